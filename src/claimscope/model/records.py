@@ -1,0 +1,107 @@
+"""Small records that point at character spans of one document.
+
+Every extractor yields these; renderers and the store read them. Offsets are character
+offsets into the original text (end exclusive), so every fact can be traced back to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Attribution:
+    """Who said (or thought) what: source, cue and content spans; source may be absent."""
+
+    id: str
+    kind: str  # direct | indirect | mixed
+    cue: TextSpan
+    content: TextSpan | None
+    source: TextSpan | None = None
+    source_entity: str | None = None  # entity id the source resolves to
+    score: float = 1.0
+
+
+@dataclass
+class Evidence:
+    kind: str  # named_person | document | media_report | anonymous | none
+    source: str | None = None
+    role: str | None = None
+    cue: TextSpan | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str
+    start: int
+    end: int
+    asserter_name: str
+    asserter_entity: str | None
+    status: str
+    certainty: float
+    checkworthiness: float
+    evidence: Evidence
+    cues: list[TextSpan] = field(default_factory=list)
+    attribution: str | None = None
+    subject: str | None = None  # entity id
+    object: str | None = None  # entity id
+    entities: list[str] = field(default_factory=list)
+    argument: str | None = None
+    sentence: int = 0
+
+
+@dataclass
+class Argument:
+    id: str
+    marker: str
+    start: int
+    end: int
+    ordinal: int | None
+    claims: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    thesis: TextSpan | None = None
+    arguments: list[Argument] = field(default_factory=list)
+    conclusion: TextSpan | None = None
+
+
+@dataclass
+class Technique:
+    label: str
+    start: int
+    end: int
+    score: float
+    text: str = ""
+
+
+def to_plain(obj) -> dict:
+    return asdict(obj)
