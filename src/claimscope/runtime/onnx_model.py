@@ -1,0 +1,114 @@
+"""Run a quantized ONNX transformer shipped in the repository: no torch, no spaCy.
+
+A model directory holds `model.onnx`, `tokenizer.json` and `config.json`
+(`{"max_length": int, "heads": {name: {"type": "token"|"sequence", "labels": [...]}}}`).
+Callers pass plain strings and get per-piece character offsets back, so every output can be
+traced to characters of the text they gave.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass
+class Output:
+    offsets: np.ndarray  # [n_pieces, 2] character offsets in the input text, specials dropped
+    heads: dict[str, np.ndarray]  # token head: [n_pieces, n_labels]; sequence head: [n_labels]
+    hidden: np.ndarray | None = None  # [n_pieces, dim] when the model exports hidden states
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    z = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+class OnnxModel:
+    def __init__(self, model_dir: str | Path, *, threads: int | None = None, batch_size: int = 16):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.model_dir = Path(model_dir)
+        self.config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+        self.max_length = int(self.config.get("max_length", 256))
+        self.batch_size = batch_size
+        self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        # Truncation and padding are ours to control: the shipped tokenizer.json may carry its own.
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(self.max_length)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or int(os.environ.get("CLAIMSCOPE_THREADS", "0"))
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(
+            str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self.input_names = {i.name for i in self.session.get_inputs()}
+        self.output_names = [o.name for o in self.session.get_outputs()]
+        self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+
+    def labels(self, head: str) -> list[str]:
+        return list(self.config["heads"][head]["labels"])
+
+    def _head_type(self, name: str) -> str | None:
+        head = self.config.get("heads", {}).get(name)
+        return head["type"] if head else None
+
+    def _activate(self, head: str, value: np.ndarray) -> np.ndarray:
+        # Heads export logits unless their config says they already give probabilities.
+        value = value.astype(np.float32)
+        if self.config["heads"][head].get("outputs", "logits") == "probabilities":
+            return value
+        return _softmax(value)
+
+    def run(self, texts: list[str]) -> list[Output]:
+        """Encode each text once; long texts are truncated to `max_length` pieces."""
+        encodings = self.tokenizer.encode_batch(list(texts)) if texts else []
+        # Sorting by length keeps padding small inside each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        results: list[Output | None] = [None] * len(texts)
+        for at in range(0, len(order), self.batch_size):
+            batch = order[at : at + self.batch_size]
+            width = max(len(encodings[i].ids) for i in batch)
+            ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            outputs = dict(zip(self.output_names, self.session.run(None, feeds)))
+            for row, i in enumerate(batch):
+                results[i] = self._unpack(encodings[i], outputs, row)
+        return results  # type: ignore[return-value]
+
+    def _unpack(self, encoding, outputs: dict[str, np.ndarray], row: int) -> Output:
+        special = np.array(encoding.special_tokens_mask, dtype=bool)
+        keep = ~special
+        offsets = np.array(encoding.offsets, dtype=np.int64).reshape(-1, 2)[keep]
+        n = len(encoding.ids)
+        heads: dict[str, np.ndarray] = {}
+        hidden = None
+        for name, value in outputs.items():
+            kind = self._head_type(name)
+            if kind == "token":
+                heads[name] = self._activate(name, value[row, :n][keep])
+            elif kind == "sequence":
+                heads[name] = self._activate(name, value[row])
+            elif name in ("hidden", "last_hidden_state"):
+                hidden = value[row, :n][keep].astype(np.float32)
+        return Output(offsets=offsets, heads=heads, hidden=hidden)
+
+
+@lru_cache(maxsize=8)
+def load_model(model_dir: str, threads: int | None = None) -> OnnxModel:
+    """One session per model directory and process: loading costs more than a document."""
+    return OnnxModel(model_dir, threads=threads)
