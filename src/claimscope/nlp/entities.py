@@ -1,0 +1,201 @@
+"""claimscope_entities: named entities with canonical ids and aliases.
+
+Mentions come from two places: the statistical NER of the spaCy model, and an alias table kept
+as data (nlp/lexicons/entities.json, extendable by the user). A mention found by both is one
+mention; every mention is tied to one canonical entity, so "ISIS", "ISIL" and "Daesh" count as
+the same actor and "Putin" after "Vladimir Putin" is the same person.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from claimscope.model.records import Entity, Mention
+from claimscope.nlp.extensions import ensure_extensions
+
+LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
+           "senator", "rep", "gov", "governor", "secretary", "chancellor", "king", "queen"}
+
+
+@dataclass
+class AliasEntry:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    stands_for: str | None = None
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+
+
+def load_alias_table(*paths: Path | None) -> dict[str, AliasEntry]:
+    """Built-in table first; later files add entities or extend the aliases of known ids."""
+    table: dict[str, AliasEntry] = {}
+    for path in (LEXICON, *paths):
+        if path is None:
+            continue
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        for raw in data.get("entities", []):
+            entry = table.get(raw["id"])
+            if entry is None:
+                table[raw["id"]] = AliasEntry(
+                    id=raw["id"], name=raw["name"], type=raw.get("type", "ORG"),
+                    aliases=list(raw.get("aliases", [])), demonyms=list(raw.get("demonyms", [])),
+                    stands_for=raw.get("stands_for"),
+                )
+            else:
+                entry.aliases += [a for a in raw.get("aliases", []) if a not in entry.aliases]
+                entry.demonyms += [d for d in raw.get("demonyms", []) if d not in entry.demonyms]
+    return table
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+class EntityLinker:
+    def __init__(self, nlp: Language, name: str, *, aliases_path: str | None = None):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.aliases_path = aliases_path
+        self.table: dict[str, AliasEntry] = {}
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._make_doc = nlp.make_doc
+        self._loaded = False
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self.table = load_alias_table(Path(self.aliases_path) if self.aliases_path else None)
+        for entry in self.table.values():
+            for alias in entry.aliases + entry.demonyms:
+                matcher = self._exact if _is_acronym(alias) else self._folded
+                # Match with and without a leading "the" so "the Kremlin" and "Kremlin" both hit.
+                matcher.add(entry.id, [self._make_doc(alias)])
+        self._loaded = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._load()
+        candidates: list[tuple[int, int, str | None, str]] = []  # start, end, alias id, label
+        for matcher in (self._exact, self._folded):
+            for match_id, start, end in matcher(doc):
+                entry = self.table[self.vocab.strings[match_id]]
+                candidates.append((start, end, entry.id, entry.type))
+        alias_spans = _longest_first(candidates)
+        mentions: list[tuple[Span, str | None, str]] = []
+        taken: set[int] = set()
+        for start, end, entry_id, label in alias_spans:
+            span = doc[start:end]
+            if any(e.label_ == "PERSON" and e.start <= start < e.end for e in doc.ents):
+                if self.table[entry_id].type != "PERSON":
+                    continue  # "Washington" the man, not the government
+            mentions.append((span, entry_id, label))
+            taken.update(range(start, end))
+        for ent in doc.ents:
+            if ent.label_ not in KEPT_LABELS or taken.intersection(range(ent.start, ent.end)):
+                continue
+            ent = _strip_determiner(ent)
+            if ent is None:
+                continue
+            mentions.append((ent, None, ent.label_))
+            taken.update(range(ent.start, ent.end))
+        mentions.sort(key=lambda m: m[0].start_char)
+        doc._.entities = self._resolve(doc, mentions)
+        spans = []
+        for entity in doc._.entities:
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end, label=entity.type, kb_id=entity.id,
+                                     alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["entities"] = spans
+        return doc
+
+    def _resolve(self, doc: Doc, mentions) -> list[Entity]:
+        """Tie each mention to a canonical entity: alias table first, then name matching."""
+        entities: dict[str, Entity] = {}
+        person_surnames: dict[str, str] = {}
+        for span, entry_id, label in mentions:
+            if entry_id is None:
+                entry_id = self._match_known(span, label, entities, person_surnames)
+            if entry_id in self.table and entry_id not in entities:
+                entry = self.table[entry_id]
+                entities[entry_id] = Entity(id=entry.id, name=entry.name, type=entry.type,
+                                            aliases=list(entry.aliases))
+            elif entry_id not in entities:
+                entities[entry_id] = Entity(id=entry_id, name=span.text, type=label)
+            entity = entities[entry_id]
+            entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+            if span.text not in entity.aliases and span.text != entity.name:
+                entity.aliases.append(span.text)
+            if entity.type == "PERSON":
+                words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+                if len(words) >= 2 and len(entity.name.split()) < len(words):
+                    entity.name = " ".join(words)  # the fullest form names the person
+                if words:
+                    person_surnames.setdefault(words[-1].lower(), entity.id)
+        return list(entities.values())
+
+    def _match_known(self, span: Span, label: str, entities, surnames) -> str:
+        words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+        if label == "PERSON" and words:
+            known = surnames.get(words[-1].lower())
+            if known:
+                return known
+        slug = slugify(" ".join(words) or span.text)
+        if label == "PERSON" and len(words) == 1:
+            # A lone surname seen first: a later full name will adopt this id via surnames.
+            return f"person-{slug}"
+        return slug if slug not in self.table else f"{slug}-{label.lower()}"
+
+
+def _longest_first(candidates):
+    """Keep non-overlapping matches, preferring the longest (and the earliest on ties)."""
+    chosen, used = [], set()
+    for start, end, entry_id, label in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if used.intersection(range(start, end)):
+            continue
+        chosen.append((start, end, entry_id, label))
+        used.update(range(start, end))
+    return sorted(chosen)
+
+
+def _strip_determiner(span: Span) -> Span | None:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    end = span.end
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(span.doc, start, end, label=span.label_)
+
+
+@Language.factory(
+    "claimscope_entities",
+    assigns=["doc.spans", "doc._.entities"],
+    default_config={"aliases_path": None},
+)
+def make_entities(nlp: Language, name: str, aliases_path: str | None):
+    ensure_extensions()
+    return EntityLinker(nlp, name, aliases_path=aliases_path)
