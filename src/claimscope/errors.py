@@ -1,0 +1,77 @@
+"""Errors with codes, kept in one module (the spaCy habit) so every code is findable in one place.
+
+Every error names the input it is about and reads as one line: ``"<input>: <reason>"``. The CLI
+prints ``error.message`` as is; ``error.code`` is stable and meant for scripts and tests.
+
+Code ranges: E1xx input ingestion. (Other ranges are added by the modules that need them.)
+"""
+
+from __future__ import annotations
+
+
+class ClaimscopeError(Exception):
+    """Base class: ``code`` says what went wrong, ``input`` which input it concerns."""
+
+    code = "E000"
+
+    def __init__(self, input: str, reason: str) -> None:
+        self.input = str(input)
+        # Newlines would break the one-line contract (a reason may quote a server or OS message).
+        self.reason = " ".join(str(reason).split())
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"{self.input}: {self.reason}"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code}, {self.message!r})"
+
+
+class IngestError(ClaimscopeError):
+    """An input could not be turned into article text."""
+
+    code = "E100"
+
+
+class InputNotFound(IngestError):
+    code = "E101"
+
+
+class EmptyInput(IngestError):
+    code = "E102"
+
+
+class BinaryInput(IngestError):
+    code = "E103"
+
+
+class UndecodableInput(IngestError):
+    code = "E104"
+
+
+class InputTooLarge(IngestError):
+    code = "E105"
+
+
+class UrlUnreachable(IngestError):
+    """DNS failure, refused connection, timeout, TLS failure, or a non-2xx HTTP status."""
+
+    code = "E106"
+
+
+class NoArticleText(IngestError):
+    code = "E107"
+
+
+class UnsupportedLanguage(IngestError):
+    code = "E108"
+
+
+class NoInputs(IngestError):
+    """A folder held no file of a supported kind."""
+
+    code = "E109"
