@@ -75,3 +75,16 @@ class NoInputs(IngestError):
     """A folder held no file of a supported kind."""
 
     code = "E109"
+
+
+# E2xx: the analysis pipeline and its models.
+
+
+class PipelineError(ClaimscopeError):
+    code = "E200"
+
+
+class ModelNotInstalled(PipelineError):
+    """The spaCy model or a shipped ONNX model is missing."""
+
+    code = "E201"

@@ -147,18 +147,18 @@ class EntityLinker:
             entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
             if span.text not in entity.aliases and span.text != entity.name:
                 entity.aliases.append(span.text)
-            if entity.type == "PERSON":
-                words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
-                if len(words) >= 2 and len(entity.name.split()) < len(words):
-                    entity.name = " ".join(words)  # the fullest form names the person
-                if words:
-                    person_surnames.setdefault(words[-1].lower(), entity.id)
+            words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+            if entity.type == "PERSON" and len(words) >= 2 and len(entity.name.split()) < len(words):
+                entity.name = " ".join(words)  # the fullest form names the person
+            if len(words) >= 2 and words[-1][:1].isupper():
+                # "Varga" after "Anselm Varga": a lone last name refers back to the full one.
+                person_surnames.setdefault(words[-1].lower(), entity.id)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, entities, surnames) -> str:
         words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
-        if label == "PERSON" and words:
-            known = surnames.get(words[-1].lower())
+        if len(words) == 1:
+            known = surnames.get(words[0].lower())
             if known:
                 return known
         slug = slugify(" ".join(words) or span.text)

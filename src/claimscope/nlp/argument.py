@@ -1,0 +1,134 @@
+"""claimscope_argument: thesis, enumerated arguments and conclusion of an argumentative text.
+
+Arguments are found by their markers at the start of a sentence: ordinals followed by a comma
+("First, ...", "Secondly, ..."), ordinal + argument noun ("The second reason ...", "The final
+argument ..."), and "Finally," / "Lastly,". An argument runs to the next marker, the
+conclusion, or the end of its paragraph run. One marker alone is no enumeration: structure is
+only built from two or more, so a news report that says "First, ..." once is left alone.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimscope.model.records import Argument, Structure, TextSpan
+from claimscope.nlp.cues import cue_matcher, lexicon
+from claimscope.nlp.extensions import ensure_extensions
+
+_OPENERS = {"the", "my", "our", "a", "and", "but", "so", "one"}
+
+
+def find_marker(sentence: Span, ordinals: dict, argument_nouns: set[str]) -> tuple[Span, int | None] | None:
+    """The marker that opens a sentence and its ordinal (-1 for final, None for 'next')."""
+    tokens = [t for t in sentence if not (t.is_punct and t.i == sentence.start) and not t.is_space]
+    if not tokens:
+        return None
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].lower_ in _OPENERS and tokens[i].lower_ not in ordinals:
+        i += 1
+    word = tokens[i].lower_
+    if word not in ordinals:
+        return None
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and following.text == ",":
+        # "First, ...", "Finally, ..." (and "First of all," handled below)
+        return sentence.doc[tokens[0].i : tokens[i].i + 1], ordinals[word]
+    if following is not None and following.lower_ == "of" and i + 3 < len(tokens) and tokens[i + 2].lower_ == "all":
+        return sentence.doc[tokens[0].i : tokens[i + 2].i + 1], ordinals[word]
+    # "The second reason ...", "My final argument is ...", "Another piece of evidence ..."
+    window = tokens[i + 1 : i + 5]
+    for j, t in enumerate(window):
+        if t.lemma_.lower() in argument_nouns or t.lower_ in argument_nouns:
+            return sentence.doc[tokens[0].i : window[j].i + 1], ordinals[word]
+    return None
+
+
+class ArgumentStructure:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        ordinals = lex["ordinals"]
+        nouns = set(lex["argument_nouns"])
+        sentences = list(doc.sents)
+        markers = []
+        for index, sentence in enumerate(sentences):
+            found = find_marker(sentence, ordinals, nouns)
+            if found is not None:
+                markers.append((index, found[0], found[1]))
+        structure = Structure()
+        if len(markers) >= 2:
+            structure = self._build(doc, sentences, markers)
+        doc._.structure = structure
+        claims = doc._.claims or []
+        for argument in structure.arguments:
+            argument.claims = [c.id for c in claims if argument.start <= c.start < argument.end]
+            for claim in claims:
+                if claim.id in argument.claims:
+                    claim.argument = argument.id
+        return doc
+
+    def _build(self, doc: Doc, sentences: list[Span], markers) -> Structure:
+        matcher = cue_matcher(self.vocab)
+        first_index, last_index = markers[0][0], markers[-1][0]
+        thesis = None
+        for sentence in reversed(sentences[:first_index]):
+            if matcher.find(sentence).get("thesis"):
+                thesis = sentence
+                break
+        if thesis is None:
+            body = [s for s in sentences[:first_index] if s.text.rstrip()[-1:] in ".!?\"”"]
+            thesis = body[0] if body else None
+        conclusion = None
+        conclusion_index = len(sentences)
+        for index in range(last_index + 1, len(sentences)):
+            if matcher.find(sentences[index][:4]).get("conclusion"):
+                conclusion, conclusion_index = sentences[index], index
+                break
+        if conclusion is None:
+            # Without a cue, the last paragraph after the final argument's paragraph concludes.
+            last_par = _paragraph_end(doc, sentences, last_index)
+            if last_par + 1 < len(sentences):
+                start = _paragraph_start(doc, sentences, len(sentences) - 1)
+                if start > last_par:
+                    conclusion, conclusion_index = sentences[start], start
+        arguments = []
+        position = 0
+        for n, (index, marker, ordinal) in enumerate(markers):
+            if n + 1 < len(markers):
+                stop = markers[n + 1][0]
+            else:
+                stop = min(conclusion_index, _paragraph_end(doc, sentences, index) + 1)
+            position += 1
+            start = sentences[index].start_char
+            end = sentences[stop - 1].end_char
+            arguments.append(Argument(
+                id=f"arg{position}", marker=marker.text, start=start, end=end,
+                ordinal=position if ordinal in (None, -1) else ordinal,
+            ))
+        return Structure(thesis=_text(thesis), arguments=arguments, conclusion=_text(conclusion))
+
+
+def _paragraph_end(doc: Doc, sentences: list[Span], index: int) -> int:
+    while index + 1 < len(sentences) and "\n" not in doc.text[sentences[index].end_char - 1 : sentences[index + 1].start_char]:
+        index += 1
+    return index
+
+
+def _paragraph_start(doc: Doc, sentences: list[Span], index: int) -> int:
+    while index > 0 and "\n" not in doc.text[sentences[index - 1].end_char - 1 : sentences[index].start_char]:
+        index -= 1
+    return index
+
+
+def _text(span: Span | None) -> TextSpan | None:
+    return TextSpan(span.start_char, span.end_char, span.text.strip()) if span is not None else None
+
+
+@Language.factory("claimscope_argument", assigns=["doc._.structure"], requires=["doc._.claims"])
+def make_argument(nlp: Language, name: str):
+    ensure_extensions()
+    return ArgumentStructure(nlp, name)

@@ -1,0 +1,199 @@
+"""claimscope_claims: the propositions an article puts forward, and how.
+
+A claim is either the content of an attribution (asserted by its source) or a sentence, or the
+part of one, that no attribution covers (asserted by the author). Each claim gets its
+asserter, the entities it involves (subject and object where the parse shows them), an
+epistemic status with the cues that decided it, the evidence it rests on, and a
+check-worthiness score from the shipped sentence model.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimscope.model.records import Attribution, Claim, Entity, TextSpan
+from claimscope.nlp.cues import cue_matcher
+from claimscope.nlp.epistemic import read_status
+from claimscope.nlp.evidence import classify_evidence
+from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.sources import SourceResolver
+from claimscope.runtime.sentence_heads import SentenceHeads
+
+MIN_CLAIM_TOKENS = 4
+_TRIM = " \t\n\"'“”‘’,.;:—–-"
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "pobj"}
+
+
+class ClaimExtractor:
+    def __init__(self, nlp: Language, name: str, *, model_dir: str | None = None):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.model_dir = model_dir
+        self._heads: SentenceHeads | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        self._load()
+
+    def _load(self) -> SentenceHeads:
+        if self._heads is None:
+            self._heads = SentenceHeads(self.model_dir)
+        return self._heads
+
+    def __call__(self, doc: Doc) -> Doc:
+        heads = self._load()
+        entities: list[Entity] = doc._.entities or []
+        attributions: list[Attribution] = doc._.attributions or []
+        resolver = SourceResolver(doc, entities)
+        for attribution in attributions:
+            if attribution.source is not None and attribution.source_entity is None:
+                found = resolver.resolve(attribution.source.start, attribution.source.end)
+                attribution.source_entity = found.id if found else None
+        by_id = {e.id: e for e in entities}
+        sentences = list(doc.sents)
+        body = [s for s in sentences if not _is_heading(s)]
+        drafts = list(self._attributed(doc, attributions)) + list(self._unattributed(doc, body, attributions))
+        drafts.sort(key=lambda d: d[0].start_char)
+        scores = heads.predict([span.text for span, _ in drafts]) if drafts else []
+        matcher = cue_matcher(self.vocab)
+        author = doc.user_data.get("author") or "the author"
+        claims = []
+        for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
+            cue_span = _span(doc, attribution.cue) if attribution else None
+            cues = matcher.find(span)
+            if cue_span is not None:
+                for category, found in matcher.find(cue_span).items():
+                    cues.setdefault(category, []).extend(found)
+            sentence = span[0].sent
+            sentence_cues = matcher.find(sentence)
+            reading = read_status(cues, text=span.text, attribution_cue=cue_span,
+                                  uncertain_probability=score.get("uncertain", 0.0))
+            source_span = _span(doc, attribution.source) if attribution and attribution.source else None
+            entity = by_id.get(attribution.source_entity) if attribution and attribution.source_entity else None
+            evidence = classify_evidence(doc, source=source_span, entity=entity,
+                                         sentence_cues=sentence_cues, sentence=sentence)
+            if attribution is None:
+                asserter_name, asserter_entity = author, None
+            elif entity is not None:
+                asserter_name, asserter_entity = entity.name, entity.id
+            else:
+                asserter_name = attribution.source.text if attribution.source else "unnamed source"
+                asserter_entity = None
+            involved = _entities_in(span, entities)
+            subject, obj = _subject_object(span, entities)
+            claims.append(Claim(
+                id=f"c{index + 1}", text=span.text, start=span.start_char, end=span.end_char,
+                asserter_name=asserter_name, asserter_entity=asserter_entity,
+                status=reading.status, certainty=reading.certainty,
+                checkworthiness=round(score.get("checkworthy", 0.0), 3), evidence=evidence,
+                cues=[TextSpan(c.start_char, c.end_char, c.text) for c in reading.cues],
+                attribution=attribution.id if attribution else None,
+                subject=subject, object=obj, entities=involved,
+                sentence=sentences.index(sentence) if sentence in sentences else 0,
+            ))
+        doc._.claims = claims
+        doc.spans["claims"] = [doc.char_span(c.start, c.end, label=c.status, alignment_mode="expand")
+                               for c in claims]
+        return doc
+
+    def _attributed(self, doc: Doc, attributions: list[Attribution]):
+        for attribution in attributions:
+            if attribution.content is None:
+                continue
+            span = _trimmed(doc, attribution.content.start, attribution.content.end)
+            if span is not None and sum(t.is_alpha for t in span) >= MIN_CLAIM_TOKENS - 1:
+                yield span, attribution
+
+    def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
+        covered = set()
+        for a in attributions:
+            for part in (a.source, a.cue, a.content):
+                if part is not None:
+                    covered.update(range(part.start, part.end))
+        for sentence in sentences:
+            run: list = []
+            runs = []
+            for token in sentence:
+                if token.idx in covered:
+                    if run:
+                        runs.append(run)
+                    run = []
+                else:
+                    run.append(token)
+            if run:
+                runs.append(run)
+            for run in runs:
+                span = _trimmed(doc, run[0].idx, run[-1].idx + len(run[-1]))
+                if span is not None and _is_proposition(span):
+                    yield span, None
+
+
+def _is_heading(sentence: Span) -> bool:
+    """Titles and crossheads: one line, no closing punctuation, followed by a line break."""
+    text = sentence.text.rstrip()
+    after = sentence.doc.text[sentence.end_char : sentence.end_char + 2]
+    return bool(text) and text[-1] not in ".!?\"'”’" and (after.startswith("\n") or sentence.end == len(sentence.doc))
+
+
+def _is_proposition(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    return len(words) >= MIN_CLAIM_TOKENS and has_verb
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    text = doc.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if start >= end:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _span(doc: Doc, part: TextSpan) -> Span | None:
+    return doc.char_span(part.start, part.end, alignment_mode="expand")
+
+
+def _entities_in(span: Span, entities: list[Entity]) -> list[str]:
+    return [e.id for e in entities
+            if any(m.start >= span.start_char and m.end <= span.end_char for m in e.mentions)]
+
+
+def _subject_object(span: Span, entities: list[Entity]) -> tuple[str | None, str | None]:
+    """Entities under the subject and the object of the claim's main verb, where parsed."""
+    root = span.root
+    subject = obj = None
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS and subject is None:
+            subject = _entity_under(child, entities)
+        elif child.dep_ in OBJECT_DEPS and obj is None:
+            obj = _entity_under(child, entities)
+        elif child.dep_ in ("prep", "agent") and obj is None:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    obj = _entity_under(grandchild, entities)
+    return subject, obj
+
+
+def _entity_under(token, entities: list[Entity]) -> str | None:
+    subtree = list(token.subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    for entity in entities:
+        for m in entity.mentions:
+            if m.start >= start and m.end <= end:
+                return entity.id
+    return None
+
+
+@Language.factory(
+    "claimscope_claims",
+    assigns=["doc.spans", "doc._.claims"],
+    requires=["doc._.entities", "doc._.attributions"],
+    default_config={"model_dir": None},
+)
+def make_claims(nlp: Language, name: str, model_dir: str | None):
+    ensure_extensions()
+    return ClaimExtractor(nlp, name, model_dir=model_dir)

@@ -1,0 +1,142 @@
+"""The readable terminal report (rich): arguments and their claims, who says what, on what
+evidence, how certain, and a one-screen summary."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from claimscope.model.analysis import Analysis
+from claimscope.model.records import Claim
+
+STATUS_STYLE = {
+    "asserted": "bold white",
+    "reported": "cyan",
+    "hedged": "yellow",
+    "speculative": "magenta",
+    "questioned": "blue",
+    "denied": "red",
+}
+CLAIM_WIDTH = 150
+
+
+def _short(text: str, width: int = CLAIM_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _claim_line(claim: Claim) -> Text:
+    line = Text()
+    line.append(f"{claim.status:<11}", style=STATUS_STYLE.get(claim.status, ""))
+    line.append(f" certainty {claim.certainty:.2f}  check-worthy {claim.checkworthiness:.2f}\n",
+                style="dim")
+    line.append("   " + _short(claim.text) + "\n")
+    evidence = claim.evidence.kind.replace("_", " ")
+    if claim.evidence.source:
+        evidence += f": {claim.evidence.source}"
+    if claim.evidence.role:
+        evidence += f" ({claim.evidence.role})"
+    line.append(f"   asserted by {claim.asserter_name}; evidence: {evidence}", style="dim")
+    if claim.cues:
+        line.append("; cues: " + ", ".join(f"“{c.text}”" for c in claim.cues), style="dim")
+    line.append(f"  [{claim.start}:{claim.end}]", style="dim")
+    return line
+
+
+def _claims_block(claims: list[Claim]) -> Group:
+    return Group(*[_claim_line(c) for c in claims]) if claims else Group(Text("(no claims)", style="dim"))
+
+
+def build(analysis: Analysis) -> Group:
+    parts = []
+    doc = analysis.document
+    meta = doc.meta
+    title = meta.get("title") or doc.name
+    byline = " · ".join(str(meta[k]) for k in ("outlet", "author", "date") if meta.get(k))
+    header = Text(title, style="bold")
+    if byline:
+        header.append("\n" + byline, style="dim")
+    header.append(f"\n{doc.id} · {analysis.sentences} sentences · {len(analysis.claims)} claims",
+                  style="dim")
+    parts.append(Panel(header, title="claimscope", border_style="blue"))
+
+    by_id = {c.id: c for c in analysis.claims}
+    structure = analysis.structure
+    if structure.arguments:
+        if structure.thesis:
+            parts.append(Text.assemble(("Thesis: ", "bold"), _short(structure.thesis.text)))
+        for argument in structure.arguments:
+            claims = [by_id[i] for i in argument.claims if i in by_id]
+            parts.append(Panel(_claims_block(claims),
+                               title=f"Argument {argument.ordinal}: “{argument.marker}”",
+                               title_align="left", border_style="green"))
+        if structure.conclusion:
+            parts.append(Text.assemble(("Conclusion: ", "bold"), _short(structure.conclusion.text)))
+        rest = [c for c in analysis.claims if c.argument is None]
+        if rest:
+            parts.append(Panel(_claims_block(rest), title="Claims outside the arguments",
+                               title_align="left"))
+    else:
+        parts.append(Panel(_claims_block(analysis.claims), title="Claims", title_align="left"))
+
+    if analysis.attributions:
+        table = Table(title="Who says what", show_lines=False, expand=True)
+        table.add_column("source")
+        table.add_column("cue")
+        table.add_column("kind")
+        table.add_column("content", ratio=3)
+        entities = {e.id: e.name for e in analysis.entities}
+        for a in analysis.attributions:
+            source = a.source.text if a.source else "—"
+            if a.source_entity and entities.get(a.source_entity, source) != source:
+                source += f" → {entities[a.source_entity]}"
+            table.add_row(source, a.cue.text, a.kind,
+                          _short(a.content.text, 110) if a.content else "—")
+        parts.append(table)
+
+    if analysis.entities:
+        table = Table(title="Entities", expand=True)
+        table.add_column("entity")
+        table.add_column("type")
+        table.add_column("mentions", justify="right")
+        table.add_column("also called", ratio=2)
+        for e in sorted(analysis.entities, key=lambda e: -len(e.mentions))[:20]:
+            seen = sorted({m.text for m in e.mentions} - {e.name})
+            table.add_row(e.name, e.type, str(len(e.mentions)), ", ".join(seen))
+        parts.append(table)
+
+    if analysis.techniques:
+        table = Table(title="Rhetorical techniques", expand=True)
+        table.add_column("technique")
+        table.add_column("score", justify="right")
+        table.add_column("text", ratio=3)
+        for t in analysis.techniques:
+            table.add_row(t.label, f"{t.score:.2f}", _short(t.text, 100))
+        parts.append(table)
+
+    parts.append(summary_panel(analysis))
+    return Group(*parts)
+
+
+def summary_panel(analysis: Analysis) -> Panel:
+    s = analysis.summary()
+    text = Text()
+    text.append(f"{s['claims']} claims: ")
+    text.append(", ".join(f"{n} {status}" for status, n in s["by_status"].items() if n) or "none")
+    text.append(f"\nsources: {s['named_sources']} named, {s['anonymous_sources']} anonymous; "
+                f"{s['by_evidence'].get('document', 0)} resting on documents, "
+                f"{s['by_evidence'].get('media_report', 0)} on media reports")
+    text.append(f"\nclaims with any evidence: {s['share_with_evidence']:.0%}; "
+                f"check-worthy: {s['check_worthy']}; attributions: {s['attributions']} "
+                f"{dict(sorted(s['attributions_by_kind'].items()))}")
+    text.append(f"\narguments: {s['arguments']}; rhetorical techniques: {s['techniques']}")
+    if analysis.technique_density:
+        top = sorted(analysis.technique_density.items(), key=lambda kv: -kv[1])[:4]
+        text.append(" (per 100 sentences: " + ", ".join(f"{k} {v:.1f}" for k, v in top) + ")")
+    return Panel(text, title="Summary", title_align="left", border_style="blue")
+
+
+def render(analysis: Analysis, console: Console | None = None) -> None:
+    (console or Console()).print(build(analysis))

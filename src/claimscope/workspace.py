@@ -1,0 +1,84 @@
+"""The one API that the CLI (and later the web app) calls.
+
+    ws = Workspace()
+    for item in ws.analyze("demo/corpus"):
+        ...  # Analysis, or InputFailure for an input that could not be read
+
+The spaCy pipeline and its ONNX sessions load once, on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from claimscope.errors import ClaimscopeError
+from claimscope.ingest import InputDoc, InputFailure, read_inputs
+from claimscope.model.analysis import Analysis, DocumentInfo
+from claimscope.settings import Settings
+
+
+@dataclass
+class BatchReport:
+    """What a run over several inputs did: the analyses and the failures, by input."""
+
+    analyses: list[Analysis] = field(default_factory=list)
+    failures: list[InputFailure] = field(default_factory=list)
+
+
+class Workspace:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self._nlp = None
+        self._versions: dict[str, str] | None = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from claimscope.nlp.collect import component_versions
+            from claimscope.nlp.pipeline import build_pipeline
+
+            self._nlp = build_pipeline(self.settings)
+            self._versions = component_versions(self._nlp)
+        return self._nlp
+
+    def read(self, target: str) -> Iterator[InputDoc | InputFailure]:
+        """Inputs of a path, folder, URL or "-"; raises for a single unreadable input."""
+        return read_inputs(target, max_bytes=self.settings.max_bytes,
+                           timeout=self.settings.url_timeout)
+
+    def analyze_text(self, text: str, name: str = "<text>", **info) -> Analysis:
+        return self.analyze_document(DocumentInfo(name=name, text=text, **info))
+
+    def analyze_document(self, info: DocumentInfo) -> Analysis:
+        from claimscope.nlp.collect import collect
+
+        nlp = self.nlp
+        doc = nlp.make_doc(info.text)
+        if info.meta.get("author"):
+            doc.user_data["author"] = info.meta["author"]
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return collect(doc, info, self._versions or {})
+
+    def analyze(self, target: str) -> Iterator[Analysis | InputFailure]:
+        """Analyse every input of a target; a failing input is reported and the rest go on."""
+        for item in self.read(target):
+            if isinstance(item, InputFailure):
+                yield item
+                continue
+            info = DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
+                                language=item.language, encoding=item.encoding, meta=dict(item.meta))
+            try:
+                yield self.analyze_document(info)
+            except ClaimscopeError as exc:
+                yield InputFailure(item.name, exc)
+
+    def analyze_all(self, target: str) -> BatchReport:
+        report = BatchReport()
+        for item in self.analyze(target):
+            if isinstance(item, InputFailure):
+                report.failures.append(item)
+            else:
+                report.analyses.append(item)
+        return report
