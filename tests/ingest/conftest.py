@@ -5,7 +5,9 @@ from __future__ import annotations
 import http.server
 import socket
 import threading
+import time
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 
@@ -48,13 +50,20 @@ and two ferry lines moved their departures to the western terminal until further
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     # path -> (status, content type, body); filled per test through the fixture.
-    routes: dict[str, tuple[int, str, bytes]] = {}
+    routes: ClassVar[dict[str, tuple]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not here"))
+    def do_GET(self) -> None:
+        # A route is (status, content type, body) with an optional 4th item of options:
+        # {"delay": seconds before answering, "no_length": omit Content-Length}.
+        status, ctype, body, *rest = self.routes.get(self.path, (404, "text/plain", b"not here"))
+        options = rest[0] if rest else {}
+        time.sleep(options.get("delay", 0))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
+        if options.get("no_length"):
+            self.send_header("Connection", "close")  # the body ends when the connection does
+        else:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
@@ -63,12 +72,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def http_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
+def http_server() -> Iterator[tuple[str, dict[str, tuple]]]:
     """A server on 127.0.0.1 at a random port: yields (base URL, routes dict to fill)."""
-    routes: dict[str, tuple[int, str, bytes]] = {}
+    routes: ClassVar[dict[str, tuple]] = {}
     handler = type("Handler", (_Handler,), {"routes": routes})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    server.daemon_threads = True  # a handler still sleeping (timeout test) must not block teardown
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", routes

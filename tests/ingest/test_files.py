@@ -75,7 +75,9 @@ def test_control_characters_look_binary(tmp_path):
 
 
 def test_latin1_text_is_decoded_and_encoding_recorded(tmp_path, english):
-    text = english.replace("Harbour", "Harbour café").replace("officials", "officials — »in Årøsund«")
+    text = english.replace("Harbour", "Harbour café").replace(
+        "officials", "officials — »in Årøsund«"
+    )
     path = tmp_path / "latin.txt"
     path.write_bytes(text.replace("—", "-").encode("cp1252"))
     doc = read_file(path)
@@ -179,7 +181,9 @@ def test_malformed_html_is_still_read(tmp_path):
 
 
 def test_lxml_fallback_keeps_blocks_apart():
-    page = "<html><div><b>Port closed</b><p>The docks shut<br>after a blast<p>Ferries moved</i></div"
+    page = (
+        "<html><div><b>Port closed</b><p>The docks shut<br>after a blast<p>Ferries moved</i></div"
+    )
     assert _lxml_text(page) == "Port closed\n\nThe docks shut\n\nafter a blast\n\nFerries moved"
 
 
@@ -195,7 +199,9 @@ def test_lxml_fallback_is_used_when_trafilatura_finds_nothing(tmp_path):
 
 def test_html_without_article_text(tmp_path):
     path = tmp_path / "empty.html"
-    path.write_text("<!doctype html><html><head><title></title><script>x=1</script></head><body> </body></html>")
+    path.write_text(
+        "<!doctype html><html><head><title></title><script>x=1</script></head><body> </body></html>"
+    )
     with pytest.raises(NoArticleText) as info:
         read_file(path)
     assert info.value.message == f"{path}: no article text found in the HTML page"

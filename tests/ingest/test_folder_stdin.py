@@ -25,12 +25,23 @@ def test_folder_yields_good_docs_and_named_failures(tmp_path, english, german, a
 
     items = list(read_inputs(str(tmp_path)))
     names = [item.name.rsplit("/", 1)[-1] for item in items]
-    assert names == ["a_good.txt", "b_empty.txt", "c_page.html", "d_binary.md", "e_german.txt",
-                     "f_notes.md"]
+    assert names == [
+        "a_good.txt",
+        "b_empty.txt",
+        "c_page.html",
+        "d_binary.md",
+        "e_german.txt",
+        "f_notes.md",
+    ]
     kinds = {n: type(i).__name__ for n, i in zip(names, items)}
-    assert kinds == {"a_good.txt": "InputDoc", "b_empty.txt": "InputFailure",
-                     "c_page.html": "InputDoc", "d_binary.md": "InputFailure",
-                     "e_german.txt": "InputFailure", "f_notes.md": "InputDoc"}
+    assert kinds == {
+        "a_good.txt": "InputDoc",
+        "b_empty.txt": "InputFailure",
+        "c_page.html": "InputDoc",
+        "d_binary.md": "InputFailure",
+        "e_german.txt": "InputFailure",
+        "f_notes.md": "InputDoc",
+    }
     failures = [i for i in items if isinstance(i, InputFailure)]
     assert [f.error.code for f in failures] == ["E102", "E103", "E108"]
     assert all(f.message.startswith(f.name + ": ") and "\n" not in f.message for f in failures)
@@ -59,7 +70,12 @@ def test_folder_size_limit_applies_per_file(tmp_path, english):
 def test_stdin(monkeypatch, english):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(english.encode())))
     [doc] = list(read_inputs("-"))
-    assert (doc.name, doc.source_kind, doc.text, doc.language) == ("<stdin>", "stdin", english, "en")
+    assert (doc.name, doc.source_kind, doc.text, doc.language) == (
+        "<stdin>",
+        "stdin",
+        english,
+        "en",
+    )
 
 
 def test_stdin_html_is_sniffed(article_html):

@@ -78,3 +78,19 @@ def test_server_error_status(http_server):
     routes["/boom"] = (503, "text/plain", b"down")
     with pytest.raises(UrlUnreachable, match=r": HTTP 503 Service Unavailable$"):
         read_url(base + "/boom")
+
+
+def test_large_download_without_content_length_is_cut_off(http_server):
+    base, routes = http_server
+    routes["/stream"] = (200, "text/plain", b"word " * 100_000, {"no_length": True})
+    with pytest.raises(InputTooLarge) as info:
+        read_url(base + "/stream", max_bytes=64 * 1024)
+    assert info.value.message == f"{base}/stream: is over the 64.0 KB limit (stopped reading)"
+
+
+def test_slow_server_times_out(http_server):
+    base, routes = http_server
+    routes["/slow"] = (200, "text/plain", b"late", {"delay": 2})
+    with pytest.raises(UrlUnreachable) as info:
+        read_url(base + "/slow", timeout=0.3)
+    assert info.value.message == f"{base}/slow: timed out after 0.3 s"

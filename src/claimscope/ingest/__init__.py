@@ -1,9 +1,9 @@
 """Input ingestion: files, folders, URLs and stdin to decoded, checked article text.
 
-    from claimscope.ingest import read_inputs, InputDoc, InputFailure
-    for item in read_inputs("articles/"):
-        if isinstance(item, InputFailure):
-            print(item.message)   # "articles/x.pdf: looks binary (PDF), not text"
+from claimscope.ingest import read_inputs, InputDoc, InputFailure
+for item in read_inputs("articles/"):
+    if isinstance(item, InputFailure):
+        print(item.message)   # "articles/x.pdf: looks binary (PDF), not text"
 """
 
 from claimscope.ingest.reader import (

@@ -23,7 +23,7 @@ _MAGIC = {
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 # Control bytes that never occur in text (tab, newline, form feed, carriage return and ESC do).
-_CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 
 
 def check_not_binary(name: str, data: bytes) -> None:
@@ -39,7 +39,9 @@ def check_not_binary(name: str, data: bytes) -> None:
         raise BinaryInput(name, "looks binary (contains NUL bytes), not text")
     controls = sum(1 for b in head if b in _CONTROL)
     if head and controls / len(head) > 0.05:
-        raise BinaryInput(name, f"looks binary ({controls} control bytes in the first {len(head)}), not text")
+        raise BinaryInput(
+            name, f"looks binary ({controls} control bytes in the first {len(head)}), not text"
+        )
 
 
 def decode_bytes(name: str, data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -77,7 +79,11 @@ def _prefer_western(results):
     if best is None:
         return None
     for match in results:
-        if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence:
+        if (
+            match.encoding in _WESTERN
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence
+        ):
             return match
     return best
 

@@ -10,15 +10,55 @@ from claimscope.errors import NoArticleText
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
-_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+_SNIFF = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
 
 # Elements whose text is never article prose.
-_NOISE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-               "template", "svg", "iframe", "button", "select")
+_NOISE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "template",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+)
 # Block elements: their text is put on a line of its own, so paragraphs stay apart.
-_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
-                         "h6", "li", "blockquote", "pre", "tr", "table", "ul", "ol", "dd", "dt",
-                         "figcaption", "br", "hr"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "figcaption",
+        "br",
+        "hr",
+    }
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -53,7 +93,7 @@ def _metadata(html: str, url: str | None) -> dict[str, Any]:
 
     try:
         doc = extract_metadata(html, default_url=url)
-    except Exception:  # malformed markup: metadata is a nicety, never a reason to fail
+    except Exception:  # noqa: BLE001 -- metadata is a nicety, never a reason to fail
         doc = None
     meta: dict[str, Any] = {}
     if doc is not None:
@@ -68,9 +108,15 @@ def _trafilatura_text(html: str, url: str | None) -> str | None:
     from trafilatura import extract
 
     try:
-        text = extract(html, url=url, include_comments=False, include_tables=False,
-                       favor_precision=True, deduplicate=False)
-    except Exception:
+        text = extract(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 -- any parser failure means: try the lxml fallback
         return None
     return text or None
 

@@ -21,7 +21,12 @@ from claimscope.errors import (
     NoInputs,
 )
 from claimscope.ingest.decode import decode_bytes
-from claimscope.ingest.html import HTML_CONTENT_TYPES, HTML_EXTENSIONS, extract_article, looks_like_html
+from claimscope.ingest.html import (
+    HTML_CONTENT_TYPES,
+    HTML_EXTENSIONS,
+    extract_article,
+    looks_like_html,
+)
 from claimscope.ingest.language import check_language
 from claimscope.ingest.sizes import DEFAULT_MAX_BYTES, human_size
 from claimscope.ingest.types import InputDoc, InputFailure, SourceKind
@@ -76,8 +81,10 @@ def read_folder(
 def _folder_files(root: Path, recursive: bool) -> list[Path]:
     pattern = root.rglob("*") if recursive else root.iterdir()
     return sorted(
-        p for p in pattern
-        if p.is_file() and p.suffix.lower() in FOLDER_EXTENSIONS
+        p
+        for p in pattern
+        if p.is_file()
+        and p.suffix.lower() in FOLDER_EXTENSIONS
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
@@ -113,8 +120,14 @@ def read_file(
         raise IngestError(name, f"cannot read: {exc.strerror or exc}") from exc
     html = p.suffix.lower() in HTML_EXTENSIONS
     meta = {"path": str(p.resolve()), "size": size}
-    return read_bytes(name, data, source_kind="html" if html else "text", html=html or None,
-                      meta=meta, languages=languages)
+    return read_bytes(
+        name,
+        data,
+        source_kind="html" if html else "text",
+        html=html or None,
+        meta=meta,
+        languages=languages,
+    )
 
 
 def read_url(
@@ -126,14 +139,29 @@ def read_url(
 ) -> InputDoc:
     fetched = fetch(url, timeout=timeout, max_bytes=max_bytes)
     ctype = fetched.content_type
-    if not (ctype.startswith("text/") or ctype in HTML_CONTENT_TYPES
-            or ctype in ("application/octet-stream", "application/xml")):
+    if not (
+        ctype.startswith("text/")
+        or ctype in HTML_CONTENT_TYPES
+        or ctype in ("application/octet-stream", "application/xml")
+    ):
         raise BinaryInput(url, f"content type {ctype} is not text or HTML")
-    meta = {"url": fetched.url, "status": fetched.status, "content_type": ctype,
-            "size": len(fetched.data)}
+    meta = {
+        "url": fetched.url,
+        "status": fetched.status,
+        "content_type": ctype,
+        "size": len(fetched.data),
+    }
     html = True if ctype in HTML_CONTENT_TYPES else (False if ctype == "text/plain" else None)
-    return read_bytes(url, fetched.data, source_kind="url", html=html, charset=fetched.charset,
-                      meta=meta, url=fetched.url, languages=languages)
+    return read_bytes(
+        url,
+        fetched.data,
+        source_kind="url",
+        html=html,
+        charset=fetched.charset,
+        meta=meta,
+        url=fetched.url,
+        languages=languages,
+    )
 
 
 def read_stdin(
@@ -147,8 +175,9 @@ def read_stdin(
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputTooLarge(STDIN_NAME, f"is over the {human_size(max_bytes)} limit")
-    return read_bytes(STDIN_NAME, data, source_kind="stdin", meta={"size": len(data)},
-                      languages=languages)
+    return read_bytes(
+        STDIN_NAME, data, source_kind="stdin", meta={"size": len(data)}, languages=languages
+    )
 
 
 def read_bytes(
@@ -176,5 +205,11 @@ def read_bytes(
     else:
         meta["format"] = "markdown" if name.lower().endswith(".md") else "text"
     language = check_language(name, text, languages) if languages is not None else "und"
-    return InputDoc(name=name, text=text, source_kind=source_kind, language=language,
-                    encoding=encoding, meta=meta)
+    return InputDoc(
+        name=name,
+        text=text,
+        source_kind=source_kind,
+        language=language,
+        encoding=encoding,
+        meta=meta,
+    )

@@ -36,7 +36,9 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     host = urlsplit(url).hostname
     if not host:
         raise UrlUnreachable(url, "URL has no host name")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             headers: Message = response.headers
@@ -58,7 +60,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
         raise UrlUnreachable(url, f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         raise UrlUnreachable(url, _reason(exc.reason, host, timeout)) from exc
-    except (TimeoutError, socket.timeout) as exc:  # a timeout while reading the body
+    except TimeoutError as exc:  # a timeout while reading the body
         raise UrlUnreachable(url, f"timed out after {timeout:g} s") from exc
     except ConnectionError as exc:
         raise UrlUnreachable(url, _reason(exc, host, timeout)) from exc
