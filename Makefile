@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DEMO_ARTICLE ?= demo/corpus/07-opinion-four-reasons.txt
+DEMO_ARTICLE ?= demo/corpus/07-northern-review-opinion.txt
 
 .PHONY: setup demo test train-setup bench clean
 

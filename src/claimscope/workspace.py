@@ -9,8 +9,10 @@ The spaCy pipeline and its ONNX sessions load once, on first use.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from claimscope.errors import ClaimscopeError
 from claimscope.ingest import InputDoc, InputFailure, read_inputs
@@ -63,12 +65,14 @@ class Workspace:
 
     def analyze(self, target: str) -> Iterator[Analysis | InputFailure]:
         """Analyse every input of a target; a failing input is reported and the rest go on."""
+        manifest = _manifest(target)
         for item in self.read(target):
             if isinstance(item, InputFailure):
                 yield item
                 continue
+            meta = {**manifest.get(Path(item.name).name, {}), **dict(item.meta)}
             info = DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
-                                language=item.language, encoding=item.encoding, meta=dict(item.meta))
+                                language=item.language, encoding=item.encoding, meta=meta)
             try:
                 yield self.analyze_document(info)
             except ClaimscopeError as exc:
@@ -82,3 +86,18 @@ class Workspace:
             else:
                 report.analyses.append(item)
         return report
+
+
+def _manifest(target: str) -> dict[str, dict]:
+    """Per-file metadata (outlet, author, date, title, url) from a manifest.json beside the files."""
+    path = Path(target)
+    folder = path if path.is_dir() else path.parent
+    manifest = folder / "manifest.json"
+    if target == "-" or "://" in target or not manifest.is_file():
+        return {}
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a broken manifest costs metadata, never the analysis
+    return {d["file"]: {k: v for k, v in d.items() if k != "file"}
+            for d in data.get("documents", []) if isinstance(d, dict) and "file" in d}

@@ -71,7 +71,7 @@ class Analysis:
             "attributions_by_kind": dict(Counter(a.kind for a in self.attributions)),
             "arguments": len(self.structure.arguments),
             "techniques": len(self.techniques),
-            "check_worthy": sum(1 for c in self.claims if c.checkworthiness >= 0.5),
+            "check_worthy": sum(1 for c in self.claims if c.check_worthy),
         }
 
     def as_dict(self) -> dict:
@@ -129,7 +129,7 @@ def _claim(c: Claim) -> dict:
         "id": c.id, "text": c.text, "start": c.start, "end": c.end,
         "asserter": {"name": c.asserter_name, "entity": c.asserter_entity},
         "status": c.status, "certainty": c.certainty, "cues": [_span(x) for x in c.cues],
-        "checkworthiness": c.checkworthiness,
+        "checkworthiness": c.checkworthiness, "check_worthy": c.check_worthy,
         "evidence": {"kind": c.evidence.kind, "source": c.evidence.source, "role": c.evidence.role,
                      "cue": _span(c.evidence.cue)},
         "attribution": c.attribution, "subject": c.subject, "object": c.object,

@@ -68,6 +68,7 @@ class Claim:
     certainty: float
     checkworthiness: float
     evidence: Evidence
+    check_worthy: bool = False  # checkworthiness at or above the model's chosen threshold
     cues: list[TextSpan] = field(default_factory=list)
     attribution: str | None = None
     subject: str | None = None  # entity id

@@ -20,7 +20,9 @@ from claimscope.nlp.extensions import ensure_extensions
 from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
 
-MIN_CLAIM_TOKENS = 4
+MIN_CLAIM_TOKENS = 3
+# Concessive clauses carry their own proposition: "..., even though no one has produced evidence".
+CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 _TRIM = " \t\n\"'“”‘’,.;:—–-"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "pobj"}
@@ -68,7 +70,8 @@ class ClaimExtractor:
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
             reading = read_status(cues, text=span.text, attribution_cue=cue_span,
-                                  uncertain_probability=score.get("uncertain", 0.0))
+                                  uncertain_probability=score.get("uncertain", 0.0),
+                                  uncertain_threshold=heads.thresholds.get("uncertain", 0.5))
             source_span = _span(doc, attribution.source) if attribution and attribution.source else None
             entity = by_id.get(attribution.source_entity) if attribution and attribution.source_entity else None
             evidence = classify_evidence(doc, source=source_span, entity=entity,
@@ -87,6 +90,7 @@ class ClaimExtractor:
                 asserter_name=asserter_name, asserter_entity=asserter_entity,
                 status=reading.status, certainty=reading.certainty,
                 checkworthiness=round(score.get("checkworthy", 0.0), 3), evidence=evidence,
+                check_worthy=score.get("checkworthy", 0.0) >= heads.thresholds.get("checkworthy", 0.5),
                 cues=[TextSpan(c.start_char, c.end_char, c.text) for c in reading.cues],
                 attribution=attribution.id if attribution else None,
                 subject=subject, object=obj, entities=involved,
@@ -124,16 +128,44 @@ class ClaimExtractor:
             if run:
                 runs.append(run)
             for run in runs:
-                span = _trimmed(doc, run[0].idx, run[-1].idx + len(run[-1]))
-                if span is not None and _is_proposition(span):
-                    yield span, None
+                for start, end in _split_concessive(run):
+                    span = _trimmed(doc, start, end)
+                    if span is not None and _is_proposition(span):
+                        yield span, None
+
+
+def _split_concessive(run: list) -> list[tuple[int, int]]:
+    """Character ranges of a token run, with a concessive clause at its edge split off."""
+    run = [t for t in run if not t.is_space] or run
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    indices = {t.i for t in run}
+    for token in run:
+        if token.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in token.children
+        ):
+            continue
+        subtree = [t for t in token.subtree if t.i in indices]
+        left = min(subtree, key=lambda t: t.i)
+        # "even though": the adverb before the mark belongs to the clause.
+        if left.i - 1 in indices and left.doc[left.i - 1].lower_ == "even":
+            left = left.doc[left.i - 1]
+        right = max(subtree, key=lambda t: t.i)
+        clause = (left.idx, right.idx + len(right))
+        if clause[1] >= end - 1 or not run[-1].doc.text[clause[1]:end].strip(".!?;:\"' "):
+            return [(start, clause[0]), (clause[0], end)]
+        if clause[0] <= start:
+            return [(start, clause[1]), (clause[1], end)]
+    return [(start, end)]
 
 
 def _is_heading(sentence: Span) -> bool:
     """Titles and crossheads: one line, no closing punctuation, followed by a line break."""
-    text = sentence.text.rstrip()
-    after = sentence.doc.text[sentence.end_char : sentence.end_char + 2]
-    return bool(text) and text[-1] not in ".!?\"'”’" and (after.startswith("\n") or sentence.end == len(sentence.doc))
+    raw = sentence.text
+    text = raw.rstrip()
+    if not text or text[-1] in ".!?\"'”’:":
+        return False
+    trailing = raw[len(text):] + sentence.doc.text[sentence.end_char : sentence.end_char + 1]
+    return "\n" in trailing or sentence.end == len(sentence.doc)
 
 
 def _is_proposition(span: Span) -> bool:
@@ -143,14 +175,21 @@ def _is_proposition(span: Span) -> bool:
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """Drop surrounding punctuation and space, but keep a closing quote whose opening stays."""
     text = doc.text
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
+        if text[end - 1] in "\"”’'" and _opens_quote(text[start : end - 1]):
+            break
         end -= 1
     if start >= end:
         return None
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _opens_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _span(doc: Doc, part: TextSpan) -> Span | None:

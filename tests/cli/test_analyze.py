@@ -1,0 +1,67 @@
+"""`claimscope analyze` as a user runs it: a real process, real files, real exit codes."""
+
+import json
+import subprocess
+import sys
+
+from conftest import DEMO
+
+OPINION = DEMO / "corpus" / "07-northern-review-opinion.txt"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "claimscope.cli.main", *args], capture_output=True,
+                          text=True, input=stdin, timeout=600)
+
+
+def test_terminal_report_of_the_demo_opinion_piece():
+    result = run("analyze", str(OPINION), "--aliases", str(DEMO / "aliases.json"), "--no-rhetoric")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Argument 1" in out and "Summary" in out and "Who says what" in out
+
+
+def test_json_from_stdin_follows_the_schema():
+    text = "The minister said the port would reopen on Monday.\n"
+    result = run("analyze", "-", "--format", "json", "--no-rhetoric", stdin=text)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "claimscope.analysis" and data["document"]["source_kind"] == "stdin"
+    for claim in data["claims"]:
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_bad_single_input_is_one_line_and_non_zero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("analyze", str(empty))
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "empty.txt" in lines[0] and "empty" in lines[0]
+    missing = run("analyze", str(tmp_path / "nope.txt"))
+    assert missing.returncode != 0 and "nope.txt" in missing.stderr
+
+
+def test_folder_goes_on_past_bad_files_and_lists_them(tmp_path):
+    (tmp_path / "a-good.txt").write_text("The council approved the budget on Tuesday, officials said.\n")
+    (tmp_path / "b-binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (tmp_path / "c-german.txt").write_text(
+        "Der Stadtrat hat am Dienstag den Haushalt beschlossen. Die Opposition kritisierte die "
+        "Entscheidung scharf und kündigte Widerstand an. Die Bürger sind gespalten.\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    result = run("analyze", str(tmp_path), "--format", "markdown", "--output", str(out), "--no-rhetoric")
+    assert result.returncode == 1
+    assert (out / "a-good.md").read_text(encoding="utf-8").startswith("# ")
+    assert not (out / "b-binary.md").exists()
+    assert "b-binary.txt" in result.stderr and "c-german.txt" in result.stderr
+    assert "German" in result.stderr or "(de)" in result.stderr
+
+
+def test_html_report_highlights_spans(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text('"We will rebuild," the mayor said. The storm allegedly cost a billion.\n')
+    out = tmp_path / "a.html"
+    result = run("analyze", str(target), "--format", "html", "--output", str(out), "--no-rhetoric")
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert 'class="claim-' in page and "data-start=" in page

