@@ -1,0 +1,180 @@
+"""claimscope_attribution: who said what, tagged by a token model trained on PolNeAR.
+
+The component windows the Doc by sentences (a content often fills one sentence while its source
+and cue sit in the next), runs the shipped ONNX tagger (source / cue / content in BIO), averages
+the probabilities of pieces seen by overlapping windows, decodes role spans in characters and
+groups them into attributions (rules in `claimscope.nlp.attribution_spans`).
+
+Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]` and
+`doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
+order; `source_entity` stays None: the claims component resolves sources to entities).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimscope.model.records import Attribution, TextSpan
+from claimscope.nlp.attribution_spans import (
+    Group,
+    RoleSpan,
+    decode_bio,
+    group_spans,
+    plan_windows,
+    quote_kind,
+    quoted_mask,
+)
+from claimscope.nlp.extensions import ensure_extensions
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "attribution"
+HEAD = "roles"
+SPAN_KEYS = {"source": "attribution_source", "cue": "attribution_cue", "content": "attribution_content"}
+EDGE = 32  # pieces this close to a window edge count less: they lack context on one side
+
+
+@Language.factory(
+    "claimscope_attribution",
+    assigns=["doc.spans", "doc._.attributions"],
+    default_config={"model_dir": None, "window_tokens": 254, "threads": None},
+)
+def make_attribution(nlp: Language, name: str, model_dir: str | None, window_tokens: int,
+                     threads: int | None):
+    ensure_extensions()
+    return AttributionTagger(name=name, model_dir=model_dir, window_tokens=window_tokens,
+                             threads=threads)
+
+
+class AttributionTagger:
+    def __init__(self, *, name: str = "claimscope_attribution", model_dir: str | Path | None = None,
+                 window_tokens: int = 254, threads: int | None = None):
+        self.name = name
+        self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+        self.window_tokens = window_tokens
+        self.threads = threads
+        self._model = None  # loaded on first use: building a pipeline stays cheap
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        self._model = self.model  # load now rather than on the first Doc
+
+    @property
+    def model(self):
+        if self._model is None:
+            from claimscope.runtime.onnx_model import load_model
+
+            self._model = load_model(str(self.model_dir), self.threads)
+        return self._model
+
+    def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
+        """Role spans and their grouping, without touching the Doc (the evaluation uses this)."""
+        bounds = _sentence_bounds(doc)
+        spans = tag_text(self.model, doc.text, bounds, self.window_tokens)
+        return spans, group_spans(spans, [s for s, _ in bounds])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, groups = self.analyse(doc)
+        attributions = to_records(doc.text, groups)
+        for role, key in SPAN_KEYS.items():
+            doc.spans[key] = [
+                span for span in (_char_span(doc, s.start, s.end, role) for s in spans if s.role == role)
+                if span is not None
+            ]
+        doc._.attributions = attributions
+        return doc
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of sentences; without a parser, lines stand in for sentences."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    bounds, at = [], 0
+    for line in doc.text.splitlines(keepends=True):
+        bounds.append((at, at + len(line)))
+        at += len(line)
+    return bounds or [(0, 0)]
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str):
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+def _units(model, text: str, bounds: list[tuple[int, int]], budget: int) -> list[tuple[int, int, int]]:
+    """(start, end, pieces) per sentence; a sentence over the budget is cut at piece boundaries."""
+    pieces = model.tokenizer.encode_batch([text[s:e] for s, e in bounds], add_special_tokens=False)
+    units = []
+    for (start, end), enc in zip(bounds, pieces):
+        n = len(enc.ids)
+        if n == 0:
+            continue
+        offsets = enc.offsets
+        for at in range(0, n, budget):
+            last = min(n, at + budget)
+            unit_start = start if at == 0 else start + offsets[at][0]
+            unit_end = end if last == n else start + offsets[last][0]
+            units.append((unit_start, unit_end, last - at))
+    return units
+
+
+def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int) -> list[RoleSpan]:
+    """Role spans of one text, tagged window by window; overlapping windows are averaged."""
+    units = _units(model, text, bounds, budget)
+    if not units:
+        return []
+    plan = plan_windows([u[2] for u in units], budget)
+    starts = [units[i][0] for i, _ in plan]
+    ends = [units[j - 1][1] for _, j in plan]
+    outputs = model.run([text[s:e] for s, e in zip(starts, ends)])
+    labels = model.labels(HEAD)
+    sums: dict[tuple[int, int], np.ndarray] = {}
+    for base, out in zip(starts, outputs):
+        probs = out.heads[HEAD]
+        n = len(probs)
+        position = np.arange(n)
+        weight = np.minimum(np.minimum(position + 1, n - position), EDGE).astype(np.float32)
+        for k in range(n):
+            key = (base + int(out.offsets[k, 0]), base + int(out.offsets[k, 1]))
+            if key in sums:
+                sums[key] += weight[k] * probs[k]
+            else:
+                sums[key] = weight[k] * probs[k]
+    keys = sorted(sums)
+    probs = np.stack([sums[k] / sums[k].sum() for k in keys])
+    return decode_bio(np.array([k[0] for k in keys]), np.array([k[1] for k in keys]), probs, labels)
+
+
+def to_records(text: str, groups: list[Group]) -> list[Attribution]:
+    mask = quoted_mask(text)
+    records = []
+    for index, group in enumerate(groups):
+        extent = group.content_extent
+        fragments = [(c.start, c.end) for c in group.contents]
+        records.append(Attribution(
+            id=f"a{index}",
+            kind=quote_kind(text, fragments, mask) if fragments else "indirect",
+            cue=_text_span(text, group.cue.start, group.cue.end),
+            content=_text_span(text, *extent) if extent else None,
+            source=_text_span(text, group.source.start, group.source.end) if group.source else None,
+            score=round(group.cue.score, 4),
+        ))
+    return records
+
+
+def _text_span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def groups_as_json(groups: list[Group]) -> list[dict]:
+    """The eval output: source / cue / content as [start, end] (content = extent of fragments)."""
+    out = []
+    for group in groups:
+        extent = group.content_extent
+        out.append({
+            "source": [group.source.start, group.source.end] if group.source else None,
+            "cue": [group.cue.start, group.cue.end],
+            "content": list(extent) if extent else None,
+            "content_fragments": [[c.start, c.end] for c in group.contents],
+        })
+    return out

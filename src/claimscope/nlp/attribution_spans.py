@@ -1,0 +1,215 @@
+"""Pure attribution logic over character spans: windows, BIO decoding, grouping, quote kinds.
+
+No spaCy here, so the evaluation and the tests can use it on plain strings. The spaCy
+component (`claimscope.nlp.attribution`) feeds it sentence boundaries and the ONNX tagger.
+
+Grouping rules (PolNeAR's shape: every attribution has a cue; a source and a content sit
+next to it, in the same sentence or the neighbouring one):
+- every predicted cue starts an attribution;
+- a source joins the nearest cue in its own sentence, else in an adjacent sentence; one source
+  per cue and one cue per source (PolNeAR is univocal: a token plays one role in one attribution);
+- a content joins its nearest cue no more than one sentence away if that cue has no content
+  yet (nearest pairs first); if it has one, the content takes a free cue of its own sentence,
+  else it becomes one more fragment of its nearest cue's content (a quotation split by
+  "he said"). On PolNeAR gold spans (train validation part) these rules
+  rebuild 99.8 % of the attributions;
+- a source or content that no cue claims is dropped: without a cue nothing says who is
+  speaking (a model that missed the cue would otherwise invent an attribution).
+"Nearest" is the character gap between the spans; crossing a sentence boundary costs more
+than any in-sentence gap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+ROLE_NAMES = ("source", "cue", "content")
+_CROSS_SENTENCE = 100_000  # added to gaps that cross a sentence boundary
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    role: str  # source | cue | content
+    start: int
+    end: int
+    score: float = 1.0
+
+
+@dataclass
+class Group:
+    cue: RoleSpan
+    source: RoleSpan | None = None
+    contents: list[RoleSpan] = field(default_factory=list)
+
+    @property
+    def content_extent(self) -> tuple[int, int] | None:
+        if not self.contents:
+            return None
+        return min(c.start for c in self.contents), max(c.end for c in self.contents)
+
+
+# ---------------------------------------------------------------- windows over sentences
+
+def plan_windows(unit_pieces: Sequence[int], budget: int) -> list[tuple[int, int]]:
+    """Windows [first, last) of consecutive units whose pieces fit `budget`, half overlapping.
+
+    Each next window starts at the unit where the previous one passes half its budget, so
+    every sentence is seen once with some context on each side. Units must each fit the budget.
+    """
+    n = len(unit_pieces)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        j, total = i, 0
+        while j < n and total + unit_pieces[j] <= budget:
+            total += unit_pieces[j]
+            j += 1
+        j = max(j, i + 1)
+        out.append((i, j))
+        if j >= n:
+            break
+        # Next start: first unit after the window's midpoint (always advance by at least one).
+        k, acc = i, 0
+        while k < j and acc + unit_pieces[k] <= total // 2:
+            acc += unit_pieces[k]
+            k += 1
+        i = max(k, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode_bio(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray, labels: Sequence[str]) -> list[RoleSpan]:
+    """Piece probabilities -> role spans; an I- that does not continue its type starts a span."""
+    best = probs.argmax(-1)
+    spans: list[RoleSpan] = []
+    current: list | None = None  # [role, start, end, scores]
+    for k, lab in enumerate(best):
+        tag = labels[int(lab)]
+        if tag == "O":
+            if current:
+                spans.append(_close(current))
+            current = None
+            continue
+        prefix, role = tag.split("-", 1)
+        role = role.lower()
+        if prefix == "I" and current and current[0] == role:
+            current[2] = int(ends[k])
+            current[3].append(float(probs[k, lab]))
+            continue
+        if current:
+            spans.append(_close(current))
+        current = [role, int(starts[k]), int(ends[k]), [float(probs[k, lab])]]
+    if current:
+        spans.append(_close(current))
+    return spans
+
+
+def _close(current) -> RoleSpan:
+    return RoleSpan(current[0], current[1], current[2], float(np.mean(current[3])))
+
+
+# ---------------------------------------------------------------- grouping
+
+def _gap(a: RoleSpan, b: RoleSpan, sentence_of) -> int:
+    gap = max(0, max(a.start, b.start) - min(a.end, b.end))
+    # Sentences between the facing ends of the two spans.
+    if a.end <= b.start:
+        hops = sentence_of(b.start) - sentence_of(max(a.start, a.end - 1))
+    elif b.end <= a.start:
+        hops = sentence_of(a.start) - sentence_of(max(b.start, b.end - 1))
+    else:
+        hops = 0
+    return gap + _CROSS_SENTENCE * abs(hops) if abs(hops) <= 1 else -1
+
+
+def group_spans(spans: Sequence[RoleSpan], sentence_starts: Sequence[int]) -> list[Group]:
+    """Group role spans into attributions (rules in the module docstring), in cue order."""
+    starts = sorted(sentence_starts) or [0]
+
+    def sentence_of(char: int) -> int:
+        return bisect_right(starts, char) - 1
+
+    cues = sorted((s for s in spans if s.role == "cue"), key=lambda s: s.start)
+    groups = [Group(cue=c) for c in cues]
+
+    def pairs(role: str):
+        found = []
+        items = sorted((s for s in spans if s.role == role), key=lambda s: s.start)
+        for i, item in enumerate(items):
+            for g, group in enumerate(groups):
+                d = _gap(item, group.cue, sentence_of)
+                if d >= 0:
+                    found.append((d, i, g))
+        return items, sorted(found)
+
+    sources, source_pairs = pairs("source")
+    taken: set[int] = set()
+    for _, i, g in source_pairs:
+        if i not in taken and groups[g].source is None:
+            groups[g].source = sources[i]
+            taken.add(i)
+
+    contents, content_pairs = pairs("content")
+    nearest: dict[int, int] = {}
+    for _, i, g in content_pairs:
+        nearest.setdefault(i, g)
+    leftovers = []
+    for _, i, g in content_pairs:  # first pass: a content takes its nearest cue if still free
+        if nearest.get(i) != g:
+            continue
+        if not groups[g].contents:
+            groups[g].contents.append(contents[i])
+        else:
+            leftovers.append(i)
+    for i in leftovers:
+        # A free cue in the same sentence wins; otherwise the content is one more fragment of
+        # its nearest cue's content (a quotation split by "he said").
+        free = [(d, g) for d, j, g in content_pairs if j == i and d < _CROSS_SENTENCE
+                and not groups[g].contents]
+        g = min(free)[1] if free else nearest[i]
+        groups[g].contents.append(contents[i])
+    for group in groups:
+        group.contents.sort(key=lambda s: s.start)
+    return groups
+
+
+# ---------------------------------------------------------------- direct / mixed / indirect
+
+_OPEN = {"“": "”", "«": "»"}
+_CLOSE = {"”", "»"}
+
+
+def quoted_mask(text: str) -> np.ndarray:
+    """True for characters inside double quotation marks; quotes never run past a line break."""
+    mask = np.zeros(len(text), dtype=bool)
+    open_at = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            open_at = -1
+        elif ch in _OPEN or (ch == '"' and open_at < 0):
+            open_at = i
+        elif (ch in _CLOSE or ch == '"') and open_at >= 0:
+            mask[open_at : i + 1] = True
+            open_at = -1
+    return mask
+
+
+def quote_kind(text: str, fragments: Sequence[tuple[int, int]], mask: np.ndarray | None = None) -> str:
+    """'direct' if every word character of the content is quoted, 'mixed' if some, else 'indirect'."""
+    mask = quoted_mask(text) if mask is None else mask
+    inside = outside = 0
+    for start, end in fragments:
+        for i in range(start, end):
+            if text[i].isalnum():
+                if mask[i]:
+                    inside += 1
+                else:
+                    outside += 1
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"

@@ -1,0 +1,72 @@
+"""Pure attribution logic: windows, BIO repair, grouping and quote kinds on hand-made spans."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from claimscope.nlp.attribution_spans import (
+    RoleSpan,
+    decode_bio,
+    group_spans,
+    plan_windows,
+    quote_kind,
+)
+
+LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
+
+
+def test_windows_cover_every_unit_and_overlap():
+    plan = plan_windows([100, 100, 100, 100, 100], budget=250)
+    assert plan[0] == (0, 2) and plan[-1][1] == 5
+    covered = set()
+    for a, b in plan:
+        covered.update(range(a, b))
+    assert covered == set(range(5))
+    assert len(plan) > 2  # windows overlap rather than tile
+    assert plan_windows([300], budget=250) == [(0, 1)]  # an oversize unit still gets a window
+
+
+def test_bio_repair_starts_a_span_on_a_stray_inside_tag():
+    tags = ["I-SOURCE", "I-SOURCE", "B-CUE", "O", "I-CONTENT", "B-CONTENT", "I-CONTENT"]
+    probs = np.zeros((len(tags), len(LABELS)))
+    for k, t in enumerate(tags):
+        probs[k, LABELS.index(t)] = 1.0
+    starts = np.arange(len(tags)) * 10
+    spans = decode_bio(starts, starts + 5, probs, LABELS)
+    assert [(s.role, s.start, s.end) for s in spans] == [
+        ("source", 0, 15), ("cue", 20, 25), ("content", 40, 45), ("content", 50, 65)]
+
+
+def test_grouping_takes_the_nearest_cue_and_respects_sentences():
+    # "Smith said taxes rise. Jones added that rates fall."  (sentences at 0 and 23)
+    spans = [RoleSpan("source", 0, 5), RoleSpan("cue", 6, 10), RoleSpan("content", 11, 22),
+             RoleSpan("source", 23, 28), RoleSpan("cue", 29, 34), RoleSpan("content", 35, 50)]
+    groups = group_spans(spans, [0, 23])
+    assert [(g.source.start, g.cue.start, g.content_extent) for g in groups] == [
+        (0, 6, (11, 22)), (23, 29, (35, 50))]
+
+
+def test_content_in_previous_sentence_and_split_quote():
+    # content sentence, then "the source said"; then a quote split around a cue.
+    spans = [RoleSpan("content", 0, 40), RoleSpan("source", 42, 52), RoleSpan("cue", 53, 57),
+             RoleSpan("content", 60, 70), RoleSpan("source", 72, 74), RoleSpan("cue", 75, 79),
+             RoleSpan("content", 81, 95)]
+    groups = group_spans(spans, [0, 41, 58])
+    assert groups[0].content_extent == (0, 40) and groups[0].source.start == 42
+    assert [(c.start, c.end) for c in groups[1].contents] == [(60, 70), (81, 95)]
+
+
+def test_spans_two_sentences_away_and_orphans_are_dropped():
+    spans = [RoleSpan("content", 0, 9), RoleSpan("cue", 25, 29), RoleSpan("source", 40, 45)]
+    (group,) = group_spans(spans, [0, 10, 20, 30, 35])
+    assert group.contents == [] and group.source is None
+    assert group_spans([RoleSpan("content", 0, 9)], [0]) == []
+
+
+def test_quote_kinds():
+    text = '“We will win,” she said, adding that the party “cannot lose” and would fight.'
+    assert quote_kind(text, [(0, 14)]) == "direct"
+    assert quote_kind(text, [(1, 12)]) == "direct"  # quotes just outside the span
+    assert quote_kind(text, [(32, 77)]) == "mixed"
+    assert quote_kind('He said "yes".', [(0, 2)]) == "indirect"
+    assert quote_kind('He said "yes".', [(9, 12)]) == "direct"
