@@ -1,0 +1,79 @@
+"""Speed of the rhetoric component alone on PTC articles, and its share of full analyze time.
+
+    python benchmarks/bench_rhetoric.py [--articles ../shared/data/ptc/train-articles]
+        [--split heldout] [--limit N] [--threads T] [--full N]
+
+Prints sentences/s of the component alone (one encoder pass per sentence window serves the
+span head and the technique head) and, on the first --full articles, the full `analyze`
+time with its share spent in claimscope_rhetoric. Not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from claimscope.corpora.ptc import article_ids, read_text
+from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel, sentence_ranges
+
+DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "train-articles"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--split", default="heldout", help="heldout, validation, train or all")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=0, help="onnxruntime threads (0 = all)")
+    parser.add_argument("--full", type=int, default=10, help="articles for the full-pipeline share")
+    args = parser.parse_args()
+    ids = article_ids(args.articles)
+    if args.split != "all":
+        config = json.loads((DEFAULT_DIR / "config.json").read_text())
+        wanted = set(config["split"][args.split])
+        ids = [i for i in ids if i in wanted]
+    if args.limit:
+        ids = ids[: args.limit]
+    if not ids:
+        print(f"{args.articles}: no articles", file=sys.stderr)
+        return 2
+    texts = [read_text(args.articles, i) for i in ids]
+
+    model = RhetoricModel(threads=args.threads or None)
+    model.analyze(texts[0])  # warm-up: session and tokenizer caches
+    n_sent = sum(len(sentence_ranges(t)) for t in texts)
+    t0 = time.perf_counter()
+    n_found = sum(len(model.analyze(t)) for t in texts)
+    alone = time.perf_counter() - t0
+    print(f"component alone: {len(texts)} articles, {n_sent} sentences in {alone:.1f}s "
+          f"-> {n_sent / alone:.1f} sentences/s, {len(texts) / alone:.2f} articles/s, "
+          f"{n_found} technique spans")
+
+    if args.full:
+        from claimscope.workspace import Workspace
+
+        workspace = Workspace()
+        nlp = workspace.nlp
+        workspace.analyze_text(texts[0])
+        per_component = {name: 0.0 for name, _ in nlp.pipeline}
+        t0 = time.perf_counter()
+        for text in texts[: args.full]:
+            doc = nlp.make_doc(text)
+            for name, component in nlp.pipeline:
+                t1 = time.perf_counter()
+                doc = component(doc)
+                per_component[name] += time.perf_counter() - t1
+        total = time.perf_counter() - t0
+        share = per_component.get("claimscope_rhetoric", 0.0) / total
+        print(f"full pipeline on {min(args.full, len(texts))} articles: {total:.1f}s; "
+              f"claimscope_rhetoric {share:.0%} of it")
+        for name, seconds in per_component.items():
+            print(f"  {name:26s} {seconds:6.2f}s  {seconds / total:5.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

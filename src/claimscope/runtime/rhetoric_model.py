@@ -1,0 +1,305 @@
+"""Propaganda-technique spans (SemEval-2020 Task 11) from one encoder pass per sentence.
+
+The shipped ONNX encoder has two outputs: `si` (per-piece B/I/O logits of technique spans,
+technique-agnostic) and `hidden` (last hidden states). A small linear technique head
+(`tc_head.npz`, run in numpy) labels each span from its pooled pieces, the sentence around
+it and a few article-level features (does the phrase recur elsewhere? — that is what
+Repetition means). So every sentence is encoded once and serves both heads.
+
+No spaCy and no torch here; training imports the feature code below so that training and
+run time compute the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from claimscope.model.records import Technique
+from claimscope.runtime.onnx_model import OnnxModel
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "rhetoric"
+# Lines longer than this many characters are cut into windows before encoding so that no
+# piece is lost to truncation (max_length 128 pieces ≈ 450+ characters of news English).
+WINDOW_CHARS = 400
+WORD_RE = re.compile(r"[A-Za-z0-9']+")
+
+
+@dataclass
+class EncodedUnit:
+    """One encoded window of text: absolute char offsets of its pieces and their outputs."""
+
+    start: int
+    end: int
+    offsets: np.ndarray  # [n, 2] absolute character offsets
+    si: np.ndarray  # [n, 3] probabilities of O, B, I
+    hidden: np.ndarray  # [n, dim]
+
+
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end): PTC's one-sentence-per-line unit."""
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.rstrip("\r")
+        if stripped.strip():
+            lead = len(stripped) - len(stripped.lstrip())
+            out.append((at + lead, at + len(stripped.rstrip())))
+        at += len(line) + 1
+    return out
+
+
+def windows(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut ranges longer than WINDOW_CHARS at whitespace so nothing is truncated."""
+    out = []
+    for start, end in ranges:
+        while end - start > WINDOW_CHARS:
+            cut = text.rfind(" ", start, start + WINDOW_CHARS)
+            if cut <= start:
+                cut = start + WINDOW_CHARS
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------- technique-head features
+
+
+def word_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in WORD_RE.findall(text.lower()):
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+N_EXTRA = 10
+
+
+def extra_features(
+    text: str, start: int, end: int, sentence: tuple[int, int], counts: dict[str, int]
+) -> np.ndarray:
+    """Surface and article-level features of one span (the same at training and run time)."""
+    span = text[start:end]
+    lower = span.lower().strip()
+    words = WORD_RE.findall(lower)
+    # Repetition: how often the exact phrase, and its content words, recur in the article.
+    exact = text.lower().count(lower) - 1 if lower else 0
+    content = [w for w in words if len(w) > 3]
+    recurring = sum(1 for w in content if counts.get(w, 0) >= 2) / max(len(content), 1)
+    sent_len = max(sentence[1] - sentence[0], 1)
+    letters = [c for c in span if c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper()) / max(len(letters), 1)
+    return np.array(
+        [
+            np.log1p(len(span)),
+            np.log1p(len(words)),
+            np.log1p(max(exact, 0)),
+            recurring,
+            min((end - start) / sent_len, 1.5),
+            float(start <= sentence[0] + 1),
+            float("!" in span),
+            float("?" in span),
+            float(any(q in span for q in "\"“”")),
+            caps,
+        ],
+        dtype=np.float32,
+    )
+
+
+def span_vector(units: list[EncodedUnit], start: int, end: int) -> np.ndarray | None:
+    """Mean and max of the span's pieces and mean of its sentence(s): 3 × dim."""
+    pieces, context = [], []
+    for unit in units:
+        if unit.end <= start or unit.start >= end or len(unit.offsets) == 0:
+            continue
+        inside = (unit.offsets[:, 0] < end) & (unit.offsets[:, 1] > start)
+        if inside.any():
+            pieces.append(unit.hidden[inside])
+            context.append(unit.hidden.mean(axis=0))
+    if not pieces:
+        return None
+    stacked = np.concatenate(pieces)
+    return np.concatenate([stacked.mean(axis=0), stacked.max(axis=0), np.mean(context, axis=0)])
+
+
+def sentence_of(ranges: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    for s, e in ranges:
+        if s <= start < e or (start < s and end > s):
+            return (s, e)
+    return (start, end)
+
+
+# ---------------------------------------------------------------- span decoding
+
+
+def _expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spans start and end on word boundaries, as the annotators marked them."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def decode_spans(
+    text: str, units: list[EncodedUnit], threshold: float
+) -> list[tuple[int, int, float]]:
+    """Runs of pieces whose P(in span) ≥ threshold; a confident B piece opens a new span."""
+    spans: list[tuple[int, int, float]] = []
+    for unit in units:
+        current: list | None = None
+        for (s, e), (p_o, p_b, p_i) in zip(unit.offsets, unit.si):
+            inside = 1.0 - p_o
+            if inside >= threshold:
+                opens = p_b > p_i and current is not None and s > current[1]
+                if current is None or opens:
+                    if current is not None:
+                        spans.append(_close(current))
+                    current = [int(s), int(e), [inside]]
+                else:
+                    current[1] = int(e)
+                    current[2].append(inside)
+            elif current is not None:
+                spans.append(_close(current))
+                current = None
+        if current is not None:
+            spans.append(_close(current))
+    out = []
+    for start, end, score in spans:
+        start, end = _expand_to_words(text, start, end)
+        if out and start <= out[-1][1]:  # windows or word expansion made them touch
+            prev = out.pop()
+            out.append((prev[0], max(prev[1], end), max(prev[2], score)))
+        else:
+            out.append((start, end, score))
+    return out
+
+
+def _close(current: list) -> tuple[int, int, float]:
+    return current[0], current[1], float(np.mean(current[2]))
+
+
+# ---------------------------------------------------------------- the model
+
+
+def _softmax_rows(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def mlp_probs(weights, feats: np.ndarray) -> np.ndarray:
+    """The jointly trained span MLP (Linear → GELU → Linear) on the pooled span vector."""
+    w1, b1, w2, b2 = weights
+    x = feats[:, : w1.shape[1]] @ w1.T + b1
+    # tanh form of GELU: numpy has no erf; the difference is below 1e-3.
+    h = 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x**3)))
+    return _softmax_rows(h @ w2.T + b2)
+
+
+class RhetoricModel:
+    """Encoder (ONNX) + technique head (numpy) loaded from one model directory."""
+
+    def __init__(self, model_dir: str | Path = DEFAULT_DIR, *, threads: int | None = None):
+        self.model_dir = Path(model_dir)
+        self.encoder = OnnxModel(self.model_dir, threads=threads)
+        self.config = self.encoder.config
+        self.labels: list[str] = list(self.config["heads"]["tc"]["labels"])
+        self.threshold = float(self.config.get("si_threshold", 0.5))
+        head = np.load(self.model_dir / "tc_head.npz")
+        self.mean, self.scale = head["mean"], head["scale"]
+        self.coef, self.intercept = head["coef"], head["intercept"]
+        # Optional second head: the MLP trained jointly with the encoder, mixed in with
+        # weight 1 - alpha (alpha picked on validation at training time).
+        self.mlp = (
+            (head["w1"], head["b1"], head["w2"], head["b2"]) if "w1" in head.files else None
+        )
+        self.alpha = float(head["alpha"]) if "alpha" in head.files else 1.0
+
+    # One pass per sentence window; both heads read from the result.
+    def encode(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[EncodedUnit]:
+        wins = windows(text, ranges if ranges is not None else sentence_ranges(text))
+        outputs = self.encoder.run([text[s:e] for s, e in wins])
+        units = []
+        for (s, e), out in zip(wins, outputs):
+            units.append(EncodedUnit(s, e, out.offsets + s, out.heads["si"], out.hidden))
+        return units
+
+    def find_spans(self, text: str, units: list[EncodedUnit], threshold: float | None = None):
+        return decode_spans(text, units, self.threshold if threshold is None else threshold)
+
+    def features(
+        self,
+        text: str,
+        units: list[EncodedUnit],
+        spans: list[tuple[int, int]],
+        ranges: list[tuple[int, int]],
+    ) -> tuple[np.ndarray, list[bool]]:
+        counts = word_counts(text)
+        rows, ok = [], []
+        dim = units[0].hidden.shape[1] if units else 384
+        for start, end in spans:
+            vec = span_vector(units, start, end)
+            ok.append(vec is not None)
+            if vec is None:
+                vec = np.zeros(3 * dim, dtype=np.float32)
+            sent = sentence_of(ranges, start, end)
+            rows.append(np.concatenate([vec, extra_features(text, start, end, sent, counts)]))
+        width = 3 * dim + N_EXTRA
+        return np.array(rows, dtype=np.float32).reshape(-1, width), ok
+
+    def classify_features(self, feats: np.ndarray) -> np.ndarray:
+        p = _softmax_rows((feats - self.mean) / self.scale @ self.coef.T + self.intercept)
+        if self.mlp is not None and self.alpha < 1.0:
+            p = self.alpha * p + (1.0 - self.alpha) * mlp_probs(self.mlp, feats)
+        return p
+
+    def classify(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        units: list[EncodedUnit] | None = None,
+        ranges: list[tuple[int, int]] | None = None,
+    ) -> np.ndarray:
+        """[n_spans, n_labels] technique probabilities for given spans."""
+        ranges = ranges if ranges is not None else sentence_ranges(text)
+        units = units if units is not None else self.encode(text, ranges)
+        feats, _ = self.features(text, units, spans, ranges)
+        return self.classify_features(feats)
+
+    def analyze(
+        self, text: str, ranges: list[tuple[int, int]] | None = None, threshold: float | None = None
+    ) -> list[Technique]:
+        """Spans, each with its most probable technique; score = P(span) × P(label)."""
+        ranges = ranges if ranges is not None else sentence_ranges(text)
+        units = self.encode(text, ranges)
+        spans = self.find_spans(text, units, threshold)
+        if not spans:
+            return []
+        probs = self.classify(text, [(s, e) for s, e, _ in spans], units, ranges)
+        out = []
+        for (start, end, p_span), row in zip(spans, probs):
+            best = int(row.argmax())
+            out.append(
+                Technique(
+                    label=self.labels[best],
+                    start=start,
+                    end=end,
+                    score=round(float(p_span * row[best]), 4),
+                    text=text[start:end],
+                )
+            )
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_rhetoric_model(model_dir: str = str(DEFAULT_DIR), threads: int | None = None):
+    return RhetoricModel(model_dir, threads=threads)
