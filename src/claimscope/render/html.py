@@ -13,7 +13,7 @@ body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-heig
 .claim-asserted{background:#eef}.claim-reported{background:#e0f4f8}.claim-hedged{background:#fff4c2}
 .claim-speculative{background:#f6e0f6}.claim-questioned{background:#dde8ff}.claim-denied{background:#fde0de}
 .source{font-weight:600;border-bottom:2px solid #2a7}.cue{font-style:italic;color:#06c}
-.technique{text-decoration:underline wavy #c33}
+.technique{text-decoration:underline wavy #c33}.tlabel{color:#c33;font-size:.7em;margin-left:.1em}
 table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}
 .legend span{padding:0 .4rem;margin-right:.4rem}
 """
@@ -36,6 +36,10 @@ def highlighted_text(analysis: Analysis) -> str:
             spans.append((a.source.start, a.source.end, "source", f"source of {a.id}"))
         spans.append((a.cue.start, a.cue.end, "cue", f"cue of {a.id} ({a.kind})"))
     spans += [(t.start, t.end, "technique", f"{t.label} {t.score:.2f}") for t in analysis.techniques]
+    # Technique labels are shown in the text, after the span, not only on hover.
+    labels_at: dict[int, list[str]] = {}
+    for t in analysis.techniques:
+        labels_at.setdefault(t.end, []).append(t.label)
     out = []
     for start, end, covering in _segments(text, spans):
         piece = escape(text[start:end])
@@ -46,6 +50,8 @@ def highlighted_text(analysis: Analysis) -> str:
                        f'title="{title}">{piece}</span>')
         else:
             out.append(piece)
+        for label in labels_at.get(end, []):
+            out.append(f'<sup class="tlabel">{escape(label)}</sup>')
     return "".join(out)
 
 

@@ -27,6 +27,16 @@ def _short(text: str, width: int = CLAIM_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _in_context(text: str, start: int, end: int, margin: int = 40) -> Text:
+    """The span in bold red with a little of the text around it."""
+    before = " ".join(text[max(0, start - margin) : start].split())
+    after = " ".join(text[end : end + margin].split())
+    shown = Text("…" + before + " " if before else "")
+    shown.append(_short(text[start:end], 120), style="bold red")
+    shown.append((" " + after + "…") if after else "")
+    return shown
+
+
 def _claim_line(claim: Claim) -> Text:
     line = Text()
     line.append(f"{claim.status:<11}", style=STATUS_STYLE.get(claim.status, ""))
@@ -111,9 +121,9 @@ def build(analysis: Analysis) -> Group:
         table = Table(title="Rhetorical techniques", expand=True)
         table.add_column("technique")
         table.add_column("score", justify="right")
-        table.add_column("text", ratio=3)
+        table.add_column("in the text", ratio=3)
         for t in analysis.techniques:
-            table.add_row(t.label, f"{t.score:.2f}", _short(t.text, 100))
+            table.add_row(t.label, f"{t.score:.2f}", _in_context(analysis.document.text, t.start, t.end))
         parts.append(table)
 
     parts.append(summary_panel(analysis))
