@@ -442,6 +442,7 @@ def write_model_card(report: dict, settings: Settings, test: dict) -> None:
         "",
         "Dynamic int8 quantization scales activations per batch, so a sentence's probabilities can",
         "move by about 0.01 with the other sentences of its batch (the fp32 export is exact).",
+        "",
         "ClaimBuster sentences come from US presidential debates; check-worthiness of news prose",
         "is out of domain. The uncertainty head learned Wikipedia hedges and weasel words; it says",
         "nothing about who is uncertain. Sentences longer than the max length are truncated.",
