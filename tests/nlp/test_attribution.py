@@ -1,0 +1,68 @@
+"""claimscope_attribution with the real spaCy model and the shipped ONNX tagger."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimscope.model.records import Attribution
+from claimscope.nlp import attribution, paragraphs  # noqa: F401  (register the factories)
+from claimscope.settings import default_spacy_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load(default_spacy_model())
+    pipeline.add_pipe("claimscope_paragraphs", before="parser")
+    pipeline.add_pipe("claimscope_attribution")
+    return pipeline
+
+
+def only(doc) -> Attribution:
+    assert len(doc._.attributions) == 1, doc._.attributions
+    return doc._.attributions[0]
+
+
+def test_direct_quote_with_said(nlp):
+    doc = nlp('"We will not raise taxes on working families," the governor said on Tuesday.')
+    att = only(doc)
+    assert att.id == "a0" and att.kind == "direct"
+    assert att.cue.text == "said"
+    assert att.source is not None and "governor" in att.source.text
+    assert att.content is not None and "raise taxes" in att.content.text
+    assert [s.text for s in doc.spans["attribution_cue"]] == ["said"]
+
+
+def test_indirect_said_that(nlp):
+    doc = nlp("The senator said that the new bridge would cost far more than planned.")
+    att = only(doc)
+    assert att.kind == "indirect"
+    assert att.cue.text.startswith("said")
+    assert att.source is not None and "senator" in att.source.text
+    assert "bridge would cost" in att.content.text
+    # Offsets point into the text.
+    assert doc.text[att.content.start : att.content.end] == att.content.text
+
+
+def test_according_to(nlp):
+    doc = nlp("According to the police report, the driver was not wearing a seat belt.")
+    att = only(doc)
+    assert "According to" in att.cue.text
+    assert att.source is not None and "report" in att.source.text
+    assert "seat belt" in att.content.text
+
+
+def test_source_in_the_next_sentence_and_no_attribution_in_plain_prose(nlp):
+    doc = nlp(
+        "The mayor plans to close three libraries next year, officials said.\n\n"
+        "The river flooded the valley in 1998."
+    )
+    att = only(doc)
+    assert "officials" in att.source.text and "libraries" in att.content.text
+    assert doc.spans["attribution_content"][0].end_char <= len(doc.text.split("\n")[0])
+
+
+def test_mixed_quote(nlp):
+    doc = nlp('The chairman said the merger was "a historic step" for both companies.')
+    att = only(doc)
+    assert att.kind == "mixed"
