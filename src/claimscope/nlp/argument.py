@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from claimscope.model.records import Argument, Structure, TextSpan
 from claimscope.nlp.cues import cue_matcher, lexicon
 from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.paragraphs import is_heading
 
 _OPENERS = {"the", "my", "our", "a", "and", "but", "so", "one"}
 
@@ -80,21 +81,21 @@ class ArgumentStructure:
                 thesis = sentence
                 break
         if thesis is None:
-            body = [s for s in sentences[:first_index] if s.text.rstrip()[-1:] in ".!?\"”"]
+            body = [s for s in sentences[:first_index] if not is_heading(s)]
             thesis = body[0] if body else None
         conclusion = None
         conclusion_index = len(sentences)
+        after = range(_paragraph_end(doc, sentences, last_index) + 1, len(sentences))
         for index in range(last_index + 1, len(sentences)):
             if matcher.find(sentences[index][:4]).get("conclusion"):
                 conclusion, conclusion_index = sentences[index], index
                 break
         if conclusion is None:
-            # Without a cue, the last paragraph after the final argument's paragraph concludes.
-            last_par = _paragraph_end(doc, sentences, last_index)
-            if last_par + 1 < len(sentences):
-                start = _paragraph_start(doc, sentences, len(sentences) - 1)
-                if start > last_par:
-                    conclusion, conclusion_index = sentences[start], start
+            # Without a cue, the first call to act after the arguments concludes ("X should ...").
+            for index in after:
+                if _recommends(sentences[index]) and not _is_bio(sentences[index]):
+                    conclusion, conclusion_index = sentences[index], index
+                    break
         arguments = []
         position = 0
         for n, (index, marker, ordinal) in enumerate(markers):
@@ -118,10 +119,18 @@ def _paragraph_end(doc: Doc, sentences: list[Span], index: int) -> int:
     return index
 
 
-def _paragraph_start(doc: Doc, sentences: list[Span], index: int) -> int:
-    while index > 0 and "\n" not in doc.text[sentences[index - 1].end_char - 1 : sentences[index].start_char]:
-        index -= 1
-    return index
+_NORMATIVE = {"should", "must", "ought", "need", "needs", "time"}
+_BIO_NOUNS = {"columnist", "writer", "author", "professor", "contributor", "editor", "fellow",
+              "correspondent", "reporter", "analyst"}
+
+
+def _recommends(sentence: Span) -> bool:
+    return any(t.lower_ in _NORMATIVE and t.pos_ in ("AUX", "VERB", "NOUN") for t in sentence)
+
+
+def _is_bio(sentence: Span) -> bool:
+    """The author's byline at the foot of an opinion piece: "X is a columnist for ..."."""
+    return sentence[0].ent_type_ == "PERSON" and any(t.lower_ in _BIO_NOUNS for t in sentence)
 
 
 def _text(span: Span | None) -> TextSpan | None:

@@ -17,6 +17,7 @@ from claimscope.nlp.cues import cue_matcher
 from claimscope.nlp.epistemic import read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.paragraphs import is_heading
 from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
 
@@ -54,7 +55,7 @@ class ClaimExtractor:
                 attribution.source_entity = found.id if found else None
         by_id = {e.id: e for e in entities}
         sentences = list(doc.sents)
-        body = [s for s in sentences if not _is_heading(s)]
+        body = [s for s in sentences if not is_heading(s)]
         drafts = list(self._attributed(doc, attributions)) + list(self._unattributed(doc, body, attributions))
         drafts.sort(key=lambda d: d[0].start_char)
         scores = heads.predict([span.text for span, _ in drafts]) if drafts else []
@@ -69,7 +70,7 @@ class ClaimExtractor:
                     cues.setdefault(category, []).extend(found)
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
-            reading = read_status(cues, text=span.text, attribution_cue=cue_span,
+            reading = read_status(cues, text=sentence.text, attribution_cue=cue_span,
                                   uncertain_probability=score.get("uncertain", 0.0),
                                   uncertain_threshold=heads.thresholds.get("uncertain", 0.5))
             source_span = _span(doc, attribution.source) if attribution and attribution.source else None
@@ -104,9 +105,12 @@ class ClaimExtractor:
     def _attributed(self, doc: Doc, attributions: list[Attribution]):
         for attribution in attributions:
             if attribution.content is None:
+                attribution.content = _content_after_cue(doc, attribution)
+            if attribution.content is None:
                 continue
-            span = _trimmed(doc, attribution.content.start, attribution.content.end)
-            if span is not None and sum(t.is_alpha for t in span) >= MIN_CLAIM_TOKENS - 1:
+            start, end = _nearest_paragraph(doc.text, attribution.content, attribution.cue)
+            span = _trimmed(doc, start, end)
+            if span is not None and sum(t.is_alpha for t in span) >= MIN_CLAIM_TOKENS:
                 yield span, attribution
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
@@ -134,6 +138,30 @@ class ClaimExtractor:
                         yield span, None
 
 
+def _content_after_cue(doc: Doc, attribution: Attribution) -> TextSpan | None:
+    """What follows a cue in its sentence ("Patrols reported forty incidents"), when the tagger
+    found a source and cue but no content."""
+    cue = _span(doc, attribution.cue)
+    if cue is None:
+        return None
+    sentence = cue[-1].sent
+    rest = _trimmed(doc, cue.end_char, sentence.end_char)
+    if rest is None or sum(t.is_alpha for t in rest) < MIN_CLAIM_TOKENS - 1:
+        return None
+    return TextSpan(rest.start_char, rest.end_char, rest.text)
+
+
+def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int, int]:
+    """A content never runs across a blank line: keep the paragraph nearest the cue."""
+    pieces, at = [], content.start
+    for part in text[content.start : content.end].split("\n\n"):
+        pieces.append((at, at + len(part)))
+        at += len(part) + 2
+    if len(pieces) == 1:
+        return pieces[0]
+    return min(pieces, key=lambda p: 0 if p[0] <= cue.start <= p[1] else min(abs(cue.start - p[1]), abs(p[0] - cue.end)))
+
+
 def _split_concessive(run: list) -> list[tuple[int, int]]:
     """Character ranges of a token run, with a concessive clause at its edge split off."""
     run = [t for t in run if not t.is_space] or run
@@ -156,16 +184,6 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
         if clause[0] <= start:
             return [(start, clause[1]), (clause[1], end)]
     return [(start, end)]
-
-
-def _is_heading(sentence: Span) -> bool:
-    """Titles and crossheads: one line, no closing punctuation, followed by a line break."""
-    raw = sentence.text
-    text = raw.rstrip()
-    if not text or text[-1] in ".!?\"'”’:":
-        return False
-    trailing = raw[len(text):] + sentence.doc.text[sentence.end_char : sentence.end_char + 1]
-    return "\n" in trailing or sentence.end == len(sentence.doc)
 
 
 def _is_proposition(span: Span) -> bool:

@@ -13,7 +13,8 @@ from claimscope.model.records import Structure
 def component_versions(nlp: Language) -> dict[str, str]:
     """Which component at which version produced the facts: part of every fact's provenance."""
     versions = {"claimscope": __version__,
-                "spacy_model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
+                "spacy_model": f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-"
+                                f"{nlp.meta.get('version', '?')}"}
     for name, component in nlp.pipeline:
         version = getattr(component, "model_version", None)
         if version:

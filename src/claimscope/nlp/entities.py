@@ -105,17 +105,19 @@ class EntityLinker:
         taken: set[int] = set()
         for start, end, entry_id, label in alias_spans:
             span = doc[start:end]
-            if any(e.label_ == "PERSON" and e.start <= start < e.end for e in doc.ents):
-                if self.table[entry_id].type != "PERSON":
-                    continue  # "Washington" the man, not the government
+            if self.table[entry_id].type != "PERSON" and any(
+                e.label_ == "PERSON" and e.start <= start < e.end and (e.end - e.start) > (end - start)
+                for e in doc.ents
+            ):
+                continue  # "George Washington" the man, not the government
             mentions.append((span, entry_id, label))
             taken.update(range(start, end))
         for ent in doc.ents:
             if ent.label_ not in KEPT_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
             ent = _strip_determiner(ent)
-            if ent is None:
-                continue
+            if ent is None or not any(c.isupper() for c in ent.text):
+                continue  # names are capitalised; a lower-case "entity" is a tagging slip
             mentions.append((ent, None, ent.label_))
             taken.update(range(ent.start, ent.end))
         mentions.sort(key=lambda m: m[0].start_char)

@@ -77,5 +77,6 @@ def _soften(status: str, uncertain_probability: float) -> float:
 
 
 def _soften_value(base: float, uncertain_probability: float) -> float:
-    # The learned probability lowers certainty by at most 0.2, so cues stay the main evidence.
-    return round(max(0.0, min(1.0, base - 0.2 * uncertain_probability)), 3)
+    # The learned probability lowers certainty by at most 0.1: cues stay the main evidence and
+    # the statuses keep their order (a hedged claim stays above any speculative one).
+    return round(max(0.0, min(1.0, base - 0.1 * uncertain_probability)), 3)

@@ -16,11 +16,12 @@ from claimscope.model.records import Entity
 from claimscope.nlp.cues import lexicon
 
 LOOKBACK_CHARS = 1200  # about three news sentences
+SHORT_LOOKBACK_CHARS = 160
 _COMPATIBLE = {
     "PERSON": {"PERSON"},
     "ORG": {"ORG", "GPE", "NORP"},
     "GPE": {"GPE", "ORG"},
-    "ANY": {"PERSON", "ORG", "GPE", "NORP"},
+    "ANY": {"ORG", "NORP"},
 }
 
 
@@ -46,17 +47,21 @@ class SourceResolver:
             return None
         words = [t.lower_ for t in span]
         if len(words) == 1 and words[0] in self.pronouns:
-            return self._antecedent(start, _COMPATIBLE[self.pronouns[words[0]]])
+            kind = self.pronouns[words[0]]
+            # "They" most often points at an unnamed group ("Some will say ... They are
+            # right"): only an entity in the same or the previous sentence will do.
+            reach = SHORT_LOOKBACK_CHARS if kind == "ANY" else LOOKBACK_CHARS
+            return self._antecedent(start, _COMPATIBLE[kind], reach)
         if words[0] in ("the", "this", "that") and span.root.lower_ in self.descriptions:
             kind = self.descriptions[span.root.lower_]
-            return self._antecedent(start, _COMPATIBLE[kind])
+            return self._antecedent(start, _COMPATIBLE[kind], LOOKBACK_CHARS)
         return None
 
-    def _antecedent(self, before: int, types: set[str]) -> Entity | None:
+    def _antecedent(self, before: int, types: set[str], reach: int) -> Entity | None:
         index = bisect_right(self.starts, before) - 1
         while index >= 0:
             start, end, entity = self.mentions[index]
-            if before - end > LOOKBACK_CHARS:
+            if before - end > reach:
                 return None
             if end <= before and entity.type in types:
                 return entity
