@@ -8,6 +8,7 @@ from claimscope.nlp.attribution_spans import (
     RoleSpan,
     decode_bio,
     group_spans,
+    merge_adjacent,
     plan_windows,
     quote_kind,
 )
@@ -70,3 +71,14 @@ def test_quote_kinds():
     assert quote_kind(text, [(32, 77)]) == "mixed"
     assert quote_kind('He said "yes".', [(0, 2)]) == "indirect"
     assert quote_kind('He said "yes".', [(9, 12)]) == "direct"
+
+
+def test_adjacent_sources_merge_but_contents_stay_apart():
+    text = "The DNC said it. Then more."
+    spans = [RoleSpan("source", 0, 3), RoleSpan("source", 4, 7), RoleSpan("cue", 8, 12),
+             RoleSpan("content", 13, 15), RoleSpan("content", 17, 21)]
+    merged = merge_adjacent(spans, text)
+    assert [(s.role, s.start, s.end) for s in merged] == [
+        ("source", 0, 7), ("cue", 8, 12), ("content", 13, 15), ("content", 17, 21)]
+    # A word between two sources keeps them apart.
+    assert len(merge_adjacent([RoleSpan("source", 0, 3), RoleSpan("source", 8, 12)], text)) == 2

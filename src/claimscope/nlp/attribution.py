@@ -24,6 +24,7 @@ from claimscope.nlp.attribution_spans import (
     RoleSpan,
     decode_bio,
     group_spans,
+    merge_adjacent,
     plan_windows,
     quote_kind,
     quoted_mask,
@@ -118,16 +119,15 @@ def _units(model, text: str, bounds: list[tuple[int, int]], budget: int) -> list
     return units
 
 
-def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int) -> list[RoleSpan]:
-    """Role spans of one text, tagged window by window; overlapping windows are averaged."""
+def piece_probs(model, text: str, bounds: list[tuple[int, int]], budget: int):
+    """(starts, ends, probs) of every piece of the text; overlapping windows are averaged."""
     units = _units(model, text, bounds, budget)
     if not units:
-        return []
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, 1))
     plan = plan_windows([u[2] for u in units], budget)
     starts = [units[i][0] for i, _ in plan]
     ends = [units[j - 1][1] for _, j in plan]
     outputs = model.run([text[s:e] for s, e in zip(starts, ends)])
-    labels = model.labels(HEAD)
     sums: dict[tuple[int, int], np.ndarray] = {}
     for base, out in zip(starts, outputs):
         probs = out.heads[HEAD]
@@ -142,7 +142,21 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int) -> li
                 sums[key] = weight[k] * probs[k]
     keys = sorted(sums)
     probs = np.stack([sums[k] / sums[k].sum() for k in keys])
-    return decode_bio(np.array([k[0] for k in keys]), np.array([k[1] for k in keys]), probs, labels)
+    return np.array([k[0] for k in keys]), np.array([k[1] for k in keys]), probs
+
+
+def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int) -> list[RoleSpan]:
+    """Role spans of one text, tagged window by window."""
+    starts, ends, probs = piece_probs(model, text, bounds, budget)
+    if len(starts) == 0:
+        return []
+    labels = model.labels(HEAD)
+    # Per-label weights from the model's config ("decoding": {"label_weights": {...}}), chosen
+    # on the validation part of the training data: the tagger under-predicts sources.
+    weights = model.config.get("decoding", {}).get("label_weights", {})
+    if weights:
+        probs = probs * np.array([weights.get(label, 1.0) for label in labels], dtype=probs.dtype)
+    return merge_adjacent(decode_bio(starts, ends, probs, labels), text)
 
 
 def to_records(text: str, groups: list[Group]) -> list[Attribution]:

@@ -109,6 +109,24 @@ def decode_bio(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray, labels: 
     return spans
 
 
+def merge_adjacent(spans: Sequence[RoleSpan], text: str, roles=("source", "cue")) -> list[RoleSpan]:
+    """Join neighbouring spans of one role separated by nothing but spaces ("The" + "DNC").
+
+    PolNeAR never puts two sources (or two cues) of different attributions side by side, so a
+    stray B- inside a name only splits it. Contents are left apart: they may belong to two
+    attributions, and grouping joins fragments of one content anyway.
+    """
+    out: list[RoleSpan] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (last is not None and span.role == last.role and span.role in roles
+                and not text[last.end : span.start].strip()):
+            out[-1] = RoleSpan(span.role, last.start, span.end, min(last.score, span.score))
+        else:
+            out.append(span)
+    return out
+
+
 def _close(current) -> RoleSpan:
     return RoleSpan(current[0], current[1], current[2], float(np.mean(current[3])))
 

@@ -274,6 +274,8 @@ def export(args) -> None:
         "max_length": args.max_pieces + 2,
         "window_pieces": args.max_pieces,
         "heads": {HEAD: {"type": "token", "labels": LABELS}},
+        # Probability weights applied before the argmax (chosen on the train validation part).
+        "decoding": {"label_weights": {"B-SOURCE": args.source_weight, "I-SOURCE": args.source_weight}},
     }
     (target / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
@@ -299,6 +301,7 @@ def main(argv=None) -> None:
     e.add_argument("--target", default=str(SHIPPED))
     e.add_argument("--max-pieces", type=int, default=254)
     e.add_argument("--version", default="1.0.0")
+    e.add_argument("--source-weight", type=float, default=2.0)
     e.set_defaults(func=export)
     args = parser.parse_args(argv)
     args.func(args)
