@@ -47,7 +47,7 @@ def test_shipped_model_on_heldout_articles(corpus):
     pred, gold, tc_pred, tc_gold = {}, {}, [], []
     for article in articles:
         units = model.encode(article.text)
-        pred[article.id] = [(s, e) for s, e, _ in model.find_spans(article.text, units)]
+        pred[article.id] = [(t.start, t.end) for t in model.analyze(article.text)]
         gold[article.id] = [(g.start, g.end) for g in article.spans]
         unique = sorted(set(gold[article.id]))
         probs = model.classify(article.text, unique, units)

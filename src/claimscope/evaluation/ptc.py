@@ -140,8 +140,8 @@ def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, t
     lines = []
     for aid in ids:
         text = read_text(articles_dir, aid)
-        spans = model.find_spans(text, model.encode(text), threshold)
-        pred[aid] = [(s, e) for s, e, _ in spans]
+        # The same spans that `analyze` reports (the technique head may veto some).
+        pred[aid] = [(t.start, t.end) for t in model.analyze(text, threshold=threshold)]
         lines += [f"{aid}\t{s}\t{e}" for s, e in pred[aid]]
     Path(out_path).write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
     if gold_dir is None:

@@ -150,9 +150,13 @@ def _expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def decode_spans(
-    text: str, units: list[EncodedUnit], threshold: float
+    text: str, units: list[EncodedUnit], threshold: float, gap: int = 0, min_chars: int = 0
 ) -> list[tuple[int, int, float]]:
-    """Runs of pieces whose P(in span) ≥ threshold; a confident B piece opens a new span."""
+    """Runs of pieces whose P(in span) ≥ threshold; a confident B piece opens a new span.
+
+    Spans of one line closer than `gap` characters are joined (the tagger often drops a
+    function word inside a long span); spans of `min_chars` or fewer are dropped.
+    """
     spans: list[tuple[int, int, float]] = []
     for unit in units:
         current: list | None = None
@@ -172,15 +176,16 @@ def decode_spans(
                 current = None
         if current is not None:
             spans.append(_close(current))
-    out = []
+    out: list[tuple[int, int, float]] = []
     for start, end, score in spans:
         start, end = _expand_to_words(text, start, end)
-        if out and start <= out[-1][1]:  # windows or word expansion made them touch
+        # Touching after windowing or word expansion, or a short gap inside one line.
+        if out and start - out[-1][1] <= gap and "\n" not in text[out[-1][1] : start]:
             prev = out.pop()
             out.append((prev[0], max(prev[1], end), max(prev[2], score)))
         else:
             out.append((start, end, score))
-    return out
+    return [span for span in out if span[1] - span[0] > min_chars]
 
 
 def _close(current: list) -> tuple[int, int, float]:
@@ -214,6 +219,10 @@ class RhetoricModel:
         self.config = self.encoder.config
         self.labels: list[str] = list(self.config["heads"]["tc"]["labels"])
         self.threshold = float(self.config.get("si_threshold", 0.5))
+        self.gap = int(self.config.get("si_gap", 0))
+        self.min_chars = int(self.config.get("si_min_chars", 0))
+        # Spans whose P(none) from the technique head reaches this are dropped (1.0: never).
+        self.none_threshold = float(self.config.get("none_threshold", 1.0))
         head = np.load(self.model_dir / "tc_head.npz")
         self.mean, self.scale = head["mean"], head["scale"]
         self.coef, self.intercept = head["coef"], head["intercept"]
@@ -234,7 +243,8 @@ class RhetoricModel:
         return units
 
     def find_spans(self, text: str, units: list[EncodedUnit], threshold: float | None = None):
-        return decode_spans(text, units, self.threshold if threshold is None else threshold)
+        threshold = self.threshold if threshold is None else threshold
+        return decode_spans(text, units, threshold, self.gap, self.min_chars)
 
     def features(
         self,
@@ -256,11 +266,19 @@ class RhetoricModel:
         width = 3 * dim + N_EXTRA
         return np.array(rows, dtype=np.float32).reshape(-1, width), ok
 
-    def classify_features(self, feats: np.ndarray) -> np.ndarray:
+    def classify_features(self, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Technique probabilities [n, n_labels] and P(not a technique span) [n].
+
+        The linear head may carry one extra row, 'none', trained on the tagger's false
+        spans; technique probabilities are renormalised without it.
+        """
         p = _softmax_rows((feats - self.mean) / self.scale @ self.coef.T + self.intercept)
+        n = len(self.labels)
+        p_none = p[:, n] if p.shape[1] > n else np.zeros(len(p), dtype=p.dtype)
+        p = p[:, :n] / np.clip(p[:, :n].sum(axis=1, keepdims=True), 1e-9, None)
         if self.mlp is not None and self.alpha < 1.0:
             p = self.alpha * p + (1.0 - self.alpha) * mlp_probs(self.mlp, feats)
-        return p
+        return p, p_none
 
     def classify(
         self,
@@ -273,27 +291,33 @@ class RhetoricModel:
         ranges = ranges if ranges is not None else sentence_ranges(text)
         units = units if units is not None else self.encode(text, ranges)
         feats, _ = self.features(text, units, spans, ranges)
-        return self.classify_features(feats)
+        return self.classify_features(feats)[0]
 
     def analyze(
         self, text: str, ranges: list[tuple[int, int]] | None = None, threshold: float | None = None
     ) -> list[Technique]:
-        """Spans, each with its most probable technique; score = P(span) × P(label)."""
+        """Spans, each with its most probable technique; score = P(span) × P(label).
+
+        P(span) is the tagger's mean confidence times 1 − P(none) from the technique head.
+        """
         ranges = ranges if ranges is not None else sentence_ranges(text)
         units = self.encode(text, ranges)
         spans = self.find_spans(text, units, threshold)
         if not spans:
             return []
-        probs = self.classify(text, [(s, e) for s, e, _ in spans], units, ranges)
+        feats, _ = self.features(text, units, [(s, e) for s, e, _ in spans], ranges)
+        probs, p_none = self.classify_features(feats)
         out = []
-        for (start, end, p_span), row in zip(spans, probs):
+        for (start, end, p_span), row, none in zip(spans, probs, p_none):
+            if none >= self.none_threshold:
+                continue
             best = int(row.argmax())
             out.append(
                 Technique(
                     label=self.labels[best],
                     start=start,
                     end=end,
-                    score=round(float(p_span * row[best]), 4),
+                    score=round(float(p_span * (1.0 - none) * row[best]), 4),
                     text=text[start:end],
                 )
             )

@@ -211,9 +211,26 @@ def export_onnx(model, out_dir: Path, work_dir: Path) -> None:
 # ---------------------------------------------------------------- stage 3 head
 
 
-def collect(model: RhetoricModel, articles: list[Article], need_si: bool):
-    """Quantized-model features of every gold span, and SI units for threshold tuning."""
-    X, y, meta, si_units = [], [], [], {}
+# Candidate decodings of the tagger: (threshold, gap, min_chars). The first one also yields
+# the "none" training spans of the technique head (tagger spans that touch no gold span).
+DECODINGS = [(t, g, 3) for t in (0.25, 0.3, 0.35, 0.4, 0.5) for g in (0, 8, 15)]
+NEGATIVE_DECODING = (0.3, 8, 3)
+
+
+def _overlap_fraction(span, gold) -> float:
+    covered = sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in gold)
+    return covered / max(span[1] - span[0], 1)
+
+
+def collect(model: RhetoricModel, articles: list[Article], candidates: bool):
+    """Quantized-model features of every gold span, and of the tagger's spans.
+
+    Returns X, y, meta for gold spans; for each decoding in DECODINGS (only
+    NEGATIVE_DECODING unless `candidates`) the tagger's spans and their features per article.
+    """
+    X, y, meta = [], [], []
+    decodings = DECODINGS if candidates else [NEGATIVE_DECODING]
+    cand = {d: {} for d in decodings}
     for art in articles:
         ranges = sentence_ranges(art.text)
         units = model.encode(art.text, ranges)
@@ -225,11 +242,11 @@ def collect(model: RhetoricModel, articles: list[Article], need_si: bool):
                 X.append(feats[row_of[(g.start, g.end)]])
                 y.append(g.label)
                 meta.append((art.id, g.start, g.end))
-        if need_si:
-            for u in units:
-                u.hidden = None  # keep memory small: SI decoding needs offsets and probs
-            si_units[art.id] = units
-    return np.array(X, dtype=np.float32), y, meta, si_units
+        for d in decodings:
+            spans = [(s, e) for s, e, _ in decode_spans(art.text, units, *d)]
+            feats, _ = model.features(art.text, units, spans, ranges)
+            cand[d][art.id] = (spans, feats)
+    return np.array(X, dtype=np.float32), y, meta, cand
 
 
 def tc_predict_rows(probs: np.ndarray, meta, labels: list[str]):
@@ -243,10 +260,13 @@ def tc_predict_rows(probs: np.ndarray, meta, labels: list[str]):
     return rows
 
 
-def si_score(articles, si_units, threshold):
+def si_score(articles, cand_d: dict, keep=None):
+    """SI score of one decoding's spans; `keep[aid]` masks spans the technique head vetoes."""
     pred, gold = {}, {}
     for art in articles:
-        pred[art.id] = [(s, e) for s, e, _ in decode_spans(art.text, si_units[art.id], threshold)]
+        spans, _ = cand_d[art.id]
+        mask = keep[art.id] if keep is not None else [True] * len(spans)
+        pred[art.id] = [sp for sp, k in zip(spans, mask) if k]
         gold[art.id] = [(g.start, g.end) for g in art.spans]
     return score_si(pred, gold)
 
@@ -390,7 +410,7 @@ def train(
         "max_length": max_length, "tc_weight": tc_weight, "frozen": "embeddings",
         "max_minutes": max_minutes, "steps_done": step,
         "heldout_fraction": heldout, "validation_fraction": validation,
-        "tc_head": result["tc_head"], "si_threshold": result["si_threshold"],
+        "tc_head": result["tc_head"], "si_decoding": result["si_decoding"],
     }
     result["hyper_parameters"] = hyper
     result["data_hash"] = data_hash(data_dir)
@@ -405,93 +425,117 @@ def fit_head(
     out_dir: Path, data_dir, parts: dict, labels: list[str], log_file=None, threads=1,
     joint_state: dict | None = None,
 ):
-    """Stage 3: technique head on the quantized model's features; threshold and C on validation."""
+    """Stage 3 on the quantized model: technique head (+ 'none'), decoding and vetoes.
+
+    Everything chosen here (C, the mix weight, the decoding, the veto level) is chosen on
+    validation; the held-out split is scored once at the end with what ships.
+    """
     from sklearn.linear_model import LogisticRegression
 
     model = RhetoricModel(out_dir, threads=threads)
     t0 = time.time()
-    data = {
-        name: collect(model, arts, need_si=name != "train") for name, arts in parts.items()
-    }
+    data = {name: collect(model, arts, candidates=name != "train") for name, arts in parts.items()}
     log(f"features collected in {time.time() - t0:.0f}s", log_file)
-    Xtr, ytr = data["train"][0], data["train"][1]
+    n = len(labels)
+    label_id = {name: i for i, name in enumerate(labels)}
+    # Technique spans (gold) plus tagger spans on training articles that touch no gold: 'none'.
+    Xg, yg = data["train"][0], [label_id[lab] for lab in data["train"][1]]
+    neg = []
+    for art in parts["train"]:
+        spans, feats = data["train"][3][NEGATIVE_DECODING][art.id]
+        gold = [(g.start, g.end) for g in art.spans]
+        neg += [f for sp, f in zip(spans, feats) if _overlap_fraction(sp, gold) == 0.0]
+    Xtr = np.concatenate([Xg, np.array(neg, np.float32).reshape(-1, Xg.shape[1])])
+    ytr = np.array(yg + [n] * len(neg))
+    log(f"technique head: {len(Xg)} gold spans, {len(neg)} 'none' spans", log_file)
     mean = Xtr.mean(axis=0)
     scale = Xtr.std(axis=0) + 1e-6
-    label_id = {name: i for i, name in enumerate(labels)}
-    ytr_i = np.array([label_id[y] for y in ytr])
-
-    def tc_rows(clf, part):
-        X, y, meta, _ = data[part]
-        if isinstance(clf, RhetoricModel):
-            full = clf.classify_features(X)
-        else:
-            full = np.zeros((len(X), len(labels)), dtype=np.float32)
-            full[:, clf.classes_] = clf.predict_proba((X - mean) / scale)
-        gold = [(aid, lab, s, e) for lab, (aid, s, e) in zip(y, meta)]
-        return tc_predict_rows(full, meta, labels), gold
-
-    best = None
-    for c in (0.01, 0.03, 0.1, 0.3):
-        clf = LogisticRegression(C=c, max_iter=300)
-        clf.fit((Xtr - mean) / scale, ytr_i)
-        pred, gold = tc_rows(clf, "validation")
-        f1 = score_tc(pred, gold).micro_f1
-        log(f"tc head C={c}: validation micro-F1 {f1:.4f}", log_file)
-        if best is None or f1 > best[0]:
-            best = (f1, c, clf)
-    _, c_best, clf = best
-    coef = np.zeros((len(labels), Xtr.shape[1]), np.float32)
-    intercept = np.full(len(labels), -30.0, np.float32)  # labels unseen in training: never
-    coef[clf.classes_] = clf.coef_
-    intercept[clf.classes_] = clf.intercept_
-    head = {"mean": mean.astype(np.float32), "scale": scale.astype(np.float32),
-            "coef": coef, "intercept": intercept}
-    alpha = 1.0
+    mlp = None
     if joint_state is not None:
-        # Mix in the MLP trained with the encoder; its weight is chosen on validation.
         mlp = tuple(
             joint_state[k].float().numpy()
             for k in ("tc.0.weight", "tc.0.bias", "tc.2.weight", "tc.2.bias")
         )
-        head.update(w1=mlp[0], b1=mlp[1], w2=mlp[2], b2=mlp[3])
-        Xv, yv, meta_v, _ = data["validation"]
-        p_lr = np.zeros((len(Xv), len(labels)), np.float32)
-        p_lr[:, clf.classes_] = clf.predict_proba((Xv - mean) / scale)
-        p_mlp = mlp_probs(mlp, Xv)
-        gold_v = [(aid, lab, s, e) for lab, (aid, s, e) in zip(yv, meta_v)]
-        scored = []
-        for a in (0.0, 0.25, 0.5, 0.75, 1.0):
-            rows = tc_predict_rows(a * p_lr + (1 - a) * p_mlp, meta_v, labels)
-            scored.append((score_tc(rows, gold_v).micro_f1, a))
-            log(f"tc mix alpha={a}: validation micro-F1 {scored[-1][0]:.4f}", log_file)
-        alpha = max(scored)[1]
-    head["alpha"] = np.float32(alpha)
-    np.savez(out_dir / "tc_head.npz", **head)
-    scorer = RhetoricModel(out_dir, threads=threads)  # reload: score exactly what ships
+    Xv, yv, meta_v, cand_v = data["validation"]
+    gold_v = [(aid, lab, s, e) for lab, (aid, s, e) in zip(yv, meta_v)]
+    p_mlp_v = mlp_probs(mlp, Xv) if mlp is not None else None
 
-    best_t = max(
-        (si_score(parts["validation"], data["validation"][3], t).f1, t)
-        for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-    )
-    log(f"SI threshold {best_t[1]} (validation F1 {best_t[0]:.4f})", log_file)
+    def save(clf, alpha):
+        coef = np.zeros((n + 1, Xtr.shape[1]), np.float32)
+        intercept = np.full(n + 1, -30.0, np.float32)  # classes unseen in training: never
+        coef[clf.classes_] = clf.coef_
+        intercept[clf.classes_] = clf.intercept_
+        head = {"mean": mean.astype(np.float32), "scale": scale.astype(np.float32),
+                "coef": coef, "intercept": intercept, "alpha": np.float32(alpha)}
+        if mlp is not None:
+            head.update(w1=mlp[0], b1=mlp[1], w2=mlp[2], b2=mlp[3])
+        np.savez(out_dir / "tc_head.npz", **head)
+
+    best = None
+    for c in (0.01, 0.03, 0.1):
+        clf = LogisticRegression(C=c, max_iter=300)
+        clf.fit((Xtr - mean) / scale, ytr)
+        save(clf, 1.0)
+        head = RhetoricModel(out_dir, threads=threads)
+        p_lr = head.classify_features(Xv)[0]
+        for alpha in (0.0, 0.25, 0.5, 0.75, 1.0) if mlp is not None else (1.0,):
+            mixed = alpha * p_lr + (1 - alpha) * p_mlp_v if alpha < 1 else p_lr
+            f1 = score_tc(tc_predict_rows(mixed, meta_v, labels), gold_v).micro_f1
+            log(f"tc head C={c} alpha={alpha}: validation micro-F1 {f1:.4f}", log_file)
+            if best is None or f1 > best[0]:
+                best = (f1, c, alpha, clf)
+    _, c_best, alpha, clf = best
+    save(clf, alpha)
+    head = RhetoricModel(out_dir, threads=threads)
+
+    # Decoding and veto level on validation SI.
+    p_none_v = {d: {aid: head.classify_features(f)[1] if len(f) else np.zeros(0)
+                    for aid, (_, f) in cand_v[d].items()} for d in DECODINGS}
+    choice = None
+    for d in DECODINGS:
+        for veto in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01):
+            keep = {aid: list(p < veto) for aid, p in p_none_v[d].items()}
+            f1 = si_score(parts["validation"], cand_v[d], keep).f1
+            if choice is None or f1 > choice[0]:
+                choice = (f1, d, veto)
+    f1_v, (threshold, gap, min_chars), veto = choice
+    log(f"SI decoding threshold={threshold} gap={gap} min_chars={min_chars} veto={veto}: "
+        f"validation F1 {f1_v:.4f}", log_file)
     config = json.loads((out_dir / "config.json").read_text())
-    config["si_threshold"] = best_t[1]
+    config.update(si_threshold=threshold, si_gap=gap, si_min_chars=min_chars,
+                  none_threshold=veto)
+    config["heads"]["tc"]["extra_label"] = "none"
     (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
 
+    # Score validation and held-out with a fresh load of exactly what ships.
+    scorer = RhetoricModel(out_dir, threads=threads)
     scores = {}
     for part in ("validation", "heldout"):
-        si = si_score(parts[part], data[part][3], best_t[1])
-        pred, gold = tc_rows(scorer, part)
-        tc = score_tc(pred, gold)
+        pred, gold = {}, {}
+        for art in parts[part]:
+            pred[art.id] = [(t.start, t.end) for t in scorer.analyze(art.text)]
+            gold[art.id] = [(g.start, g.end) for g in art.spans]
+        si = score_si(pred, gold)
+        X, y, meta, _ = data[part]
+        tc = score_tc(
+            tc_predict_rows(scorer.classify_features(X)[0], meta, labels),
+            [(aid, lab, s, e) for lab, (aid, s, e) in zip(y, meta)],
+        )
         scores[part] = {
             "si": {"precision": round(si.precision, 4), "recall": round(si.recall, 4),
                    "f1": round(si.f1, 4), "n_pred": si.n_pred, "n_gold": si.n_gold},
             "tc": {"micro_f1": round(tc.micro_f1, 4), "n": tc.n_gold, "per_label": tc.per_label},
         }
-        log(f"{part}: SI F1 {si.f1:.4f}  TC micro-F1 {tc.micro_f1:.4f}", log_file)
-    return {"scores": scores,
-            "tc_head": {"type": "logistic_regression + joint MLP", "C": c_best, "alpha": alpha},
-            "si_threshold": best_t[1]}
+        log(f"{part}: SI P {si.precision:.4f} R {si.recall:.4f} F1 {si.f1:.4f}  "
+            f"TC micro-F1 {tc.micro_f1:.4f}", log_file)
+    return {
+        "scores": scores,
+        "tc_head": {"type": "logistic_regression(+none) mixed with joint MLP", "C": c_best,
+                    "alpha": alpha, "none_spans": len(neg)},
+        "si_threshold": threshold,
+        "si_decoding": {"threshold": threshold, "gap": gap, "min_chars": min_chars,
+                        "none_threshold": veto},
+    }
 
 
 def write_card(out_dir: Path, result: dict, split: dict) -> None:
@@ -530,8 +574,17 @@ Technique classification on the held-out split, per label (gold spans given):
 |---|---|---|---|---|
 {rows}
 
-Reproduce: `claimscope eval ptc-si --split heldout --gold` and
-`claimscope eval ptc-tc --split heldout --gold` (see `claimscope eval ptc-si --help`).
+Train (one command, ~{result['train_minutes']} min + head fitting):
+`claimscope train rhetoric --data ../shared/data/ptc` (needs the `train` extra).
+Reproduce the held-out figures (from the repository root, data in ../shared/data):
+
+    claimscope eval ptc-si --split heldout --out si.txt \\
+      --gold ../shared/data/ptc/train-labels-task1-span-identification
+    claimscope eval ptc-tc --split heldout --out tc.txt \\
+      --gold ../shared/data/ptc/train-labels-task2-technique-classification
+
+SI spans are those `analyze` reports: tagger runs (decoding in `config.json`) that the
+technique head's extra `none` class does not veto.
 
 ## Corpus
 
@@ -551,16 +604,39 @@ def refit(data_dir: str | Path, out_dir: str | Path, work_dir: str | Path = "run
     labels = list(config["heads"]["tc"]["labels"])
     by_id = {a.id: a for a in load_corpus(data_dir, task="tc")}
     parts = {name: [by_id[i] for i in ids] for name, ids in split.items()}
-    previous = json.loads((work_dir / "metrics.json").read_text())
+    metrics = work_dir / "metrics.json"
+    previous = json.loads(metrics.read_text()) if metrics.exists() else _defaults(work_dir)
     state = torch.load(work_dir / "joint.pt")
     result = fit_head(out_dir, data_dir, parts, labels, work_dir / "train.log", threads=threads,
                       joint_state=state)
     result["history"] = previous.get("history", [])
     hyper = dict(previous["hyper_parameters"])
-    hyper.update(tc_head=result["tc_head"], si_threshold=result["si_threshold"])
+    hyper.update(tc_head=result["tc_head"], si_decoding=result["si_decoding"])
+    hyper.pop("si_threshold", None)
     result["hyper_parameters"] = hyper
     result["data_hash"] = data_hash(data_dir)
     result["train_minutes"] = previous.get("train_minutes")
     write_card(out_dir, result, split)
     (work_dir / "metrics.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     return result
+
+
+def _defaults(work_dir: Path) -> dict:
+    """Hyper-parameters of `train` (its defaults) and epoch history from the log, for refit."""
+    import inspect
+    import re
+
+    params = {
+        k: v.default for k, v in inspect.signature(train).parameters.items()
+        if v.default is not inspect.Parameter.empty and k not in ("work_dir", "limit", "threads")
+    }
+    params["heldout_fraction"] = params.pop("heldout")
+    params["validation_fraction"] = params.pop("validation")
+    params["frozen"] = "embeddings"
+    history = []
+    log_text = (work_dir / "train.log").read_text() if (work_dir / "train.log").exists() else ""
+    for m in re.finditer(r"epoch (\d+) done in (\d+)s, validation SI F1 ([0-9.]+)", log_text):
+        history.append({"epoch": int(m[1]), "val_si_f1@0.5": float(m[3]), "secs": int(m[2])})
+    exported = re.search(r"exported ONNX at (\d+)s", log_text)
+    minutes = round(int(exported[1]) / 60, 1) if exported else None
+    return {"hyper_parameters": params, "history": history, "train_minutes": minutes}
