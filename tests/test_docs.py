@@ -4,7 +4,9 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
 
 SCHEMA_DOC = (REPO / "docs" / "analysis-schema.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -4,7 +4,9 @@ import json
 import subprocess
 import sys
 
-from conftest import DEMO
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
 
 OPINION = DEMO / "corpus" / "07-northern-review-opinion.txt"
 
