@@ -56,7 +56,11 @@ class ClaimExtractor:
         by_id = {e.id: e for e in entities}
         sentences = list(doc.sents)
         body = [s for s in sentences if not is_heading(s)]
-        drafts = list(self._attributed(doc, attributions)) + list(self._unattributed(doc, body, attributions))
+        attributed = list(self._attributed(doc, attributions))
+        # An attribution too thin to carry a claim ("know about the cracks") leaves its
+        # sentence to the author, so nothing the text says is dropped.
+        used = [a for _, a in attributed]
+        drafts = attributed + list(self._unattributed(doc, body, used))
         drafts.sort(key=lambda d: d[0].start_char)
         scores = heads.predict([span.text for span, _ in drafts]) if drafts else []
         matcher = cue_matcher(self.vocab)
@@ -64,10 +68,7 @@ class ClaimExtractor:
         claims = []
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
             cue_span = _span(doc, attribution.cue) if attribution else None
-            cues = matcher.find(span)
-            if cue_span is not None:
-                for category, found in matcher.find(cue_span).items():
-                    cues.setdefault(category, []).extend(found)
+            cues = matcher.find(_attribution_extent(doc, span, attribution, attributions))
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
             reading = read_status(cues, text=sentence.text, attribution_cue=cue_span,
@@ -136,6 +137,22 @@ class ClaimExtractor:
                     span = _trimmed(doc, start, end)
                     if span is not None and _is_proposition(span):
                         yield span, None
+
+
+def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
+                        others: list[Attribution]) -> Span:
+    """Where the status cues of a claim are read: the claim, and for an attributed claim the
+    whole source-cue-content stretch ("No one has produced evidence that ...")."""
+    if attribution is None:
+        return claim
+    parts = [p for p in (attribution.source, attribution.cue) if p is not None]
+    start = min([claim.start_char] + [p.start for p in parts])
+    end = max([claim.end_char] + [p.end for p in parts])
+    # Reach back to the sentence start: the tagger may leave "No" out of "No one".
+    sentence_start = doc.char_span(start, end, alignment_mode="expand")[0].sent.start_char
+    if not any(sentence_start <= a.cue.start < start for a in others):
+        start = sentence_start
+    return doc.char_span(start, end, alignment_mode="expand") or claim
 
 
 def _content_after_cue(doc: Doc, attribution: Attribution) -> TextSpan | None:
