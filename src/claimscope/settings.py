@@ -38,6 +38,8 @@ class Settings:
     url_timeout: float = field(
         default_factory=lambda: float(os.environ.get("CLAIMSCOPE_URL_TIMEOUT", "15"))
     )
+    recursive: bool = False  # read subfolders of a folder too
+    languages: tuple[str, ...] | None = ("en",)  # None: analyse any language (unsupported)
     rhetoric: bool = field(
         default_factory=lambda: os.environ.get("CLAIMSCOPE_RHETORIC", "1") not in ("0", "false")
     )

@@ -47,7 +47,8 @@ class Workspace:
     def read(self, target: str) -> Iterator[InputDoc | InputFailure]:
         """Inputs of a path, folder, URL or "-"; raises for a single unreadable input."""
         return read_inputs(target, max_bytes=self.settings.max_bytes,
-                           timeout=self.settings.url_timeout)
+                           timeout=self.settings.url_timeout, recursive=self.settings.recursive,
+                           languages=self.settings.languages)
 
     def analyze_text(self, text: str, name: str = "<text>", **info) -> Analysis:
         return self.analyze_document(DocumentInfo(name=name, text=text, **info))

@@ -43,6 +43,9 @@ def analyze(
     aliases: Optional[Path] = typer.Option(None, help="Extra entity aliases (JSON, see docs)."),
     no_rhetoric: bool = typer.Option(False, "--no-rhetoric", help="Skip technique detection."),
     spacy_model: Optional[str] = typer.Option(None, help="spaCy model to parse with."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Read subfolders too."),
+    any_language: bool = typer.Option(
+        False, "--any-language", help="Skip the language check (only English is supported)."),
 ) -> None:
     """Analyse articles and print their accounting.
 
@@ -58,6 +61,9 @@ def analyze(
         settings.rhetoric = False
     if spacy_model:
         settings.spacy_model = spacy_model
+    settings.recursive = recursive
+    if any_language:
+        settings.languages = None
     workspace = Workspace(settings)
     try:
         code = write_results(workspace, target, format.value, output)
