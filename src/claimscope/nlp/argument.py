@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Argument, Structure, TextSpan
 from claimscope.nlp.cues import cue_matcher, lexicon
-from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
 
 _OPENERS = {"the", "my", "our", "a", "and", "but", "so", "one"}
@@ -114,7 +114,7 @@ class ArgumentStructure:
 
 
 def _paragraph_end(doc: Doc, sentences: list[Span], index: int) -> int:
-    while index + 1 < len(sentences) and "\n" not in doc.text[sentences[index].end_char - 1 : sentences[index + 1].start_char]:
+    while index + 1 < len(sentences) and "\n" not in text_of(doc)[sentences[index].end_char - 1 : sentences[index + 1].start_char]:
         index += 1
     return index
 

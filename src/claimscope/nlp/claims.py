@@ -16,7 +16,7 @@ from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import cue_matcher
 from claimscope.nlp.epistemic import read_status
 from claimscope.nlp.evidence import classify_evidence
-from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
 from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
@@ -109,7 +109,7 @@ class ClaimExtractor:
                 attribution.content = _content_after_cue(doc, attribution)
             if attribution.content is None:
                 continue
-            start, end = _nearest_paragraph(doc.text, attribution.content, attribution.cue)
+            start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
             if span is not None and sum(t.is_alpha for t in span) >= MIN_CLAIM_TOKENS:
                 yield span, attribution
@@ -196,7 +196,7 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
             left = left.doc[left.i - 1]
         right = max(subtree, key=lambda t: t.i)
         clause = (left.idx, right.idx + len(right))
-        if clause[1] >= end - 1 or not run[-1].doc.text[clause[1]:end].strip(".!?;:\"' "):
+        if clause[1] >= end - 1 or not text_of(run[-1].doc)[clause[1]:end].strip(".!?;:\"' "):
             return [(start, clause[0]), (clause[0], end)]
         if clause[0] <= start:
             return [(start, clause[1]), (clause[1], end)]
@@ -211,7 +211,7 @@ def _is_proposition(span: Span) -> bool:
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
     """Drop surrounding punctuation and space, but keep a closing quote whose opening stays."""
-    text = doc.text
+    text = text_of(doc)
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:

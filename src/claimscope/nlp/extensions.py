@@ -12,3 +12,14 @@ def ensure_extensions() -> None:
             Doc.set_extension(name, default=None)
     if not Doc.has_extension("structure"):
         Doc.set_extension("structure", default=None)
+
+
+_TEXT_KEY = ("claimscope", "text")
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

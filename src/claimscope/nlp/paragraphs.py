@@ -7,6 +7,8 @@ sometimes runs a title into the lede. Runs before the parser, which keeps preset
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimscope.nlp.extensions import text_of
+
 
 @Language.component("claimscope_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
@@ -22,7 +24,7 @@ def is_heading(sentence: Span) -> bool:
     "Opinion: Kestria's denials no longer hold. It is time to act" is one title line even
     though the parser finds two sentences in it.
     """
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     line_end = text.find("\n", sentence.start_char)
     line = text[line_start : line_end if line_end != -1 else len(text)].rstrip()
