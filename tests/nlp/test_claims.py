@@ -59,3 +59,15 @@ def test_claim_offsets_point_at_the_text(analyze):
     for c in a.claims:
         assert text[c.start:c.end] == c.text
         assert 0 <= c.checkworthiness <= 1 and 0 <= c.certainty <= 1
+
+
+def test_pronoun_and_definite_sources_resolve_to_their_antecedents(analyze):
+    a = analyze("Senator Maria Costa visited the plant on Monday. She said the reactor was safe.\n\n"
+                "The Daily Ledger published the audit in May. The newspaper said the audit found "
+                "serious flaws in the cooling system.\n")
+    by_id = {e.id: e for e in a.entities}
+    reactor = _claim_containing(a, "reactor was safe")
+    assert reactor.asserter_entity is not None and "Costa" in by_id[reactor.asserter_entity].name
+    flaws = _claim_containing(a, "serious flaws")
+    assert flaws.asserter_entity is not None and "Ledger" in by_id[flaws.asserter_entity].name
+    assert flaws.evidence.kind == "media_report"
