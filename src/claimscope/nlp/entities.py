@@ -22,6 +22,7 @@ from claimscope.model.records import Entity, Mention
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
+_NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
            "senator", "rep", "gov", "governor", "secretary", "chancellor", "king", "queen"}
@@ -118,6 +119,8 @@ class EntityLinker:
             ent = _strip_determiner(ent)
             if ent is None or not any(c.isupper() for c in ent.text):
                 continue  # names are capitalised; a lower-case "entity" is a tagging slip
+            if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent):
+                continue  # "Groups do not learn ...": a capitalised common noun, not a name
             mentions.append((ent, None, ent.label_))
             taken.update(range(ent.start, ent.end))
         mentions.sort(key=lambda m: m[0].start_char)
