@@ -80,11 +80,16 @@ def word_counts(text: str) -> dict[str, int]:
     return counts
 
 
-N_EXTRA = 10
+N_EXTRA = 11
 
 
 def extra_features(
-    text: str, start: int, end: int, sentence: tuple[int, int], counts: dict[str, int]
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    counts: dict[str, int],
+    same_spans: int = 0,
 ) -> np.ndarray:
     """Surface and article-level features of one span (the same at training and run time)."""
     span = text[start:end]
@@ -109,6 +114,8 @@ def extra_features(
             float("?" in span),
             float(any(q in span for q in "\"“”")),
             caps,
+            # Other technique spans of this article with the same wording: Repetition's mark.
+            np.log1p(same_spans),
         ],
         dtype=np.float32,
     )
@@ -254,6 +261,10 @@ class RhetoricModel:
         ranges: list[tuple[int, int]],
     ) -> tuple[np.ndarray, list[bool]]:
         counts = word_counts(text)
+        wording: dict[str, int] = {}
+        for start, end in set(spans):
+            key = text[start:end].lower().strip()
+            wording[key] = wording.get(key, 0) + 1
         rows, ok = [], []
         dim = units[0].hidden.shape[1] if units else 384
         for start, end in spans:
@@ -262,7 +273,9 @@ class RhetoricModel:
             if vec is None:
                 vec = np.zeros(3 * dim, dtype=np.float32)
             sent = sentence_of(ranges, start, end)
-            rows.append(np.concatenate([vec, extra_features(text, start, end, sent, counts)]))
+            same = wording[text[start:end].lower().strip()] - 1
+            extra = extra_features(text, start, end, sent, counts, same)
+            rows.append(np.concatenate([vec, extra]))
         width = 3 * dim + N_EXTRA
         return np.array(rows, dtype=np.float32).reshape(-1, width), ok
 

@@ -547,9 +547,12 @@ def write_card(out_dir: Path, result: dict, split: dict) -> None:
     card = f"""# rhetoric — propaganda technique spans (SemEval-2020 Task 11)
 
 Fine-tuned all-MiniLM-L6-v2 (one pass per sentence) with two outputs: `si` (B/I/O pieces of
-technique spans) and `hidden`; a linear technique head over span pieces (mean, max), the
-sentence mean and {N_EXTRA} surface/article features (`tc_head.npz`, run in numpy).
-Quantized ONNX (dynamic int8, per channel).
+technique spans) and `hidden`; a technique head (`tc_head.npz`, run in numpy) over span
+pieces (mean, max), the sentence mean and {N_EXTRA} surface/article features (length, how
+often the phrase recurs in the article, …): a logistic regression with an extra `none`
+class (fit on the quantized model's features of gold spans and of the tagger's false
+spans), mixed with the span MLP trained jointly with the encoder. Quantized ONNX (dynamic
+int8, per channel). Input: sentences (one per line in PTC); long lines are windowed.
 
 - Data: PTC v2 training split (371 articles), SHA-256 `{result['data_hash']}`
 - Split (seed {result['hyper_parameters']['seed']}, by article): train {len(split['train'])},
