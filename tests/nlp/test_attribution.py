@@ -66,3 +66,21 @@ def test_mixed_quote(nlp):
     doc = nlp('The chairman said the merger was "a historic step" for both companies.')
     att = only(doc)
     assert att.kind == "mixed"
+
+
+def test_role_spans_start_and_end_on_word_boundaries(nlp):
+    doc = nlp("Dravon Keelhaul, a spokeswoman for Northwind, said the refinery would reopen. "
+              "Inspectors disagreed, according to Brannagh-Vell officials.")
+    text = doc.text
+    spans = [s for key in ("attribution_source", "attribution_cue", "attribution_content")
+             for s in doc.spans[key]]
+    assert spans
+    for span in spans:
+        start, end = span.start_char, span.end_char
+        assert start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())
+        assert end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+    for att in doc._.attributions:
+        for part in (att.source, att.cue, att.content):
+            if part is not None:
+                assert part.start == 0 or not (text[part.start - 1].isalnum() and text[part.start].isalnum())
+                assert part.end == len(text) or not (text[part.end - 1].isalnum() and text[part.end].isalnum())

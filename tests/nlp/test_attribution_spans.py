@@ -11,6 +11,7 @@ from claimscope.nlp.attribution_spans import (
     merge_adjacent,
     plan_windows,
     quote_kind,
+    snap_to_words,
 )
 
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
@@ -25,6 +26,45 @@ def test_windows_cover_every_unit_and_overlap():
     assert covered == set(range(5))
     assert len(plan) > 2  # windows overlap rather than tile
     assert plan_windows([300], budget=250) == [(0, 1)]  # an oversize unit still gets a window
+
+
+def test_windows_with_a_fixed_sentence_overlap():
+    units = [100, 100, 100, 100, 100]
+    assert plan_windows(units, budget=250, overlap=0) == [(0, 2), (2, 4), (4, 5)]
+    assert plan_windows(units, budget=250, overlap=1) == [(0, 2), (1, 3), (2, 4), (3, 5)]
+    # Half overlap (the default) and a one-sentence seam differ once windows hold more units.
+    units = [50] * 10
+    assert plan_windows(units, budget=250, overlap=1) == [(0, 5), (4, 9), (8, 10)]
+    assert plan_windows(units, budget=250) == [(0, 5), (2, 7), (4, 9), (6, 10)]
+    # An overlap as large as the window still advances.
+    assert plan_windows([100, 100, 100], budget=250, overlap=5) == [(0, 2), (1, 3)]
+
+
+def test_spans_snap_outward_to_whole_words():
+    text = "Dr. Dravon Keel's aide, O'Neill, said: re-election isn't sure."
+    # A source that ends after the first piece of "Dravon" ("Dr" + "##avon").
+    (source,) = snap_to_words([RoleSpan("source", 4, 6)], text)
+    assert text[source.start : source.end] == "Dravon"
+    # A span that starts inside a word and ends inside another.
+    (span,) = snap_to_words([RoleSpan("source", 6, 13)], text)
+    assert text[span.start : span.end] == "Dravon Keel"
+    # Punctuation is a boundary: nothing to widen.
+    (cue,) = snap_to_words([RoleSpan("cue", 33, 37)], text)
+    assert text[cue.start : cue.end] == "said"
+    # A word split between two spans goes to the span of its first piece.
+    snapped = snap_to_words([RoleSpan("source", 4, 6), RoleSpan("cue", 6, 8),
+                             RoleSpan("cue", 8, 10)], text)
+    assert [(s.role, text[s.start : s.end]) for s in snapped] == [("source", "Dravon")]
+    snapped = snap_to_words([RoleSpan("source", 4, 8), RoleSpan("content", 8, 15)], text)
+    assert [(s.role, text[s.start : s.end]) for s in snapped] == [
+        ("source", "Dravon"), ("content", " Keel")]
+    # Any span ends up on word boundaries.
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            (s,) = snap_to_words([RoleSpan("content", start, end)], text)
+            assert s.start <= start and s.end >= end
+            assert s.start == 0 or not (text[s.start - 1].isalnum() and text[s.start].isalnum())
+            assert s.end == len(text) or not (text[s.end - 1].isalnum() and text[s.end].isalnum())
 
 
 def test_bio_repair_starts_a_span_on_a_stray_inside_tag():

@@ -54,11 +54,14 @@ class Group:
 
 # ---------------------------------------------------------------- windows over sentences
 
-def plan_windows(unit_pieces: Sequence[int], budget: int) -> list[tuple[int, int]]:
-    """Windows [first, last) of consecutive units whose pieces fit `budget`, half overlapping.
+def plan_windows(unit_pieces: Sequence[int], budget: int, overlap: int | None = None) -> list[tuple[int, int]]:
+    """Windows [first, last) of consecutive units whose pieces fit `budget`.
 
-    Each next window starts at the unit where the previous one passes half its budget, so
-    every sentence is seen once with some context on each side. Units must each fit the budget.
+    `overlap=None`: each next window starts at the unit where the previous one passes half its
+    budget (every unit seen about twice). `overlap=k`: the next window starts k units before
+    the previous one ends, so only the k units at each seam are seen twice (they give the
+    neighbouring window context); k=0 tiles the text. Units must each fit the budget; every
+    window advances by at least one unit.
     """
     n = len(unit_pieces)
     out: list[tuple[int, int]] = []
@@ -72,6 +75,9 @@ def plan_windows(unit_pieces: Sequence[int], budget: int) -> list[tuple[int, int
         out.append((i, j))
         if j >= n:
             break
+        if overlap is not None:
+            i = max(j - overlap, i + 1)
+            continue
         # Next start: first unit after the window's midpoint (always advance by at least one).
         k, acc = i, 0
         while k < j and acc + unit_pieces[k] <= total // 2:
@@ -107,6 +113,32 @@ def decode_bio(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray, labels: 
     if current:
         spans.append(_close(current))
     return spans
+
+
+def _is_word(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and text[at].isalnum()
+
+
+def snap_to_words(spans: Sequence[RoleSpan], text: str) -> list[RoleSpan]:
+    """Widen every span to whole words (alphanumeric runs): "Dr" of "Dravon" becomes "Dravon".
+
+    The tagger labels word pieces, so a span may start or end inside a word. A word split
+    between two spans goes to the span of its first piece: the later span then starts after
+    that word (and is dropped if nothing is left).
+    """
+    out: list[RoleSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        start, end = span.start, span.end
+        while start > 0 and _is_word(text, start) and _is_word(text, start - 1):
+            start -= 1
+        while end < len(text) and _is_word(text, end - 1) and _is_word(text, end):
+            end += 1
+        if out and start < out[-1].end:
+            start = out[-1].end  # the earlier span owns the shared word (ends on its boundary)
+            if start >= end:
+                continue
+        out.append(RoleSpan(span.role, start, end, span.score))
+    return out
 
 
 def merge_adjacent(spans: Sequence[RoleSpan], text: str, roles=("source", "cue")) -> list[RoleSpan]:

