@@ -19,7 +19,11 @@ def register(app: typer.Typer) -> None:
 
         Example: claimscope eval uncertainty --split test
         """
-        from claimscope.evaluation.sentence_heads import UNCERTAINTY_FILE, evaluate_uncertainty, shared_data_dir
+        from claimscope.evaluation.sentence_heads import (
+            UNCERTAINTY_FILE,
+            evaluate_uncertainty,
+            shared_data_dir,
+        )
 
         if split not in ("train", "validation", "test", "all"):
             raise typer.BadParameter("split must be train, validation, test or all")

