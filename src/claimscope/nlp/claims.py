@@ -109,7 +109,8 @@ class ClaimExtractor:
                 attribution.content = _content_after_cue(doc, attribution)
             if attribution.content is None:
                 continue
-            start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
+            start, end = _without_frame(*_nearest_paragraph(text_of(doc), attribution.content,
+                                                            attribution.cue), attribution)
             span = _trimmed(doc, start, end)
             if span is not None and sum(t.is_alpha for t in span) >= MIN_CLAIM_TOKENS:
                 yield span, attribution
@@ -179,6 +180,16 @@ def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int
     return min(pieces, key=lambda p: 0 if p[0] <= cue.start <= p[1] else min(abs(cue.start - p[1]), abs(p[0] - cue.end)))
 
 
+def _without_frame(start: int, end: int, attribution: Attribution) -> tuple[int, int]:
+    """A claim never contains its own source and cue: keep the larger side of them."""
+    frame = [p for p in (attribution.source, attribution.cue) if p is not None]
+    left, right = min(p.start for p in frame), max(p.end for p in frame)
+    if not (start < right and left < end):
+        return start, end
+    before, after = (start, min(end, left)), (max(start, right), end)
+    return max(before, after, key=lambda r: r[1] - r[0])
+
+
 def _split_concessive(run: list) -> list[tuple[int, int]]:
     """Character ranges of a token run, with a concessive clause at its edge split off."""
     run = [t for t in run if not t.is_space] or run
@@ -213,6 +224,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
     """Drop surrounding punctuation and space, but keep a closing quote whose opening stays."""
     text = text_of(doc)
     while start < end and text[start] in _TRIM:
+        if text[start] in "\"“‘'" and _closes_quote(text[start + 1 : end]):
+            break
         start += 1
     while end > start and text[end - 1] in _TRIM:
         if text[end - 1] in "\"”’'" and _opens_quote(text[start : end - 1]):
@@ -221,6 +234,10 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
     if start >= end:
         return None
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _closes_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("”") > text.count("“")
 
 
 def _opens_quote(text: str) -> bool:

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 from claimscope.model.records import Entity, Evidence, TextSpan
 from claimscope.nlp.cues import lexicon
 
-_ROLE_DEPS = {"appos", "compound"}
+# Forms of address say nothing about a person's role.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mx"}
 
 
 def classify_evidence(
@@ -64,7 +65,7 @@ def _role_of(source: Span) -> str | None:
         return None
     head = names[-1]
     titles = [t for t in source if t.i < names[0].i and t.pos_ in ("PROPN", "NOUN", "ADJ")
-              and t.ent_type_ != "PERSON"]
+              and t.ent_type_ != "PERSON" and t.lower_.rstrip(".") not in _HONORIFICS]
     if titles:
         return " ".join(t.text for t in titles)
     for child in head.children:
