@@ -7,10 +7,12 @@ import numpy as np
 from claimscope.nlp.attribution_spans import (
     RoleSpan,
     decode_bio,
+    drop_bare,
     group_spans,
     merge_adjacent,
     plan_windows,
     quote_kind,
+    recover_cues,
     snap_to_words,
 )
 
@@ -122,3 +124,37 @@ def test_adjacent_sources_merge_but_contents_stay_apart():
         ("source", 0, 7), ("cue", 8, 12), ("content", 13, 15), ("content", 17, 21)]
     # A word between two sources keeps them apart.
     assert len(merge_adjacent([RoleSpan("source", 0, 3), RoleSpan("source", 8, 12)], text)) == 2
+
+
+def test_recover_cues_only_in_uncued_sentences_with_a_role():
+    # Pieces (one per word) of three sentences: "Kim thinks so ." | "Lee said yes ." | "Rain fell ."
+    starts = np.array([0, 4, 11, 14, 16, 20, 25, 29, 31, 36, 41])
+    ends = np.array([3, 10, 13, 15, 19, 24, 28, 30, 35, 40, 42])
+    cue_prob = np.array([0.0, 0.38, 0.1, 0.0, 0.0, 0.9, 0.0, 0.0, 0.0, 0.6, 0.0])
+    spans = [RoleSpan("source", 0, 3), RoleSpan("content", 11, 13),  # sentence 0: no cue
+             RoleSpan("source", 16, 19), RoleSpan("cue", 20, 24)]    # sentence 1: has a cue
+    (cue,) = recover_cues(spans, starts, ends, cue_prob, [0, 16, 31], threshold=0.35)
+    assert (cue.role, cue.start, cue.end) == ("cue", 4, 10)
+    assert abs(cue.score - 0.38) < 1e-6
+    # Under the threshold nothing is added; sentence 2 ("fell": 0.6) has no source or content.
+    assert recover_cues(spans, starts, ends, cue_prob, [0, 16, 31], threshold=0.4) == []
+    # A piece inside an existing span is never taken, even with the highest probability.
+    taken = spans + [RoleSpan("content", 4, 10)]
+    assert recover_cues(taken, starts, ends, cue_prob, [0, 16, 31], threshold=0.35) == []
+
+
+def test_recovered_cue_grows_over_neighbouring_cue_pieces():
+    # "according to him": two free pieces above the threshold form one cue.
+    starts, ends = np.array([0, 10, 13]), np.array([9, 12, 16])
+    cue_prob = np.array([0.4, 0.36, 0.05])
+    (cue,) = recover_cues([RoleSpan("source", 13, 16)], starts, ends, cue_prob, [0], 0.35)
+    assert (cue.start, cue.end) == (0, 12)
+
+
+def test_drop_bare_keeps_cues_with_a_source_or_a_content():
+    spans = [RoleSpan("source", 0, 3), RoleSpan("cue", 4, 8), RoleSpan("cue", 30, 34),
+             RoleSpan("cue", 50, 54), RoleSpan("content", 55, 60)]
+    groups = group_spans(spans, [0, 20, 40])
+    assert len(groups) == 3
+    kept = drop_bare(groups)
+    assert [(g.cue.start, g.source is not None, len(g.contents)) for g in kept] == [(4, True, 0), (50, False, 1)]

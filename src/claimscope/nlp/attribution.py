@@ -4,7 +4,8 @@ The component windows the Doc by sentences (a content often fills one sentence w
 and cue sit in the next), runs the shipped ONNX tagger (source / cue / content in BIO) on windows that
 tile the text (`window_overlap` > 0 lets neighbouring windows share that many sentences, whose
 probabilities are averaged), decodes role spans in characters, widens them to whole words and groups them into attributions
-(rules in `claimscope.nlp.attribution_spans`).
+(rules in `claimscope.nlp.attribution_spans`). The model's config.json "decoding" may turn on
+cue recovery in sentences without a cue and dropping cues without source or content.
 
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]` and
 `doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
@@ -24,11 +25,13 @@ from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
     decode_bio,
+    drop_bare,
     group_spans,
     merge_adjacent,
     plan_windows,
     quote_kind,
     quoted_mask,
+    recover_cues,
     snap_to_words,
 )
 from claimscope.nlp.extensions import ensure_extensions
@@ -82,7 +85,12 @@ class AttributionTagger:
         """Role spans and their grouping, without touching the Doc (the evaluation uses this)."""
         bounds = _sentence_bounds(doc)
         spans = tag_text(self.model, doc.text, bounds, self.window_tokens, self.window_overlap)
-        return spans, group_spans(spans, [s for s, _ in bounds])
+        groups = group_spans(spans, [s for s, _ in bounds])
+        if self.model.config.get("decoding", {}).get("drop_bare_cues"):
+            groups = drop_bare(groups)
+            kept = {(g.cue.start, g.cue.end) for g in groups}
+            spans = [s for s in spans if s.role != "cue" or (s.start, s.end) in kept]
+        return spans, groups
 
     def __call__(self, doc: Doc) -> Doc:
         spans, groups = self.analyse(doc)
@@ -167,10 +175,21 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
     labels = model.labels(HEAD)
     # Per-label weights from the model's config ("decoding": {"label_weights": {...}}), chosen
     # on the validation part of the training data: the tagger under-predicts sources.
-    weights = model.config.get("decoding", {}).get("label_weights", {})
+    decoding = model.config.get("decoding", {})
+    weights = decoding.get("label_weights", {})
+    weighted = probs
     if weights:
-        probs = probs * np.array([weights.get(label, 1.0) for label in labels], dtype=probs.dtype)
-    return merge_adjacent(snap_to_words(decode_bio(starts, ends, probs, labels), text), text)
+        weighted = probs * np.array([weights.get(label, 1.0) for label in labels], dtype=probs.dtype)
+    spans = merge_adjacent(snap_to_words(decode_bio(starts, ends, weighted, labels), text), text)
+    # Sentences with a source or content but no cue get the cue the tagger nearly chose
+    # ("recover_cue_threshold" in the config; absent = off).
+    threshold = decoding.get("recover_cue_threshold")
+    if threshold is not None:
+        cue_prob = sum(probs[:, labels.index(t)] for t in ("B-CUE", "I-CUE") if t in labels)
+        found = recover_cues(spans, starts, ends, cue_prob, [s for s, _ in bounds], float(threshold))
+        if found:
+            spans = merge_adjacent(snap_to_words(list(spans) + found, text), text)
+    return spans
 
 
 def to_records(text: str, groups: list[Group]) -> list[Attribution]:

@@ -14,7 +14,9 @@ next to it, in the same sentence or the neighbouring one):
   "he said"). On PolNeAR gold spans (train validation part) these rules
   rebuild 99.8 % of the attributions;
 - a source or content that no cue claims is dropped: without a cue nothing says who is
-  speaking (a model that missed the cue would otherwise invent an attribution).
+  speaking (a model that missed the cue would otherwise invent an attribution). Before
+  grouping, `recover_cues` may give such a sentence the cue the tagger nearly chose;
+- after grouping, `drop_bare` may drop cues that got neither a source nor a content.
 "Nearest" is the character gap between the spans; crossing a sentence boundary costs more
 than any in-sentence gap.
 """
@@ -159,6 +161,53 @@ def merge_adjacent(spans: Sequence[RoleSpan], text: str, roles=("source", "cue")
     return out
 
 
+def recover_cues(spans: Sequence[RoleSpan], starts: np.ndarray, ends: np.ndarray,
+                 cue_prob: np.ndarray, sentence_starts: Sequence[int], threshold: float) -> list[RoleSpan]:
+    """Cues for sentences that hold a source or content but no cue; `spans` must be decoded already.
+
+    Without a cue, grouping drops the sentence's source and content, although the tagger often
+    did see a cue there, only with less probability than another label. In every such sentence
+    the piece with the highest cue probability (`cue_prob` = P(B-CUE) + P(I-CUE) per piece),
+    outside every existing span, becomes a cue if that probability reaches `threshold`; it grows
+    over neighbouring free pieces of the sentence that also reach it. Returns the new cues only
+    (piece bounds: widen them to whole words like the other spans).
+    """
+    if len(starts) == 0:
+        return []
+    bounds = sorted(sentence_starts) or [0]
+
+    def sentence_of(char: int) -> int:
+        return bisect_right(bounds, char) - 1
+
+    cued, wanted = set(), set()
+    for span in spans:
+        ends_in = {sentence_of(span.start), sentence_of(max(span.start, span.end - 1))}
+        if span.role == "cue":
+            cued |= ends_in
+        elif span.role == "content":
+            wanted |= ends_in  # a content's cue may sit before or after it
+        elif span.role == "source":
+            wanted.add(sentence_of(span.start))
+    taken = sorted((s.start, s.end) for s in spans)
+    piece_sentence = np.array([sentence_of(int(c)) for c in starts])
+    free = np.array([not any(a <= int(c) < b for a, b in taken) for c in starts])
+    found: list[RoleSpan] = []
+    for sentence in sorted(wanted - cued):
+        pieces = set(np.flatnonzero((piece_sentence == sentence) & free).tolist())
+        if not pieces:
+            continue
+        best = max(sorted(pieces), key=lambda k: cue_prob[k])
+        if cue_prob[best] < threshold:
+            continue
+        first = last = best
+        while first - 1 in pieces and cue_prob[first - 1] >= threshold:
+            first -= 1
+        while last + 1 in pieces and cue_prob[last + 1] >= threshold:
+            last += 1
+        found.append(RoleSpan("cue", int(starts[first]), int(ends[last]), float(cue_prob[best])))
+    return found
+
+
 def _close(current) -> RoleSpan:
     return RoleSpan(current[0], current[1], current[2], float(np.mean(current[3])))
 
@@ -226,6 +275,15 @@ def group_spans(spans: Sequence[RoleSpan], sentence_starts: Sequence[int]) -> li
     for group in groups:
         group.contents.sort(key=lambda s: s.start)
     return groups
+
+
+def drop_bare(groups: Sequence[Group]) -> list[Group]:
+    """Groups that have a source or a content: a cue alone says nobody said anything.
+
+    Such cues are mostly ordinary verbs the tagger took for reporting ones. Dropping them
+    after grouping equals grouping without them: a cue left bare took nothing from the others.
+    """
+    return [g for g in groups if g.source is not None or g.contents]
 
 
 # ---------------------------------------------------------------- direct / mixed / indirect
