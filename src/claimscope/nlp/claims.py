@@ -55,6 +55,7 @@ class ClaimExtractor:
                 attribution.source_entity = found.id if found else None
         by_id = {e.id: e for e in entities}
         sentences = list(doc.sents)
+        sentence_index = {s.start: i for i, s in enumerate(sentences)}
         body = [s for s in sentences if not is_heading(s)]
         attributed = list(self._attributed(doc, attributions))
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
@@ -76,8 +77,8 @@ class ClaimExtractor:
                                   uncertain_threshold=heads.thresholds.get("uncertain", 0.5))
             source_span = _span(doc, attribution.source) if attribution and attribution.source else None
             entity = by_id.get(attribution.source_entity) if attribution and attribution.source_entity else None
-            evidence = classify_evidence(doc, source=source_span, entity=entity,
-                                         sentence_cues=sentence_cues, sentence=sentence)
+            evidence = classify_evidence(source=source_span, entity=entity,
+                                         sentence_cues=sentence_cues)
             if attribution is None:
                 asserter_name, asserter_entity = author, None
             elif entity is not None:
@@ -96,7 +97,7 @@ class ClaimExtractor:
                 cues=[TextSpan(c.start_char, c.end_char, c.text) for c in reading.cues],
                 attribution=attribution.id if attribution else None,
                 subject=subject, object=obj, entities=involved,
-                sentence=sentences.index(sentence) if sentence in sentences else 0,
+                sentence=sentence_index.get(sentence.start, 0),
             ))
         doc._.claims = claims
         doc.spans["claims"] = [doc.char_span(c.start, c.end, label=c.status, alignment_mode="expand")

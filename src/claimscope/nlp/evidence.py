@@ -3,7 +3,7 @@ report, an anonymous source, or nothing the text names."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from claimscope.model.records import Entity, Evidence, TextSpan
 from claimscope.nlp.cues import lexicon
@@ -13,12 +13,10 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mx"}
 
 
 def classify_evidence(
-    doc: Doc,
     *,
     source: Span | None,
     entity: Entity | None,
     sentence_cues: dict[str, list[Span]],
-    sentence: Span,
 ) -> Evidence:
     lex = lexicon()
     anonymity = sentence_cues.get("anonymity_phrases", [])
