@@ -13,10 +13,10 @@ import argparse
 import resource
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import spacy
+from timing import time_components  # benchmarks/timing.py, beside this script
 
 from claimscope.settings import Settings
 from claimscope.workspace import Workspace
@@ -50,15 +50,7 @@ def main() -> int:
     workspace = Workspace(settings)
     nlp = workspace.nlp
     workspace.analyze_text(texts[0])  # warm-up: loads the ONNX sessions
-    per_component: dict[str, float] = defaultdict(float)
-    t0 = time.perf_counter()
-    for text in texts:
-        doc = nlp.make_doc(text)
-        for name, component in nlp.pipeline:
-            start = time.perf_counter()
-            doc = component(doc)
-            per_component[name] += time.perf_counter() - start
-    full_seconds = time.perf_counter() - t0
+    per_component, full_seconds = time_components(nlp, texts)
 
     n = len(texts)
     spacy_rate, full_rate = n / spacy_seconds, n / full_seconds

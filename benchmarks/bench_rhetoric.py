@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import time_components  # benchmarks/timing.py, beside this script
+
 from claimscope.corpora.ptc import article_ids, read_text
 from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel, sentence_ranges
 
@@ -58,15 +60,7 @@ def main() -> int:
         workspace = Workspace()
         nlp = workspace.nlp
         workspace.analyze_text(texts[0])
-        per_component = {name: 0.0 for name, _ in nlp.pipeline}
-        t0 = time.perf_counter()
-        for text in texts[: args.full]:
-            doc = nlp.make_doc(text)
-            for name, component in nlp.pipeline:
-                t1 = time.perf_counter()
-                doc = component(doc)
-                per_component[name] += time.perf_counter() - t1
-        total = time.perf_counter() - t0
+        per_component, total = time_components(nlp, texts[: args.full])
         share = per_component.get("claimscope_rhetoric", 0.0) / total
         print(f"full pipeline on {min(args.full, len(texts))} articles: {total:.1f}s; "
               f"claimscope_rhetoric {share:.0%} of it")

@@ -133,15 +133,3 @@ def data_hash(root: str | Path) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def lines_with_offsets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line: PTC's sentence unit."""
-    out = []
-    at = 0
-    for line in text.split("\n"):
-        stripped = line.rstrip("\r")
-        if stripped.strip():
-            out.append((at, at + len(stripped)))
-        at += len(line) + 1
-    return out
