@@ -1,4 +1,4 @@
-"""The shipped sentence model (real ONNX) ranks obvious cases the right way round."""
+"""The shipped sentence encoder's pooled heads (real ONNX) rank obvious cases the right way round."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ def heads() -> SentenceHeads:
 
 
 def test_model_directory_follows_the_contract():
-    for name in ("model.onnx", "tokenizer.json", "config.json", "MODEL_CARD.md"):
+    for name in ("model.onnx", "tokenizer.json", "config.json", "MODEL_CARD.md",
+                 "sentence_heads.npz", "tc_head.npz"):
         assert (DEFAULT_MODEL_DIR / name).is_file(), name
 
 
@@ -54,3 +55,22 @@ def test_predictions_keep_input_order_and_batching_does_not_change_them(heads):
 
 def test_empty_input_gives_empty_output(heads):
     assert heads.predict([]) == []
+
+
+def test_a_span_of_an_encoded_text_scores_like_the_text_alone(heads):
+    # The claims component pools a claim's pieces out of the sentence pass; for a claim that
+    # is the whole sentence this must be exactly what the sentence alone gets.
+    text = "Officials said the plant may have released more chlorine than it reported."
+    units = heads.encode(text)
+    from_units = heads.score_spans(units, [(0, len(text))])[0]
+    alone = heads.predict([text])[0]
+    assert from_units == pytest.approx(alone, abs=1e-5)
+
+
+def test_part_of_a_sentence_is_scored_from_its_own_pieces(heads):
+    text = "The mayor smiled at the cameras, and the council may have hidden a 40 million dollar deficit."
+    units = heads.encode(text)
+    cut = text.index("the council")
+    whole, greeting, claim = heads.score_spans(units, [(0, len(text)), (0, cut), (cut, len(text))])
+    assert claim["uncertain"] > greeting["uncertain"]
+    assert greeting != whole != claim

@@ -1,4 +1,7 @@
-"""`claimscope train rhetoric`: fine-tune the propaganda-technique model on PTC."""
+"""`claimscope train rhetoric`: the PTC-only first pass of the sentence encoder.
+
+Its checkpoint (`<work-dir>/joint.pt`) is where `claimscope train sentence --init` starts.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ def register(app: typer.Typer) -> None:
     @app.command("rhetoric")
     def train_rhetoric(
         data: Path = typer.Option(None, help="PTC folder (default: <shared data>/ptc)."),
-        out: Path = typer.Option(None, help="Model directory to write (default: the shipped one)."),
+        out: Path = typer.Option(Path("runs/rhetoric/model"), help="Model directory to write."),
         work_dir: Path = typer.Option(Path("runs/rhetoric"), help="Logs, checkpoint, metrics."),
         epochs: int = typer.Option(3),
         batch_size: int = typer.Option(16),
@@ -30,11 +33,10 @@ def register(app: typer.Typer) -> None:
 
         # Lazy: torch is an optional extra, only needed here.
         from claimscope.evaluation.sentence_heads import shared_data_dir
-        from claimscope.runtime.rhetoric_model import DEFAULT_DIR
         from claimscope.training.rhetoric import train
 
         result = train(
-            data or shared_data_dir() / "ptc", out or DEFAULT_DIR, seed=seed, heldout=heldout,
+            data or shared_data_dir() / "ptc", out, seed=seed, heldout=heldout,
             validation=validation, epochs=epochs, batch_size=batch_size, lr=lr,
             max_length=max_length, threads=threads, work_dir=work_dir,
         )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimscope.corpora.claimbuster import read_claimbuster, split_claimbuster
+from claimscope.corpora.claimbuster import read_claimbuster
 from claimscope.corpora.uncertainty import read_uncertainty, split_uncertainty
 
 UNCERTAINTY_FILE = Path("uncertainty") / "conll2010-wikipedia.xml"
@@ -96,35 +96,3 @@ def evaluate_uncertainty(
         rows = split_uncertainty(rows, seed=seed)[split]
     heads = _heads(model_dir)
     return score_head(heads, "uncertain", [r.text for r in rows], [r.label for r in rows], threshold)
-
-
-def validation_scores(model_dir, shared_data: Path, *, claimbuster_seed: int = 13, uncertainty_seed: int = 2010) -> dict:
-    """Best-F1 thresholds and scores on validation data only (used when exporting)."""
-    heads = _heads(model_dir)
-    _, cb_val = split_claimbuster(read_claimbuster(shared_data / "claimbuster" / "train.json"), seed=claimbuster_seed)
-    unc_val = split_uncertainty(read_uncertainty(shared_data / UNCERTAINTY_FILE), seed=uncertainty_seed)["validation"]
-    out = {}
-    for head, rows in (("checkworthy", cb_val), ("uncertain", unc_val)):
-        gold = [r.label for r in rows]
-        probs = np.array([row[head] for row in heads.predict([r.text for r in rows])])
-        threshold, _ = best_threshold(gold, probs)
-        out[head] = prf(gold, probs >= threshold) | {"threshold": threshold}
-    return out
-
-
-def test_scores(model_dir, shared_data: Path, *, uncertainty_seed: int = 2010) -> dict:
-    # A fresh session so the thresholds just written to config.json are the ones used.
-    from claimscope.runtime.onnx_model import load_model
-
-    load_model.cache_clear()
-    return {
-        "checkworthy": evaluate_checkworthiness(shared_data / "claimbuster" / "test.json", model_dir),
-        "uncertain": evaluate_uncertainty(shared_data / UNCERTAINTY_FILE, "test", model_dir, seed=uncertainty_seed),
-    }
-
-
-def format_scores(head: str, data_name: str, s: dict) -> str:
-    return (
-        f"| {head} | {data_name} | {s['threshold']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} "
-        f"| {s['f1']:.3f} | {s['n']} ({s['positive']}) |"
-    )

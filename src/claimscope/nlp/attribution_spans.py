@@ -188,9 +188,12 @@ def recover_cues(spans: Sequence[RoleSpan], starts: np.ndarray, ends: np.ndarray
             wanted |= ends_in  # a content's cue may sit before or after it
         elif span.role == "source":
             wanted.add(sentence_of(span.start))
-    taken = sorted((s.start, s.end) for s in spans)
-    piece_sentence = np.array([sentence_of(int(c)) for c in starts])
-    free = np.array([not any(a <= int(c) < b for a, b in taken) for c in starts])
+    piece_starts = np.asarray(starts)
+    piece_sentence = np.searchsorted(np.asarray(bounds), piece_starts, side="right") - 1
+    # A piece is free when it starts inside no span: one mask per span, not a scan per piece.
+    free = np.ones(len(piece_starts), dtype=bool)
+    for span in spans:
+        free &= ~((piece_starts >= span.start) & (piece_starts < span.end))
     found: list[RoleSpan] = []
     for sentence in sorted(wanted - cued):
         pieces = set(np.flatnonzero((piece_sentence == sentence) & free).tolist())

@@ -18,6 +18,7 @@ from claimscope.nlp.epistemic import read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
+from claimscope.nlp.sentence_units import sentence_units
 from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
 
@@ -44,6 +45,10 @@ class ClaimExtractor:
             self._heads = SentenceHeads(self.model_dir)
         return self._heads
 
+    @property
+    def model_version(self) -> str:
+        return self._load().version
+
     def __call__(self, doc: Doc) -> Doc:
         heads = self._load()
         entities: list[Entity] = doc._.entities or []
@@ -63,7 +68,11 @@ class ClaimExtractor:
         used = [a for _, a in attributed]
         drafts = attributed + list(self._unattributed(doc, body, used))
         drafts.sort(key=lambda d: d[0].start_char)
-        scores = heads.predict([span.text for span, _ in drafts]) if drafts else []
+        # Scored from the sentence encoder's one pass over the Doc (shared with rhetoric).
+        scores = (
+            heads.score_spans(sentence_units(doc, heads), [(s.start_char, s.end_char) for s, _ in drafts])
+            if drafts else []
+        )
         matcher = cue_matcher(self.vocab)
         author = doc.user_data.get("author") or "the author"
         claims = []

@@ -2,7 +2,8 @@
 
 Writes `doc.spans["techniques"]` (span labels are technique names; confidences in the
 group's `attrs["scores"]`, aligned with the spans) and `doc._.techniques`
-(`Technique` records). The model runs once per sentence; see runtime/rhetoric_model.py.
+(`Technique` records). It reads the sentence encoder's pass that the claims component
+may already have made (nlp/sentence_units.py); see runtime/rhetoric_model.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from claimscope.model.records import Technique
-from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.extensions import ensure_extensions, text_of
+from claimscope.nlp.sentence_units import sentence_ranges, sentence_units
 from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel, load_rhetoric_model
 
 SPAN_KEY = "techniques"
@@ -49,9 +51,12 @@ class RhetoricTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         model = self._load()
-        ranges = _sentence_ranges(doc)
+        ranges = sentence_ranges(doc)
+        units = sentence_units(doc, model)
         found = [
-            t for t in model.analyze(doc.text, ranges, self.threshold) if t.score >= self.min_score
+            t
+            for t in model.analyze(text_of(doc), ranges, self.threshold, units=units)
+            if t.score >= self.min_score
         ]
         spans, kept = [], []
         for t in found:
@@ -64,20 +69,6 @@ class RhetoricTagger:
         doc.spans[SPAN_KEY] = group
         doc._.techniques = kept
         return doc
-
-
-def _sentence_ranges(doc: Doc) -> list[tuple[int, int]] | None:
-    """Sentence character ranges when a parser or senter ran; None → one per line."""
-    if not doc.has_annotation("SENT_START"):
-        return None
-    out = []
-    for sent in doc.sents:
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        end = sent.start_char + len(text.rstrip())
-        if end > sent.start_char + lead:
-            out.append((sent.start_char + lead, end))
-    return out
 
 
 def technique_density(techniques: list[Technique], n_sentences: int) -> dict[str, float]:

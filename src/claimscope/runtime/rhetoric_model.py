@@ -12,62 +12,25 @@ run time compute the same numbers.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from claimscope.model.records import Technique
-from claimscope.runtime.onnx_model import OnnxModel
+from claimscope.runtime.onnx_model import OnnxModel, load_model
+from claimscope.runtime.sentence_encoding import (  # noqa: F401  (re-exported for callers)
+    SENTENCE_MODEL_DIR,
+    EncodedUnit,
+    encode,
+    sentence_ranges,
+    windows,
+)
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "rhetoric"
-# Lines longer than this many characters are cut into windows before encoding so that no
-# piece is lost to truncation (max_length 128 pieces ≈ 450+ characters of news English).
-WINDOW_CHARS = 400
+DEFAULT_DIR = SENTENCE_MODEL_DIR
 WORD_RE = re.compile(r"[A-Za-z0-9']+")
-
-
-@dataclass
-class EncodedUnit:
-    """One encoded window of text: absolute char offsets of its pieces and their outputs."""
-
-    start: int
-    end: int
-    offsets: np.ndarray  # [n, 2] absolute character offsets
-    si: np.ndarray  # [n, 3] probabilities of O, B, I
-    hidden: np.ndarray  # [n, dim]
-
-
-def sentence_ranges(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end): PTC's one-sentence-per-line unit."""
-    out = []
-    at = 0
-    for line in text.split("\n"):
-        stripped = line.rstrip("\r")
-        if stripped.strip():
-            lead = len(stripped) - len(stripped.lstrip())
-            out.append((at + lead, at + len(stripped.rstrip())))
-        at += len(line) + 1
-    return out
-
-
-def windows(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Cut ranges longer than WINDOW_CHARS at whitespace so nothing is truncated."""
-    out = []
-    for start, end in ranges:
-        while end - start > WINDOW_CHARS:
-            cut = text.rfind(" ", start, start + WINDOW_CHARS)
-            if cut <= start:
-                cut = start + WINDOW_CHARS
-            out.append((start, cut))
-            start = cut
-            while start < end and text[start].isspace():
-                start += 1
-        if end > start:
-            out.append((start, end))
-    return out
 
 
 # ---------------------------------------------------------------- technique-head features
@@ -222,8 +185,10 @@ class RhetoricModel:
 
     def __init__(self, model_dir: str | Path = DEFAULT_DIR, *, threads: int | None = None):
         self.model_dir = Path(model_dir)
-        self.encoder = OnnxModel(self.model_dir, threads=threads)
-        self.config = self.encoder.config
+        # The session is shared with the sentence heads: one encoder pass per sentence.
+        self.encoder: OnnxModel = load_model(str(self.model_dir), threads)
+        # Read afresh (the session is cached): training rewrites decoding settings in place.
+        self.config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
         self.labels: list[str] = list(self.config["heads"]["tc"]["labels"])
         self.threshold = float(self.config.get("si_threshold", 0.5))
         self.gap = int(self.config.get("si_gap", 0))
@@ -242,12 +207,7 @@ class RhetoricModel:
 
     # One pass per sentence window; both heads read from the result.
     def encode(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[EncodedUnit]:
-        wins = windows(text, ranges if ranges is not None else sentence_ranges(text))
-        outputs = self.encoder.run([text[s:e] for s, e in wins])
-        units = []
-        for (s, e), out in zip(wins, outputs):
-            units.append(EncodedUnit(s, e, out.offsets + s, out.heads["si"], out.hidden))
-        return units
+        return encode(self.encoder, text, ranges)
 
     def find_spans(self, text: str, units: list[EncodedUnit], threshold: float | None = None):
         threshold = self.threshold if threshold is None else threshold
@@ -307,14 +267,19 @@ class RhetoricModel:
         return self.classify_features(feats)[0]
 
     def analyze(
-        self, text: str, ranges: list[tuple[int, int]] | None = None, threshold: float | None = None
+        self,
+        text: str,
+        ranges: list[tuple[int, int]] | None = None,
+        threshold: float | None = None,
+        units: list[EncodedUnit] | None = None,
     ) -> list[Technique]:
         """Spans, each with its most probable technique; score = P(span) × P(label).
 
         P(span) is the tagger's mean confidence times 1 − P(none) from the technique head.
+        `units` is an encoding of `text` over `ranges` made earlier (one pass per sentence).
         """
         ranges = ranges if ranges is not None else sentence_ranges(text)
-        units = self.encode(text, ranges)
+        units = units if units is not None else self.encode(text, ranges)
         spans = self.find_spans(text, units, threshold)
         if not spans:
             return []

@@ -1,46 +1,86 @@
-"""Sentence-level heads from the shipped ONNX model: check-worthiness and uncertainty.
+"""Sentence-level heads over the shared sentence encoder: check-worthiness and uncertainty.
 
-No torch, no spaCy: one `OnnxModel` session over `resources/models/sentence/`. Each sentence
-gets P(yes) per head; the thresholds chosen on validation data come with the model.
+Each head is one linear layer over the mean hidden state of a span's pieces
+(`sentence_heads.npz`, trained jointly with the encoder), so a claim that is only part of a
+sentence is scored from the encoder pass the rhetoric tagger also reads. Thresholds chosen on
+validation data come with the model. No torch, no spaCy.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from claimscope.runtime.onnx_model import OnnxModel, load_model
+import numpy as np
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "sentence"
+from claimscope.runtime.onnx_model import OnnxModel, load_model
+from claimscope.runtime.sentence_encoding import (
+    SENTENCE_MODEL_DIR,
+    EncodedUnit,
+    encode,
+    pooled_mean,
+)
+
+DEFAULT_MODEL_DIR = SENTENCE_MODEL_DIR
+HEADS_FILE = "sentence_heads.npz"
 
 
 class SentenceHeads:
-    """`predict(sentences)` -> one `{head: P(yes)}` dict per sentence, in input order."""
+    """`predict(texts)` or `score_spans(units, spans)` -> one `{head: P(yes)}` dict per item."""
 
     def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = None):
         directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
-        # Shared per process: several components may ask for the same model.
+        self.model_dir = directory
+        # Shared per process with the rhetoric tagger: one session, one pass per sentence.
         self.model: OnnxModel = load_model(str(directory), threads)
-        self.heads = [
-            name for name, head in self.model.config["heads"].items() if head["type"] == "sequence"
-        ]
+        # Read afresh (the session is cached): training writes the thresholds after loading.
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        heads = config["heads"]
+        self.version = str(config.get("version", "?"))
+        self.heads = [name for name, head in heads.items() if head["type"] == "pooled"]
         self.thresholds: dict[str, float] = {
-            name: float(self.model.config["heads"][name].get("threshold", 0.5)) for name in self.heads
+            name: float(heads[name].get("threshold", 0.5)) for name in self.heads
         }
+        weights = np.load(directory / HEADS_FILE)
+        self._weights = {name: (weights[f"{name}_weight"], weights[f"{name}_bias"]) for name in self.heads}
 
-    def predict(self, sentences: list[str]) -> list[dict[str, float]]:
-        outputs = self.model.run(list(sentences))
-        results = []
-        for output in outputs:
-            row = {}
-            for name in self.heads:
-                yes = self.model.labels(name).index("yes")
-                row[name] = float(output.heads[name][yes])
-            results.append(row)
-        return results
+    def encode(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[EncodedUnit]:
+        return encode(self.model, text, ranges)
 
-    def decide(self, sentences: list[str]) -> list[dict[str, bool]]:
+    def _probabilities(self, vectors: np.ndarray) -> list[dict[str, float]]:
+        rows: list[dict[str, float]] = [{} for _ in range(len(vectors))]
+        for name, (weight, bias) in self._weights.items():
+            logits = vectors @ weight.T + bias
+            logits -= logits.max(axis=1, keepdims=True)
+            probs = np.exp(logits)
+            yes = probs[:, 1] / probs.sum(axis=1)
+            for row, p in zip(rows, yes):
+                row[name] = float(p)
+        return rows
+
+    def score_spans(self, units: list[EncodedUnit], spans: list[tuple[int, int]]) -> list[dict[str, float]]:
+        """P(yes) per head for character spans of a text already encoded into `units`."""
+        dim = next((u.hidden.shape[1] for u in units if u.hidden is not None), 384)
+        vectors = []
+        for start, end in spans:
+            vector = pooled_mean(units, start, end)
+            vectors.append(vector if vector is not None else np.zeros(dim, dtype=np.float32))
+        return self._probabilities(np.array(vectors, dtype=np.float32).reshape(-1, dim))
+
+    def predict(self, texts: list[str]) -> list[dict[str, float]]:
+        """Each text encoded on its own (truncated to the model's max_length)."""
+        outputs = self.model.run(list(texts))
+        dim = next((o.hidden.shape[1] for o in outputs if o.hidden is not None and len(o.hidden)), 384)
+        vectors = np.array(
+            [o.hidden.mean(axis=0) if o.hidden is not None and len(o.hidden) else np.zeros(dim)
+             for o in outputs],
+            dtype=np.float32,
+        ).reshape(-1, dim)
+        return self._probabilities(vectors)
+
+    def decide(self, texts: list[str]) -> list[dict[str, bool]]:
         """Yes/no per head at the shipped thresholds."""
         return [
             {name: p >= self.thresholds[name] for name, p in row.items()}
-            for row in self.predict(sentences)
+            for row in self.predict(texts)
         ]

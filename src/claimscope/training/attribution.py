@@ -206,7 +206,9 @@ def train(args) -> None:
     if args.init:  # continue from an earlier checkpoint (a second, shorter, low-rate pass)
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
     # Windows change every epoch (random budgets), so sentence pairs meet at new boundaries.
-    budget = lambda: rng.randint(args.min_pieces, args.max_pieces)
+    def budget() -> int:
+        return rng.randint(args.min_pieces, args.max_pieces)
+
     n_per_epoch = len(make_examples(fit_docs, lambda: args.max_pieces))
     steps = math.ceil(math.ceil(n_per_epoch * 1.15 / args.batch_size) * args.epochs * args.fraction)
     optim = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
