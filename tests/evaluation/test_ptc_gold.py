@@ -1,4 +1,4 @@
-"""PTC reader and the shipped rhetoric model on real held-out articles; skipped without data."""
+"""PTC reader and the shipped rhetoric heads on real held-out articles; skipped without data."""
 
 import json
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""The real shipped rhetoric model inside a spaCy pipeline, on a sentence written for this test."""
+"""The shipped sentence encoder's rhetoric heads in a spaCy pipeline, on a sentence written for this test."""
 
 import pytest
 import spacy
@@ -21,7 +21,7 @@ LOADED = (
 @pytest.fixture(scope="module")
 def nlp():
     if not (DEFAULT_DIR / "model.onnx").exists():
-        pytest.fail("the shipped rhetoric model is missing")
+        pytest.fail("the shipped sentence encoder is missing")
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("claimscope_rhetoric")

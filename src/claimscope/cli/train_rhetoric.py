@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         validation: float = typer.Option(0.10, help="Fraction of articles for model selection."),
         threads: int = typer.Option(1),
     ) -> None:
-        """Train, export quantized ONNX and write the model card.
+        """First pass of the sentence encoder (PTC only): train, export, write a card into --out.
 
         Example: claimscope train rhetoric --data ../shared/data/ptc --epochs 3
         """

@@ -1,4 +1,4 @@
-"""Train the rhetoric model: MiniLM fine-tuned on PTC spans, exported to quantized ONNX.
+"""Pass 1 of the sentence encoder: MiniLM fine-tuned on PTC spans, exported to quantized ONNX.
 
 Stage 1 (torch): one encoder over each sentence window, two losses — technique-agnostic BIO
 span tagging (SI) and technique classification of gold spans pooled from the same hidden
