@@ -25,6 +25,7 @@ from claimscope.runtime.sentence_encoding import (  # noqa: F401  (re-exported f
     SENTENCE_MODEL_DIR,
     EncodedUnit,
     encode,
+    pieces_inside,
     sentence_ranges,
     windows,
 )
@@ -87,13 +88,9 @@ def extra_features(
 def span_vector(units: list[EncodedUnit], start: int, end: int) -> np.ndarray | None:
     """Mean and max of the span's pieces and mean of its sentence(s): 3 × dim."""
     pieces, context = [], []
-    for unit in units:
-        if unit.end <= start or unit.start >= end or len(unit.offsets) == 0:
-            continue
-        inside = (unit.offsets[:, 0] < end) & (unit.offsets[:, 1] > start)
-        if inside.any():
-            pieces.append(unit.hidden[inside])
-            context.append(unit.hidden.mean(axis=0))
+    for unit, inside in pieces_inside(units, start, end):
+        pieces.append(unit.hidden[inside])
+        context.append(unit.hidden.mean(axis=0))
     if not pieces:
         return None
     stacked = np.concatenate(pieces)

@@ -75,15 +75,19 @@ def encode(model: OnnxModel, text: str, ranges: list[tuple[int, int]] | None = N
     ]
 
 
-def pooled_mean(units: list[EncodedUnit], start: int, end: int) -> np.ndarray | None:
-    """Mean hidden state of the pieces inside [start, end); None when no piece is."""
-    pieces = []
+def pieces_inside(units: list[EncodedUnit], start: int, end: int):
+    """(unit, mask of its pieces inside [start, end)) for every unit that has such pieces."""
     for unit in units:
         if unit.end <= start or unit.start >= end or len(unit.offsets) == 0:
             continue
         inside = (unit.offsets[:, 0] < end) & (unit.offsets[:, 1] > start)
         if inside.any():
-            pieces.append(unit.hidden[inside])
+            yield unit, inside
+
+
+def pooled_mean(units: list[EncodedUnit], start: int, end: int) -> np.ndarray | None:
+    """Mean hidden state of the pieces inside [start, end); None when no piece is."""
+    pieces = [unit.hidden[inside] for unit, inside in pieces_inside(units, start, end)]
     if not pieces:
         return None
     return np.concatenate(pieces).mean(axis=0)
