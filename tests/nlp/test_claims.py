@@ -71,3 +71,16 @@ def test_pronoun_and_definite_sources_resolve_to_their_antecedents(analyze):
     flaws = _claim_containing(a, "serious flaws")
     assert flaws.asserter_entity is not None and "Ledger" in by_id[flaws.asserter_entity].name
     assert flaws.evidence.kind == "media_report"
+
+
+def test_learned_uncertainty_reads_whole_sentences_only(workspace):
+    # In the shared sentence pass every piece carries its sentence's reading, so the learned
+    # probability may decide a claim that stands for its sentence, never a part of one.
+    from claimscope.nlp.claims import _own_uncertainty
+
+    doc = workspace.nlp("The minister cut short his visit abroad, and experts fear the toll may rise.")
+    sentence = next(iter(doc.sents))
+    score = {"uncertain": 0.9}
+    part = doc.char_span(0, doc.text.index(","))
+    assert _own_uncertainty(sentence, sentence, score) == 0.9
+    assert _own_uncertainty(part, sentence, score) == 0.0

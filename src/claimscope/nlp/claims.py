@@ -23,6 +23,8 @@ from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 MIN_CLAIM_TOKENS = 3
+# A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
+WHOLE_SENTENCE = 0.8
 # Concessive clauses carry their own proposition: "..., even though no one has produced evidence".
 CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 _TRIM = " \t\n\"'“”‘’,.;:—–-"
@@ -82,7 +84,7 @@ class ClaimExtractor:
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
             reading = read_status(cues, text=sentence.text, attribution_cue=cue_span,
-                                  uncertain_probability=score.get("uncertain", 0.0),
+                                  uncertain_probability=_own_uncertainty(span, sentence, score),
                                   uncertain_threshold=heads.thresholds.get("uncertain", 0.5))
             source_span = _span(doc, attribution.source) if attribution and attribution.source else None
             entity = by_id.get(attribution.source_entity) if attribution and attribution.source_entity else None
@@ -252,6 +254,19 @@ def _closes_quote(text: str) -> bool:
 
 def _opens_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _own_uncertainty(span: Span, sentence: Span, score: dict[str, float]) -> float:
+    """The learned uncertainty of a claim that stands for its sentence; 0 for a part of one.
+
+    The head is a sentence classifier (CoNLL-2010 labels sentences), and in the shared pass
+    every piece carries its whole sentence's reading: "The minister cut short his visit and
+    said the toll may rise" would hedge the visit too. A claim that is only part of its
+    sentence is hedged by the cue words in its own extent alone.
+    """
+    own = sum(1 for t in span if not t.is_punct and not t.is_space)
+    whole = sum(1 for t in sentence if not t.is_punct and not t.is_space)
+    return score.get("uncertain", 0.0) if whole and own >= WHOLE_SENTENCE * whole else 0.0
 
 
 def _span(doc: Doc, part: TextSpan) -> Span | None:
