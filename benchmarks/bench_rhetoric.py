@@ -21,7 +21,8 @@ from pathlib import Path
 from timing import time_components  # benchmarks/timing.py, beside this script
 
 from claimscope.corpora.ptc import article_ids, read_text
-from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel, sentence_ranges
+from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel
+from claimscope.runtime.sentence_encoding import sentence_ranges
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "train-articles"
 

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from claimscope.runtime.rhetoric_model import EncodedUnit, decode_spans, sentence_ranges, windows
+from claimscope.runtime.rhetoric_model import decode_spans
+from claimscope.runtime.sentence_encoding import EncodedUnit, sentence_ranges, windows
 
 TEXT = "We must stop these crooks now."
 

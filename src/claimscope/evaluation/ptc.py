@@ -153,7 +153,7 @@ def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, t
 def label_template(model, articles_dir, rows: list[tuple[str, int, int]]) -> list[str]:
     """Label template rows (article, start, end); repeated spans get their next-best labels."""
     from claimscope.corpora.ptc import read_text
-    from claimscope.runtime.rhetoric_model import sentence_ranges
+    from claimscope.runtime.sentence_encoding import sentence_ranges
 
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, (aid, _, _) in enumerate(rows):

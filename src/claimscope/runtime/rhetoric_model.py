@@ -21,13 +21,12 @@ import numpy as np
 
 from claimscope.model.records import Technique
 from claimscope.runtime.onnx_model import OnnxModel, load_model
-from claimscope.runtime.sentence_encoding import (  # noqa: F401  (re-exported for callers)
+from claimscope.runtime.sentence_encoding import (
     SENTENCE_MODEL_DIR,
     EncodedUnit,
     encode,
     pieces_inside,
     sentence_ranges,
-    windows,
 )
 
 DEFAULT_DIR = SENTENCE_MODEL_DIR

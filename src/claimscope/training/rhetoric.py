@@ -23,14 +23,8 @@ import numpy as np
 
 from claimscope.corpora.ptc import Article, data_hash, load_corpus, merge_spans, split_ids
 from claimscope.evaluation.ptc import score_si, score_tc
-from claimscope.runtime.rhetoric_model import (
-    N_EXTRA,
-    RhetoricModel,
-    decode_spans,
-    mlp_probs,
-    sentence_ranges,
-    windows,
-)
+from claimscope.runtime.rhetoric_model import N_EXTRA, RhetoricModel, decode_spans, mlp_probs
+from claimscope.runtime.sentence_encoding import sentence_ranges, windows
 
 SI_LABELS = ["O", "B", "I"]
 CITATION = (
@@ -152,7 +146,7 @@ def torch_si_f1(model, tokenizer, articles, max_length, threshold=0.5) -> float:
 
     model.eval()
     pred, gold = {}, {}
-    from claimscope.runtime.rhetoric_model import EncodedUnit
+    from claimscope.runtime.sentence_encoding import EncodedUnit
 
     with torch.no_grad():
         for art in articles:
