@@ -32,7 +32,7 @@ import torch
 from claimscope.corpora.claimbuster import read_claimbuster, split_claimbuster
 from claimscope.corpora.ptc import data_hash, load_corpus, split_ids
 from claimscope.corpora.uncertainty import read_uncertainty, split_uncertainty
-from claimscope.evaluation.sentence_heads import best_threshold, prf
+from claimscope.evaluation.sentence_heads import UNCERTAINTY_FILE, best_threshold, prf
 from claimscope.runtime.sentence_heads import HEADS_FILE, SentenceHeads
 from claimscope.training.rhetoric import (
     SI_LABELS,
@@ -47,7 +47,6 @@ from claimscope.training.rhetoric import (
 )
 
 SENTENCE_HEADS = ("checkworthy", "uncertain")
-UNCERTAINTY_FILE = Path("uncertainty") / "conll2010-wikipedia.xml"
 
 
 def sha256_of(path: Path) -> str:
@@ -61,7 +60,10 @@ def sentence_data(shared: Path, claimbuster_seed: int = 13, uncertainty_seed: in
     )
     cb_test = read_claimbuster(shared / "claimbuster" / "test.json")
     unc = split_uncertainty(read_uncertainty(shared / UNCERTAINTY_FILE), seed=uncertainty_seed)
-    pairs = lambda rows: [(r.text, r.label) for r in rows]  # noqa: E731
+
+    def pairs(rows):
+        return [(r.text, r.label) for r in rows]
+
     return {
         "checkworthy": {"train": pairs(cb_train), "validation": pairs(cb_val), "test": pairs(cb_test)},
         "uncertain": {name: pairs(unc[name]) for name in ("train", "validation", "test")},
