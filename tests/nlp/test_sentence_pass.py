@@ -29,3 +29,19 @@ def test_each_sentence_is_encoded_once_for_claims_and_rhetoric(workspace, monkey
     assert sorted(encoded) == sorted(sentences)
     assert doc._.claims and all(0.0 <= c.checkworthiness <= 1.0 for c in doc._.claims)
     assert doc._.techniques is not None
+
+
+def test_the_shared_pass_is_not_stored_on_the_doc(workspace):
+    # The encoder pass is kept beside the Doc (freed with it), not in user_data, and the
+    # span groups a Doc carries still serialise (records in doc._ are Python objects: exclude
+    # user_data to store a Doc).
+    from spacy.tokens import Doc
+
+    from claimscope.runtime.sentence_encoding import EncodedUnit
+
+    doc = workspace.nlp(TEXT)
+    assert not any(
+        isinstance(v, list) and v and isinstance(v[0], EncodedUnit) for v in doc.user_data.values()
+    )
+    restored = Doc(workspace.nlp.vocab).from_bytes(doc.to_bytes(exclude=["user_data"]))
+    assert [s.label_ for s in restored.spans["techniques"]] == [s.label_ for s in doc.spans["techniques"]]

@@ -6,12 +6,16 @@ spans) read the same encoded sentences; whichever runs first encodes, the other 
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc
 
 from claimscope.nlp.extensions import text_of
 from claimscope.runtime.sentence_encoding import EncodedUnit
 
-_KEY = "claimscope.sentence_units"
+# Held beside the Doc, not in `doc.user_data`: that is serialised with the Doc (to_bytes,
+# DocBin) and numpy-filled units cannot be; the entry goes when the Doc does.
+_UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]] | None:
@@ -33,8 +37,8 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]] | None:
 
 def sentence_units(doc: Doc, encoder) -> list[EncodedUnit]:
     """`encoder.encode(text, ranges)` once per Doc and model directory."""
-    key = (_KEY, str(encoder.model_dir))
-    units = doc.user_data.get(key)
-    if units is None:
-        units = doc.user_data[key] = encoder.encode(text_of(doc), sentence_ranges(doc))
-    return units
+    by_model = _UNITS.setdefault(doc, {})
+    key = str(encoder.model_dir)
+    if key not in by_model:
+        by_model[key] = encoder.encode(text_of(doc), sentence_ranges(doc))
+    return by_model[key]
