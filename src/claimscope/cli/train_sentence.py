@@ -14,7 +14,9 @@ def register(app: typer.Typer) -> None:
         data: Path = typer.Option(None, help="Shared data folder (default: $CLAIMSCOPE_SHARED_DATA or ../shared/data)."),
         out: Path = typer.Option(None, help="Model directory to write (default: the shipped one)."),
         work_dir: Path = typer.Option(Path("runs/sentence-encoder"), help="Logs, checkpoint, metrics."),
-        init: Path = typer.Option(None, help="Checkpoint to start from (the PTC pass of `train rhetoric`)."),
+        init: Path = typer.Option(
+            None, help="Checkpoint of a PTC-only first pass (`train rhetoric`); without it, that pass runs first."
+        ),
         epochs: float = typer.Option(1.5),
         lr: float = typer.Option(3e-5),
         ptc_fraction: float = typer.Option(1.0, help="Share of the PTC batches used per epoch."),
@@ -24,6 +26,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Train, export quantized ONNX, fit the technique head and thresholds, print figures.
 
+        Without --init it first runs the PTC-only pass (as `claimscope train rhetoric`, in
+        WORK_DIR/pass1), then trains all sentence tasks from it: the shipped model's recipe.
         Example: claimscope train sentence --init runs/rhetoric/joint.pt
         """
         import json
@@ -31,8 +35,13 @@ def register(app: typer.Typer) -> None:
         # Lazy: torch is an optional extra, only needed here.
         from claimscope.evaluation.sentence_heads import shared_data_dir
         from claimscope.runtime.sentence_heads import DEFAULT_MODEL_DIR
+        from claimscope.training import rhetoric
         from claimscope.training.sentence_encoder import train
 
+        if init is None:
+            pass1 = work_dir / "pass1"
+            rhetoric.train(shared_data_dir(data) / "ptc", pass1 / "model", work_dir=pass1, threads=threads)
+            init = pass1 / "joint.pt"
         result = train(
             shared_data_dir(data), out or DEFAULT_MODEL_DIR, init=init, work_dir=work_dir,
             epochs=epochs, lr=lr, ptc_fraction=ptc_fraction, evals=evals, threads=threads, seed=seed,

@@ -444,8 +444,9 @@ Reproduce (repository root, data in ../shared/data):
     claimscope eval checkworthiness
     claimscope eval uncertainty --split test
 
-Train: `make train-setup`, then `claimscope train rhetoric` (pass 1) and
-`claimscope train sentence --init runs/rhetoric/joint.pt` (pass 2).
+Train: `make train-setup`, then `claimscope train sentence` (pass 1, then pass 2; the shipped
+model was made with `claimscope train rhetoric` and `claimscope train sentence --init
+runs/rhetoric/joint.pt`, which is the same recipe in two steps).
 
 ## Limits
 
