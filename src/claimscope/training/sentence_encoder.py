@@ -207,9 +207,6 @@ def train(
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (n_steps - s) / max(1, n_steps - warm)))
     )
-    ce_si = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    ce_tc = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
-    ce = torch.nn.CrossEntropyLoss()
     pad_id = tokenizer.pad_token_id
     eval_at = {round(n_steps * (k + 1) / evals) for k in range(evals)}
     log(f"{len(ptc_train)} PTC windows; {per_epoch} batches per epoch; {n_steps} steps", log_file)
@@ -223,18 +220,7 @@ def train(
         step = n_steps
     while step < n_steps:
         for item in epoch_plan():
-            if item[0] == "ptc":
-                ids, mask, bio, spans, targets = collate(ptc_train, item[1], pad_id)
-                si_logits, hidden = model(ids, mask)
-                loss = ce_si(si_logits.reshape(-1, len(SI_LABELS)), bio.reshape(-1))
-                if spans:
-                    loss = loss + tc_weight * ce_tc(model.span_logits(hidden, mask, spans), targets)
-            else:
-                head, rows, ys = item
-                ids, mask = pad(rows, pad_id)
-                _, hidden = model(ids, mask)
-                logits = heads[head](model.dropout(pooled(hidden, mask)))
-                loss = ce(logits, torch.tensor(ys, dtype=torch.long))
+            loss = batch_loss(item, model, heads, ptc_train, pad_id, tc_weight)
             loss.backward()
             torch.nn.utils.clip_grad_norm_([*model.parameters(), *heads.parameters()], 1.0)
             opt.step()
@@ -263,29 +249,8 @@ def train(
     train_minutes = round((time.time() - started) / 60, 1)
 
     # Export: encoder + SI head (ONNX), sentence heads (numpy), then the technique head.
-    export_onnx(model, out_dir, work_dir)
-    shutil.copy(Path(base) / "tokenizer.json", out_dir / "tokenizer.json")
-    np.savez(
-        out_dir / HEADS_FILE,
-        **{f"{h}_weight": heads[h].weight.detach().numpy() for h in SENTENCE_HEADS},
-        **{f"{h}_bias": heads[h].bias.detach().numpy() for h in SENTENCE_HEADS},
-    )
-    config = {
-        "name": "claimscope-sentence",
-        "version": version,
-        "max_length": max_length,
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2",
-        "heads": {
-            "si": {"type": "token", "labels": SI_LABELS},
-            "tc": {"type": "span", "labels": labels, "file": "tc_head.npz"},
-            **{h: {"type": "pooled", "labels": ["no", "yes"], "file": HEADS_FILE, "threshold": 0.5}
-               for h in SENTENCE_HEADS},
-        },
-        "si_threshold": 0.5,
-        "split": {**split, "seed": 13},
-    }
-    (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-    _placeholder_tc_head(out_dir, model.encoder.config.hidden_size, len(labels))
+    export_model(model, heads, out_dir, work_dir, base=base, labels=labels, split=split,
+                 version=version, max_length=max_length)
     log(f"exported ONNX at {time.time() - started:.0f}s", log_file)
     rhetoric = fit_head(out_dir, ptc_dir, parts, labels, log_file, threads=threads,
                         joint_state=state)
@@ -311,6 +276,55 @@ def train(
     write_card(out_dir, result, split)
     log(f"done in {(time.time() - started) / 60:.1f} min", log_file)
     return result
+
+
+def batch_loss(item, model, heads, ptc_train, pad_id: int, tc_weight: float):
+    """Loss of one batch: PTC (span tags + techniques of gold spans) or one sentence task."""
+    if item[0] == "ptc":
+        ids, mask, bio, spans, targets = collate(ptc_train, item[1], pad_id)
+        si_logits, hidden = model(ids, mask)
+        loss = torch.nn.functional.cross_entropy(
+            si_logits.reshape(-1, len(SI_LABELS)), bio.reshape(-1), ignore_index=-100
+        )
+        if spans:
+            tc_logits = model.span_logits(hidden, mask, spans)
+            loss = loss + tc_weight * torch.nn.functional.cross_entropy(
+                tc_logits, targets, label_smoothing=0.05
+            )
+        return loss
+    head, rows, ys = item
+    ids, mask = pad(rows, pad_id)
+    _, hidden = model(ids, mask)
+    logits = heads[head](model.dropout(pooled(hidden, mask)))
+    return torch.nn.functional.cross_entropy(logits, torch.tensor(ys, dtype=torch.long))
+
+
+def export_model(model, heads, out_dir: Path, work_dir: Path, *, base: str, labels: list[str],
+                 split: dict, version: str, max_length: int) -> None:
+    """ONNX encoder with the SI head, numpy sentence heads, config, tokenizer, placeholder TC head."""
+    export_onnx(model, out_dir, work_dir)
+    shutil.copy(Path(base) / "tokenizer.json", out_dir / "tokenizer.json")
+    np.savez(
+        out_dir / HEADS_FILE,
+        **{f"{h}_weight": heads[h].weight.detach().numpy() for h in SENTENCE_HEADS},
+        **{f"{h}_bias": heads[h].bias.detach().numpy() for h in SENTENCE_HEADS},
+    )
+    config = {
+        "name": "claimscope-sentence",
+        "version": version,
+        "max_length": max_length,
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2",
+        "heads": {
+            "si": {"type": "token", "labels": SI_LABELS},
+            "tc": {"type": "span", "labels": labels, "file": "tc_head.npz"},
+            **{h: {"type": "pooled", "labels": ["no", "yes"], "file": HEADS_FILE, "threshold": 0.5}
+               for h in SENTENCE_HEADS},
+        },
+        "si_threshold": 0.5,
+        "split": {**split, "seed": 13},
+    }
+    (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    _placeholder_tc_head(out_dir, model.encoder.config.hidden_size, len(labels))
 
 
 def _placeholder_tc_head(out_dir: Path, dim: int, n_labels: int) -> None:
