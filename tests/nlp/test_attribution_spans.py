@@ -6,6 +6,7 @@ import numpy as np
 
 from claimscope.nlp.attribution_spans import (
     RoleSpan,
+    constrained_path,
     decode_bio,
     drop_bare,
     group_spans,
@@ -78,6 +79,36 @@ def test_bio_repair_starts_a_span_on_a_stray_inside_tag():
     spans = decode_bio(starts, starts + 5, probs, LABELS)
     assert [(s.role, s.start, s.end) for s in spans] == [
         ("source", 0, 15), ("cue", 20, 25), ("content", 40, 45), ("content", 50, 65)]
+
+
+def _rows(*rows):
+    """Probability rows given as {label: p}; the rest of each row is spread over the others."""
+    out = np.zeros((len(rows), len(LABELS)))
+    for k, row in enumerate(rows):
+        rest = (1.0 - sum(row.values())) / (len(LABELS) - len(row))
+        out[k] = [row.get(label, rest) for label in LABELS]
+    return out
+
+
+def test_constrained_decoding_never_starts_a_span_with_an_inside_tag():
+    # Argmax: O, I-CUE (a stray cue), I-CONTENT after a cue. The best valid sequence reads
+    # the stray piece as O and opens the content with B-CONTENT.
+    probs = _rows({"O": 0.9}, {"I-CUE": 0.4, "O": 0.35}, {"I-CONTENT": 0.5, "B-CONTENT": 0.4},
+                  {"I-CONTENT": 0.9})
+    path = [LABELS[i] for i in constrained_path(probs, LABELS)]
+    assert path == ["O", "O", "B-CONTENT", "I-CONTENT"]
+    argmax = [LABELS[i] for i in probs.argmax(1)]
+    assert argmax == ["O", "I-CUE", "I-CONTENT", "I-CONTENT"]
+    starts = np.arange(4) * 10
+    spans = decode_bio(starts, starts + 5, probs, LABELS, constrained=True)
+    assert [(s.role, s.start, s.end) for s in spans] == [("content", 20, 35)]
+    assert decode_bio(starts, starts, probs[:0], LABELS, constrained=True) == []
+
+
+def test_constrained_decoding_keeps_a_valid_argmax_sequence():
+    tags = ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
+    probs = _rows(*({t: 0.8} for t in tags))
+    assert [LABELS[i] for i in constrained_path(probs, LABELS)] == tags
 
 
 def test_grouping_takes_the_nearest_cue_and_respects_sentences():

@@ -180,7 +180,11 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
     weighted = probs
     if weights:
         weighted = probs * np.array([weights.get(label, 1.0) for label in labels], dtype=probs.dtype)
-    spans = merge_adjacent(snap_to_words(decode_bio(starts, ends, weighted, labels), text), text)
+    # "bio": "constrained" decodes the best valid BIO sequence (Viterbi) rather than argmax.
+    constrained = decoding.get("bio") == "constrained"
+    spans = merge_adjacent(
+        snap_to_words(decode_bio(starts, ends, weighted, labels, constrained=constrained), text), text
+    )
     # Sentences with a source or content but no cue get the cue the tagger nearly chose
     # ("recover_cue_threshold" in the config; absent = off).
     threshold = decoding.get("recover_cue_threshold")

@@ -91,9 +91,43 @@ def plan_windows(unit_pieces: Sequence[int], budget: int, overlap: int | None = 
 
 # ---------------------------------------------------------------- decoding
 
-def decode_bio(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray, labels: Sequence[str]) -> list[RoleSpan]:
-    """Piece probabilities -> role spans; an I- that does not continue its type starts a span."""
-    best = probs.argmax(-1)
+def constrained_path(probs: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+    """The most probable label sequence in which every I-X follows a B-X or an I-X (Viterbi).
+
+    Piece by piece argmax lets a lone I-CUE after an O become a cue of its own, and splits a
+    content wherever one piece dips; the best *valid* sequence weighs each piece's labels
+    against its neighbours'. `probs` may be weighted; rows are renormalised first.
+    """
+    n, k = probs.shape
+    logp = np.log(np.clip(probs / probs.sum(axis=1, keepdims=True), 1e-9, None))
+    inside = [lab[2:] if lab.startswith("I-") else None for lab in labels]
+    allowed = np.ones((k, k), dtype=bool)  # allowed[previous, next]
+    for j, role in enumerate(inside):
+        if role is not None:
+            allowed[:, j] = [lab in (f"B-{role}", f"I-{role}") for lab in labels]
+    penalty = np.where(allowed, 0.0, -np.inf)
+    score = np.where([role is None for role in inside], logp[0], -np.inf)
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        candidates = score[:, None] + penalty
+        back[t] = candidates.argmax(axis=0)
+        score = candidates.max(axis=0) + logp[t]
+    path = np.empty(n, dtype=np.int64)
+    path[-1] = int(score.argmax())
+    for t in range(n - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
+
+
+def decode_bio(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray, labels: Sequence[str],
+               *, constrained: bool = False) -> list[RoleSpan]:
+    """Piece probabilities -> role spans; an I- that does not continue its type starts a span.
+
+    `constrained`: labels from `constrained_path` instead of each piece's argmax.
+    """
+    if len(probs) == 0:
+        return []
+    best = constrained_path(probs, labels) if constrained else probs.argmax(-1)
     spans: list[RoleSpan] = []
     current: list | None = None  # [role, start, end, scores]
     for k, lab in enumerate(best):
