@@ -5,7 +5,8 @@ and cue sit in the next), runs the shipped ONNX tagger (source / cue / content i
 tile the text (`window_overlap` > 0 lets neighbouring windows share that many sentences, whose
 probabilities are averaged), decodes role spans in characters, widens them to whole words and groups them into attributions
 (rules in `claimscope.nlp.attribution_spans`). The model's config.json "decoding" may turn on
-cue recovery in sentences without a cue and dropping cues without source or content.
+constrained (Viterbi) BIO decoding, cue recovery in sentences without a cue and dropping cues
+without source or content.
 
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]` and
 `doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
