@@ -21,8 +21,8 @@ from pathlib import Path
 from timing import time_components  # benchmarks/timing.py, beside this script
 
 from claimscope.corpora.ptc import article_ids, read_text
-from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel
-from claimscope.runtime.sentence_encoding import sentence_ranges
+from claimscope.runtime.rhetoric_model import RhetoricModel
+from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR, sentence_ranges
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "train-articles"
 
@@ -37,7 +37,7 @@ def main() -> int:
     args = parser.parse_args()
     ids = article_ids(args.articles)
     if args.split != "all":
-        config = json.loads((DEFAULT_DIR / "config.json").read_text())
+        config = json.loads((SENTENCE_MODEL_DIR / "config.json").read_text())
         wanted = set(config["split"][args.split])
         ids = [i for i in ids if i in wanted]
     if args.limit:

@@ -7,7 +7,8 @@ import pytest
 
 from claimscope.corpora.ptc import load_corpus, merge_spans
 from claimscope.evaluation.ptc import score_si, score_tc
-from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel
+from claimscope.runtime.rhetoric_model import RhetoricModel
+from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 PTC = SHARED / "ptc"
@@ -41,7 +42,7 @@ def test_si_gold_equals_merged_tc_spans():
 
 
 def test_shipped_model_on_heldout_articles(corpus):
-    heldout = set(json.loads((DEFAULT_DIR / "config.json").read_text())["split"]["heldout"])
+    heldout = set(json.loads((SENTENCE_MODEL_DIR / "config.json").read_text())["split"]["heldout"])
     articles = [a for a in corpus if a.id in heldout][:6]
     model = RhetoricModel()
     pred, gold, tc_pred, tc_gold = {}, {}, [], []

@@ -5,7 +5,7 @@ import spacy
 
 from claimscope.model.records import Technique
 from claimscope.nlp.rhetoric import technique_density
-from claimscope.runtime.rhetoric_model import DEFAULT_DIR
+from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
 
 LABELS = {
     "Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation",
@@ -20,7 +20,7 @@ LOADED = (
 
 @pytest.fixture(scope="module")
 def nlp():
-    if not (DEFAULT_DIR / "model.onnx").exists():
+    if not (SENTENCE_MODEL_DIR / "model.onnx").exists():
         pytest.fail("the shipped sentence encoder is missing")
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")

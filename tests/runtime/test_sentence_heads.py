@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.runtime.sentence_heads import DEFAULT_MODEL_DIR, SentenceHeads
+from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
+from claimscope.runtime.sentence_heads import SentenceHeads
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +16,7 @@ def heads() -> SentenceHeads:
 def test_model_directory_follows_the_contract():
     for name in ("model.onnx", "tokenizer.json", "config.json", "MODEL_CARD.md",
                  "sentence_heads.npz", "tc_head.npz"):
-        assert (DEFAULT_MODEL_DIR / name).is_file(), name
+        assert (SENTENCE_MODEL_DIR / name).is_file(), name
 
 
 def test_thresholds_are_probabilities(heads):

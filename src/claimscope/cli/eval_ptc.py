@@ -16,9 +16,9 @@ def _ids(split: str | None, model_dir: Path | None) -> list[str] | None:
         return None
     if split not in SPLITS:
         raise typer.BadParameter(f"split must be one of {', '.join(SPLITS)}")
-    from claimscope.runtime.rhetoric_model import DEFAULT_DIR
+    from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
 
-    config = json.loads((Path(model_dir or DEFAULT_DIR) / "config.json").read_text())
+    config = json.loads((Path(model_dir or SENTENCE_MODEL_DIR) / "config.json").read_text())
     return list(config["split"][split])
 
 

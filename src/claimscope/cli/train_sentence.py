@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
 
         # Lazy: torch is an optional extra, only needed here.
         from claimscope.evaluation.sentence_heads import shared_data_dir
-        from claimscope.runtime.sentence_heads import DEFAULT_MODEL_DIR
+        from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
         from claimscope.training import rhetoric
         from claimscope.training.sentence_encoder import train
 
@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
             rhetoric.train(shared_data_dir(data) / "ptc", pass1 / "model", work_dir=pass1, threads=threads)
             init = pass1 / "joint.pt"
         result = train(
-            shared_data_dir(data), out or DEFAULT_MODEL_DIR, init=init, work_dir=work_dir,
+            shared_data_dir(data), out or SENTENCE_MODEL_DIR, init=init, work_dir=work_dir,
             epochs=epochs, lr=lr, ptc_fraction=ptc_fraction, evals=evals, threads=threads, seed=seed,
         )
         typer.echo(json.dumps({k: result[k] for k in ("rhetoric", "sentence")}, indent=1, default=str))

@@ -132,9 +132,10 @@ def _gold_dir_rows(gold_dir: Path, ids: set[str]):
 def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, threshold=None):
     """Predict spans for every article in a folder (or the listed ids); score if gold given."""
     from claimscope.corpora.ptc import article_ids, read_text
-    from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel
+    from claimscope.runtime.rhetoric_model import RhetoricModel
+    from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
 
-    model = RhetoricModel(model_dir or DEFAULT_DIR)
+    model = RhetoricModel(model_dir or SENTENCE_MODEL_DIR)
     ids = sorted(ids) if ids is not None else article_ids(articles_dir)
     pred: dict[str, list[tuple[int, int]]] = {}
     lines = []
@@ -176,9 +177,10 @@ def label_template(model, articles_dir, rows: list[tuple[str, int, int]]) -> lis
 
 
 def run_tc(articles_dir, template_path, out_path, *, model_dir=None, ids=None, gold_dir=None):
-    from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel
+    from claimscope.runtime.rhetoric_model import RhetoricModel
+    from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
 
-    model = RhetoricModel(model_dir or DEFAULT_DIR)
+    model = RhetoricModel(model_dir or SENTENCE_MODEL_DIR)
     rows = []
     for line in Path(template_path).read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")

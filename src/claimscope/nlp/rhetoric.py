@@ -15,8 +15,9 @@ from spacy.tokens import Doc, SpanGroup
 
 from claimscope.model.records import Technique
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.sentence_units import sentence_ranges, sentence_units
-from claimscope.runtime.rhetoric_model import DEFAULT_DIR, RhetoricModel, load_rhetoric_model
+from claimscope.nlp.sentence_units import doc_sentence_ranges, sentence_units
+from claimscope.runtime.rhetoric_model import RhetoricModel, load_rhetoric_model
+from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
 
 SPAN_KEY = "techniques"
 
@@ -32,7 +33,7 @@ class RhetoricTagger:
         min_score: float = 0.0,
     ):
         self.name = name
-        self.model_dir = str(model_dir or DEFAULT_DIR)
+        self.model_dir = str(model_dir or SENTENCE_MODEL_DIR)
         self.threshold = threshold
         self.min_score = min_score
         self._model: RhetoricModel | None = None
@@ -51,7 +52,7 @@ class RhetoricTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         model = self._load()
-        ranges = sentence_ranges(doc)
+        ranges = doc_sentence_ranges(doc)
         units = sentence_units(doc, model)
         found = [
             t

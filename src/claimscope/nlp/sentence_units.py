@@ -18,7 +18,7 @@ from claimscope.runtime.sentence_encoding import EncodedUnit
 _UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def sentence_ranges(doc: Doc) -> list[tuple[int, int]] | None:
+def doc_sentence_ranges(doc: Doc) -> list[tuple[int, int]] | None:
     """Sentence character ranges without surrounding blanks; None without a parser (→ lines)."""
     if not doc.has_annotation("SENT_START"):
         return None
@@ -40,5 +40,5 @@ def sentence_units(doc: Doc, encoder) -> list[EncodedUnit]:
     by_model = _UNITS.setdefault(doc, {})
     key = str(encoder.model_dir)
     if key not in by_model:
-        by_model[key] = encoder.encode(text_of(doc), sentence_ranges(doc))
+        by_model[key] = encoder.encode(text_of(doc), doc_sentence_ranges(doc))
     return by_model[key]

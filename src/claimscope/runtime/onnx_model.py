@@ -113,5 +113,8 @@ class OnnxModel:
 
 @lru_cache(maxsize=8)
 def load_model(model_dir: str, threads: int | None = None) -> OnnxModel:
-    """One session per model directory and process: loading costs more than a document."""
+    """One session per model directory and process: loading costs more than a document.
+
+    Whoever rewrites a model directory in place (training) calls `load_model.cache_clear()`.
+    """
     return OnnxModel(model_dir, threads=threads)

@@ -12,7 +12,6 @@ run time compute the same numbers.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +28,6 @@ from claimscope.runtime.sentence_encoding import (
     sentence_ranges,
 )
 
-DEFAULT_DIR = SENTENCE_MODEL_DIR
 WORD_RE = re.compile(r"[A-Za-z0-9']+")
 
 
@@ -179,12 +177,11 @@ def mlp_probs(weights, feats: np.ndarray) -> np.ndarray:
 class RhetoricModel:
     """Encoder (ONNX) + technique head (numpy) loaded from one model directory."""
 
-    def __init__(self, model_dir: str | Path = DEFAULT_DIR, *, threads: int | None = None):
+    def __init__(self, model_dir: str | Path = SENTENCE_MODEL_DIR, *, threads: int | None = None):
         self.model_dir = Path(model_dir)
         # The session is shared with the sentence heads: one encoder pass per sentence.
         self.encoder: OnnxModel = load_model(str(self.model_dir), threads)
-        # Read afresh (the session is cached): training rewrites decoding settings in place.
-        self.config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+        self.config = self.encoder.config
         self.labels: list[str] = list(self.config["heads"]["tc"]["labels"])
         self.threshold = float(self.config.get("si_threshold", 0.5))
         self.gap = int(self.config.get("si_gap", 0))
@@ -299,5 +296,5 @@ class RhetoricModel:
 
 
 @lru_cache(maxsize=4)
-def load_rhetoric_model(model_dir: str = str(DEFAULT_DIR), threads: int | None = None):
+def load_rhetoric_model(model_dir: str = str(SENTENCE_MODEL_DIR), threads: int | None = None):
     return RhetoricModel(model_dir, threads=threads)

@@ -8,7 +8,6 @@ validation data come with the model. No torch, no spaCy.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +20,6 @@ from claimscope.runtime.sentence_encoding import (
     pooled_mean,
 )
 
-DEFAULT_MODEL_DIR = SENTENCE_MODEL_DIR
 HEADS_FILE = "sentence_heads.npz"
 
 
@@ -29,12 +27,11 @@ class SentenceHeads:
     """`predict(texts)` or `score_spans(units, spans)` -> one `{head: P(yes)}` dict per item."""
 
     def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = None):
-        directory = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        directory = Path(model_dir) if model_dir is not None else SENTENCE_MODEL_DIR
         self.model_dir = directory
         # Shared per process with the rhetoric tagger: one session, one pass per sentence.
         self.model: OnnxModel = load_model(str(directory), threads)
-        # Read afresh (the session is cached): training writes the thresholds after loading.
-        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        config = self.model.config
         heads = config["heads"]
         self.version = str(config.get("version", "?"))
         self.heads = [name for name, head in heads.items() if head["type"] == "pooled"]
@@ -77,10 +74,3 @@ class SentenceHeads:
             dtype=np.float32,
         ).reshape(-1, dim)
         return self._probabilities(vectors)
-
-    def decide(self, texts: list[str]) -> list[dict[str, bool]]:
-        """Yes/no per head at the shipped thresholds."""
-        return [
-            {name: p >= self.thresholds[name] for name, p in row.items()}
-            for row in self.predict(texts)
-        ]

@@ -23,6 +23,7 @@ import numpy as np
 
 from claimscope.corpora.ptc import Article, data_hash, load_corpus, merge_spans, split_ids
 from claimscope.evaluation.ptc import score_si, score_tc
+from claimscope.runtime.onnx_model import load_model
 from claimscope.runtime.rhetoric_model import N_EXTRA, RhetoricModel, decode_spans, mlp_probs
 from claimscope.runtime.sentence_encoding import sentence_ranges, windows
 
@@ -426,6 +427,7 @@ def fit_head(
     """
     from sklearn.linear_model import LogisticRegression
 
+    load_model.cache_clear()  # out_dir was just (re)exported: no session of an older model
     model = RhetoricModel(out_dir, threads=threads)
     t0 = time.time()
     data = {name: collect(model, arts, candidates=name != "train") for name, arts in parts.items()}
@@ -500,6 +502,7 @@ def fit_head(
                   none_threshold=veto)
     config["heads"]["tc"]["extra_label"] = "none"
     (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    load_model.cache_clear()  # the sessions cached above carry the old config
 
     # Score validation and held-out with a fresh load of exactly what ships.
     scorer = RhetoricModel(out_dir, threads=threads)

@@ -33,6 +33,7 @@ from claimscope.corpora.claimbuster import read_claimbuster, split_claimbuster
 from claimscope.corpora.ptc import data_hash, load_corpus, split_ids
 from claimscope.corpora.uncertainty import read_uncertainty, split_uncertainty
 from claimscope.evaluation.sentence_heads import UNCERTAINTY_FILE, best_threshold, prf
+from claimscope.runtime.onnx_model import load_model
 from claimscope.runtime.sentence_heads import HEADS_FILE, SentenceHeads
 from claimscope.training.rhetoric import (
     SI_LABELS,
@@ -350,6 +351,7 @@ def fit_thresholds(out_dir: Path, sentences: dict, threads: int, log_file) -> di
         config["heads"][head]["threshold"] = round(threshold, 4)
         scores[head] = {"validation": prf([y for _, y in rows], probs >= threshold)}
     (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    load_model.cache_clear()  # the session loaded above carries the old thresholds
     model = SentenceHeads(out_dir, threads=threads)
     for head in SENTENCE_HEADS:
         rows = sentences[head]["test"]
