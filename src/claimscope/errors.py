@@ -3,7 +3,7 @@
 Every error names the input it is about and reads as one line: ``"<input>: <reason>"``. The CLI
 prints ``error.message`` as is; ``error.code`` is stable and meant for scripts and tests.
 
-Code ranges: E1xx input ingestion. (Other ranges are added by the modules that need them.)
+Code ranges: E1xx input ingestion, E2xx the pipeline and its models, E3xx settings.
 """
 
 from __future__ import annotations
@@ -88,3 +88,9 @@ class ModelNotInstalled(PipelineError):
     """The spaCy model or a shipped ONNX model is missing."""
 
     code = "E201"
+
+
+class SettingError(ClaimscopeError):
+    """A setting (an environment variable or an option) has a value claimscope cannot use."""
+
+    code = "E301"

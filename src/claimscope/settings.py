@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from claimscope.errors import SettingError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MODELS_DIR = PACKAGE_DIR / "resources" / "models"
@@ -21,25 +24,55 @@ def default_spacy_model() -> str:
     return _SPACY_MODELS[-1]
 
 
+def spacy_model_setting() -> str:
+    return os.environ.get("CLAIMSCOPE_SPACY_MODEL") or default_spacy_model()
+
+
 def _env_path(name: str) -> Path | None:
     value = os.environ.get(name)
     return Path(value) if value else None
 
 
+def env_number(name: str, default: float, *, low: float, high: float | None = None,
+               integer: bool = False) -> float:
+    """A numeric environment variable, checked: a bad value is an error naming the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if integer else float(raw)
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value) or value < low or (high is not None and value > high):
+        kind = "a whole number" if integer else "a number"
+        bounds = f"from {low:g} to {high:g}" if high is not None else f"of at least {low:g}"
+        raise SettingError(name, f"must be {kind} {bounds}, got {raw!r}")
+    return value
+
+
 @dataclass
 class Settings:
-    spacy_model: str = field(
-        default_factory=lambda: os.environ.get("CLAIMSCOPE_SPACY_MODEL") or default_spacy_model()
-    )
+    spacy_model: str = field(default_factory=spacy_model_setting)
     aliases: Path | None = field(default_factory=lambda: _env_path("CLAIMSCOPE_ALIASES"))
     max_bytes: int = field(
-        default_factory=lambda: int(os.environ.get("CLAIMSCOPE_MAX_BYTES", 10 * 1024 * 1024))
+        default_factory=lambda: int(
+            env_number("CLAIMSCOPE_MAX_BYTES", 10 * 1024 * 1024, low=1, integer=True)
+        )
     )
     url_timeout: float = field(
-        default_factory=lambda: float(os.environ.get("CLAIMSCOPE_URL_TIMEOUT", "15"))
+        default_factory=lambda: env_number("CLAIMSCOPE_URL_TIMEOUT", 15.0, low=0.1)
     )
     recursive: bool = False  # read subfolders of a folder too
     languages: tuple[str, ...] | None = ("en",)  # None: analyse any language (unsupported)
     rhetoric: bool = field(
         default_factory=lambda: os.environ.get("CLAIMSCOPE_RHETORIC", "1") not in ("0", "false")
     )
+    # Techniques scored below this are not reported (the rhetoric component's min_score).
+    technique_min_score: float = field(
+        default_factory=lambda: env_number("CLAIMSCOPE_TECHNIQUE_MIN_SCORE", 0.0, low=0.0, high=1.0)
+    )
+
+    def __post_init__(self) -> None:
+        # The runtime reads CLAIMSCOPE_THREADS itself when it loads a model, deep inside a
+        # pipeline component; checked here, a bad value is reported before any work starts.
+        env_number("CLAIMSCOPE_THREADS", 0, low=0, integer=True)

@@ -66,3 +66,16 @@ def test_html_report_highlights_spans(tmp_path):
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert 'class="claim-' in page and "data-start=" in page
+
+
+def test_bad_setting_is_one_line_and_exit_2(tmp_path):
+    import os
+
+    target = tmp_path / "a.txt"
+    target.write_text("The council approved the budget on Tuesday, officials said.\n")
+    env = {**os.environ, "CLAIMSCOPE_MAX_BYTES": "lots"}
+    result = subprocess.run([sys.executable, "-m", "claimscope.cli.main", "analyze", str(target)],
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "E301" in lines[0] and "CLAIMSCOPE_MAX_BYTES" in lines[0]

@@ -55,3 +55,24 @@ def test_technique_density_per_hundred_sentences():
              Technique("Slogans", 9, 12, 0.7)]
     assert technique_density(found, 50) == {"Doubt": 4.0, "Slogans": 2.0}
     assert technique_density(found, 0) == {}
+
+
+SEVERAL = (
+    "The committee met on Monday.\n"
+    "These treacherous thugs are waging a savage war on our nation!\n"
+    "The report was published in March.\n"
+    "Only a fool would believe the lying, corrupt media elites.\n"
+    "Is this really a coincidence? Wake up, America!\n"
+)
+
+
+def test_min_score_keeps_exactly_the_techniques_scored_at_least_that(nlp):
+    everything = nlp(SEVERAL)._.techniques
+    assert len(everything) >= 2, "the test needs several techniques to cut between"
+    cut = sorted(t.score for t in everything)[len(everything) // 2]
+    strict = spacy.blank("en")
+    strict.add_pipe("sentencizer")
+    strict.add_pipe("claimscope_rhetoric", config={"min_score": cut})
+    doc = strict(SEVERAL)
+    assert doc._.techniques == [t for t in everything if t.score >= cut]
+    assert len(doc.spans["techniques"]) == len(doc._.techniques) < len(everything)

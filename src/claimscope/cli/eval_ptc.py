@@ -37,6 +37,8 @@ def register(app: typer.Typer) -> None:
         split: str = typer.Option(None, help="Only the articles of this split of the model: heldout, validation, train."),
         model_dir: Path = typer.Option(None, help="Model directory (default: the shipped one)."),
         threshold: float = typer.Option(None, help="Override the shipped span threshold."),
+        min_score: float = typer.Option(
+            0.0, min=0.0, max=1.0, help="Drop techniques scored below this (the component's min_score)."),
     ) -> None:
         """Span identification (SemEval-2020 Task 11 SI).
 
@@ -47,7 +49,7 @@ def register(app: typer.Typer) -> None:
 
         articles_dir = articles or _ptc_dir() / "train-articles"
         score = run_si(articles_dir, out, model_dir=model_dir, ids=_ids(split, model_dir),
-                       gold_dir=gold, threshold=threshold)
+                       gold_dir=gold, threshold=threshold, min_score=min_score)
         typer.echo(f"wrote {out}")
         if score:
             typer.echo(f"SI P {score.precision:.4f}  R {score.recall:.4f}  F1 {score.f1:.4f}  "

@@ -43,6 +43,8 @@ def analyze(
                                           help="Write here instead of stdout (a folder for several inputs)."),
     aliases: Optional[Path] = typer.Option(None, help="Extra entity aliases (JSON, see docs)."),
     no_rhetoric: bool = typer.Option(False, "--no-rhetoric", help="Skip technique detection."),
+    technique_min_score: Optional[float] = typer.Option(
+        None, min=0.0, max=1.0, help="Report only techniques scored at least this (0-1)."),
     spacy_model: Optional[str] = typer.Option(None, help="spaCy model to parse with."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Read subfolders too."),
     any_language: bool = typer.Option(
@@ -55,18 +57,20 @@ def analyze(
     from claimscope.cli.output import write_results
     from claimscope.workspace import Workspace
 
-    settings = Settings()
-    if aliases:
-        settings.aliases = aliases
-    if no_rhetoric:
-        settings.rhetoric = False
-    if spacy_model:
-        settings.spacy_model = spacy_model
-    settings.recursive = recursive
-    if any_language:
-        settings.languages = None
-    workspace = Workspace(settings)
     try:
+        settings = Settings()
+        if aliases:
+            settings.aliases = aliases
+        if no_rhetoric:
+            settings.rhetoric = False
+        if technique_min_score is not None:
+            settings.technique_min_score = technique_min_score
+        if spacy_model:
+            settings.spacy_model = spacy_model
+        settings.recursive = recursive
+        if any_language:
+            settings.languages = None
+        workspace = Workspace(settings)
         code = write_results(workspace, target, format.value, output)
     except ClaimscopeError as exc:
         err.print(f"[red]error[/red] {exc.code} {exc.message}", highlight=False, soft_wrap=True)
@@ -77,13 +81,13 @@ def analyze(
 @app.command()
 def version() -> None:
     """Print the version of claimscope and its models."""
-    from claimscope.settings import MODELS_DIR
+    from claimscope.settings import MODELS_DIR, spacy_model_setting
 
     models = {}
     for config in sorted(MODELS_DIR.glob("*/config.json")):
         data = json.loads(config.read_text(encoding="utf-8"))
         models[config.parent.name] = data.get("version", "?")
-    typer.echo(json.dumps({"claimscope": __version__, "spacy_model": Settings().spacy_model,
+    typer.echo(json.dumps({"claimscope": __version__, "spacy_model": spacy_model_setting(),
                            "models": models}, indent=2))
 
 

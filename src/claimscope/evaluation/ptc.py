@@ -129,8 +129,12 @@ def _gold_dir_rows(gold_dir: Path, ids: set[str]):
     return {aid: spans.get(aid, []) for aid in ids}
 
 
-def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, threshold=None):
-    """Predict spans for every article in a folder (or the listed ids); score if gold given."""
+def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, threshold=None,
+           min_score=0.0):
+    """Predict spans for every article in a folder (or the listed ids); score if gold given.
+
+    `min_score` drops techniques scored below it, as the component's `min_score` does.
+    """
     from claimscope.corpora.ptc import article_ids, read_text
     from claimscope.runtime.rhetoric_model import RhetoricModel
     from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
@@ -142,7 +146,8 @@ def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, t
     for aid in ids:
         text = read_text(articles_dir, aid)
         # The same spans that `analyze` reports (the technique head may veto some).
-        pred[aid] = [(t.start, t.end) for t in model.analyze(text, threshold=threshold)]
+        found = model.analyze(text, threshold=threshold)
+        pred[aid] = [(t.start, t.end) for t in found if t.score >= min_score]
         lines += [f"{aid}\t{s}\t{e}" for s, e in pred[aid]]
     Path(out_path).write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
     if gold_dir is None:

@@ -34,5 +34,5 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     if settings.rhetoric:
         from claimscope.nlp import rhetoric  # noqa: F401  (registers the factory)
 
-        nlp.add_pipe("claimscope_rhetoric")
+        nlp.add_pipe("claimscope_rhetoric", config={"min_score": settings.technique_min_score})
     return nlp
