@@ -14,6 +14,12 @@ def test_numbers_are_read_from_the_environment(monkeypatch):
     assert (settings.technique_min_score, settings.max_bytes, settings.url_timeout) == (0.3, 2048, 2.5)
 
 
+@pytest.mark.parametrize(("value", "on"), [("0", False), ("off", False), ("Yes", True), ("", True)])
+def test_rhetoric_switch(monkeypatch, value, on):
+    monkeypatch.setenv("CLAIMSCOPE_RHETORIC", value)
+    assert Settings().rhetoric is on
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [
@@ -23,6 +29,7 @@ def test_numbers_are_read_from_the_environment(monkeypatch):
         ("CLAIMSCOPE_MAX_BYTES", "0"),
         ("CLAIMSCOPE_URL_TIMEOUT", "-1"),
         ("CLAIMSCOPE_THREADS", "2.5"),
+        ("CLAIMSCOPE_RHETORIC", "maybe"),
     ],
 )
 def test_a_bad_value_names_the_variable_and_the_value(monkeypatch, name, value):

@@ -50,6 +50,19 @@ def env_number(name: str, default: float, *, low: float, high: float | None = No
     return value
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """A yes/no environment variable; anything else is an error rather than a silent default."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in _TRUE or raw in _FALSE:
+        return raw in _TRUE
+    raise SettingError(name, f"must be one of {', '.join(_TRUE + _FALSE)}, got {raw!r}")
+
+
 @dataclass
 class Settings:
     spacy_model: str = field(default_factory=spacy_model_setting)
@@ -64,9 +77,7 @@ class Settings:
     )
     recursive: bool = False  # read subfolders of a folder too
     languages: tuple[str, ...] | None = ("en",)  # None: analyse any language (unsupported)
-    rhetoric: bool = field(
-        default_factory=lambda: os.environ.get("CLAIMSCOPE_RHETORIC", "1") not in ("0", "false")
-    )
+    rhetoric: bool = field(default_factory=lambda: env_flag("CLAIMSCOPE_RHETORIC", True))
     # Techniques scored below this are not reported (the rhetoric component's min_score).
     technique_min_score: float = field(
         default_factory=lambda: env_number("CLAIMSCOPE_TECHNIQUE_MIN_SCORE", 0.0, low=0.0, high=1.0)
