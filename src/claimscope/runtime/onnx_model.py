@@ -24,7 +24,8 @@ class Output:
     hidden: np.ndarray | None = None  # [n_pieces, dim] when the model exports hidden states
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
+def softmax(x: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis (numerically stable)."""
     z = x - x.max(axis=-1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=-1, keepdims=True)
@@ -68,7 +69,7 @@ class OnnxModel:
         value = value.astype(np.float32)
         if self.config["heads"][head].get("outputs", "logits") == "probabilities":
             return value
-        return _softmax(value)
+        return softmax(value)
 
     def run(self, texts: list[str]) -> list[Output]:
         """Encode each text once; long texts are truncated to `max_length` pieces."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from claimscope.model.records import Technique
-from claimscope.runtime.onnx_model import OnnxModel, load_model
+from claimscope.runtime.onnx_model import OnnxModel, load_model, softmax
 from claimscope.runtime.sentence_encoding import (
     SENTENCE_MODEL_DIR,
     EncodedUnit,
@@ -159,19 +159,13 @@ def _close(current: list) -> tuple[int, int, float]:
 # ---------------------------------------------------------------- the model
 
 
-def _softmax_rows(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def mlp_probs(weights, feats: np.ndarray) -> np.ndarray:
     """The jointly trained span MLP (Linear → GELU → Linear) on the pooled span vector."""
     w1, b1, w2, b2 = weights
     x = feats[:, : w1.shape[1]] @ w1.T + b1
     # tanh form of GELU: numpy has no erf; the difference is below 1e-3.
     h = 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x**3)))
-    return _softmax_rows(h @ w2.T + b2)
+    return softmax(h @ w2.T + b2)
 
 
 class RhetoricModel:
@@ -238,7 +232,7 @@ class RhetoricModel:
         The linear head may carry one extra row, 'none', trained on the tagger's false
         spans; technique probabilities are renormalised without it.
         """
-        p = _softmax_rows((feats - self.mean) / self.scale @ self.coef.T + self.intercept)
+        p = softmax((feats - self.mean) / self.scale @ self.coef.T + self.intercept)
         n = len(self.labels)
         p_none = p[:, n] if p.shape[1] > n else np.zeros(len(p), dtype=p.dtype)
         p = p[:, :n] / np.clip(p[:, :n].sum(axis=1, keepdims=True), 1e-9, None)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimscope.runtime.onnx_model import OnnxModel, load_model
+from claimscope.runtime.onnx_model import OnnxModel, load_model, softmax
 from claimscope.runtime.sentence_encoding import (
     SENTENCE_MODEL_DIR,
     EncodedUnit,
@@ -47,10 +47,7 @@ class SentenceHeads:
     def _probabilities(self, vectors: np.ndarray) -> list[dict[str, float]]:
         rows: list[dict[str, float]] = [{} for _ in range(len(vectors))]
         for name, (weight, bias) in self._weights.items():
-            logits = vectors @ weight.T + bias
-            logits -= logits.max(axis=1, keepdims=True)
-            probs = np.exp(logits)
-            yes = probs[:, 1] / probs.sum(axis=1)
+            yes = softmax(vectors @ weight.T + bias)[:, 1]
             for row, p in zip(rows, yes):
                 row[name] = float(p)
         return rows

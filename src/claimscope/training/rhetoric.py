@@ -86,6 +86,17 @@ def batches(examples, batch_size: int, rng: random.Random):
     return chunks
 
 
+def pooled(hidden, mask):
+    """Mean over real pieces ([CLS] and [SEP] left out, as at run time)."""
+    import torch
+
+    inner = mask.clone()
+    inner[:, 0] = 0
+    inner[torch.arange(len(mask)), mask.sum(1) - 1] = 0
+    weights = inner.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+
+
 def build_model(base_path: str, n_tc: int):
     import torch
     from torch import nn
@@ -107,12 +118,7 @@ def build_model(base_path: str, n_tc: int):
         def span_logits(self, hidden, attention_mask, spans):
             """spans: list of (row, piece indices); pooled like the runtime's span_vector."""
             vecs = []
-            inner = attention_mask.clone()
-            inner[:, 0] = 0  # [CLS]
-            lengths = attention_mask.sum(1)
-            for row in range(hidden.shape[0]):
-                inner[row, lengths[row] - 1] = 0  # [SEP]
-            sent = (hidden * inner.unsqueeze(-1)).sum(1) / inner.sum(1, keepdim=True).clamp(min=1)
+            sent = pooled(hidden, attention_mask)
             for row, idx in spans:
                 piece = hidden[row, idx]
                 vecs.append(torch.cat([piece.mean(0), piece.max(0).values, sent[row]]))

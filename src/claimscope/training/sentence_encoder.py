@@ -13,7 +13,7 @@ its own head and the shared encoder). It may start from an earlier checkpoint (`
 the PTC-only pass of `training.rhetoric.train`). Model selection, decision thresholds and the
 technique head use validation data only; test data are scored once, after export.
 
-Run: `claimscope train sentence-encoder` (needs the `train` extra).
+Run: `claimscope train sentence` (needs the `train` extra).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from claimscope.training.rhetoric import (
     fit_head,
     log,
     make_examples,
+    pooled,
     torch_si_f1,
 )
 
@@ -79,15 +80,6 @@ def sentence_batches(rows, tokenizer, head: str, batch_size: int, max_length: in
         (head, [ids[i] for i in order[at : at + batch_size]], [rows[i][1] for i in order[at : at + batch_size]])
         for at in range(0, len(order), batch_size)
     ]
-
-
-def pooled(hidden, mask):
-    """Mean over real pieces ([CLS] and [SEP] left out, as at run time)."""
-    inner = mask.clone()
-    inner[:, 0] = 0
-    inner[torch.arange(len(mask)), mask.sum(1) - 1] = 0
-    weights = inner.unsqueeze(-1).to(hidden.dtype)
-    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
 
 
 def pad(rows: list[list[int]], pad_id: int):
