@@ -94,3 +94,56 @@ class SettingError(ClaimscopeError):
     """A setting (an environment variable or an option) has a value claimscope cannot use."""
 
     code = "E301"
+
+
+class UnknownFormat(SettingError):
+    """An output or export format nobody registered."""
+
+    code = "E302"
+
+
+# E4xx: the corpus store.
+
+
+class StoreError(ClaimscopeError):
+    code = "E400"
+
+
+class StoreUnreachable(StoreError):
+    """A PostgreSQL server that does not answer, or a SQLite path that cannot be opened."""
+
+    code = "E401"
+
+
+class NotAStore(StoreError):
+    """A file or database that holds something other than a claimscope store."""
+
+    code = "E402"
+
+
+class StoreTooNew(StoreError):
+    """A store made by a newer claimscope: this version must not write to it."""
+
+    code = "E403"
+
+
+class StoreNeedsUpgrade(StoreError):
+    """A store made by an older claimscope: `claimscope upgrade` migrates it."""
+
+    code = "E404"
+
+
+class BadQuery(StoreError):
+    """A search query or filter the store cannot run (malformed full-text syntax, a bad date)."""
+
+    code = "E405"
+
+
+class StoreWriteFailed(StoreError):
+    """A write that failed (disk full, permissions): that document was rolled back."""
+
+    code = "E406"
+
+
+class DocumentNotFound(StoreError):
+    code = "E407"

@@ -83,6 +83,13 @@ class Settings:
         default_factory=lambda: env_number("CLAIMSCOPE_TECHNIQUE_MIN_SCORE", 0.0, low=0.0, high=1.0)
     )
 
+    # The corpus store: a SQLite path or a SQLAlchemy URL (postgresql+psycopg://...).
+    db: str = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_DB") or "claimscope.db")
+    # Analysis worker processes for `ingest` (0: one per core).
+    workers: int = field(
+        default_factory=lambda: int(env_number("CLAIMSCOPE_WORKERS", 0, low=0, integer=True))
+    )
+
     def __post_init__(self) -> None:
         # The runtime reads CLAIMSCOPE_THREADS itself when it loads a model, deep inside a
         # pipeline component; checked here, a bad value is reported before any work starts.

@@ -33,6 +33,21 @@ class Workspace:
         self.settings = settings or Settings()
         self._nlp = None
         self._versions: dict[str, str] | None = None
+        self._store = None
+
+    @property
+    def store(self):
+        """The corpus store named by `settings.db`, opened (and made) on first use."""
+        if self._store is None:
+            from claimscope.store import open_store
+
+            self._store = open_store(self.settings.db)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     @property
     def nlp(self):

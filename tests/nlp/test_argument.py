@@ -22,7 +22,8 @@ def test_numbered_arguments_thesis_and_conclusion(analyze):
     first = s.arguments[0]
     texts = {c.id: c.text for c in a.claims}
     assert any("forty incidents" in texts[i] for i in first.claims)
-    assert all(c.argument == "arg1" for c in a.claims if c.id in first.claims)
+    assert first.label == "arg1" and first.id.startswith("arg-")
+    assert all(c.argument == first.id for c in a.claims if c.id in first.claims)
 
 
 def test_a_single_first_is_no_enumeration(analyze):

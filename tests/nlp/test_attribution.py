@@ -26,7 +26,7 @@ def only(doc) -> Attribution:
 def test_direct_quote_with_said(nlp):
     doc = nlp('"We will not raise taxes on working families," the governor said on Tuesday.')
     att = only(doc)
-    assert att.id == "a0" and att.kind == "direct"
+    assert att.id == "a0" and att.kind == "direct"  # the component's ordinal; collect() hashes it
     assert att.cue.text == "said"
     assert att.source is not None and "governor" in att.source.text
     assert att.content is not None and "raise taxes" in att.content.text

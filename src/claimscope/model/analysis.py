@@ -10,9 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimscope.model.records import (
+    Argument,
     Attribution,
     Claim,
     Entity,
+    Evidence,
     Structure,
     Technique,
     TextSpan,
@@ -20,7 +22,9 @@ from claimscope.model.records import (
 from claimscope.model.vocabulary import terms
 
 SCHEMA = "claimscope.analysis"
-SCHEMA_VERSION = "1.0"
+# 2.0: ids are hashes over document, kind and offsets (model/ids.py), ordinals moved to `label`;
+# the analysed text is part of the document block, so every offset can be checked.
+SCHEMA_VERSION = "2.0"
 
 
 def document_id(text: str) -> str:
@@ -87,6 +91,7 @@ class Analysis:
                 "meta": self.document.meta,
                 "length": len(self.document.text),
                 "sentences": self.sentences,
+                "text": self.document.text,
             },
             "components": self.components,
             "entities": [_entity(e) for e in self.entities],
@@ -101,6 +106,31 @@ class Analysis:
             "structure": _structure(self.structure),
             "summary": self.summary(),
         }
+
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Analysis:
+        """The inverse of `as_dict`: `Analysis.from_dict(a.as_dict()).as_dict() == a.as_dict()`.
+
+        The store, the JSON schema and later the API models all read this one definition.
+        """
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} object (schema={data.get('schema')!r})")
+        d = data["document"]
+        info = DocumentInfo(name=d["name"], text=d["text"], source_kind=d["source_kind"],
+                            language=d["language"], encoding=d["encoding"], meta=dict(d["meta"]))
+        return cls(
+            document=info,
+            entities=[_entity_from(e) for e in data["entities"]],
+            attributions=[_attribution_from(a) for a in data["attributions"]],
+            claims=[_claim_from(c) for c in data["claims"]],
+            techniques=[Technique(label=t["label"], start=t["start"], end=t["end"], score=t["score"],
+                                  text=t["text"]) for t in data["techniques"]],
+            structure=_structure_from(data["structure"]),
+            sentences=d["sentences"],
+            components=dict(data["components"]),
+            technique_density=dict(data["technique_density"]),
+        )
 
 
 def _span(span: TextSpan | None) -> dict | None:
@@ -119,14 +149,14 @@ def _attribution(a: Attribution) -> dict:
     if a.source is not None:
         source = {**a.source.as_dict(), "entity": a.source_entity}
     return {
-        "id": a.id, "kind": a.kind, "source": source, "cue": _span(a.cue),
+        "id": a.id, "label": a.label, "kind": a.kind, "source": source, "cue": _span(a.cue),
         "content": _span(a.content), "score": round(a.score, 3),
     }
 
 
 def _claim(c: Claim) -> dict:
     return {
-        "id": c.id, "text": c.text, "start": c.start, "end": c.end,
+        "id": c.id, "label": c.label, "text": c.text, "start": c.start, "end": c.end,
         "asserter": {"name": c.asserter_name, "entity": c.asserter_entity},
         "status": c.status, "certainty": c.certainty, "cues": [_span(x) for x in c.cues],
         "checkworthiness": c.checkworthiness, "check_worthy": c.check_worthy,
@@ -141,9 +171,49 @@ def _structure(s: Structure) -> dict:
     return {
         "thesis": _span(s.thesis),
         "arguments": [
-            {"id": a.id, "marker": a.marker, "ordinal": a.ordinal, "start": a.start, "end": a.end,
+            {"id": a.id, "label": a.label, "marker": a.marker, "ordinal": a.ordinal, "start": a.start, "end": a.end,
              "claims": a.claims}
             for a in s.arguments
         ],
         "conclusion": _span(s.conclusion),
     }
+
+
+def _entity_from(e: dict) -> Entity:
+    return Entity(id=e["id"], name=e["name"], type=e["type"], aliases=list(e["aliases"]),
+                  mentions=[TextSpan.from_dict(m) for m in e["mentions"]])
+
+
+def _attribution_from(a: dict) -> Attribution:
+    source = a["source"]
+    return Attribution(
+        id=a["id"], label=a.get("label"), kind=a["kind"], cue=TextSpan.from_dict(a["cue"]),
+        content=TextSpan.from_dict(a["content"]), source=TextSpan.from_dict(source),
+        source_entity=source["entity"] if source else None, score=a["score"],
+    )
+
+
+def _claim_from(c: dict) -> Claim:
+    ev = c["evidence"]
+    return Claim(
+        id=c["id"], label=c.get("label"), text=c["text"], start=c["start"], end=c["end"],
+        asserter_name=c["asserter"]["name"], asserter_entity=c["asserter"]["entity"],
+        status=c["status"], certainty=c["certainty"], checkworthiness=c["checkworthiness"],
+        check_worthy=c["check_worthy"],
+        evidence=Evidence(kind=ev["kind"], source=ev["source"], role=ev["role"],
+                          cue=TextSpan.from_dict(ev["cue"])),
+        cues=[TextSpan.from_dict(x) for x in c["cues"]], attribution=c["attribution"],
+        subject=c["subject"], object=c["object"], entities=list(c["entities"]),
+        argument=c["argument"], sentence=c["sentence"],
+    )
+
+
+def _structure_from(s: dict) -> Structure:
+    return Structure(
+        thesis=TextSpan.from_dict(s["thesis"]),
+        arguments=[Argument(id=a["id"], label=a.get("label"), marker=a["marker"], start=a["start"],
+                            end=a["end"], ordinal=a["ordinal"], claims=list(a["claims"]))
+                   for a in s["arguments"]],
+        conclusion=TextSpan.from_dict(s["conclusion"]),
+    )
+

@@ -6,7 +6,7 @@ offsets into the original text (end exclusive), so every fact can be traced back
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,13 @@ class TextSpan:
     def as_dict(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict | None) -> TextSpan | None:
+        return None if data is None else cls(data["start"], data["end"], data["text"])
 
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
+
+# An entity mention is a span of the text like any other: one record, not two.
+Mention = TextSpan
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Attribution:
     source: TextSpan | None = None
     source_entity: str | None = None  # entity id the source resolves to
     score: float = 1.0
+    label: str | None = None  # display ordinal ("a0"); `id` is the hash id (model/ids.py)
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Claim:
     entities: list[str] = field(default_factory=list)
     argument: str | None = None
     sentence: int = 0
+    label: str | None = None  # display ordinal ("c1")
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Argument:
     end: int
     ordinal: int | None
     claims: list[str] = field(default_factory=list)
+    label: str | None = None  # display ordinal ("arg1")
 
 
 @dataclass
@@ -102,7 +106,3 @@ class Technique:
     end: int
     score: float
     text: str = ""
-
-
-def to_plain(obj) -> dict:
-    return asdict(obj)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from claimscope import __version__
 from claimscope.model.analysis import Analysis, DocumentInfo
+from claimscope.model.ids import assign_ids
 from claimscope.model.records import Structure
 
 
@@ -30,7 +31,7 @@ def collect(doc: Doc, info: DocumentInfo, versions: dict[str, str]) -> Analysis:
         from claimscope.nlp.rhetoric import technique_density
 
         density = technique_density(techniques, sentences)
-    return Analysis(
+    analysis = Analysis(
         document=info,
         entities=doc._.entities or [],
         attributions=doc._.attributions or [],
@@ -41,3 +42,5 @@ def collect(doc: Doc, info: DocumentInfo, versions: dict[str, str]) -> Analysis:
         components=versions,
         technique_density=density,
     )
+    assign_ids(analysis)
+    return analysis
