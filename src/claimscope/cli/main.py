@@ -92,9 +92,10 @@ def version() -> None:
 
 
 def _register_plugins() -> None:
-    """Every cli/eval_*.py and cli/train_*.py module adds its command to its sub-app."""
+    """Every cli/eval_*.py and cli/train_*.py module adds its command to its sub-app, and every
+    cli/cmd_*.py module its top-level command(s): one module per command, no shared edits."""
     for info in pkgutil.iter_modules(cli_package.__path__):
-        for prefix, sub_app in (("eval_", eval_app), ("train_", train_app)):
+        for prefix, sub_app in (("eval_", eval_app), ("train_", train_app), ("cmd_", app)):
             if info.name.startswith(prefix):
                 module = importlib.import_module(f"claimscope.cli.{info.name}")
                 module.register(sub_app)
