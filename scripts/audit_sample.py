@@ -23,6 +23,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -213,8 +214,11 @@ def main(argv=None) -> int:
 
     pool = read_pool(args.set_name)
     if args.list:
-        for a in sorted(pool, key=lambda a: a["id"]):
-            print(f"{a['id']}\t{a['outlet']}\t{a['topic']}\t{a.get('title') or ''}")
+        try:
+            for a in sorted(pool, key=lambda a: a["id"]):
+                print(f"{a['id']}\t{a['outlet']}\t{a['topic']}\t{a.get('title') or ''}")
+        except BrokenPipeError:  # `--list | head` closes the pipe early; that is not an error
+            sys.stdout = open(os.devnull, "w")
         return 0
 
     articles = draw_articles(pool, args.set_name)
