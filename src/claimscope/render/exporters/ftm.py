@@ -125,7 +125,10 @@ class FtmExporter(Exporter):
             if schema == "Address":
                 proxy.add("full", entity.name)
             self._entities[fid] = proxy
-        proxy.add("alias", [n for n in distinct([*entity.aliases, *names]) if n != entity.name])
+        # The first document's name stays the name; every other form (another document may
+        # give a fuller or a noisier one) is an alias.
+        primary = proxy.first("name")
+        proxy.add("alias", [n for n in distinct([*names, *entity.aliases]) if n != primary])
 
     def _mention(self, doc_id: str, fid: str, schema: str, names: list[str]):
         mention = model.make_entity("Mention")
