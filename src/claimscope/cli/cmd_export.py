@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
         format: str = typer.Option(..., "--format", "-f", help=f"Export format: {formats}."),
         out: Path = typer.Option(..., "--out", "-o", help="The file to write (replaced only when the export is complete)."),
         db: Optional[str] = typer.Option(None, "--db", help="The store: a SQLite path or a postgresql+psycopg:// URL (default: CLAIMSCOPE_DB, else claimscope.db)."),
-        entity: Optional[str] = typer.Option(None, help="Only documents that name this entity (its id)."),
+        entity: Optional[str] = typer.Option(None, help="Only documents that name this entity (its id or name)."),
         since: Optional[str] = typer.Option(None, help="Only documents published on or after this date (YYYY-MM-DD)."),
     ) -> None:
         """Export the stored corpus: JSON Lines, a claims CSV, FollowTheMoney, ClaimReview or GEXF.
