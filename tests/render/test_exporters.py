@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -254,6 +255,34 @@ def test_ftm_attributions_point_to_the_document_and_their_source(demo_records, t
                 unnamed += 1
     assert named > 20 and unnamed > 10
     assert len(by_record) == named and len(notes) == unnamed
+    _check_offsets(proxies, demo_records)
+
+
+def _check_offsets(proxies, records) -> None:
+    """The offsets an attribution's description gives pick its spans out of the Article's bodyText."""
+    checked = 0
+    for record in records:
+        body = proxies[record.id].first("bodyText")
+        for att in record.analysis.attributions:
+            if att.source is None:
+                continue
+            link = [p for p in proxies.values() if p.schema.name in ("Documentation", "Note")
+                    and (att.id == p.first("recordId", quiet=True) or att.id in (p.first("description") or ""))]
+            spans = [(int(a), int(b)) for a, b in re.findall(r" at (\d+)-(\d+)", link[0].first("description"))]
+            wanted = [att.source, att.cue] + ([att.content] if att.content else [])
+            assert [body[a:b] for a, b in spans] == [w.text for w in wanted]
+            checked += 1
+    assert checked
+
+
+def test_ftm_offsets_hold_in_the_trimmed_body_text(tmp_path):
+    text = "\n  Officials said the dam would hold.\n"
+    att = Attribution("att-9", "indirect", TextSpan(13, 17, "said"), TextSpan(18, 36, "the dam would hold"),
+                      TextSpan(3, 12, "Officials"))
+    record = _hand_record(text, [], [], [att], "Daily Three")
+    proxies = _ftm_entities(export("ftm", [record], tmp_path / "t.ftm.json"))
+    assert proxies[record.id].first("bodyText") == text.strip()
+    _check_offsets(proxies, [record])
 
 
 # -- ClaimReview -------------------------------------------------------------------------------

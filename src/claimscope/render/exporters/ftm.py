@@ -108,10 +108,13 @@ class FtmExporter(Exporter):
             if not model.get(schema).is_a("LegalEntity"):
                 links.append(self._documentation(record.id, fid, "mentioned", pubs,
                                                  summary=f"{len(entity.mentions)} mentions"))
+        # FtM trims the whitespace around every value, bodyText included: offsets given here
+        # count into the trimmed text, so they hold for whoever reads the FtM file.
+        shift = len(doc.text) - len(doc.text.lstrip())
         for att in analysis.attributions:
             if att.source is None:
                 continue
-            links.append(self._attribution(record.id, att, exported.get(att.source_entity), pubs))
+            links.append(self._attribution(record.id, att, exported.get(att.source_entity), pubs, shift))
         self._emit(article)
         for proxy in links:
             self._emit(proxy)
@@ -153,12 +156,16 @@ class FtmExporter(Exporter):
         link.add("sourceUrl", distinct(p.url for p in pubs))
         return link
 
-    def _attribution(self, doc_id: str, att, fid: str | None, pubs):
+    def _attribution(self, doc_id: str, att, fid: str | None, pubs, shift: int):
         content = att.content.text if att.content is not None else None
-        where = f"source {att.source.text!r} ({att.source.start}-{att.source.end}), cue {att.cue.text!r} " \
-                f"({att.cue.start}-{att.cue.end})"
+
+        def at(span) -> str:
+            return f"{span.start - shift}-{span.end - shift}"
+
+        where = f"source {att.source.text!r} at {at(att.source)}, cue {att.cue.text!r} at {at(att.cue)}"
         if att.content is not None:
-            where += f", content {att.content.start}-{att.content.end}"
+            where += f", content at {at(att.content)}"
+        where += " (characters of bodyText)"
         if fid is not None:
             link = self._documentation(doc_id, fid, f"source ({att.kind})", pubs, summary=content,
                                        key=att.id)
