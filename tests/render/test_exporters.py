@@ -443,3 +443,10 @@ def test_gexf_counts_claims_and_attributions_across_documents(tmp_path):
     edges = {(u, v, d["kind"]): (d["weight"], d["documents"]) for u, v, d in graph.edges(data=True)}
     assert edges == {("lom", "rek", "co_occurrence"): (2.0, 2), ("rek", "lom", "said_about"): (1.0, 1),
                      (source, "rek", "said_about"): (1.0, 1)}
+
+
+def test_every_shipped_format_is_documented():
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("### Exports", 1)[1].split("\n### ", 1)[0]
+    doc = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
+    for name in FORMATS:
+        assert f"| `{name}` |" in readme and f"## `{name}`" in doc, name
