@@ -3,7 +3,7 @@
 The query is parsed once (`store/query.py`) and compiled for the dialect. Claim hits come first
 (a claim is the more precise answer), then documents; each carries offsets into the document
 text and a snippet with the matched words in [ ]. The filters are the same on both dialects:
-`status` (claims only), `entity` (a corpus entity id, or an entity's name in the document),
+`status` (claims only), `entity` (a corpus entity id, or the name or id of an entity in the document, any case),
 `outlet`, `since` and `until` (publication dates, at the bound's own precision).
 """
 
@@ -127,7 +127,7 @@ def _filters(params: dict, *, entity, outlet, since, until) -> dict[str, list[st
     if entity is not None:
         params["entity"] = entity
         params["entity_lower"] = entity.lower()
-        matches = "(e.corpus_entity = :entity OR lower(e.name) = :entity_lower OR e.key = :entity)"
+        matches = "(e.corpus_entity = :entity OR lower(e.name) = :entity_lower OR lower(e.key) = :entity_lower)"
         claim.append("(EXISTS (SELECT 1 FROM claim_entities ce JOIN entities e ON e.document = ce.document "
                      f"AND e.key = ce.entity_key WHERE ce.claim = c.id AND {matches}) OR EXISTS "
                      "(SELECT 1 FROM entities e WHERE e.document = c.document AND "
