@@ -165,18 +165,15 @@ def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = No
     from claimscope.render.exporters import exporter_class
 
     exporter_cls = exporter_class(fmt)  # an unknown format fails (E302) before the store opens
-    if workspace._store is None:
-        from claimscope.store import open_store
-
-        # Exporting reads a store; it must not make an empty one where the user mistyped a path.
-        workspace._store = open_store(workspace.settings.db, create=False)
+    # Exporting reads a store; it must not make an empty one where the user mistyped a path.
+    store = workspace._stored()
     out_path = Path(out_path)
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.part")
     count = 0
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as handle:
             exporter = exporter_cls(handle)
-            for record in workspace.store.iter_documents(entity=entity, since=since):
+            for record in store.iter_documents(entity=entity, since=since):
                 exporter.write(record)
                 count += 1
             exporter.finalize()

@@ -156,3 +156,10 @@ def test_a_failed_export_leaves_the_old_file_and_no_half_written_one(stored, tmp
         assert len(out.read_text().splitlines()) == 10
     finally:
         workspace.close()
+
+
+def test_exporting_from_no_store_is_an_error_and_makes_none(tmp_path):
+    db, out = tmp_path / "typo.db", tmp_path / "c.jsonl"
+    run = claimscope("export", "--format", "jsonl", "--out", str(out), "--db", str(db))
+    assert run.returncode == 2 and "E402" in run.stderr and str(db) in run.stderr
+    assert not db.exists() and not out.exists()
