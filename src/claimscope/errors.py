@@ -102,6 +102,12 @@ class UnknownFormat(SettingError):
     code = "E302"
 
 
+class OutputNotWritable(SettingError):
+    """An output path (`export --out`) that cannot be written: a missing folder, permissions, a full disk."""
+
+    code = "E303"
+
+
 # E4xx: the corpus store.
 
 

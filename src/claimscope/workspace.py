@@ -103,6 +103,33 @@ class Workspace:
                 report.analyses.append(item)
         return report
 
+    # -- the corpus store: what `show`, `search`, `stats` and `upgrade` call --------------------
+    def _stored(self):
+        """The store for reading: an error (not a new empty store) when there is none yet."""
+        if self._store is None:
+            from claimscope.store import open_store
+
+            self._store = open_store(self.settings.db, create=False)
+        return self._store
+
+    def show(self, document_id: str):
+        """One stored document (StoredDocument): its analysis exactly as `analyze` gave it."""
+        return self._stored().load(document_id)
+
+    def search(self, query: str, **filters):
+        """Full-text search over stored claims and documents (SearchHit list)."""
+        return self._stored().search(query, **filters)
+
+    def stats(self) -> dict:
+        return self._stored().stats()
+
+    def upgrade_store(self) -> tuple[str, str]:
+        """Migrate `settings.db` to this version's schema: (revision before, revision now)."""
+        from claimscope.store import upgrade_store
+
+        self.close()
+        return upgrade_store(self.settings.db)
+
 
 def _manifest(target: str) -> dict[str, dict]:
     """Per-file metadata (outlet, author, date, title, url) from a manifest.json beside the files."""
@@ -117,3 +144,46 @@ def _manifest(target: str) -> dict[str, dict]:
         return {}  # a broken manifest costs metadata, never the analysis
     return {d["file"]: {k: v for k, v in d.items() if k != "file"}
             for d in data.get("documents", []) if isinstance(d, dict) and "file" in d}
+
+
+# -- exports (claimscope export; later the web app's downloads) -------------------------------
+# Kept apart from the class body, at the end of the module, so that the branches that add
+# Workspace methods in parallel (ingest, exports, linking) merge without touching each other.
+
+
+def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = None,
+            since: str | None = None) -> int:
+    """Stream the store's documents into the `fmt` exporter, writing `out_path` atomically.
+
+    The export is written to a temporary file beside `out_path` and renamed over it once the
+    exporter has finished: a failed or interrupted export leaves no half-written file (and an
+    older export at that path stays as it was). Returns the number of documents exported.
+    """
+    import os
+
+    from claimscope.errors import OutputNotWritable
+    from claimscope.render.exporters import exporter_class
+
+    exporter_cls = exporter_class(fmt)  # an unknown format fails (E302) before the store opens
+    # Exporting reads a store; it must not make an empty one where the user mistyped a path.
+    store = workspace._stored()
+    out_path = Path(out_path)
+    tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.part")
+    count = 0
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            exporter = exporter_cls(handle)
+            for record in store.iter_documents(entity=entity, since=since):
+                exporter.write(record)
+                count += 1
+            exporter.finalize()
+        os.replace(tmp, out_path)
+    except OSError as exc:
+        raise OutputNotWritable(out_path, exc.strerror or str(exc)) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return count
+
+
+Workspace.export = _export  # ws.export("ftm", "corpus.ftm.json", entity=None, since=None)
