@@ -90,7 +90,28 @@ class ModelNotInstalled(PipelineError):
     code = "E201"
 
 
+class AnalysisFailed(PipelineError):
+    """Analysing one document raised something unforeseen; in a folder the others still run."""
+
+    code = "E202"
+
+
+# E3xx: settings (environment variables and options), checked before any work starts.
+
+
 class SettingError(ClaimscopeError):
     """A setting (an environment variable or an option) has a value claimscope cannot use."""
 
     code = "E301"
+
+
+class AliasFileInvalid(SettingError):
+    """The --aliases / CLAIMSCOPE_ALIASES file is missing, not JSON, or not in the alias format."""
+
+    code = "E302"
+
+
+class OutputUnwritable(SettingError):
+    """--output names a place the reports cannot be written to."""
+
+    code = "E303"

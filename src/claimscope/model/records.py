@@ -6,7 +6,7 @@ offsets into the original text (end exclusive), so every fact can be traced back
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,3 @@ class Technique:
     score: float
     text: str = ""
 
-
-def to_plain(obj) -> dict:
-    return asdict(obj)
