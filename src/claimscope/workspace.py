@@ -22,6 +22,9 @@ from claimscope.settings import Settings
 
 
 class Workspace:
+    # Longest text analysed in one piece (None: nlp.chunking.PIECE_CHARS); tests lower it.
+    piece_chars: int | None = None
+
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._nlp = None
@@ -59,9 +62,9 @@ class Workspace:
     def analyze_document(self, info: DocumentInfo) -> Analysis:
         """The Analysis of one document; a long text is analysed in pieces (nlp/chunking.py)
         whose records are merged, with every offset into the whole text."""
-        from claimscope.nlp.chunking import merge_pieces, plan_pieces
+        from claimscope.nlp.chunking import PIECE_CHARS, merge_pieces, plan_pieces
 
-        pieces = plan_pieces(info.text)
+        pieces = plan_pieces(info.text, self.piece_chars or PIECE_CHARS)
         if len(pieces) == 1:
             return self._analyze_whole(info)
         # One piece at a time: only its Doc is in memory, the others are records by then.
