@@ -138,8 +138,16 @@ def _batch_summary(target: str, analyses, failures, output: Path | None) -> None
     table.add_column("result", ratio=1)
     for a in analyses:
         s = a.summary()
-        table.add_row(a.document.name, f"{s['claims']} claims, {s['attributions']} attributions, "
-                      f"{s['arguments']} arguments")
+        table.add_row(_under(a.document.name, target), f"{s['claims']} claims, "
+                      f"{s['attributions']} attributions, {s['arguments']} arguments")
     for f in failures:
-        table.add_row(f.name, f"[red]{f.error.code} {f.error.reason}[/red]")
+        table.add_row(_under(f.name, target), f"[red]{f.error.code} {f.error.reason}[/red]")
     Console(stderr=True).print(table)
+
+
+def _under(name: str, target: str) -> str:
+    """An input's path inside the target folder (the table's title names the folder)."""
+    try:
+        return str(Path(name).relative_to(target))
+    except ValueError:
+        return name
