@@ -1,34 +1,30 @@
 """The one API that the CLI (and later the web app) calls.
 
     ws = Workspace()
+    ws.check()  # settings that would fail every input fail here, once
     for item in ws.analyze("demo/corpus"):
-        ...  # Analysis, or InputFailure for an input that could not be read
+        ...  # Analysis, or InputFailure for an input that could not be read or analysed
 
 The spaCy pipeline and its ONNX sessions load once, on first use.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimscope.errors import ClaimscopeError
+from claimscope.errors import AnalysisFailed, ClaimscopeError
 from claimscope.ingest import InputDoc, InputFailure, read_inputs
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.settings import Settings
 
 
-@dataclass
-class BatchReport:
-    """What a run over several inputs did: the analyses and the failures, by input."""
-
-    analyses: list[Analysis] = field(default_factory=list)
-    failures: list[InputFailure] = field(default_factory=list)
-
-
 class Workspace:
+    # Longest text analysed in one piece (None: nlp.chunking.PIECE_CHARS); tests lower it.
+    piece_chars: int | None = None
+
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._nlp = None
@@ -59,6 +55,16 @@ class Workspace:
             self._versions = component_versions(self._nlp)
         return self._nlp
 
+    def check(self) -> None:
+        """Raise for a setting that would fail every input (spaCy model, alias file), before any
+        input is read or any model loaded."""
+        from claimscope.nlp.alias_file import check_alias_file
+        from claimscope.nlp.pipeline import check_spacy_model
+
+        check_spacy_model(self.settings.spacy_model)
+        if self.settings.aliases is not None:
+            check_alias_file(self.settings.aliases)
+
     def read(self, target: str) -> Iterator[InputDoc | InputFailure]:
         """Inputs of a path, folder, URL or "-"; raises for a single unreadable input."""
         return read_inputs(target, max_bytes=self.settings.max_bytes,
@@ -69,6 +75,20 @@ class Workspace:
         return self.analyze_document(DocumentInfo(name=name, text=text, **info))
 
     def analyze_document(self, info: DocumentInfo) -> Analysis:
+        """The Analysis of one document; a long text is analysed in pieces (nlp/chunking.py)
+        whose records are merged, with every offset into the whole text."""
+        from claimscope.nlp.chunking import PIECE_CHARS, merge_pieces, plan_pieces
+
+        pieces = plan_pieces(info.text, self.piece_chars or PIECE_CHARS)
+        if len(pieces) == 1:
+            return self._analyze_whole(info)
+        # One piece at a time: only its Doc is in memory, the others are records by then.
+        return merge_pieces(info, (
+            (start, self._analyze_whole(dataclasses.replace(info, text=info.text[start:end])))
+            for start, end in pieces
+        ))
+
+    def _analyze_whole(self, info: DocumentInfo) -> Analysis:
         from claimscope.nlp.collect import collect
 
         nlp = self.nlp
@@ -80,9 +100,16 @@ class Workspace:
         return collect(doc, info, self._versions or {})
 
     def analyze(self, target: str) -> Iterator[Analysis | InputFailure]:
-        """Analyse every input of a target; a failing input is reported and the rest go on."""
+        """Analyse every input of a target; a failing input is reported and the rest go on.
+
+        Raises (before any input is analysed) for a bad setting, a missing spaCy model or a
+        single unreadable input; anything one document raises later is that input's failure.
+        """
+        self.check()
         manifest = _manifest(target)
-        for item in self.read(target):
+        items = self.read(target)
+        self.nlp  # noqa: B018 -- load once here: a pipeline that cannot load fails the run, not each input
+        for item in items:
             if isinstance(item, InputFailure):
                 yield item
                 continue
@@ -90,18 +117,14 @@ class Workspace:
             info = DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
                                 language=item.language, encoding=item.encoding, meta=meta)
             try:
-                yield self.analyze_document(info)
+                analysis = self.analyze_document(info)
             except ClaimscopeError as exc:
                 yield InputFailure(item.name, exc)
-
-    def analyze_all(self, target: str) -> BatchReport:
-        report = BatchReport()
-        for item in self.analyze(target):
-            if isinstance(item, InputFailure):
-                report.failures.append(item)
+            except Exception as exc:  # noqa: BLE001 -- one document's fault never stops a batch
+                reason = f"analysis failed: {type(exc).__name__}: {exc}"[:300]
+                yield InputFailure(item.name, AnalysisFailed(item.name, reason))
             else:
-                report.analyses.append(item)
-        return report
+                yield analysis
 
     # -- the corpus store: what `show`, `search`, `stats` and `upgrade` call --------------------
     def _stored(self):
@@ -164,7 +187,7 @@ def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = No
     from claimscope.errors import OutputNotWritable
     from claimscope.render.exporters import exporter_class
 
-    exporter_cls = exporter_class(fmt)  # an unknown format fails (E302) before the store opens
+    exporter_cls = exporter_class(fmt)  # an unknown format fails (E304) before the store opens
     # Exporting reads a store; it must not make an empty one where the user mistyped a path.
     store = workspace._stored()
     out_path = Path(out_path)

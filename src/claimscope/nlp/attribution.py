@@ -82,6 +82,11 @@ class AttributionTagger:
             self._model = load_model(str(self.model_dir), self.threads)
         return self._model
 
+    @property
+    def model_version(self) -> str:
+        """The shipped model's config.json "version": the JSON `components` block names it."""
+        return str(self.model.config.get("version", "?"))
+
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
         """Role spans and their grouping, without touching the Doc (the evaluation uses this)."""
         bounds = _sentence_bounds(doc)
