@@ -1,0 +1,178 @@
+"""Names as the entity-linking rules compare them: normalised keys, person-name parts, spellings.
+
+Everything here is a pure function of strings, so each rule in `entity_links` reads as one line
+over these. The word lists are small and written out, so a user can see exactly what is stripped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Leading words dropped from person names: honorifics and the office titles reporters put before
+# a name ("Interior Minister Mirela Oskarsen"). Only leading, and never the last word left.
+HONORIFICS = frozenset("""
+mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend fr father
+president vice senator sen rep representative congressman congresswoman gov governor
+gen general col colonel lt capt captain sgt adm admiral secretary minister prime deputy
+interior foreign defence defense finance chancellor king queen prince princess judge justice
+mayor chief ambassador former candidate nominee police director
+""".split())
+# Words that belong to the surname that follows them ("Bill de Blasio", "Ludwig van Beethoven").
+PARTICLES = frozenset("de da di du del della dos van von der den ter la le al el bin ibn ben st".split())
+# Generational suffixes: "Donald Trump Jr." is not Donald Trump, so a suffix must agree.
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Short forms of given names that English news uses for the same person (Bill Clinton is
+# William Jefferson Clinton). Each set is one name; a name may sit in only one set.
+NICKNAMES = [
+    {"william", "bill", "billy", "will"}, {"robert", "bob", "bobby", "rob"},
+    {"michael", "mike"}, {"joseph", "joe"}, {"timothy", "tim"}, {"thomas", "tom"},
+    {"james", "jim", "jimmy"}, {"richard", "dick", "rick"}, {"christopher", "chris"},
+    {"daniel", "dan"}, {"david", "dave"}, {"edward", "ed", "ted"}, {"leonard", "len"},
+    {"lawrence", "larry"}, {"charles", "chuck", "charlie"}, {"elizabeth", "liz", "beth"},
+    {"katherine", "kate", "kathy"}, {"nicholas", "nick"}, {"anthony", "tony"},
+    {"samuel", "sam"}, {"steven", "stephen", "steve"}, {"alexander", "alex"},
+]
+_NICK = {name: i for i, group in enumerate(NICKNAMES) for name in group}
+
+# Transliteration spellings folded to one form, in this order (Zhirinovskiy -> zhirinovsky,
+# Aleksei -> alexey, Khodorkovsky -> hodorkovsky, Sophia -> sofia). Double letters fold last.
+_FOLDS = [
+    (re.compile(r"ks"), "x"), (re.compile(r"ph"), "f"), (re.compile(r"kh"), "h"),
+    (re.compile(r"ck"), "k"), (re.compile(r"(iy|ii|yi|yy)$"), "y"), (re.compile(r"ei$"), "ey"),
+    (re.compile(r"(.)\1"), r"\1"),
+]
+# The letters transliterations disagree on (Belkovskiy/Belkovsky, Hezbollah/Hizbollah,
+# Muammar/Moammar). A spelling variant differs from the other spelling only in one of these.
+SOFT_LETTERS = frozenset("aeiouyjh")
+MIN_VARIANT_LENGTH = 6  # "Jon" and "John" are two names; a one-letter slip needs a long word
+
+
+def _ascii(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def words(name: str, type: str) -> list[str]:
+    """The words of a name as the rules compare them: lower case, no accents, no punctuation,
+    no leading "the", no possessive "'s"; for people also no leading honorifics or titles.
+    Hyphens inside a word stay ("Holtz-Eakin", however the tokenizer spaced it)."""
+    text = _ascii(name)
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    parts = [p.strip("-") for p in re.sub(r"[^a-z0-9\-]+", " ", text).split()]
+    parts = [p for p in parts if p]
+    while len(parts) > 1 and parts[0] == "the":
+        parts = parts[1:]
+    if type == "PERSON":
+        while len(parts) > 1 and parts[0] in HONORIFICS:
+            parts = parts[1:]
+    return parts
+
+
+def name_key(name: str, type: str) -> str:
+    """The normalised name: `words` joined by spaces ("The Morning Ledger" -> "morning ledger")."""
+    return " ".join(words(name, type))
+
+
+def fold_spelling(word: str) -> str:
+    """One spelling for the transliterations of a word (the `_FOLDS` table, in order)."""
+    for pattern, repl in _FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def skeleton(word: str) -> str:
+    """The folded word without its soft letters: two spelling variants share it (an index key)."""
+    return "".join(c for c in fold_spelling(word) if c not in SOFT_LETTERS)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one word: equal once folded, or (both at least six letters) one soft
+    letter added, dropped or swapped for another, never a change of first letter."""
+    fa, fb = fold_spelling(a), fold_spelling(b)
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < MIN_VARIANT_LENGTH or fa[0] != fb[0]:
+        return False
+    if len(fa) == len(fb):
+        diff = [(x, y) for x, y in zip(fa, fb) if x != y]
+        return len(diff) == 1 and diff[0][0] in SOFT_LETTERS and diff[0][1] in SOFT_LETTERS
+    if abs(len(fa) - len(fb)) != 1:
+        return False
+    longer, shorter = (fa, fb) if len(fa) > len(fb) else (fb, fa)
+    return any(longer[i] in SOFT_LETTERS and longer[:i] + longer[i + 1:] == shorter
+               for i in range(len(longer)))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in parts. `first` is None for a surname alone ("Varga")."""
+
+    first: str | None
+    middles: tuple[str, ...]
+    surname: str
+    suffix: str | None = None
+
+    @property
+    def is_full(self) -> bool:
+        """A given name (or its initial) and a surname."""
+        return self.first is not None
+
+
+def is_initial(word: str | None) -> bool:
+    return word is not None and len(word) == 1
+
+
+def parse_person(name: str) -> PersonName | None:
+    """First word is the given name, last word (with its particles) the surname, the rest middle
+    names; a generational suffix is kept apart. One word alone is a surname."""
+    parts = words(name, "PERSON")
+    suffix = None
+    if len(parts) > 1 and parts[-1] in SUFFIXES:
+        suffix, parts = parts[-1], parts[:-1]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return PersonName(None, (), parts[0], suffix)
+    cut = len(parts) - 1
+    while cut > 1 and parts[cut - 1] in PARTICLES:
+        cut -= 1
+    return PersonName(parts[0], tuple(parts[1:cut]), " ".join(parts[cut:]), suffix)
+
+
+def given_names_agree(a: str, b: str) -> bool:
+    """Two given names that can be one person's: the same name (up to spelling or a common short
+    form: Bill / William, Len / Leonard), or an initial and a name it begins."""
+    if is_initial(a) or is_initial(b):
+        return a[0] == b[0]
+    if spelling_variants(a, b):
+        return True
+    return a in _NICK and _NICK[a] == _NICK.get(b)
+
+
+def surnames_agree(a: str, b: str) -> bool:
+    """Two surnames that can be one person's: equal, or spelling variants word by word."""
+    wa, wb = a.replace("-", " ").split(), b.replace("-", " ").split()
+    return len(wa) == len(wb) and all(spelling_variants(x, y) for x, y in zip(wa, wb))
+
+
+def persons_agree(a: PersonName, b: PersonName) -> bool:
+    """Nothing in two person names contradicts one person: surnames agree, given names agree
+    where both have one, and so do the first middle names; two full names need equal suffixes
+    (a surname alone may mean the "Jr." as well)."""
+    if not surnames_agree(a.surname, b.surname):
+        return False
+    if a.first and b.first and a.suffix != b.suffix:
+        return False
+    if a.first and b.first and not given_names_agree(a.first, b.first):
+        return False
+    if a.middles and b.middles and not given_names_agree(a.middles[0], b.middles[0]):
+        return False
+    return True
+
+
+def names_are_variants(a: list[str], b: list[str]) -> bool:
+    """Two multi-word names spelled two ways: as many words, each a spelling variant."""
+    return len(a) == len(b) and a != b and all(spelling_variants(x, y) for x, y in zip(a, b))
