@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimscope.errors import SettingError
-from claimscope.ledger.names import name_key
+from claimscope.ledger.names import name_key, type_family
 from claimscope.model.ids import make_id
 
 # The pipeline's built-in table (data, not code: reading it needs no spaCy).
@@ -50,7 +50,8 @@ class AliasBook:
         by_name: dict[tuple[str, str], set[str]] = {}
         for entry in self.entries.values():
             for alias in [entry.name, *entry.aliases]:
-                by_name.setdefault((entry.type, name_key(alias, entry.type)), set()).add(entry.id)
+                key = (type_family(entry.type), name_key(alias, entry.type))
+                by_name.setdefault(key, set()).add(entry.id)
         self.by_name = by_name
 
     @classmethod
@@ -70,7 +71,7 @@ class AliasBook:
 
     def entry_named(self, name: str, type: str) -> AliasEntry | None:
         """The one entry whose name or alias this is (same type); None if none or several."""
-        ids = self.by_name.get((type, name_key(name, type)), set())
+        ids = self.by_name.get((type_family(type), name_key(name, type)), set())
         return self.entries[next(iter(ids))] if len(ids) == 1 else None
 
 

@@ -5,14 +5,18 @@ A document's entities (`model.records.Entity`) carry an alias-table id (`kestria
 
 1. `same_alias_id` / `alias_named`: the same alias-table id, or a name the alias file lists
    for one entry, is that entry's corpus entity.
-2. `same_name`: the same normalised name and type is one corpus entity.
-3. `compatible_person` / `spelling_variant`: a person whose name contradicts nothing in one
-   corpus person (surname equal or a transliteration, given names agree, suffixes equal), and any
-   other name that is a transliteration of one corpus entity's name, joins it, when it is the
-   only one it could join.
+2. `same_name`: the same normalised name and type is one corpus entity (places, GPE / LOC /
+   FAC, count as one type: NER calls one city each of them).
+3. `compatible_person` / `spelling_variant` / `short_form_of`: a person whose name contradicts
+   nothing in one corpus person (surname equal or a transliteration, given names agree, suffixes
+   equal); any other name that is a transliteration of one corpus entity's name; a name and its
+   longer form after a preposition ("Lindqvist Institute" / "... for Conflict Research"): each
+   joins the one corpus entity it fits, never one of two. `demonym_to_place`: a nationality
+   (NORP, "Carvelian") is the one place its name is made from.
 4. `surname_to_full_name`: a surname alone ("Varga", "Mr. Varga") or an initial with a surname
    ("J. Smith") joins the one person it can mean: in its own document first, else in the corpus;
-   never when two people share the surname.
+   never when two people share the surname. A lone word that is nobody's surname may be the
+   given name of one person ("Hillary").
 5. Never two people whose given names differ: `names.persons_agree` is asked of every pair.
 
 An entity no rule links founds a corpus entity. The alias file's `not` lists split (see
@@ -29,12 +33,16 @@ from dataclasses import dataclass, field
 from claimscope.ledger.alias_book import AliasBook, alias_entity_id
 from claimscope.ledger.names import (
     PersonName,
+    demonym_places,
+    is_initial,
     name_key,
     names_are_variants,
     parse_person,
     persons_agree,
+    short_form,
     skeleton,
     surnames_agree,
+    type_family,
     words,
 )
 from claimscope.model.corpus import CorpusEntity
@@ -46,7 +54,7 @@ MAX_ALIASES = 50  # names kept on a corpus entity for display; matching uses the
 
 def name_entity_id(type: str, key: str, *extra: str) -> str:
     """The corpus id of an entity founded by a name: a hash of its type and normalised name."""
-    return "ent-" + make_id(type, key, *extra)
+    return "ent-" + make_id(type_family(type), key, *extra)
 
 
 @dataclass
@@ -124,6 +132,8 @@ class CorpusLinker:
         self.clusters: dict[str, _Cluster] = {}
         self._by_key: dict[tuple[str, str], list[str]] = {}
         self._by_skeleton: dict[tuple[str, str], list[str]] = {}
+        self._by_head: dict[tuple[str, str], list[str]] = {}  # short forms of longer names
+        self._by_given: dict[str, list[str]] = {}  # given names of corpus persons
         for record in corpus:
             entry = self.book.by_corpus_id.get(record.id)
             cluster = _Cluster(record.id, record.type, record.name,
@@ -151,7 +161,7 @@ class CorpusLinker:
                 alias_id = self._alias_rule(entity)
                 if alias_id:
                     links[(doc, entity.id)] = self._alias_cluster(alias_id).id
-                elif is_partial_person(entity):
+                elif is_partial_person(entity) or entity.type == "NORP":
                     partial.append((doc, entity))
                 else:
                     full.append((doc, entity))
@@ -166,8 +176,12 @@ class CorpusLinker:
                            if e.type == "PERSON" and (doc, e.id) in links]
             in_document = [(p, c) for p, c in in_document if p is not None and p.is_full]
             for entity in (e for d, e in partial if d == doc):
-                cluster = self._link_partial(entity, doc, in_document)
+                if entity.type == "NORP":
+                    cluster = self.demonym_to_place(entity) or self._link_full(entity)
+                else:
+                    cluster = self._link_partial(entity, doc, in_document)
                 links[(doc, entity.id)] = cluster.id
+                self._attach(cluster, entity)
         # Names are attached as they link (later names match them); counts come last, once.
         by_doc = {doc: {e.id: e for e in ents} for doc, ents in documents}
         seen_in: dict[str, set[str]] = {}
@@ -197,13 +211,13 @@ class CorpusLinker:
         if found is None and entity.type == "PERSON":
             found = self.compatible_person(entity, key)
         elif found is None:
-            found = self.spelling_variant(entity.type, key)
+            found = self.spelling_variant(entity.type, key) or self.short_form_of(entity.type, key)
         return found or self._new(entity.type, key, entity.name)
 
     def same_name(self, type: str, key: str) -> _Cluster | None:
         """Rule 2: the corpus entity that already goes by this normalised name and type (an
         alias-table entity first, then the one the name founded)."""
-        candidates = [self.clusters[c] for c in self._by_key.get((type, key), ())]
+        candidates = [self.clusters[c] for c in self._by_key.get((type_family(type), key), ())]
         candidates = [c for c in candidates if not blocked(c, key, self.book)]
         if not candidates:
             return None
@@ -232,10 +246,32 @@ class CorpusLinker:
         """Rule 3 for other names: the one corpus entity of the same type whose name is this one
         spelled another way, word by word (Hizbollah / Hezbollah)."""
         mine = key.split()
-        ids = dict.fromkeys(self._by_skeleton.get((type, _skeleton(mine)), ()))
+        ids = dict.fromkeys(self._by_skeleton.get((type_family(type), _skeleton(mine)), ()))
         candidates = [c for c in (self.clusters[i] for i in ids)
                       if not blocked(c, key, self.book)
                       and any(names_are_variants(mine, name_key(n, type).split()) for n in c.names)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def short_form_of(self, type: str, key: str) -> _Cluster | None:
+        """Rule 3 for organisations and other names: a name and its longer form that goes on after
+        a preposition ("Lindqvist Institute" / "Lindqvist Institute for Conflict Research") are
+        one entity, when only one corpus entity fits."""
+        family = type_family(type)
+        ids = list(self._by_head.get((family, key), ()))
+        head = short_form(key.split())
+        if head:
+            ids += self._by_key.get((family, head), ())
+        candidates = [self.clusters[i] for i in dict.fromkeys(ids)]
+        candidates = [c for c in candidates if c.type != "PERSON" and not blocked(c, key, self.book)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def demonym_to_place(self, entity: Entity) -> _Cluster | None:
+        """A nationality (NORP) is the one corpus place its name is made from: "Carvelian" is
+        Carvelia, as the alias table's demonyms say for the countries it knows."""
+        key = name_key(entity.name, entity.type)
+        ids = [i for place in demonym_places(key) for i in self._by_key.get(("PLACE", place), ())]
+        candidates = [self.clusters[i] for i in dict.fromkeys(ids)]
+        candidates = [c for c in candidates if not blocked(c, key, self.book)]
         return candidates[0] if len(candidates) == 1 else None
 
     def _link_partial(self, entity: Entity, document_id: str,
@@ -269,7 +305,14 @@ class CorpusLinker:
                       if accepts_person(c, person) and not blocked(c, key, self.book)]
         if len(candidates) == 1:
             return candidates[0], False
-        return None, len(candidates) > 1
+        if candidates or person.first is not None:
+            return None, bool(candidates)
+        # A lone word no corpus person has as surname: the one corpus person with it as given name.
+        given = [self.clusters[i] for i in dict.fromkeys(self._by_given.get(person.surname, ()))]
+        given = [c for c in given if not blocked(c, key, self.book)]
+        if len(given) == 1:
+            return given[0], False
+        return None, len(given) > 1
 
     # -- state -----------------------------------------------------------------------------------
     def _person_bucket(self, person: PersonName) -> list[_Cluster]:
@@ -309,7 +352,7 @@ class CorpusLinker:
     def _add_name(self, cluster: _Cluster, name: str) -> None:
         cluster.names.add(name)
         key = name_key(name, cluster.type)
-        ids = self._by_key.setdefault((cluster.type, key), [])
+        ids = self._by_key.setdefault((type_family(cluster.type), key), [])
         if cluster.id not in ids:
             ids.append(cluster.id)
         if cluster.type == "PERSON":
@@ -318,14 +361,23 @@ class CorpusLinker:
                 return
             if person.is_full and person not in cluster.persons:
                 cluster.persons.append(person)
+                if not is_initial(person.first):
+                    _append(self._by_given, person.first, cluster.id)
             elif not person.is_full:
                 cluster.surnames_only.add(person.surname)
             bucket = ("PERSON", _skeleton(person.surname.split()))
         else:
-            bucket = (cluster.type, _skeleton(key.split()))
-        ids = self._by_skeleton.setdefault(bucket, [])
-        if cluster.id not in ids:
-            ids.append(cluster.id)
+            bucket = (type_family(cluster.type), _skeleton(key.split()))
+            head = short_form(key.split())
+            if head:
+                _append(self._by_head, (type_family(cluster.type), head), cluster.id)
+        _append(self._by_skeleton, bucket, cluster.id)
+
+
+def _append(index: dict, key, cluster_id: str) -> None:
+    ids = index.setdefault(key, [])
+    if cluster_id not in ids:
+        ids.append(cluster_id)
 
 
 def _skeleton(parts: list[str]) -> str:

@@ -49,9 +49,55 @@ SOFT_LETTERS = frozenset("aeiouyjh")
 MIN_VARIANT_LENGTH = 6  # "Jon" and "John" are two names; a one-letter slip needs a long word
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                          "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th",
+                          "ı": "i", "\u2019": "'", "\u2018": "'"})
+
+
 def _ascii(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.translate(_LETTERS)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+# "Republic of Kestria" is Kestria, "State of Israel" Israel (GPE names only).
+STATE_FORMS = frozenset({("republic", "of"), ("kingdom", "of"), ("state", "of"), ("commonwealth", "of")})
+# Trailing words that do not change which organisation is meant ("Civic Renewal party").
+ORG_DESIGNATORS = frozenset("party inc ltd llc plc corp corporation co".split())
+# Words after which a longer organisation name says more about the same one
+# ("Lindqvist Institute for Conflict Research" is the "Lindqvist Institute").
+NAME_PREPOSITIONS = frozenset("for of on in at".split())
+# Endings that make a nationality of a place name (Carvelia -> Carvelian, Iraq -> Iraqi).
+DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i", "ish")
+
+
+def short_form(parts: list[str]) -> str | None:
+    """The name before its first preposition, when that is at least two words."""
+    for i, word in enumerate(parts):
+        if word in NAME_PREPOSITIONS:
+            return " ".join(parts[:i]) if i >= 2 else None
+    return None
+
+
+def demonym_places(key: str) -> list[str]:
+    """The place names a one-word nationality can be made from ("carvelian" -> "carvelia")."""
+    if " " in key:
+        return []
+    places = []
+    for ending in DEMONYM_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stem = key[: -len(ending)]
+            places += [stem, stem + "a", stem + "ia"]
+    return list(dict.fromkeys(places))
+
+
+# Entity types that name places: NER gives one city GPE here, FAC or LOC there.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def type_family(type: str) -> str:
+    """The type the rules compare: places are one family, every other type is its own."""
+    return "PLACE" if type in PLACE_TYPES else type
 
 
 def words(name: str, type: str) -> list[str]:
@@ -68,7 +114,22 @@ def words(name: str, type: str) -> list[str]:
     if type == "PERSON":
         while len(parts) > 1 and parts[0] in HONORIFICS:
             parts = parts[1:]
+    elif type == "NORP":
+        parts = [_group_word(p) for p in parts]
+    elif type == "GPE" and len(parts) > 2 and tuple(parts[:2]) in STATE_FORMS:
+        parts = parts[2:]
+    elif type == "ORG" and len(parts) > 1 and parts[-1] in ORG_DESIGNATORS:
+        parts = parts[:-1]
     return parts
+
+
+def _group_word(word: str) -> str:
+    """One form for a group's name: "Democrats", "Democrat" and "Democratic" are one group."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ic"):
+        word = word[:-2]
+    return word
 
 
 def name_key(name: str, type: str) -> str:
