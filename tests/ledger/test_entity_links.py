@@ -169,3 +169,54 @@ def test_relink_does_not_depend_on_document_order():
     assert links[("d5", "george-w-bush")] != links[("d6", "george-h-w-bush")]
     assert links[("d7", "george-bush")] not in {links[("d5", "george-w-bush")], links[("d6", "george-h-w-bush")]}
     assert links[("d9", "belkovskiy")] == links[("d10", "stanislav-belkovsky")] == links[("d11", "stanislav-belkovskiy")]
+
+
+def test_acronyms_link_to_the_one_name_they_abbreviate():
+    one = relink([("d1", [ent("International Monetary Fund", "ORG")]), ("d2", [ent("IMF", "ORG")]),
+                  ("d3", [ent("Democratic People's Republic of Korea", "ORG", id="dprk-long")]),
+                  ("d4", [ent("DPRK", "ORG")])], BOOK)
+    assert same(one, ("d1", "international-monetary-fund"), ("d2", "imf"))
+    assert same(one, ("d3", "dprk-long"), ("d4", "dprk"))
+    two = relink([("d1", [ent("Republican National Committee", "ORG")]),
+                  ("d2", [ent("Republican National Convention", "ORG")]), ("d3", [ent("RNC", "ORG")])],
+                 BOOK)
+    assert not same(two, ("d1", "republican-national-committee"), ("d3", "rnc"))
+    assert not same(two, ("d2", "republican-national-convention"), ("d3", "rnc"))
+    # an acronym seen first is found by the full name that comes later
+    linker = CorpusLinker(BOOK)
+    first = linker.link("d1", [ent("IMF", "ORG")]).links[("d1", "imf")]
+    assert linker.link("d2", [ent("International Monetary Fund", "ORG")]).links[
+        ("d2", "international-monetary-fund")] == first
+
+
+def test_group_names_and_nationalities():
+    result = relink([("d1", [ent("Democrats", "NORP"), ent("Carvelia", "GPE"), ent("South Korea", "GPE")]),
+                     ("d2", [ent("Democratic", "NORP"), ent("Carvelian", "NORP"), ent("South Korean", "NORP")]),
+                     ("d3", [ent("Carvelians", "NORP"), ent("Republicans", "NORP")])], BOOK)
+    assert same(result, ("d1", "democrats"), ("d2", "democratic"))
+    assert same(result, ("d1", "carvelia"), ("d2", "carvelian"))
+    assert same(result, ("d1", "carvelia"), ("d3", "carvelians"))
+    assert same(result, ("d1", "south-korea"), ("d2", "south-korean"))
+    assert not same(result, ("d1", "democrats"), ("d3", "republicans"))
+
+
+def test_places_are_one_type_and_state_forms_drop():
+    result = relink([("d1", [ent("Port Essary", "FAC")]), ("d2", [ent("Port Essary", "GPE")]),
+                     ("d3", [ent("Republic of Kestria", "GPE")]), ("d4", [ent("Kestria", "GPE")]),
+                     ("d5", [ent("Port Essary", "ORG", id="pe-org")])], BOOK)
+    assert same(result, ("d1", "port-essary"), ("d2", "port-essary"))
+    assert same(result, ("d3", "republic-of-kestria"), ("d4", "kestria"))
+    assert not same(result, ("d1", "port-essary"), ("d5", "pe-org"))
+
+
+def test_a_lone_given_name_links_only_to_the_one_person_with_it():
+    one = relink([("d1", [ent("Hillary Clinton")]), ("d2", [ent("Hillary")])], BOOK)
+    assert same(one, ("d1", "hillary-clinton"), ("d2", "hillary"))
+    two = relink([("d1", [ent("Donald Trump")]), ("d2", [ent("Donald Tusk")]), ("d3", [ent("Donald")])],
+                 BOOK)
+    assert two.links[("d3", "donald")] not in {two.links[("d1", "donald-trump")],
+                                               two.links[("d2", "donald-tusk")]}
+    # a word some corpus person has as a surname is read as that surname, never a given name
+    surname = relink([("d1", [ent("Gordon Brown")]), ("d2", [ent("Jerry Gordon")]), ("d3", [ent("Gordon")])],
+                     BOOK)
+    assert same(surname, ("d2", "jerry-gordon"), ("d3", "gordon"))

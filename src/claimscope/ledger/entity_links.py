@@ -7,12 +7,12 @@ A document's entities (`model.records.Entity`) carry an alias-table id (`kestria
    for one entry, is that entry's corpus entity.
 2. `same_name`: the same normalised name and type is one corpus entity (places, GPE / LOC /
    FAC, count as one type: NER calls one city each of them).
-3. `compatible_person` / `spelling_variant` / `short_form_of`: a person whose name contradicts
+3. `compatible_person` / `spelling_variant` / `acronym_of`: a person whose name contradicts
    nothing in one corpus person (surname equal or a transliteration, given names agree, suffixes
-   equal); any other name that is a transliteration of one corpus entity's name; a name and its
-   longer form after a preposition ("Lindqvist Institute" / "... for Conflict Research"): each
-   joins the one corpus entity it fits, never one of two. `demonym_to_place`: a nationality
-   (NORP, "Carvelian") is the one place its name is made from.
+   equal); any other name that is a transliteration of one corpus entity's name; an acronym and
+   the name it abbreviates (`acronym_of`: IMF / International Monetary Fund): each joins the one
+   corpus entity it fits, never one of two. `demonym_to_place`: a nationality (NORP,
+   "Carvelian") is the one place its name is made from.
 4. `surname_to_full_name`: a surname alone ("Varga", "Mr. Varga") or an initial with a surname
    ("J. Smith") joins the one person it can mean: in its own document first, else in the corpus;
    never when two people share the surname. A lone word that is nobody's surname may be the
@@ -33,13 +33,14 @@ from dataclasses import dataclass, field
 from claimscope.ledger.alias_book import AliasBook, alias_entity_id
 from claimscope.ledger.names import (
     PersonName,
+    acronym,
     demonym_places,
+    initials,
     is_initial,
     name_key,
     names_are_variants,
     parse_person,
     persons_agree,
-    short_form,
     skeleton,
     surnames_agree,
     type_family,
@@ -132,7 +133,8 @@ class CorpusLinker:
         self.clusters: dict[str, _Cluster] = {}
         self._by_key: dict[tuple[str, str], list[str]] = {}
         self._by_skeleton: dict[tuple[str, str], list[str]] = {}
-        self._by_head: dict[tuple[str, str], list[str]] = {}  # short forms of longer names
+        self._by_initials: dict[tuple[str, str], list[str]] = {}  # what acronyms would match
+        self._by_acronym: dict[tuple[str, str], list[str]] = {}  # names written as acronyms
         self._by_given: dict[str, list[str]] = {}  # given names of corpus persons
         for record in corpus:
             entry = self.book.by_corpus_id.get(record.id)
@@ -211,7 +213,7 @@ class CorpusLinker:
         if found is None and entity.type == "PERSON":
             found = self.compatible_person(entity, key)
         elif found is None:
-            found = self.spelling_variant(entity.type, key) or self.short_form_of(entity.type, key)
+            found = self.spelling_variant(entity.type, key) or self.acronym_of(entity)
         return found or self._new(entity.type, key, entity.name)
 
     def same_name(self, type: str, key: str) -> _Cluster | None:
@@ -252,17 +254,20 @@ class CorpusLinker:
                       and any(names_are_variants(mine, name_key(n, type).split()) for n in c.names)]
         return candidates[0] if len(candidates) == 1 else None
 
-    def short_form_of(self, type: str, key: str) -> _Cluster | None:
-        """Rule 3 for organisations and other names: a name and its longer form that goes on after
-        a preposition ("Lindqvist Institute" / "Lindqvist Institute for Conflict Research") are
-        one entity, when only one corpus entity fits."""
-        family = type_family(type)
-        ids = list(self._by_head.get((family, key), ()))
-        head = short_form(key.split())
-        if head:
-            ids += self._by_key.get((family, head), ())
+    def acronym_of(self, entity: Entity) -> _Cluster | None:
+        """Rule 3 for organisations and other names: an acronym in capitals and the one corpus
+        name of the same type whose initials it is (IMF / International Monetary Fund, DPRK /
+        Democratic People's Republic of Korea), either way round; with two such names (RNC:
+        Republican National Committee, Republican National Convention), no link."""
+        family, key = type_family(entity.type), name_key(entity.name, entity.type)
+        short = acronym(entity.name)
+        if short:
+            ids = list(self._by_initials.get((family, short), ()))
+        else:
+            full = initials(key.split())
+            ids = list(self._by_acronym.get((family, full), ())) if full else []
         candidates = [self.clusters[i] for i in dict.fromkeys(ids)]
-        candidates = [c for c in candidates if c.type != "PERSON" and not blocked(c, key, self.book)]
+        candidates = [c for c in candidates if not blocked(c, key, self.book)]
         return candidates[0] if len(candidates) == 1 else None
 
     def demonym_to_place(self, entity: Entity) -> _Cluster | None:
@@ -368,9 +373,11 @@ class CorpusLinker:
             bucket = ("PERSON", _skeleton(person.surname.split()))
         else:
             bucket = (type_family(cluster.type), _skeleton(key.split()))
-            head = short_form(key.split())
-            if head:
-                _append(self._by_head, (type_family(cluster.type), head), cluster.id)
+            short, full = acronym(name), initials(key.split())
+            if short:
+                _append(self._by_acronym, (type_family(cluster.type), short), cluster.id)
+            elif full:
+                _append(self._by_initials, (type_family(cluster.type), full), cluster.id)
         _append(self._by_skeleton, bucket, cluster.id)
 
 

@@ -64,31 +64,35 @@ def _ascii(text: str) -> str:
 STATE_FORMS = frozenset({("republic", "of"), ("kingdom", "of"), ("state", "of"), ("commonwealth", "of")})
 # Trailing words that do not change which organisation is meant ("Civic Renewal party").
 ORG_DESIGNATORS = frozenset("party inc ltd llc plc corp corporation co".split())
-# Words after which a longer organisation name says more about the same one
-# ("Lindqvist Institute for Conflict Research" is the "Lindqvist Institute").
-NAME_PREPOSITIONS = frozenset("for of on in at".split())
+# Words an acronym skips ("International Monetary Fund" is IMF, "Bank of England" BoE).
+ACRONYM_SKIPS = frozenset("of the for and on in at de".split())
 # Endings that make a nationality of a place name (Carvelia -> Carvelian, Iraq -> Iraqi).
 DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i", "ish")
 
 
-def short_form(parts: list[str]) -> str | None:
-    """The name before its first preposition, when that is at least two words."""
-    for i, word in enumerate(parts):
-        if word in NAME_PREPOSITIONS:
-            return " ".join(parts[:i]) if i >= 2 else None
-    return None
+def acronym(name: str) -> str | None:
+    """The acronym a name is written as (`IMF`, `U.N.`: capitals, 2 to 6 letters), else None."""
+    letters = name.replace(".", "").replace(" ", "")
+    return letters.lower() if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+def initials(parts: list[str]) -> str | None:
+    """The initials of a name of at least two words that count ("democratic people republic
+    korea" -> "dprk"), the form its acronym takes."""
+    counted = [p for p in parts if p not in ACRONYM_SKIPS]
+    return "".join(p[0] for p in counted) if len(counted) >= 2 else None
 
 
 def demonym_places(key: str) -> list[str]:
-    """The place names a one-word nationality can be made from ("carvelian" -> "carvelia")."""
-    if " " in key:
-        return []
+    """The place names a nationality can be made from: "carvelian" -> "carvelia", "mexican" ->
+    "mexico", "south korean" -> "south korea" (the last word changes, the others stay)."""
+    *before, last = key.split()
     places = []
     for ending in DEMONYM_ENDINGS:
-        if key.endswith(ending) and len(key) - len(ending) >= 3:
-            stem = key[: -len(ending)]
-            places += [stem, stem + "a", stem + "ia"]
-    return list(dict.fromkeys(places))
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            stem = last[: -len(ending)]
+            places += [stem, stem + "a", stem + "ia", stem + "o"]
+    return list(dict.fromkeys(" ".join([*before, p]) for p in places))
 
 
 # Entity types that name places: NER gives one city GPE here, FAC or LOC there.
