@@ -176,9 +176,12 @@ def _link_entities(self, document_ids=None) -> dict:
     from claimscope.ledger.entity_links import CorpusLinker
 
     store = self.store
-    rows = store.document_entities()
-    wanted = set(document_ids) if document_ids is not None else {
-        r["document"] for r in rows if r["corpus_entity"] is None}
+    if document_ids is not None:  # after an ingest batch: read only the new documents' rows
+        wanted = set(document_ids)
+        rows = [r for d in sorted(wanted) for r in store.document_entities(d)]
+    else:
+        rows = store.document_entities()
+        wanted = {r["document"] for r in rows if r["corpus_entity"] is None}
     documents = {d: ents for d, ents in _linked_documents(rows).items() if d in wanted}
     if not documents:
         return {"documents": 0, "links": 0, "corpus_entities": len(store.corpus_entities())}
