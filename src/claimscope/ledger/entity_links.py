@@ -74,6 +74,7 @@ class _Cluster:
     name: str
     alias_id: str | None = None
     names: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # the names normalised
     persons: list[PersonName] = field(default_factory=list)  # parsed names with a given name
     surnames_only: set[str] = field(default_factory=set)  # parsed surnames standing alone
     mentions: int = 0
@@ -157,14 +158,14 @@ class CorpusLinker:
         links: dict[tuple[str, str], str] = {}
         touched: set[str] = set()
         full: list[tuple[str, Entity]] = []
-        partial: list[tuple[str, Entity]] = []
+        partial: dict[str, list[Entity]] = {}
         for doc, ents in documents:
             for entity in ents:
                 alias_id = self._alias_rule(entity)
                 if alias_id:
                     links[(doc, entity.id)] = self._alias_cluster(alias_id).id
                 elif is_partial_person(entity) or entity.type == "NORP":
-                    partial.append((doc, entity))
+                    partial.setdefault(doc, []).append(entity)
                 else:
                     full.append((doc, entity))
         # The fullest names found the corpus entities, so a batch's ids do not hang on order.
@@ -177,7 +178,7 @@ class CorpusLinker:
             in_document = [(parse_person(e.name), links[(doc, e.id)]) for e in ents
                            if e.type == "PERSON" and (doc, e.id) in links]
             in_document = [(p, c) for p, c in in_document if p is not None and p.is_full]
-            for entity in (e for d, e in partial if d == doc):
+            for entity in partial.get(doc, ()):
                 if entity.type == "NORP":
                     cluster = self.demonym_to_place(entity) or self._link_full(entity)
                 else:
@@ -251,7 +252,7 @@ class CorpusLinker:
         ids = dict.fromkeys(self._by_skeleton.get((type_family(type), _skeleton(mine)), ()))
         candidates = [c for c in (self.clusters[i] for i in ids)
                       if not blocked(c, key, self.book)
-                      and any(names_are_variants(mine, name_key(n, type).split()) for n in c.names)]
+                      and any(names_are_variants(mine, k.split()) for k in c.keys)]
         return candidates[0] if len(candidates) == 1 else None
 
     def acronym_of(self, entity: Entity) -> _Cluster | None:
@@ -357,6 +358,7 @@ class CorpusLinker:
     def _add_name(self, cluster: _Cluster, name: str) -> None:
         cluster.names.add(name)
         key = name_key(name, cluster.type)
+        cluster.keys.add(key)
         ids = self._by_key.setdefault((type_family(cluster.type), key), [])
         if cluster.id not in ids:
             ids.append(cluster.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Leading words dropped from person names: honorifics and the office titles reporters put before
 # a name ("Interior Minister Mirela Oskarsen"). Only leading, and never the last word left.
@@ -104,7 +105,8 @@ def type_family(type: str) -> str:
     return "PLACE" if type in PLACE_TYPES else type
 
 
-def words(name: str, type: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)  # a corpus repeats its names; the rules ask for each one many times
+def words(name: str, type: str) -> tuple[str, ...]:
     """The words of a name as the rules compare them: lower case, no accents, no punctuation,
     no leading "the", no possessive "'s"; for people also no leading honorifics or titles.
     Hyphens inside a word stay ("Holtz-Eakin", however the tokenizer spaced it)."""
@@ -124,7 +126,7 @@ def words(name: str, type: str) -> list[str]:
         parts = parts[2:]
     elif type == "ORG" and len(parts) > 1 and parts[-1] in ORG_DESIGNATORS:
         parts = parts[:-1]
-    return parts
+    return tuple(parts)
 
 
 def _group_word(word: str) -> str:
@@ -190,6 +192,7 @@ def is_initial(word: str | None) -> bool:
     return word is not None and len(word) == 1
 
 
+@lru_cache(maxsize=1 << 18)
 def parse_person(name: str) -> PersonName | None:
     """First word is the given name, last word (with its particles) the surname, the rest middle
     names; a generational suffix is kept apart. One word alone is a surname."""
