@@ -26,7 +26,7 @@ def test_pairwise_and_bcubed_on_a_small_clustering():
 def test_the_gold_file_holds_no_document_text():
     data = json.loads(GOLD.read_text(encoding="utf-8"))
     for gold_set in data["sets"]:
-        assert set(gold_set) <= {"name", "aliases", "shared", "documents"}
+        assert set(gold_set) <= {"name", "aliases", "link_aliases", "shared", "documents"}
         for document in gold_set["documents"]:
             assert set(document) == {"file", "entities"}
             for entity in document["entities"]:

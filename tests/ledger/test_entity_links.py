@@ -123,6 +123,23 @@ def test_alias_file_merges_names_and_not_splits(tmp_path):
     assert after.links[("d1", "dario-kesh")] == alias_entity_id("kesh")
     assert same(after, ("d1", "dario-kesh"), ("d2", "the-fox"))
     assert not same(after, ("d1", "dario-kesh"), ("d3", "kesh"))
+    # a person's names join the person only when NER typed them PERSON ("Kesh" cut from "the
+    # Kesh network" is not the man) ...
+    assert not same(relink(docs + [("d4", [ent("The Fox", "ORG", id="fox-org")])], AliasBook.load(path, builtin=False)),
+                    ("d2", "the-fox"), ("d4", "fox-org"))
+
+
+def test_alias_names_of_places_and_organisations_hold_whatever_the_ner_type(tmp_path):
+    # ... while a capital or a country NER typed PERSON is still what the file says it is
+    path = tmp_path / "aliases.json"
+    path.write_text(json.dumps({"entities": [
+        {"id": "kestrian-government", "name": "Government of Kestria", "type": "ORG",
+         "aliases": ["Dravon", "Kestrian government"]}]}), encoding="utf-8")
+    docs = [("d1", [ent("Kestrian government", "ORG")]), ("d2", [ent("Dravon", "PERSON")])]
+    assert not same(relink(docs, BOOK), ("d1", "kestrian-government"), ("d2", "dravon"))
+    merged = relink(docs, AliasBook.load(path, builtin=False))
+    assert merged.links[("d2", "dravon")] == alias_entity_id("kestrian-government")
+    assert same(merged, ("d1", "kestrian-government"), ("d2", "dravon"))
 
 
 def test_incremental_links_match_the_batch_and_ids_are_stable():

@@ -6,7 +6,8 @@ offsets of the first mention) and the gold cluster each belongs to. No text of t
 PolNeAR files are named relative to the shared data folder and read from there.
 
 Each set is analysed with the real pipeline (with the set's alias file, if it names one) and
-linked as its own corpus with the linker the store uses: one document at a time, as `ingest`
+linked (with its `link_aliases` file instead, if it names one: documents analysed without the
+file, then re-linked with it) as its own corpus with the linker the store uses: one document at a time, as `ingest`
 links (`incremental`), and all at once, as `relink` does (`batch`). Scores are over pairs of
 document entities put in one corpus entity (pairwise precision, recall, F1) and B-cubed.
 """
@@ -29,8 +30,9 @@ Key = tuple[str, str]  # (document file, gold entity id)
 @dataclass
 class GoldSet:
     name: str
-    aliases: Path | None
+    aliases: Path | None  # the alias file for analysis and linking
     documents: list[dict]  # {"file", "path", "entities": [{"id", "type", "first", "cluster"}]}
+    link_aliases: Path | None = None  # an alias file for linking only (documents stored, then relinked)
 
 
 @dataclass
@@ -70,8 +72,9 @@ def load_gold(path: Path | None = None, shared: Path | None = None) -> list[Gold
     for raw in data["sets"]:
         base = Path(shared) if raw.get("shared") else root
         aliases = root / raw["aliases"] if raw.get("aliases") else None
+        link_aliases = root / raw["link_aliases"] if raw.get("link_aliases") else None
         documents = [{**d, "path": base / d["file"]} for d in raw["documents"]]
-        sets.append(GoldSet(raw["name"], aliases, documents))
+        sets.append(GoldSet(raw["name"], aliases, documents, link_aliases))
     return sets
 
 
@@ -93,7 +96,7 @@ def predicted_clusters(gold: GoldSet, entities: dict[str, list[Entity]], *,
                        incremental: bool) -> tuple[dict[Key, str], list[str]]:
     """Gold key -> predicted corpus entity id, and the gold entities not found in the output
     (matched by id, else by the offsets of the first mention). Missing ones stay singletons."""
-    book = AliasBook.load(gold.aliases)
+    book = AliasBook.load(gold.link_aliases or gold.aliases)
     documents = [(d["file"], entities[d["file"]]) for d in gold.documents]
     if incremental:
         linker, links = CorpusLinker(book), {}

@@ -3,8 +3,12 @@
 Same JSON format as `nlp/lexicons/entities.json` and `demo/aliases.json` (the pipeline reads the
 same files): `{"entities": [{"id", "name", "type", "aliases": [...], ...}]}`. For linking:
 
-- `aliases` **merge**: a document entity whose name is the entry's name or one of its aliases
-  (normalised, same type) belongs to the entry, whatever the rules would say.
+- `aliases` (and `demonyms`) **merge**: a document entity whose name is the entry's name or one of
+  its aliases (normalised) belongs to the entry, whatever the rules would say and whatever type NER
+  gave it, as the pipeline itself matches aliases before NER ("Dravon" tagged PERSON is still the
+  government the file says it is), except that a person's entry takes only entities typed PERSON
+  ("Varga" cut from "the Varga regime" is not the president). A name two entries claim goes to
+  the one of the entity's type, else to neither.
 - `not` **splits**: a list of names that must never be linked to the entry by any rule (not by
   name, surname, spelling or alias). `{"id": "anselm-varga", ..., "not": ["Mark Varga", "Varga"]}`.
   To split two people who share a name, give one of them an entry and the other's names in `not`.
@@ -33,6 +37,7 @@ class AliasEntry:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
     not_names: set[str] = field(default_factory=set)  # normalised keys of `not`
 
 
@@ -47,11 +52,10 @@ class AliasBook:
     def __init__(self, entries: dict[str, AliasEntry] | None = None):
         self.entries: dict[str, AliasEntry] = entries or {}
         self.by_corpus_id = {alias_entity_id(i): e for i, e in self.entries.items()}
-        by_name: dict[tuple[str, str], set[str]] = {}
+        by_name: dict[str, set[str]] = {}
         for entry in self.entries.values():
-            for alias in [entry.name, *entry.aliases]:
-                key = (type_family(entry.type), name_key(alias, entry.type))
-                by_name.setdefault(key, set()).add(entry.id)
+            for alias in [entry.name, *entry.aliases, *entry.demonyms]:
+                by_name.setdefault(name_key(alias, entry.type), set()).add(entry.id)
         self.by_name = by_name
 
     @classmethod
@@ -66,13 +70,20 @@ class AliasBook:
                 if entry is None:
                     entry = entries[raw["id"]] = AliasEntry(raw["id"], raw.get("name", raw["id"]), kind)
                 entry.aliases += [a for a in raw.get("aliases", []) if a not in entry.aliases]
+                entry.demonyms += [d for d in raw.get("demonyms", []) if d not in entry.demonyms]
                 entry.not_names |= {name_key(n, entry.type) for n in raw.get("not", [])}
         return cls(entries)
 
     def entry_named(self, name: str, type: str) -> AliasEntry | None:
-        """The one entry whose name or alias this is (same type); None if none or several."""
-        ids = self.by_name.get((type_family(type), name_key(name, type)), set())
-        return self.entries[next(iter(ids))] if len(ids) == 1 else None
+        """The one entry whose name, alias or demonym this is: of the entity's type if several
+        entries claim it; None if none or still several."""
+        entries = [self.entries[i] for i in sorted(self.by_name.get(name_key(name, type), ()))]
+        # A person's name inside an organisation's is the organisation ("Varga" cut from "the
+        # Varga regime" and typed ORG); a place or organisation typed PERSON is an NER slip.
+        entries = [e for e in entries if e.type != "PERSON" or type == "PERSON"]
+        if len(entries) > 1:
+            entries = [e for e in entries if type_family(e.type) == type_family(type)]
+        return entries[0] if len(entries) == 1 else None
 
 
 def _read(path: Path) -> list[dict]:

@@ -4,7 +4,8 @@ A document's entities (`model.records.Entity`) carry an alias-table id (`kestria
 `vladimir-putin`) or a slug of their fullest name. The rules, tried in this order:
 
 1. `same_alias_id` / `alias_named`: the same alias-table id, or a name the alias file lists
-   for one entry, is that entry's corpus entity.
+   for one entry, is that entry's corpus entity (whatever type NER gave it, except that only
+   entities typed PERSON join a person).
 2. `same_name`: the same normalised name and type is one corpus entity (places, GPE / LOC /
    FAC, count as one type: NER calls one city each of them).
 3. `compatible_person` / `spelling_variant` / `acronym_of`: a person whose name contradicts
@@ -89,16 +90,17 @@ class _Cluster:
 # -- the rules, each a small function over the linker's state ----------------------------------
 
 def same_alias_id(entity: Entity, book: AliasBook) -> str | None:
-    """Rule 1: a document entity whose id is an alias-table id is that entry (a person id never
-    names a non-person entry, nor the other way round)."""
+    """Rule 1: a document entity whose id is an alias-table id is that entry (a person's entry
+    only for an entity typed PERSON, as for names)."""
     entry = book.entries.get(entity.id)
-    if entry is None or (entry.type == "PERSON") != (entity.type == "PERSON"):
+    if entry is None or (entry.type == "PERSON" and entity.type != "PERSON"):
         return None
     return entry.id
 
 
 def alias_named(entity: Entity, book: AliasBook) -> str | None:
-    """Rule 1, by name: the alias file lists this name (normalised, same type) for one entry."""
+    """Rule 1, by name: the alias file lists this name (normalised) for one entry, as its name,
+    an alias or a demonym; the pipeline matches these before NER types anything."""
     entry = book.entry_named(entity.name, entity.type)
     return entry.id if entry else None
 
