@@ -141,5 +141,11 @@ def test_entities_and_relink_commands(tmp_path, analyses):
     assert missing.returncode == 2
     assert "E301" in missing.stderr and "nope.json" in missing.stderr
     assert len(missing.stderr.strip().splitlines()) == 1
+    unlinked = str(tmp_path / "unlinked.db")
+    store = workspace_on(unlinked)
+    store.store.save(analyses["01-kestria-analysts-react.txt"])
+    store.close()
+    hint = claimscope("entities", "--db", unlinked, "--format", "json", cwd=tmp_path)
+    assert hint.returncode == 0 and json.loads(hint.stdout) == [] and "relink" in hint.stderr
     absent = claimscope("entities", "--db", str(tmp_path / "none.db"), cwd=tmp_path)
     assert absent.returncode == 2 and "E4" in absent.stderr

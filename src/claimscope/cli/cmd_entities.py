@@ -35,8 +35,12 @@ def register(app: typer.Typer) -> None:
             workspace = workspace_for(db)
             try:
                 found = workspace.corpus_entities(type=type.upper() if type else None)
+                unlinked = not found and not type and workspace.stats().get("documents", 0) > 0
             finally:
                 workspace.close()
+            if unlinked:  # documents stored before linking ran (or by an older claimscope)
+                typer.echo("no corpus entities yet: `claimscope relink` links the stored documents",
+                           err=True)
             found = found[:limit] if limit else found
             rows = [{"id": e.id, "name": e.name, "type": e.type, "documents": e.documents,
                      "mentions": e.mentions, "aliases": e.aliases} for e in found]
