@@ -77,7 +77,6 @@ class _Cluster:
     names: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)  # the names normalised
     persons: list[PersonName] = field(default_factory=list)  # parsed names with a given name
-    surnames_only: set[str] = field(default_factory=set)  # parsed surnames standing alone
     mentions: int = 0
     documents: int = 0
 
@@ -165,7 +164,9 @@ class CorpusLinker:
             for entity in ents:
                 alias_id = self._alias_rule(entity)
                 if alias_id:
-                    links[(doc, entity.id)] = self._alias_cluster(alias_id).id
+                    cluster = self._alias_cluster(alias_id)
+                    links[(doc, entity.id)] = cluster.id
+                    self._attach(cluster, entity)
                 elif is_partial_person(entity) or entity.type == "NORP":
                     partial.setdefault(doc, []).append(entity)
                 else:
@@ -372,8 +373,6 @@ class CorpusLinker:
                 cluster.persons.append(person)
                 if not is_initial(person.first):
                     _append(self._by_given, person.first, cluster.id)
-            elif not person.is_full:
-                cluster.surnames_only.add(person.surname)
             bucket = ("PERSON", _skeleton(person.surname.split()))
         else:
             bucket = (type_family(cluster.type), _skeleton(key.split()))
