@@ -210,3 +210,72 @@ def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = No
 
 
 Workspace.export = _export  # ws.export("ftm", "corpus.ftm.json", entity=None, since=None)
+
+
+# -- entities across documents: `entities`, `relink`, and `ingest` after it stores documents ------
+# Workspace methods kept in one block at the end of the module, attached below, so that the
+# helpers who each add a part of the Workspace do not edit the same lines. The linking rules live
+# in ledger/entity_links.py, the SQL in store/.
+
+def _linked_documents(rows) -> dict[str, list]:
+    """Store rows of document entities -> document id -> Entity records, in stored order."""
+    from claimscope.model.records import Entity
+
+    documents: dict[str, list] = {}
+    for row in rows:
+        # The store counts mentions itself; the linker needs only ids, names and types.
+        documents.setdefault(row["document"], []).append(
+            Entity(id=row["key"], name=row["name"], type=row["type"], aliases=list(row["aliases"] or [])))
+    return documents
+
+
+def _alias_book(self):
+    """The alias table the linker applies: the built-in one and `settings.aliases`."""
+    from claimscope.ledger.alias_book import AliasBook
+
+    return AliasBook.load(self.settings.aliases)
+
+
+def _link_entities(self, document_ids=None) -> dict:
+    """Link stored documents' entities to the corpus entities, incrementally: the given documents,
+    or every document with an entity not linked yet. Earlier links stay as they are."""
+    from claimscope.ledger.entity_links import CorpusLinker
+
+    store = self.store
+    if document_ids is not None:  # after an ingest batch: read only the new documents' rows
+        wanted = set(document_ids)
+        rows = [r for d in sorted(wanted) for r in store.document_entities(d)]
+    else:
+        rows = store.document_entities()
+        wanted = {r["document"] for r in rows if r["corpus_entity"] is None}
+    documents = {d: ents for d, ents in _linked_documents(rows).items() if d in wanted}
+    if not documents:
+        return {"documents": 0, "links": 0, "corpus_entities": len(store.corpus_entities())}
+    linker = CorpusLinker(self._alias_book(), store.corpus_entities())
+    result = linker.link_many(sorted(documents.items()))
+    store.set_entity_links(result.links, result.entities)
+    return {"documents": len(documents), "links": len(result.links),
+            "corpus_entities": len(store.corpus_entities())}
+
+
+def _relink(self) -> dict:
+    """Link every stored document afresh with the current alias file (merges and splits apply)."""
+    from claimscope.ledger.entity_links import relink
+
+    store = self._stored()
+    documents = _linked_documents(store.document_entities())
+    result = relink(sorted(documents.items()), self._alias_book())
+    store.set_entity_links(result.links, result.entities, replace=True)
+    return {"documents": len(documents), "links": len(result.links),
+            "corpus_entities": len(result.entities)}
+
+
+def _corpus_entities(self, type: str | None = None):
+    """The corpus entities (CorpusEntity list) with mention and document counts, most seen first."""
+    return self._stored().corpus_entities(type=type)
+
+
+Workspace.link_entities = _link_entities
+Workspace.relink = _relink
+Workspace.corpus_entities = _corpus_entities
+Workspace._alias_book = _alias_book
