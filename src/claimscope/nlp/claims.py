@@ -252,17 +252,35 @@ def _is_proposition(span: Span) -> bool:
     for token in exits:
         if _is_predicate(token, span):
             predicates.append(token)
-        elif not (token.dep_ == "ROOT" and token.sent.start >= span.start and token.sent.end <= span.end):
+        elif not (_whole_sentence(token, span) or _shares_predicate(token)):
             return False
+    # No verb of the span lost a complement to the next span ("ripped Trump for saying").
     return bool(predicates) and all(
         not (c.dep_ in CORE_COMPLEMENTS and not span.start <= c.i < span.end)
-        for p in predicates for c in p.children
+        for t in words if t.pos_ in ("VERB", "AUX") for c in t.children
     )
 
 
-def _is_predicate(token, span: Span) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+def _whole_sentence(token, span: Span) -> bool:
+    return token.dep_ == "ROOT" and token.sent.start >= span.start and token.sent.end <= span.end
+
+
+def _shares_predicate(token) -> bool:
+    """A conjunct verb (its "and", an adverb) that the parser hung on a verb outside the span:
+    "[the country had started ... and would soon test ...]" after "said"."""
+    if token.dep_ in ("advmod", "npadvmod") and token.i == token.sent.start:
         return False
+    return token.dep_ in ("cc", "advmod", "npadvmod") or (
+        token.dep_ in ("conj", "ccomp") and token.pos_ in ("VERB", "AUX"))
+
+
+def _is_predicate(token, span: Span) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
+        return False  # a relative clause ("that have to decide") describes a noun outside
+    if token.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in token.children
+    ):
+        return False  # "When the young man persisted": a circumstance, not a proposition
     inside = [c for c in token.children if span.start <= c.i < span.end]
     finite = token.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in inside)
@@ -279,9 +297,9 @@ def _dangling(last, span: Span) -> bool:
     """A last word that needs what comes after it: "as", "and", "a", "to"."""
     if last.pos_ in ("CCONJ", "SCONJ", "DET") or (last.pos_ == "PART" and last.lower_ == "to"):
         return True
-    return last.pos_ == "ADP" and last.dep_ in ("prep", "agent", "mark") and not any(
+    return last.pos_ == "ADP" and last.dep_ != "prt" and not any(
         span.start <= c.i < span.end for c in last.children
-    ) and last.dep_ != "prt"
+    )
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:

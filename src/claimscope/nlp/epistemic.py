@@ -110,7 +110,10 @@ def cue_counts(cue: Span) -> bool:
     if pos and root.pos_ not in pos:
         return False
     children = list(root.children)
-    if "needs" in sense and not any(c.dep_ in sense["needs"] for c in children):
+    reach = sense.get("needs_within", len(doc))
+    if "needs" in sense and not any(
+        c.dep_ in sense["needs"] and 0 < c.i - root.i <= reach for c in children
+    ):
         return False
     if root.pos_ == "NOUN" and "noun_needs" in sense:
         under = {t.lower_ for c in children for t in [c, *c.children]}
@@ -125,6 +128,11 @@ def cue_counts(cue: Span) -> bool:
         for c in children
     ):
         return False
+    if sense.get("not_personal_object") and any(_personal(t) for t in _arguments(root, ("dobj", "nsubjpass"))):
+        return False  # "refused to be questioned": interrogated, not doubted
+    cancelling = set(sense.get("not_subjects", ()))
+    if cancelling and any(w.lower_ in cancelling for s in _arguments(root, ("nsubj",)) for w in s.subtree):
+        return False  # "Few would deny that ...": an affirmation
     if sense.get("claim_object"):
         nouns = set(lexicon()["claim_nouns"])
         if not any(c.dep_ in ("ccomp", "xcomp") or (
@@ -134,13 +142,28 @@ def cue_counts(cue: Span) -> bool:
     return True
 
 
+def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The verb's arguments of these kinds; a controlled infinitive borrows its governor's
+    ("he refused [to be questioned]": he is the one questioned)."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found and verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
+def _personal(token: Token) -> bool:
+    return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
+            or token.lower_ in ("him", "her", "me", "us", "them")
+            or token.lower_ in lexicon()["person_nouns"])
+
+
 def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: set[int]) -> bool:
     """Whether a cue reaches the claim: it is in the attribution cue, or in the claim's clause
     or a clause the claim is the complement of; a condition, where it attaches to one."""
     if attribution_cue is not None and cue.start >= attribution_cue.start and cue.end <= attribution_cue.end:
         return True
     clause = clause_of(cue.root)
-    if cue.text.lower() in _CONDITION_WORDS:
+    if cue[0].lower_ in _CONDITION_WORDS:
         # "If true, ...": the condition hedges the clause it attaches to.
         return clause.dep_ == "advcl" and clause_of(clause.head).i in governing
     return clause.i in governing
