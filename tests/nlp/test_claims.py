@@ -115,3 +115,11 @@ def test_no_claim_of_a_text_is_a_fragment(analyze):
         last = text.rstrip(".\"'”’").split()[-1].lower()
         assert last not in {"a", "the", "as", "and", "whether", "to", "of", "for"}, text
     assert not any(t.startswith("Take the bus") for t in texts)  # an imperative is no claim
+
+
+def test_the_report_is_a_document_not_the_last_country_named(analyze):
+    a = analyze("Britain and France signed the accord in May. The report said the accord had "
+                "cut emissions by a third.\n")
+    claim = _claim_containing(a, "cut emissions")
+    assert claim.asserter_entity is None
+    assert claim.evidence.kind == "document"
