@@ -148,10 +148,15 @@ class EntityLinker:
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
         surnames: dict[str, str] = {}
-        for span, entry_id, label in mentions:
+        # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
+        ranked = sorted(mentions, key=lambda m: (
+            (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
+        for span, entry_id, label in ranked:
             words = _name_words(span)
             kind = self.table[entry_id].type if entry_id in self.table else label
-            if kind == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            # Only a person's or an organisation's last word stands for it: "Korean" is not
+            # "South Korean", nor "York" "New York".
+            if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper():
                 surnames.setdefault(words[-1].lower(), entry_id or self._match_known(span, label, {}))
         for span, entry_id, label in mentions:
             if entry_id is None:
@@ -170,7 +175,7 @@ class EntityLinker:
             if span.text not in entity.aliases and span.text != entity.name:
                 entity.aliases.append(span.text)
             if label == "PERSON" and len(words) >= 2 and len(entity.name.split()) < len(words):
-                entity.name = " ".join(words)  # the fullest form names the person
+                entity.name = _name_text(span)  # the fullest form names the person
         for entity_id, entity in entities.items():
             if entity_id not in self.table:
                 entity.type = _one_type(labels[entity_id])
@@ -178,7 +183,7 @@ class EntityLinker:
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
         words = _name_words(span)
-        if len(words) == 1 and label in ("PERSON", "ORG"):
+        if len(words) == 1:
             known = surnames.get(words[0].lower())
             if known:
                 return known
@@ -188,6 +193,12 @@ class EntityLinker:
 
 def _name_words(span: Span) -> list[str]:
     return [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+
+
+def _name_text(span: Span) -> str:
+    """The name without its titles, as written ("Ocasio-Cortez", not "Ocasio - Cortez")."""
+    kept = [t for t in span if t.text.lower().strip(".") not in _TITLES]
+    return span.doc[kept[0].i : kept[-1].i + 1].text if kept else span.text
 
 
 def _one_type(labels: list[str]) -> str:
