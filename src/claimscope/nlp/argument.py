@@ -85,6 +85,7 @@ class ArgumentStructure:
             found = find_marker(sentence, ordinals, nouns, lex["ordinal_phrases"])
             if found is not None:
                 markers.append((index, found[0], found[1]))
+        markers = _one_list(markers)
         structure = Structure()
         if len(markers) >= 2:
             structure = self._build(doc, sentences, markers)
@@ -101,13 +102,14 @@ class ArgumentStructure:
         matcher = self._cues()
         first_index, last_index = markers[0][0], markers[-1][0]
         thesis = None
-        for sentence in reversed(sentences[:first_index]):
-            if matcher.find(sentence).get("thesis"):
+        before = [s for s in sentences[:first_index] if not is_heading(s) and not _is_bio(s)]
+        if before and _introduces_list(before[-1]):
+            thesis = before[-1]  # "There are three reasons the plan fails:"
+        for sentence in reversed(before):
+            if thesis is None and matcher.find(sentence).get("thesis"):
                 thesis = sentence
-                break
         if thesis is None:
-            body = [s for s in sentences[:first_index] if not is_heading(s)]
-            thesis = body[0] if body else None
+            thesis = before[0] if before else None
         conclusion = None
         conclusion_index = len(sentences)
         after = range(_paragraph_end(doc, sentences, last_index) + 1, len(sentences))
@@ -138,6 +140,25 @@ class ArgumentStructure:
         return Structure(thesis=_text(thesis), arguments=arguments, conclusion=_text(conclusion))
 
 
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "several", "few", "many"}
+
+
+def _introduces_list(sentence: Span) -> bool:
+    """A sentence that announces the list: it ends in a colon or counts its items."""
+    if sentence.text.rstrip().endswith(":"):
+        return True
+    return any(t.lower_ in _COUNT_WORDS and t.head.tag_ in ("NNS", "NNPS") for t in sentence)
+
+
+def _one_list(markers):
+    """The enumeration runs from its "first" to its "finally": a closer met before the first
+    item ("Last but not least" ending an earlier aside) or items after the closer are not in it."""
+    start = next((n for n, m in enumerate(markers) if m[2] == 1), 0)
+    markers = markers[start:]
+    end = next((n for n, m in enumerate(markers) if m[2] == -1), len(markers) - 1)
+    return markers[: end + 1]
+
+
 def _paragraph_end(doc: Doc, sentences: list[Span], index: int) -> int:
     while index + 1 < len(sentences) and "\n" not in text_of(doc)[sentences[index].end_char - 1 : sentences[index + 1].start_char]:
         index += 1
@@ -154,8 +175,11 @@ def _recommends(sentence: Span) -> bool:
 
 
 def _is_bio(sentence: Span) -> bool:
-    """The author's byline at the foot of an opinion piece: "X is a columnist for ..."."""
-    return sentence[0].ent_type_ == "PERSON" and any(t.lower_ in _BIO_NOUNS for t in sentence)
+    """The author's byline of an opinion piece: "X is a columnist for ...", "X, an attorney,
+    is president of ..."."""
+    return sentence[0].ent_type_ == "PERSON" and any(
+        t.lower_ in _BIO_NOUNS or t.lower_ in ("president", "ceo", "director", "attorney")
+        for t in sentence)
 
 
 def _text(span: Span | None) -> TextSpan | None:
