@@ -119,10 +119,18 @@ def cue_counts(cue: Span) -> bool:
         under = {t.lower_ for c in children for t in [c, *c.children]}
         if not under & set(sense["noun_needs"]):
             return False
+        governor = root.head.head if root.head.dep_ == "prep" else root.head
+        if "noun_heads" in sense and governor.lemma_.lower() not in sense["noun_heads"]:
+            return False
     if sense.get("not_negated"):
         verb = root.head if root.dep_ in ("aux", "auxpass") else root
         if any(c.dep_ == "neg" for c in verb.children):
             return False  # "could not vote": was unable, no speculation
+    if sense.get("not_subjunctive") and any(
+        c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+        for c in children
+    ):
+        return False  # "suggested that those interested call them": a proposal
     if sense.get("not_personal_subject") and any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
         for c in children
