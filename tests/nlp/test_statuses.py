@@ -28,6 +28,10 @@ def _claim(analysis, words):
      "could not vote"),
     # Interrogated, not doubted.
     ("The driver was questioned by detectives for six hours on Monday.\n", "detectives"),
+    # A belief the sentence requires, not one it reports.
+    ("The new treaty requires all of the members to believe its promises.\n", "requires"),
+    # "I expected" the shop to be open: a past plan, not a hedge.
+    ("I expected the bakery to be open on Sunday morning.\n", "bakery"),
     # Few would deny it: an affirmation.
     ("Few would deny that the new bridge has cut journey times across the city.\n",
      "journey times"),
@@ -63,6 +67,10 @@ def test_a_cue_in_one_clause_does_not_reach_the_next(analyze):
      "denied", "dismissed"),
     ("There is no evidence that the mayor took the money.\n", "mayor took the money", "denied",
      "no evidence"),
+    ("The mayor is expected to resign before the summer recess.\n", "resign", "hedged",
+     "expected"),
+    ("The senator has continued to question the cost of the bridge.\n", "cost of the bridge",
+     "questioned", "question"),
 ])
 def test_cues_that_mean_their_status_decide_and_are_shown(analyze, text, words, status, cue):
     claim = _claim(analyze(text), words)

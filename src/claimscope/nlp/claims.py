@@ -33,6 +33,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Complements a predicate cannot lose to the next span ("The question is [whether ...]").
 CORE_COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative"}
+# What a copula needs beside it: "A recession is" is no proposition, "There is a link" is.
+COPULA_COMPLEMENTS = {"attr", "acomp", "prep", "advmod", "ccomp", "oprd", "npadvmod", "xcomp",
+                      "expl", "auxpass", "advcl", "agent", "dobj", "pcomp"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "pobj"}
 
 
@@ -254,11 +257,21 @@ def _is_proposition(span: Span) -> bool:
             predicates.append(token)
         elif not (_whole_sentence(token, span) or _shares_predicate(token)):
             return False
-    # No verb of the span lost a complement to the next span ("ripped Trump for saying").
-    return bool(predicates) and all(
-        not (c.dep_ in CORE_COMPLEMENTS and not span.start <= c.i < span.end)
-        for t in words if t.pos_ in ("VERB", "AUX") for c in t.children
-    )
+    # No verb of the span lost a complement to the next span ("ripped Trump for saying"),
+    # and no copula stands without one ("while his accusers appear to be").
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    main = {p.i for p in predicates}
+    copulas = [t for t in verbs if t.lemma_ == "be" and (
+        t.i in main or (t.dep_ == "xcomp" and t.head.i in main))]
+    return bool(predicates) and not any(
+        any(c.dep_ in CORE_COMPLEMENTS and not span.start <= c.i < span.end for c in t.children)
+        for t in verbs
+    ) and all(_has_complement(t, span) for t in copulas)
+
+
+def _has_complement(copula, span: Span) -> bool:
+    return any(c.dep_ in COPULA_COMPLEMENTS and span.start <= c.i < span.end
+               for c in copula.children)
 
 
 def _whole_sentence(token, span: Span) -> bool:
@@ -285,11 +298,6 @@ def _is_predicate(token, span: Span) -> bool:
     finite = token.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in inside)
     has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in inside)
-    if token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj") and not any(
-        c.dep_ in ("attr", "acomp", "prep", "advmod", "ccomp", "oprd", "npadvmod", "xcomp")
-        for c in inside
-    ):
-        return False  # "A recession is": a copula without its complement
     return finite and has_subject
 
 

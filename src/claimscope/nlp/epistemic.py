@@ -30,10 +30,11 @@ BASE_CERTAINTY = {
     "denied": 0.1,
 }
 STATUS_CATEGORIES = ("denial", "question", "speculation", "hedge", "weak_hedge")
-# Dependency labels that open a clause of their own; conj and pcomp only on verbs, since
-# "Smith and Jones" is no clause.
+# Dependency labels that open a clause of their own; conj, pcomp and xcomp only on verbs,
+# since "Smith and Jones" is no clause. An infinitive after an object is a clause of its
+# own: "requires us to believe it" does not hedge (see _transparent).
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"}
-_VERBAL_CLAUSE_DEPS = {"conj", "pcomp"}
+_VERBAL_CLAUSE_DEPS = {"conj", "pcomp", "xcomp"}
 # A clause that is the complement of another is in that one's scope: "officials suspect
 # [that ...]", "no evidence [that ...]", "asked [whether ...]". An adverbial, relative or
 # coordinated clause is not: "..., even if there is no link" does not deny the main clause.
@@ -58,10 +59,19 @@ def clause_of(token: Token) -> Token:
     while token.head.i != token.i:
         if token.dep_ in _CLAUSE_DEPS or (
             token.dep_ in _VERBAL_CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+            and not (token.dep_ == "xcomp" and _transparent(token))
         ):
             return token
         token = token.head
     return token
+
+
+def _transparent(infinitive: Token) -> bool:
+    """An infinitive without an object in between shares its governor's clause ("continued
+    to question", "was believed to be"); one with an object has its own ("requires us to
+    believe", "expect them to hear")."""
+    return not any(c.dep_ in ("dobj", "dative") and c.i < infinitive.i
+                   for c in infinitive.head.children)
 
 
 def governing_clauses(claim: Span) -> set[int]:
@@ -132,7 +142,7 @@ def cue_counts(cue: Span) -> bool:
     ):
         return False  # "suggested that those interested call them": a proposal
     if sense.get("not_personal_subject") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
         for c in children
     ):
         return False
