@@ -56,6 +56,14 @@ def test_a_cue_in_one_clause_does_not_reach_the_next(analyze):
     assert rise.status == "speculative" and [c.text for c in rise.cues] == ["could"]
 
 
+def test_a_conjunct_that_shares_the_subject_shares_the_clause(analyze):
+    a = analyze("The new injection often gives quick relief but may be painful for children.\n")
+    claim = _claim(a, "quick relief")
+    assert claim.status == "speculative" and [c.text for c in claim.cues] == ["may"]
+    b = analyze("The harbour reopened on Monday and officials think the ferries may return.\n")
+    assert _claim(b, "harbour reopened").status == "asserted"
+
+
 @pytest.mark.parametrize("text, words, status, cue", [
     ("The auditors appear to have lost the original files.\n", "lost the original files",
      "hedged", "appear"),

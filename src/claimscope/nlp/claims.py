@@ -298,6 +298,10 @@ def _is_predicate(token, span: Span) -> bool:
     finite = token.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in inside)
     has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in inside)
+    if not finite and token.tag_ in ("VBN", "VB") and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children
+    ) and any(c.dep_ == "nsubj" for c in inside):
+        finite = True  # "The harbour reopened" tagged as a participle: a subject makes it finite
     return finite and has_subject
 
 

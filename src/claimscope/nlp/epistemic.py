@@ -60,10 +60,17 @@ def clause_of(token: Token) -> Token:
         if token.dep_ in _CLAUSE_DEPS or (
             token.dep_ in _VERBAL_CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
             and not (token.dep_ == "xcomp" and _transparent(token))
+            and not (token.dep_ == "conj" and not _has_subject(token))
         ):
             return token
         token = token.head
     return token
+
+
+def _has_subject(verb: Token) -> bool:
+    """A conjunct verb with a subject of its own is a clause of its own ("..., and experts
+    fear ..."); one without shares its subject and clause ("gives relief but may hurt")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _transparent(infinitive: Token) -> bool:
@@ -120,9 +127,10 @@ def cue_counts(cue: Span) -> bool:
     if pos and root.pos_ not in pos:
         return False
     children = list(root.children)
-    reach = sense.get("needs_within", len(doc))
+    reach = sense.get("needs_within")
     if "needs" in sense and not any(
-        c.dep_ in sense["needs"] and 0 < c.i - root.i <= reach for c in children
+        c.dep_ in sense["needs"] and (reach is None or 0 < c.i - root.i <= reach)
+        for c in children
     ):
         return False
     if root.pos_ == "NOUN" and "noun_needs" in sense:
