@@ -300,8 +300,12 @@ def _is_predicate(token, span: Span) -> bool:
     has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in inside)
     if not finite and token.tag_ in ("VBN", "VB") and not any(
         c.dep_ in ("aux", "auxpass") for c in token.children
-    ) and any(c.dep_ == "nsubj" for c in inside):
-        finite = True  # "The harbour reopened" tagged as a participle: a subject makes it finite
+    ) and any(c.dep_ == "nsubj" for c in inside) and not (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "ADP"
+    ):
+        # "The harbour reopened" tagged as a participle: a subject makes it finite; not so
+        # "senators opposed to ...", "problems linked to ...", which name, not state.
+        finite = True
     return finite and has_subject
 
 
