@@ -301,7 +301,7 @@ def _is_predicate(token, span: Span) -> bool:
     if not finite and token.tag_ in ("VBN", "VB") and not any(
         c.dep_ in ("aux", "auxpass") for c in token.children
     ) and any(c.dep_ == "nsubj" for c in inside) and not (
-        token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "ADP"
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("to", "by", "with")
     ):
         # "The harbour reopened" tagged as a participle: a subject makes it finite; not so
         # "senators opposed to ...", "problems linked to ...", which name, not state.
