@@ -123,3 +123,11 @@ def test_the_report_is_a_document_not_the_last_country_named(analyze):
     claim = _claim_containing(a, "cut emissions")
     assert claim.asserter_entity is None
     assert claim.evidence.kind == "document"
+
+
+def test_a_preposition_or_to_that_ends_its_sentence_is_stranded_not_cut_off(analyze):
+    a = analyze("The mayor can close the bridge if she wants to.\n\n"
+                "Nobody remembers what the festival was about.\n")
+    texts = [c.text for c in a.claims]
+    assert any(t.endswith("if she wants to") for t in texts), texts
+    assert any(t.endswith("was about") for t in texts), texts

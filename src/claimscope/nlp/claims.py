@@ -310,12 +310,19 @@ def _is_predicate(token, span: Span) -> bool:
 
 
 def _dangling(last, span: Span) -> bool:
-    """A last word that needs what comes after it: "as", "and", "a", "to"."""
-    if last.pos_ in ("CCONJ", "SCONJ", "DET") or (last.pos_ == "PART" and last.lower_ == "to"):
+    """A last word that needs what comes after it: "as", "and", "a", "to". A preposition or
+    "to" that ends its sentence is stranded, not cut off ("what the holiday is about", "if he
+    wants to")."""
+    if last.pos_ in ("CCONJ", "SCONJ", "DET"):
         return True
-    return last.pos_ == "ADP" and last.dep_ != "prt" and not any(
-        span.start <= c.i < span.end for c in last.children
-    )
+    if not (last.pos_ == "ADP" and last.dep_ != "prt") and not (
+        last.pos_ == "PART" and last.lower_ == "to"
+    ):
+        return False
+    sentence = last.sent
+    if not any(t.is_alpha for t in last.doc[last.i + 1 : sentence.end]):
+        return False
+    return not any(span.start <= c.i < span.end for c in last.children)
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
