@@ -32,6 +32,8 @@ def _claim(analysis, words):
     ("The new treaty requires all of the members to believe its promises.\n", "requires"),
     # "I expected" the shop to be open: a past plan, not a hedge.
     ("I expected the bakery to be open on Sunday morning.\n", "bakery"),
+    # Claiming responsibility is taking it, not hedging.
+    ("No group had claimed responsibility for the fire by Monday evening.\n", "responsibility"),
     # Few would deny it: an affirmation.
     ("Few would deny that the new bridge has cut journey times across the city.\n",
      "journey times"),
@@ -77,6 +79,8 @@ def test_a_conjunct_that_shares_the_subject_shares_the_clause(analyze):
      "no evidence"),
     ("The mayor is expected to resign before the summer recess.\n", "resign", "hedged",
      "expected"),
+    ("The company claimed that the leak had been contained by noon.\n", "leak had been contained",
+     "hedged", "claimed"),
     ("The senator has continued to question the cost of the bridge.\n", "cost of the bridge",
      "questioned", "question"),
 ])
