@@ -16,7 +16,8 @@ def register(app: typer.Typer) -> None:
         spacy_model: str = typer.Option(None, help="spaCy model (default: the configured one)."),
     ) -> None:
         """Which of the names A and B each pronoun stands for; with --gold, F1 overall, masculine,
-        feminine and the bias (feminine F1 / masculine F1).
+        feminine and the bias (feminine F1 / masculine F1). The answers file answers every row
+        as GAP asks; the score is also printed with the pipeline's refusal of close calls.
 
         Example: claimscope eval gap --file ../shared/data/gap/gap-development.tsv
         --out out/gap-dev.tsv --gold
@@ -36,3 +37,5 @@ def register(app: typer.Typer) -> None:
             if any(r.a_coref is None or r.b_coref is None for r in rows):
                 raise typer.BadParameter(f"{file} has no A-coref/B-coref labels to score against")
             typer.echo(format_gap(score_gap(rows, result.answers)))
+            typer.echo("\nwith the pipeline's ambiguity margin (close calls answered FALSE, FALSE):")
+            typer.echo(format_gap(score_gap(rows, result.refusing)))

@@ -73,25 +73,33 @@ def prepare(rows: list[GapRow], nlp) -> Iterator[GapCase]:
         yield GapCase(row, doc, entities, a, b, span[0] if span is not None else None)
 
 
-def answer(case: GapCase, **resolver_options) -> tuple[bool, bool]:
+def answer(case: GapCase, *, among_names: bool = True, **resolver_options) -> tuple[bool, bool]:
     from claimscope.nlp.speakers import DocumentEntities, PronounResolver
 
     if case.pronoun is None:
         return False, False
-    resolver = PronounResolver(DocumentEntities(case.doc, case.entities, title=case.row.title),
-                               **resolver_options)
-    chosen = resolver.resolve(case.pronoun)
-    return chosen is not None and chosen == case.a, chosen is not None and chosen == case.b
+    entities = DocumentEntities(case.doc, case.entities, title=case.row.title,
+                                keep_apart={case.a, case.b})
+    among = {case.a, case.b} if among_names else None
+    chosen = PronounResolver(entities, **resolver_options).resolve(case.pronoun, among=among)
+    if chosen is None:
+        return False, False
+    # The resolver answers with the person (a cluster of entities: "Monica" and "Monica Penders").
+    return entities.cluster[case.a] == chosen, entities.cluster[case.b] == chosen
 
 
 @dataclass
 class GapRun:
-    answers: dict[str, tuple[bool, bool]]
+    answers: dict[str, tuple[bool, bool]]  # GAP's setting: an answer on every row (margin 0)
+    refusing: dict[str, tuple[bool, bool]]  # the pipeline's setting: close calls left open
     seconds: float
 
 
 def run(rows: list[GapRow], spacy_model: str | None = None) -> GapRun:
     started = time.perf_counter()
     nlp = build_nlp(spacy_model)
-    answers = {case.row.id: answer(case) for case in prepare(rows, nlp)}
-    return GapRun(answers, time.perf_counter() - started)
+    answers, refusing = {}, {}
+    for case in prepare(rows, nlp):
+        answers[case.row.id] = answer(case, margin=0.0)
+        refusing[case.row.id] = answer(case)
+    return GapRun(answers, refusing, time.perf_counter() - started)

@@ -38,6 +38,9 @@ FEATURES = (
     "same_sentence", "previous_sentence", "distance", "subject", "object", "possessor",
     "prepositional", "parallel", "salience", "in_title", "first_person", "cataphora",
     "nearest", "nearest_subject", "main_subject", "gender_known", "modifier", "last_speaker",
+    "governs", "same_clause", "intervening", "sentence_initial", "two_back", "subject_to_subject",
+    "possessive_to_subject", "object_to_object", "subject_to_object", "embedded", "in_parentheses",
+    "entity_subject_near", "poss_same_clause",
 )
 
 
@@ -91,13 +94,75 @@ def _role(token: Token) -> str:
     return "other"
 
 
+def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: set[str]) -> dict[str, str]:
+    """Entity id -> the id of the person it names: a lone "Monica" or "Battistini" is the one
+    person of the text whose name holds that word, when there is exactly one. Other entities
+    are their own cluster. `keep_apart` ids are never merged with each other."""
+    cluster = {e.id: e.id for e in entities}
+    people = [e for e in entities if e.type == "PERSON"]
+
+    def words(e: Entity) -> list[str]:
+        return [w.lower() for w in e.name.replace(".", " ").split() if w.lower() not in honorifics]
+
+    full = [e for e in people if len(words(e)) >= 2]
+    for e in people:
+        own = words(e)
+        if len(own) >= 2:
+            same = [f for f in full if f is not e and words(f) == own and f.id not in keep_apart]
+            if same and e.id not in keep_apart:
+                cluster[e.id] = cluster[same[0].id] if cluster[same[0].id] != e.id else same[0].id
+            continue
+        if not own:
+            continue
+        holders = {f.id for f in full if own[0] in (words(f)[0], words(f)[-1])}
+        twins = [f for f in people if f is not e and words(f) == own]
+        if len(holders) == 1:
+            target = next(iter(holders))
+        elif not holders and twins:
+            target = twins[0].id
+        else:
+            continue
+        if e.id in keep_apart and target in keep_apart:
+            continue
+        cluster[e.id] = target
+    # Follow chains once more so every member points at its cluster's head.
+    return {k: cluster.get(v, v) for k, v in cluster.items()}
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause a token sits in (the sentence root at the latest)."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
+        head = head.head
+    return head
+
+
+def _left_width(m: MentionInfo) -> int:
+    return m.head.i - m.head.left_edge.i if m.head.left_edge.i >= m.head.sent.start else 0
+
+
+def _embedded(token: Token) -> bool:
+    """Inside a relative or subordinate clause, or a noun's modifier ("the son of X")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return True
+    return token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _in_parentheses(token: Token) -> bool:
+    sent = token.sent
+    before = sent.doc[sent.start : token.i].text
+    return before.count("(") > before.count(")")
+
+
 class DocumentEntities:
     """The entity mentions of one Doc, in text order, with their genders and sentences."""
 
     def __init__(self, doc: Doc, entities: list[Entity], *, title: str | None = None,
-                 excluded: list[tuple[int, int]] | None = None):
+                 excluded: list[tuple[int, int]] | None = None, keep_apart: set[str] | None = None):
         self.doc = doc
         self.lex = lexicon()
+        self.cluster = _person_clusters(entities, set(self.lex["honorifics"]), keep_apart or set())
         self.sentence_starts = [s.start_char for s in doc.sents]
         excluded = excluded or []
         mentions = []
@@ -115,12 +180,24 @@ class DocumentEntities:
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
-        self.genders = {e.id: self._gender(e) for e in entities if e.type == "PERSON"}
+        self.genders: dict[str, str | None] = {}
+        for entity in entities:
+            if entity.type == "PERSON":
+                key, gender = self.cluster[entity.id], self._gender(entity)
+                if key not in self.genders:
+                    self.genders[key] = gender
+                elif gender is not None and self.genders[key] not in (None, gender):
+                    self.genders[key] = None  # two genders in one cluster: say nothing
+                elif gender is not None:
+                    self.genders[key] = gender
         title_words = {w.lower().strip(".,:;'\"()") for w in (title or "").replace("_", " ").split()}
-        self.in_title = {e.id for e in entities
+        self.in_title = {self.cluster[e.id] for e in entities
                          if title_words and any(w.lower() in title_words for w in e.name.split() if len(w) > 2)}
         people = [m for m in mentions if m.entity.type == "PERSON"]
-        self.first_person = people[0].entity.id if people else None
+        self.first_person = self.cluster[people[0].entity.id] if people else None
+
+    def key(self, m: MentionInfo) -> str:
+        return self.cluster.get(m.entity.id, m.entity.id)
 
     def sentence_of(self, char: int) -> int:
         return max(0, bisect_right(self.sentence_starts, char) - 1)
@@ -202,19 +279,20 @@ class PronounResolver:
         counts: dict[str, int] = {}
         for m in ents.mentions:
             if m.start < at:
-                counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+                counts[ents.key(m)] = counts.get(ents.key(m), 0) + 1
         nearest = nearest_subject = None
         for m in reversed(earlier):
             if not self._fits(m, gender, types, pronoun):
                 continue
-            nearest = nearest or m.entity.id
+            nearest = nearest or ents.key(m)
             if m.role == "subject" and nearest_subject is None:
-                nearest_subject = m.entity.id
+                nearest_subject = ents.key(m)
         pronoun_role = _role(pronoun)
         for m in list(reversed(earlier)) + later:
-            if m.entity.id in found or not self._fits(m, gender, types, pronoun):
+            key = ents.key(m)
+            if key in found or not self._fits(m, gender, types, pronoun):
                 continue
-            known = ents.genders.get(m.entity.id)
+            known = ents.genders.get(key)
             distance = abs(sentence - m.sentence)
             f = {
                 "same_sentence": float(distance == 0),
@@ -225,24 +303,40 @@ class PronounResolver:
                 "possessor": float(m.role == "possessor"),
                 "prepositional": float(m.role == "prepositional"),
                 "parallel": float(m.role == pronoun_role or (pronoun_role == "possessor" and m.role == "subject")),
-                "salience": math.log1p(counts.get(m.entity.id, 0)),
-                "in_title": float(m.entity.id in ents.in_title),
-                "first_person": float(m.entity.id == ents.first_person),
+                "salience": math.log1p(counts.get(key, 0)),
+                "in_title": float(key in ents.in_title),
+                "first_person": float(key == ents.first_person),
                 "cataphora": float(m.start > at),
-                "nearest": float(m.entity.id == nearest),
-                "nearest_subject": float(m.entity.id == nearest_subject),
+                "nearest": float(key == nearest),
+                "nearest_subject": float(key == nearest_subject),
                 "main_subject": float(m.role == "subject" and m.head.head.dep_ == "ROOT"),
                 "gender_known": float(known is not None and known == gender),
                 "modifier": float(m.role == "modifier"),
-                "last_speaker": float(last_speaker is not None and m.entity.id == last_speaker),
+                "last_speaker": float(last_speaker is not None and key == ents.cluster.get(last_speaker)),
+                "governs": float(m.head.head in list(pronoun.ancestors) and m.role == "subject"),
+                "same_clause": float(_clause(m.head) == _clause(pronoun)),
+                "intervening": math.log1p(sum(1 for o in earlier if o.start > m.end and ents.key(o) != key
+                                              and self._fits(o, gender, types, pronoun))),
+                "sentence_initial": float(m.head.sent.start <= m.head.i - _left_width(m) <= m.head.sent.start + 1),
+                "two_back": float(distance >= 2),
+                "subject_to_subject": float(pronoun_role == "subject" and m.role == "subject"),
+                "possessive_to_subject": float(pronoun_role == "possessor" and m.role == "subject"),
+                "object_to_object": float(pronoun_role in ("object", "prepositional") and m.role == "object"),
+                "subject_to_object": float(pronoun_role == "subject" and m.role in ("object", "prepositional")),
+                "embedded": float(_embedded(m.head)),
+                "in_parentheses": float(_in_parentheses(m.head)),
+                "entity_subject_near": float(any(ents.key(o) == key and o.role == "subject"
+                                                 and sentence - o.sentence in (0, 1) for o in earlier)),
+                "poss_same_clause": float(pronoun_role == "possessor" and m.role == "subject"
+                                          and _clause(m.head) == _clause(pronoun)),
             }
-            found[m.entity.id] = f
+            found[key] = f
         return found
 
     def _fits(self, m: MentionInfo, gender: str, types: set[str], pronoun: Token) -> bool:
         if m.entity.type not in types:
             return False
-        known = self.entities.genders.get(m.entity.id)
+        known = self.entities.genders.get(self.entities.key(m))
         if gender in ("m", "f") and known is not None and known != gender:
             return False
         if m.start <= pronoun.idx < m.end:
@@ -264,9 +358,15 @@ class PronounResolver:
     def score(self, features: dict[str, float]) -> float:
         return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
-    def ranking(self, pronoun: Token, *, last_speaker: str | None = None) -> list[tuple[str, float]]:
-        """(entity id, probability) best first; the probabilities include "no antecedent here"."""
+    def ranking(self, pronoun: Token, *, last_speaker: str | None = None,
+                among: set[str] | None = None) -> list[tuple[str, float]]:
+        """(entity id, probability) best first; the probabilities include "no antecedent here".
+
+        `among`: only these entities are in the running (GAP names the two candidates)."""
         found = self.candidates(pronoun, last_speaker=last_speaker)
+        if among is not None:
+            keep = {self.entities.cluster.get(e, e) for e in among}
+            found = {k: v for k, v in found.items() if k in keep}
         if not found:
             return []
         scores = {e: self.score(f) for e, f in found.items()}
@@ -276,8 +376,9 @@ class PronounResolver:
                         key=lambda x: -x[1])
         return ranked
 
-    def resolve(self, pronoun: Token, *, last_speaker: str | None = None) -> str | None:
-        ranked = self.ranking(pronoun, last_speaker=last_speaker)
+    def resolve(self, pronoun: Token, *, last_speaker: str | None = None,
+                among: set[str] | None = None) -> str | None:
+        ranked = self.ranking(pronoun, last_speaker=last_speaker, among=among)
         if not ranked:
             return None
         best, p = ranked[0]

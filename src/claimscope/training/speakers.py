@@ -29,11 +29,14 @@ def design(cases) -> list[tuple[np.ndarray, int]]:
     for case in cases:
         if case.pronoun is None:
             continue
-        resolver = PronounResolver(DocumentEntities(case.doc, case.entities, title=case.row.title),
-                                   weights={})
-        found = resolver.candidates(case.pronoun)
+        entities = DocumentEntities(case.doc, case.entities, title=case.row.title,
+                                    keep_apart={case.a, case.b})
+        keep = {entities.cluster[case.a], entities.cluster[case.b]}
+        found = {k: v for k, v in PronounResolver(entities, weights={}).candidates(case.pronoun).items()
+                 if k in keep}
         ids = list(found)
         gold_id = case.a if case.row.a_coref else case.b if case.row.b_coref else None
+        gold_id = entities.cluster.get(gold_id) if gold_id else None
         x = np.array([[found[i][f] for f in FEATURES] for i in ids], dtype=float).reshape(len(ids), len(FEATURES))
         out.append((x, ids.index(gold_id) if gold_id in ids else -1))
     return out
