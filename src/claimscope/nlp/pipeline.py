@@ -8,11 +8,11 @@ from spacy.language import Language
 from claimscope.errors import ModelNotInstalled
 
 # Importing the modules registers their factories (entry points do it for spacy.load too).
-from claimscope.nlp import argument, attribution, claims, entities, paragraphs  # noqa: F401
+from claimscope.nlp import argument, attribution, claims, entities, paragraphs, speakers  # noqa: F401
 from claimscope.settings import Settings
 
-COMPONENTS = ("claimscope_entities", "claimscope_attribution", "claimscope_claims",
-              "claimscope_argument")
+COMPONENTS = ("claimscope_entities", "claimscope_attribution", "claimscope_speakers",
+              "claimscope_claims", "claimscope_argument")
 
 
 def build_pipeline(settings: Settings | None = None) -> Language:
@@ -29,6 +29,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     aliases = str(settings.aliases) if settings.aliases else None
     nlp.add_pipe("claimscope_entities", config={"aliases_path": aliases})
     nlp.add_pipe("claimscope_attribution")
+    nlp.add_pipe("claimscope_speakers")
     nlp.add_pipe("claimscope_claims")
     nlp.add_pipe("claimscope_argument")
     if settings.rhetoric:

@@ -435,10 +435,27 @@ class SpeakerResolver:
             if root.lower_ in ("i", "we"):
                 return None  # the speaker of a first person is the attribution's own frame
             return self.pronouns.resolve(root, last_speaker=last_speaker)
+        # "Mark Hollis, the chief executive of X": the name the source phrase is in apposition to.
+        if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+            for m in self.entities.mentions:
+                if m.entity.type == "PERSON" and m.start <= root.head.idx < m.end:
+                    return m.entity.id
         inside = [m for m in self.entities.mentions if m.start < span.end_char and m.end > span.start_char]
         if inside:
             return self._named(span, root, inside)
+        named = self._surname(span)
+        if named is not None:
+            return named
         return self._described(span, root)
+
+    def _surname(self, span: Span) -> str | None:
+        """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
+        words = {t.lower_ for t in span if t.pos_ == "PROPN" and t.lower_ not in self.lex["honorifics"]}
+        if not words:
+            return None
+        people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
+                  and words & {w.lower() for w in m.entity.name.split()}}
+        return next(iter(people)) if len(people) == 1 else None
 
     def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
         # The phrase's head is the speaker: "Iris director Sir Richard Eyre" is Eyre.
