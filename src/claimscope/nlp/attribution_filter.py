@@ -6,8 +6,7 @@ cue is a word of saying, thinking, reporting or showing ("said", "warned", "stat
 speak (a name, a pronoun, "officials", "the ad"); "Gross domestic product | measures" and
 "blind allegiance" are not. PolNeAR, which the tagger learned from, also marks stances
 ("openly admires", "backed"), so a verb is enough where nothing says otherwise. Content
-fragments lose any part that overlaps their own source or cue and never cross a blank line;
-a content of fewer than `min_content_words` words without a verb, name or noun ("a") is no
+fragments lose any part that overlaps their own source or cue; a content of fewer than `min_content_words` words without a verb, name or noun ("a") is no
 proposition (the group then stays only if it has a source). Word lists are data in `lexicons/attribution.json`.
 """
 
@@ -73,6 +72,10 @@ def speaks(doc: Doc, source: RoleSpan | None) -> bool:
     agents = lexicon()["agent_nouns"]
     if any(t.pos_ == "PROPN" or t.pos_ == "PRON" for t in span):
         return True
+    # A capitalised word the tagger took for a verb is a name ("Trump openly admires ..."
+    # opening a sentence); a capitalised adjective or noun there is just the sentence start.
+    if any(t.is_title and t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "NUM") for t in span):
+        return True
     return any(base_forms(t.lower_) & agents for t in span if t.is_alpha)
 
 
@@ -88,7 +91,14 @@ def cue_is_attribution(doc: Doc, group: Group) -> bool:
     if any(is_cue_word(w) for w in _WORD.findall(lower)):
         return True
     cue = _span(doc, group.cue)
-    if cue is None or not any(t.pos_ == "VERB" for t in cue):
+    if cue is None:
+        return False
+    verb = any(t.pos_ == "VERB" for t in cue)
+    # "has been critical of", "are afraid": a stance said of a source that can hold one.
+    stance = any(t.pos_ == "AUX" for t in cue) and any(t.pos_ == "ADJ" for t in cue)
+    if stance:
+        return speaks(doc, group.source)
+    if not verb:
         return False  # "blind allegiance", "obnoxious", "had": no act of saying
     return group.source is None or speaks(doc, group.source)
 
@@ -115,23 +125,6 @@ def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleS
     return out
 
 
-def _in_paragraph(fragment: RoleSpan, cue: RoleSpan, text: str) -> RoleSpan:
-    """A content fragment never crosses a blank line: keep the paragraph nearest the cue."""
-    body = text[fragment.start : fragment.end]
-    if "\n\n" not in body:
-        return fragment
-    pieces, at = [], fragment.start
-    for part in body.split("\n\n"):
-        pieces.append((at, at + len(part)))
-        at += len(part) + 2
-
-    def distance(p: tuple[int, int]) -> int:
-        return 0 if p[0] <= cue.start <= p[1] else min(abs(cue.start - p[1]), abs(p[0] - cue.end))
-
-    s, e = min((p for p in pieces if text[p[0]:p[1]].strip()), key=distance, default=pieces[0])
-    return RoleSpan("content", s, e, fragment.score)
-
-
 def is_proposition(doc: Doc, contents: list[RoleSpan]) -> bool:
     """Enough words, a verb, or a name or noun (what a stance is about: "backed Clinton");
     never a lone "a", "the" or "to"."""
@@ -150,8 +143,7 @@ def filter_groups(doc: Doc, groups: list[Group]) -> list[Group]:
         if not cue_is_attribution(doc, group):
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
-        contents = [piece for c in group.contents
-                    for piece in _without(_in_paragraph(c, group.cue, text), frame, text)]
+        contents = [piece for c in group.contents for piece in _without(c, frame, text)]
         if contents and not is_proposition(doc, contents):
             contents = []
         if not contents and group.source is None:

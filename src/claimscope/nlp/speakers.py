@@ -33,7 +33,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 # How far back a pronoun looks for its antecedent, and which entity types fit it.
 PRONOUN_TYPES = {"m": {"PERSON"}, "f": {"PERSON"}, "n": {"ORG", "GPE", "NORP"},
-                 "x": {"ORG", "GPE", "NORP"}}
+                 "x": {"ORG", "NORP"}}
 FEATURES = (
     "same_sentence", "previous_sentence", "distance", "subject", "object", "possessor",
     "prepositional", "parallel", "salience", "in_title", "first_person", "cataphora",
@@ -252,8 +252,11 @@ class PronounResolver:
     """
 
     def __init__(self, entities: DocumentEntities, *, weights: dict[str, float] | None = None,
-                 min_probability: float | None = None, margin: float | None = None):
+                 min_probability: float | None = None, margin: float | None = None,
+                 require_gender: bool = False):
         self.entities = entities
+        # Attributions: "she" goes only to someone known to be a woman (or to the last speaker).
+        self.require_gender = require_gender
         lex = entities.lex
         self.pronouns = lex["pronouns"]
         self.reflexives = set(lex["reflexives"])
@@ -272,7 +275,9 @@ class PronounResolver:
         ents = self.entities
         at = pronoun.idx
         sentence = ents.sentence_of(at)
-        earlier = ents.before(at, self.lookback)
+        # "They" most often means an unnamed group ("Some will say ... They are right"): only an
+        # organisation of the same or the previous sentence will do.
+        earlier = ents.before(at, self.lookback if gender != "x" else 1)
         # Cataphora: "In his first season, Varga ..." (a name after the pronoun, same sentence).
         later = [m for m in ents.mentions if m.start > at and m.sentence == sentence]
         found: dict[str, dict[str, float]] = {}
@@ -355,6 +360,17 @@ class PronounResolver:
             return False
         return True
 
+    def _coordinated(self, pronoun: Token, first: str, second: str) -> bool:
+        """Whether the two best candidates were last named side by side ("X and Y")."""
+        last: dict[str, MentionInfo] = {}
+        for m in self.entities.before(pronoun.idx, self.lookback):
+            last[self.entities.key(m)] = m
+        a, b = last.get(first), last.get(second)
+        if a is None or b is None:
+            return False
+        return a.head.head == b.head or b.head.head == a.head or (
+            a.head.dep_ == b.head.dep_ == "conj" and a.head.head == b.head.head)
+
     def score(self, features: dict[str, float]) -> float:
         return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
@@ -381,12 +397,18 @@ class PronounResolver:
         ranked = self.ranking(pronoun, last_speaker=last_speaker, among=among)
         if not ranked:
             return None
+        if self.require_gender and len(ranked) > 1 and self._coordinated(pronoun, ranked[0][0], ranked[1][0]):
+            return None  # "Fennick and Ardley met ... He said": either of them
         best, p = ranked[0]
         none = 1.0 - sum(q for _, q in ranked)
         if p < self.min_probability or p <= none:
             return None
         if len(ranked) > 1 and math.log(p) - math.log(max(ranked[1][1], 1e-12)) < self.margin:
             return None  # two readings stay open
+        gender = self.pronouns[pronoun.lower_][0]
+        if (self.require_gender and gender in ("m", "f") and self.entities.genders.get(best) is None
+                and best != self.entities.cluster.get(last_speaker or "")):
+            return None
         return best
 
 
@@ -420,7 +442,7 @@ class SpeakerResolver:
         self.lex = lexicon()
         self.byline = byline_spans(doc, author)
         self.entities = DocumentEntities(doc, entities, title=title, excluded=self.byline)
-        self.pronouns = PronounResolver(self.entities)
+        self.pronouns = PronounResolver(self.entities, require_gender=True)
         self.by_id = {e.id: e for e in entities}
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None) -> str | None:
@@ -461,27 +483,32 @@ class SpeakerResolver:
         # The phrase's head is the speaker: "Iris director Sir Richard Eyre" is Eyre.
         for m in inside:
             if m.start <= root.idx < m.end:
-                return m.entity.id
+                if m.entity.type == "GPE" and root.tag_ in ("NNPS", "NNS"):
+                    return None  # "Americans who ...": people of a country, not its state
+                return self.entities.key(m)
         people = [m for m in inside if m.entity.type == "PERSON"]
         # "the company's chief executive, John Smith": the person in apposition.
         for m in people:
             if m.head.dep_ in ("appos", "compound") and m.head.head == root:
-                return m.entity.id
+                return self.entities.key(m)
         noun = root.lower_
         if noun in self.lex["spokesperson_nouns"]:
             # "a spokeswoman for Northwind" / "a Northwind spokeswoman" speaks for Northwind.
             for m in inside:
                 if m.head.head == root or (m.head.head.dep_ == "prep" and m.head.head.head == root):
-                    return m.entity.id
+                    return self.entities.key(m)
             return None
         if noun in self.lex["organisation_nouns"] or noun in self.lex["country_nouns"]:
             # "the Ministry of Defence" tagged partly; "the Cypriot government".
             organisations = [m for m in inside if m.entity.type != "PERSON"]
             if len({m.entity.id for m in organisations}) == 1:
-                return organisations[0].entity.id
+                return self.entities.key(organisations[0])
             return None
-        if len({m.entity.id for m in people}) == 1 and len(inside) == len(people):
-            return people[0].entity.id
+        # "Republican candidate and Florida Sen. Marco Rubio": the one person of the phrase,
+        # unless the phrase is about someone else ("Trump's lawyer", "a lawyer for Trump").
+        speaking = [m for m in people if m.role not in ("possessor", "prepositional")]
+        if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
+            return self.entities.key(speaking[0])
         # "the Labour leader", "Iran's foreign minister": a person we cannot name.
         return None
 
@@ -507,7 +534,7 @@ class SpeakerResolver:
         for m in reversed(earlier):
             if m.head.dep_ == "appos" or any(c.dep_ == "appos" and c.lower_ == noun for c in m.head.children):
                 if any(c.lower_ == noun for c in m.head.children) or m.head.head.lower_ == noun:
-                    return m.entity.id
+                    return self.entities.key(m)
         if keywords:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
             if matching:
@@ -521,7 +548,7 @@ class SpeakerResolver:
             if head.dep_ == "prep":
                 head = head.head
             if head.lower_ in self.lex["spokesperson_nouns"]:
-                return m.entity.id
+                return self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
 
