@@ -14,7 +14,8 @@ content, the rest of the cue's sentence is the content ("Patrols reported forty 
 
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]` and
 `doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
-order). This component owns the source, cue and content of every attribution, and the span
+order; a group whose content sits on both sides of its cue gives one record per side). This
+component owns the source, cue and content of every attribution, and the span
 groups hold exactly the spans of the records; `source_entity` stays None: the speaker
 component (`claimscope_speakers`) owns it.
 """
@@ -112,6 +113,7 @@ class AttributionTagger:
         _, groups = self.analyse(doc)
         if doc.has_annotation("SENT_START"):
             groups = [_with_content_after_cue(doc, g) for g in groups]
+        groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
         attributions = to_records(doc.text, groups)
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
@@ -127,6 +129,43 @@ class AttributionTagger:
             ]
         doc._.attributions = attributions
         return doc
+
+
+QUOTE_OPENERS = "\"“"
+
+
+def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
+    """A paragraph that is one quotation and follows a quoted attribution goes on quoting.
+
+    News puts the rest of a speech in paragraphs of their own, with no "she said":
+    '"We are recruiting abroad," Mr Hollis said.' then '"The problem is pay."' Each such
+    paragraph becomes an attribution whose cue is its opening quotation mark (a quote frame)
+    and whose content is the quotation; it has no source span: the speaker component gives it
+    the speaker of the quotation it continues.
+    """
+    mask = quoted_mask(text)
+    paragraphs, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((at, at + len(line)))
+        at += len(line) + 1
+    covered = [(g.cue.start, g.cue.end) for g in groups] + [(c.start, c.end) for g in groups for c in g.contents]
+    quoted = {i for i, (s, e) in enumerate(paragraphs)
+              if any(s <= c.start < e and mask[c.start:c.end].any() for g in groups for c in g.contents)}
+    found = []
+    for i, (start, end) in enumerate(paragraphs):
+        body = text[start:end]
+        opening = start + len(body) - len(body.lstrip())
+        if i == 0 or i - 1 not in quoted or text[opening] not in QUOTE_OPENERS:
+            continue
+        closing = max(text.rfind("”", opening, end), text.rfind('"', opening + 1, end))
+        if closing <= opening + 1 or text[closing + 1 : end].strip(" .!?,;:") or any(
+                s < end and start < e for s, e in covered):
+            continue
+        found.append(Group(cue=RoleSpan("cue", opening, opening + 1, 1.0),
+                           contents=[RoleSpan("content", opening + 1, closing, 1.0)]))
+        quoted.add(i)
+    return found
 
 
 def _with_content_after_cue(doc: Doc, group: Group) -> Group:
@@ -244,40 +283,37 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
     return spans
 
 
-def _content_side(group: Group) -> tuple[int, int] | None:
-    """The content of a record: the extent of its fragments, or where fragments sit on both
-    sides of their own source and cue ('"A," he said, "B."'), those of the larger side, so
-    that the one span never contains its own source or cue."""
+def content_sides(group: Group) -> list[tuple[int, int] | None]:
+    """The contents of a group's records: the extent of its fragments, or, where fragments sit
+    on both sides of their own source and cue ('"A," he said, "B."'), one extent per side, so
+    that a record's content never contains its own source or cue."""
     extent = group.content_extent
     if extent is None:
-        return None
+        return [None]
     frame = [p for p in (group.source, group.cue) if p is not None]
     left, right = min(p.start for p in frame), max(p.end for p in frame)
     if not (extent[0] < right and left < extent[1]):
-        return extent
-    before = [c for c in group.contents if c.end <= left]
-    after = [c for c in group.contents if c.start >= right]
-    side = max((before, after), key=lambda cs: sum(c.end - c.start for c in cs))
-    if not side:
-        return None
-    return min(c.start for c in side), max(c.end for c in side)
+        return [extent]
+    sides = [[c for c in group.contents if c.end <= left], [c for c in group.contents if c.start >= right]]
+    return [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side] or [None]
 
 
 def to_records(text: str, groups: list[Group]) -> list[Attribution]:
+    """One record per group, or per side of its cue when its content sits on both sides."""
     mask = quoted_mask(text)
     records = []
-    for index, group in enumerate(groups):
-        extent = _content_side(group)
-        fragments = [(c.start, c.end) for c in group.contents
-                     if extent and c.start >= extent[0] and c.end <= extent[1]]
-        records.append(Attribution(
-            id=f"a{index}",
-            kind=quote_kind(text, fragments, mask) if fragments else "indirect",
-            cue=_text_span(text, group.cue.start, group.cue.end),
-            content=_text_span(text, *extent) if extent else None,
-            source=_text_span(text, group.source.start, group.source.end) if group.source else None,
-            score=round(group.cue.score, 4),
-        ))
+    for group in groups:
+        for extent in content_sides(group):
+            fragments = [(c.start, c.end) for c in group.contents
+                         if extent and c.start >= extent[0] and c.end <= extent[1]]
+            records.append(Attribution(
+                id=f"a{len(records)}",
+                kind=quote_kind(text, fragments, mask) if fragments else "indirect",
+                cue=_text_span(text, group.cue.start, group.cue.end),
+                content=_text_span(text, *extent) if extent else None,
+                source=_text_span(text, group.source.start, group.source.end) if group.source else None,
+                score=round(group.cue.score, 4),
+            ))
     return records
 
 

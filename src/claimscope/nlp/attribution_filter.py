@@ -93,14 +93,13 @@ def cue_is_attribution(doc: Doc, group: Group) -> bool:
     cue = _span(doc, group.cue)
     if cue is None:
         return False
-    verb = any(t.pos_ == "VERB" for t in cue)
-    # "has been critical of", "are afraid": a stance said of a source that can hold one.
-    stance = any(t.pos_ == "AUX" for t in cue) and any(t.pos_ == "ADJ" for t in cue)
-    if stance:
+    if any(t.pos_ == "VERB" for t in cue):
+        return group.source is None or speaks(doc, group.source)
+    # "has been critical of", "passionate about", "may": a stance or a modal said of a source
+    # that can hold one; without such a source it is no one's ("it was unclear", "obvious").
+    if any(t.pos_ in ("ADJ", "AUX") for t in cue):
         return speaks(doc, group.source)
-    if not verb:
-        return False  # "blind allegiance", "obnoxious", "had": no act of saying
-    return group.source is None or speaks(doc, group.source)
+    return False  # "blind allegiance", "pride", "implicitly": no act of saying
 
 
 def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleSpan]:

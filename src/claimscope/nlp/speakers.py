@@ -480,6 +480,15 @@ class SpeakerResolver:
         return next(iter(people)) if len(people) == 1 else None
 
     def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
+        # "both Senator Biden and Senator Hagel": two speakers, not one of them.
+        if any(c.dep_ == "conj" and any(m.start <= c.idx < m.end and m.entity.type == "PERSON"
+                                        for m in inside) for c in root.children):
+            return None
+        # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
+        # Liberties Union" is not the United States).
+        inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
+        if not inside:
+            return None
         # The phrase's head is the speaker: "Iris director Sir Richard Eyre" is Eyre.
         for m in inside:
             if m.start <= root.idx < m.end:
@@ -639,11 +648,18 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     last_speaker: str | None = None
     last_end = -1
     named_in_run: dict[int, str] = {}
+    previous: Attribution | None = None
     for a in sorted(attributions, key=lambda a: a.cue.start):
         entity = None
         if a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent)
+        elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
+              and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
+              and "\n" in text[previous.content.end : a.cue.start]
+              and text[previous.content.end : a.cue.start].count("\n\n") <= 1):
+            # A quotation paragraph of its own goes on with the speaker of the quote before it.
+            entity = previous.source_entity
         run = run_of(a)
         if run is not None:
             if entity is None and a.source is None and run in named_in_run:
@@ -651,6 +667,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
             elif entity is not None:
                 named_in_run.setdefault(run, entity)
         a.source_entity = entity
+        previous = a
         if entity is not None:
             last_speaker, last_end = entity, a.cue.end
 
