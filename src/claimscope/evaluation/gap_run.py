@@ -58,6 +58,14 @@ def _name_entity(entities: list[Entity], name: str, offset: int, key: str, other
         return entity.id
     if entity is not None:  # A and B merged by surname: give B its own entity back
         entity.mentions = [m for m in entity.mentions if not (m.start < end and m.end > offset)]
+    else:
+        # The NER missed this mention but found the name elsewhere: it is that entity.
+        same = [e for e in entities if e.id != other and e.type == "PERSON"
+                and name.lower() in [e.name.lower()] + [a.lower() for a in e.aliases]]
+        if len(same) == 1:
+            same[0].mentions.append(Mention(offset, end, name))
+            same[0].mentions.sort(key=lambda m: m.start)
+            return same[0].id
     new = Entity(id=f"gap-{key}", name=name, type="PERSON", mentions=[Mention(offset, end, name)])
     entities.append(new)
     return new.id
@@ -100,6 +108,6 @@ def run(rows: list[GapRow], spacy_model: str | None = None) -> GapRun:
     nlp = build_nlp(spacy_model)
     answers, refusing = {}, {}
     for case in prepare(rows, nlp):
-        answers[case.row.id] = answer(case, margin=0.0)
+        answers[case.row.id] = answer(case, margin=0.0, min_probability=0.0)
         refusing[case.row.id] = answer(case)
     return GapRun(answers, refusing, time.perf_counter() - started)

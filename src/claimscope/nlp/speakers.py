@@ -40,7 +40,8 @@ FEATURES = (
     "nearest", "nearest_subject", "main_subject", "gender_known", "modifier", "last_speaker",
     "governs", "same_clause", "intervening", "sentence_initial", "two_back", "subject_to_subject",
     "possessive_to_subject", "object_to_object", "subject_to_object", "embedded", "in_parentheses",
-    "entity_subject_near", "poss_same_clause",
+    "entity_subject_near", "poss_same_clause", "previous_main_subject", "title_subject",
+    "mentions_all", "pronoun_sentence_initial",
 )
 
 
@@ -247,8 +248,9 @@ class PronounResolver:
     skipped, never chosen) and must not be excluded by the clause ("Varga praised him": "him"
     is not Varga). The rest are scored by a linear model over recency, grammatical role,
     parallelism, salience and topic (FEATURES; weights in lexicons/speakers.json, fitted on GAP
-    development). The best becomes the antecedent when its probability reaches `min_probability`
-    and beats the runner-up by `margin` (in score).
+    development). The best becomes the antecedent when it is more likely than "no one named",
+    holds at least `min_probability` of the probability among the named candidates and beats
+    the runner-up by `margin` (log-odds).
     """
 
     def __init__(self, entities: DocumentEntities, *, weights: dict[str, float] | None = None,
@@ -293,6 +295,11 @@ class PronounResolver:
             if m.role == "subject" and nearest_subject is None:
                 nearest_subject = ents.key(m)
         pronoun_role = _role(pronoun)
+        totals: dict[str, int] = {}
+        for m in ents.mentions:
+            totals[ents.key(m)] = totals.get(ents.key(m), 0) + 1
+        # "He" or "His" opening its sentence (after at most a word or two: "Later, he").
+        initial = pronoun.i - pronoun.sent.start <= 2
         for m in list(reversed(earlier)) + later:
             key = ents.key(m)
             if key in found or not self._fits(m, gender, types, pronoun):
@@ -334,6 +341,11 @@ class PronounResolver:
                                                  and sentence - o.sentence in (0, 1) for o in earlier)),
                 "poss_same_clause": float(pronoun_role == "possessor" and m.role == "subject"
                                           and _clause(m.head) == _clause(pronoun)),
+                "previous_main_subject": float(distance == 1 and m.role == "subject"
+                                               and m.head.head.dep_ == "ROOT" and initial),
+                "title_subject": float(key in ents.in_title and m.role == "subject"),
+                "mentions_all": math.log1p(totals.get(key, 0)),
+                "pronoun_sentence_initial": float(initial and key == nearest_subject),
             }
             found[key] = f
         return found
@@ -372,7 +384,15 @@ class PronounResolver:
             a.head.dep_ == b.head.dep_ == "conj" and a.head.head == b.head.head)
 
     def score(self, features: dict[str, float]) -> float:
-        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        """Weights of single features ("subject") and of pairs ("subject*same_sentence")."""
+        total = 0.0
+        for key, weight in self.weights.items():
+            if "*" in key:
+                a, b = key.split("*", 1)
+                total += weight * features.get(a, 0.0) * features.get(b, 0.0)
+            elif key != "none":
+                total += weight * features.get(key, 0.0)
+        return total
 
     def ranking(self, pronoun: Token, *, last_speaker: str | None = None,
                 among: set[str] | None = None) -> list[tuple[str, float]]:
@@ -400,8 +420,10 @@ class PronounResolver:
         if self.require_gender and len(ranked) > 1 and self._coordinated(pronoun, ranked[0][0], ranked[1][0]):
             return None  # "Fennick and Ardley met ... He said": either of them
         best, p = ranked[0]
-        none = 1.0 - sum(q for _, q in ranked)
-        if p < self.min_probability or p <= none:
+        named = sum(q for _, q in ranked)
+        # "No one named here" more likely than the best name; or the best holds too small a
+        # share among the names in the running.
+        if p <= 1.0 - named or p / named < self.min_probability:
             return None
         if len(ranked) > 1 and math.log(p) - math.log(max(ranked[1][1], 1e-12)) < self.margin:
             return None  # two readings stay open

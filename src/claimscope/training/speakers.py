@@ -21,6 +21,12 @@ from claimscope.nlp.speakers import FEATURES, LEXICON, DocumentEntities, Pronoun
 
 # Hand-set, not fitted: GAP has no attributions, so "the last speaker" never occurs there.
 FIXED = {"last_speaker": 1.5}
+# Pairs of features whose product is one more feature (the linear score cannot say "a subject,
+# but only in the same sentence" otherwise).
+PAIRED = ("same_sentence", "previous_sentence", "subject", "object", "possessor", "prepositional",
+          "parallel", "in_title", "nearest", "cataphora", "embedded", "first_person")
+PAIRS = tuple(f"{a}*{b}" for i, a in enumerate(PAIRED) for b in PAIRED[i + 1:])
+NAMES = tuple(f for f in FEATURES if f not in FIXED) + PAIRS
 
 
 def design(cases) -> list[tuple[np.ndarray, int]]:
@@ -37,15 +43,23 @@ def design(cases) -> list[tuple[np.ndarray, int]]:
         ids = list(found)
         gold_id = case.a if case.row.a_coref else case.b if case.row.b_coref else None
         gold_id = entities.cluster.get(gold_id) if gold_id else None
-        x = np.array([[found[i][f] for f in FEATURES] for i in ids], dtype=float).reshape(len(ids), len(FEATURES))
+        x = np.array([[_value(found[i], f) for f in NAMES] for i in ids],
+                     dtype=float).reshape(len(ids), len(NAMES))
         out.append((x, ids.index(gold_id) if gold_id in ids else -1))
     return out
 
 
+def _value(features: dict[str, float], name: str) -> float:
+    if "*" in name:
+        a, b = name.split("*", 1)
+        return features.get(a, 0.0) * features.get(b, 0.0)
+    return features.get(name, 0.0)
+
+
 def fit(rows: list[tuple[np.ndarray, int]], *, l2: float = 0.01, steps: int = 800,
         lr: float = 0.3) -> dict[str, float]:
-    fitted = [k for k, f in enumerate(FEATURES) if f not in FIXED]
-    w = np.zeros(len(FEATURES))
+    fitted = list(range(len(NAMES)))
+    w = np.zeros(len(NAMES))
     bias = 0.0
     for _ in range(steps):
         grad, gbias = np.zeros_like(w), 0.0
@@ -62,7 +76,7 @@ def fit(rows: list[tuple[np.ndarray, int]], *, l2: float = 0.01, steps: int = 80
         grad = grad / len(rows) + l2 * w
         w[fitted] -= lr * grad[fitted]
         bias -= lr * gbias / len(rows)
-    weights = {f: round(float(w[k]), 4) for k, f in enumerate(FEATURES) if k in fitted}
+    weights = {f: round(float(w[k]), 4) for k, f in enumerate(NAMES) if abs(w[k]) >= 1e-4}
     weights.update(FIXED)
     weights["none"] = round(float(bias), 4)
     return weights
