@@ -283,7 +283,10 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
     return spans
 
 
-def content_sides(group: Group) -> list[tuple[int, int] | None]:
+MIN_SIDE_WORDS = 3
+
+
+def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
     """The contents of a group's records: the extent of its fragments, or, where fragments sit
     on both sides of their own source and cue ('"A," he said, "B."'), one extent per side, so
     that a record's content never contains its own source or cue."""
@@ -295,7 +298,10 @@ def content_sides(group: Group) -> list[tuple[int, int] | None]:
     if not (extent[0] < right and left < extent[1]):
         return [extent]
     sides = [[c for c in group.contents if c.end <= left], [c for c in group.contents if c.start >= right]]
-    return [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side] or [None]
+    extents = [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side]
+    # "Change, he says, will be slow": a side of a word or two is no claim of its own.
+    whole = [e for e in extents if len(text[e[0]:e[1]].split()) >= MIN_SIDE_WORDS]
+    return whole or sorted(extents, key=lambda e: e[0] - e[1])[:1] or [None]
 
 
 def to_records(text: str, groups: list[Group]) -> list[Attribution]:
@@ -303,7 +309,7 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
     mask = quoted_mask(text)
     records = []
     for group in groups:
-        for extent in content_sides(group):
+        for extent in content_sides(group, text):
             fragments = [(c.start, c.end) for c in group.contents
                          if extent and c.start >= extent[0] and c.end <= extent[1]]
             records.append(Attribution(

@@ -467,8 +467,12 @@ class SpeakerResolver:
         self.pronouns = PronounResolver(self.entities, require_gender=True)
         self.by_id = {e.id: e for e in entities}
 
-    def resolve(self, start: int, end: int, *, last_speaker: str | None = None) -> str | None:
-        """The entity id a source span stands for, or None."""
+    def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
+                content: tuple[int, int] | None = None) -> str | None:
+        """The entity id a source span stands for, or None.
+
+        `content`: where the attribution's content is; a pronoun never stands for someone the
+        content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
         if any(s <= start < e for s, e in self.byline):
             return None
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -478,7 +482,12 @@ class SpeakerResolver:
         if root.lower_ in self.lex["pronouns"] and root.pos_ == "PRON":
             if root.lower_ in ("i", "we"):
                 return None  # the speaker of a first person is the attribution's own frame
-            return self.pronouns.resolve(root, last_speaker=last_speaker)
+            among = None
+            if content is not None:
+                named = {self.entities.key(m) for m in self.entities.mentions
+                         if content[0] <= m.start < content[1]}
+                among = {self.entities.key(m) for m in self.entities.mentions} - named
+            return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
         # "Mark Hollis, the chief executive of X": the name the source phrase is in apposition to.
         if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
             for m in self.entities.mentions:
@@ -503,8 +512,10 @@ class SpeakerResolver:
 
     def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
         # "both Senator Biden and Senator Hagel": two speakers, not one of them.
-        if any(c.dep_ == "conj" and any(m.start <= c.idx < m.end and m.entity.type == "PERSON"
-                                        for m in inside) for c in root.children):
+        heads = [root] + [c for c in root.children if c.dep_ == "conj"]
+        people_at_heads = {self.entities.key(m) for t in heads for m in inside
+                           if m.entity.type == "PERSON" and m.start <= t.idx < m.end}
+        if len(people_at_heads) > 1:
             return None
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
@@ -675,7 +686,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         entity = None
         if a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
-            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent)
+            content = (a.content.start, a.content.end) if a.content else None
+            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content)
         elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
               and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
               and "\n" in text[previous.content.end : a.cue.start]
