@@ -19,7 +19,6 @@ from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
 from claimscope.nlp.sentence_units import sentence_units
-from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 MIN_CLAIM_TOKENS = 3
@@ -65,11 +64,6 @@ class ClaimExtractor:
         heads = self._load()
         entities: list[Entity] = doc._.entities or []
         attributions: list[Attribution] = doc._.attributions or []
-        resolver = SourceResolver(doc, entities)
-        for attribution in attributions:
-            if attribution.source is not None and attribution.source_entity is None:
-                found = resolver.resolve(attribution.source.start, attribution.source.end)
-                attribution.source_entity = found.id if found else None
         by_id = {e.id: e for e in entities}
         sentences = list(doc.sents)
         sentence_index = {s.start: i for i, s in enumerate(sentences)}
@@ -126,13 +120,13 @@ class ClaimExtractor:
         return doc
 
     def _attributed(self, doc: Doc, attributions: list[Attribution]):
+        # Attributions are read, never changed: the attribution component owns their spans
+        # (and already keeps a content clear of its own source and cue), the speaker
+        # component their source_entity.
         for attribution in attributions:
             if attribution.content is None:
-                attribution.content = _content_after_cue(doc, attribution)
-            if attribution.content is None:
                 continue
-            start, end = _without_frame(*_nearest_paragraph(text_of(doc), attribution.content,
-                                                            attribution.cue), attribution)
+            start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
             if span is not None and _is_proposition(span):
                 yield span, attribution
@@ -178,19 +172,6 @@ def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
     return doc.char_span(start, end, alignment_mode="expand") or claim
 
 
-def _content_after_cue(doc: Doc, attribution: Attribution) -> TextSpan | None:
-    """What follows a cue in its sentence ("Patrols reported forty incidents"), when the tagger
-    found a source and cue but no content."""
-    cue = _span(doc, attribution.cue)
-    if cue is None:
-        return None
-    sentence = cue[-1].sent
-    rest = _trimmed(doc, cue.end_char, sentence.end_char)
-    if rest is None or sum(t.is_alpha for t in rest) < MIN_CLAIM_TOKENS - 1:
-        return None
-    return TextSpan(rest.start_char, rest.end_char, rest.text)
-
-
 def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int, int]:
     """A content never runs across a blank line: keep the paragraph nearest the cue."""
     pieces, at = [], content.start
@@ -200,16 +181,6 @@ def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int
     if len(pieces) == 1:
         return pieces[0]
     return min(pieces, key=lambda p: 0 if p[0] <= cue.start <= p[1] else min(abs(cue.start - p[1]), abs(p[0] - cue.end)))
-
-
-def _without_frame(start: int, end: int, attribution: Attribution) -> tuple[int, int]:
-    """A claim never contains its own source and cue: keep the larger side of them."""
-    frame = [p for p in (attribution.source, attribution.cue) if p is not None]
-    left, right = min(p.start for p in frame), max(p.end for p in frame)
-    if not (start < right and left < end):
-        return start, end
-    before, after = (start, min(end, left)), (max(start, right), end)
-    return max(before, after, key=lambda r: r[1] - r[0])
 
 
 def _split_concessive(run: list) -> list[tuple[int, int]]:
@@ -408,7 +379,7 @@ def _entity_under(token, entities: list[Entity]) -> str | None:
 @Language.factory(
     "claimscope_claims",
     assigns=["doc.spans", "doc._.claims"],
-    requires=["doc._.entities", "doc._.attributions"],
+    requires=["doc._.entities", "doc._.attributions"],  # source_entity set by claimscope_speakers
     default_config={"model_dir": None},
 )
 def make_claims(nlp: Language, name: str, model_dir: str | None):
