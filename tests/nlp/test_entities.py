@@ -89,3 +89,10 @@ def test_one_type_per_entity_and_no_names_run_together():
     kessler = [e for e in doc._.entities if e.name == "Kessler Motors"]
     assert len(kessler) == 1
     assert len({e.id for e in doc._.entities if "kessler" in e.id}) == 1
+
+
+def test_an_organisation_is_named_by_its_fullest_form():
+    nlp = _linker()
+    doc = nlp("Brigade denies the raid\n\nThe Red Dawn Brigade denied the raid on Monday.")
+    brigade = [e for e in doc._.entities if "Brigade" in e.name]
+    assert len(brigade) == 1 and brigade[0].name == "Red Dawn Brigade"

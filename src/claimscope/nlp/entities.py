@@ -174,8 +174,12 @@ class EntityLinker:
                 "PERSON!" if label == "PERSON" and len(words) >= 2 else label)
             if span.text not in entity.aliases and span.text != entity.name:
                 entity.aliases.append(span.text)
-            if label == "PERSON" and len(words) >= 2 and len(entity.name.split()) < len(words):
-                entity.name = _name_text(span)  # the fullest form names the person
+            if entry_id not in self.table and len(entity.name.split()) < len(words) and (
+                label == "PERSON" or words[-1].lower() == entity.name.split()[-1].lower()
+            ):
+                # The fullest form names the entity: "Red Dawn Brigade", not the headline's
+                # "Brigade".
+                entity.name = _name_text(span)
         for entity_id, entity in entities.items():
             if entity_id not in self.table:
                 entity.type = _one_type(labels[entity_id])
