@@ -10,7 +10,7 @@ from spacy.language import Language
 from claimscope.errors import ModelNotInstalled
 
 # Importing the modules registers their factories (entry points do it for spacy.load too).
-from claimscope.nlp import argument, attribution, claims, entities, paragraphs  # noqa: F401
+from claimscope.nlp import argument, attribution, claims, entities, paragraphs, speakers  # noqa: F401
 from claimscope.runtime.onnx_model import set_default_threads
 from claimscope.settings import Settings
 
@@ -38,6 +38,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     aliases = str(settings.aliases) if settings.aliases else None
     nlp.add_pipe("claimscope_entities", config={"aliases_path": aliases})
     nlp.add_pipe("claimscope_attribution")
+    nlp.add_pipe("claimscope_speakers")
     nlp.add_pipe("claimscope_claims")
     nlp.add_pipe("claimscope_argument")
     if settings.rhetoric:
