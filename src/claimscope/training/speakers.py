@@ -23,8 +23,12 @@ from claimscope.nlp.speakers import FEATURES, LEXICON, DocumentEntities, Pronoun
 FIXED = {"last_speaker": 1.5}
 # Pairs of features whose product is one more feature (the linear score cannot say "a subject,
 # but only in the same sentence" otherwise).
+# The set was chosen by 2-fold cross-validation on gap-development (F1 74.6 with the first 12,
+# 75.0 with the role features added, 75.1 with 12 more: not worth 140 more weights).
 PAIRED = ("same_sentence", "previous_sentence", "subject", "object", "possessor", "prepositional",
-          "parallel", "in_title", "nearest", "cataphora", "embedded", "first_person")
+          "parallel", "in_title", "nearest", "cataphora", "embedded", "first_person",
+          "main_subject", "same_clause", "governs", "pronoun_sentence_initial",
+          "previous_main_subject")
 PAIRS = tuple(f"{a}*{b}" for i, a in enumerate(PAIRED) for b in PAIRED[i + 1:])
 NAMES = tuple(f for f in FEATURES if f not in FIXED) + PAIRS
 
@@ -56,7 +60,7 @@ def _value(features: dict[str, float], name: str) -> float:
     return features.get(name, 0.0)
 
 
-def fit(rows: list[tuple[np.ndarray, int]], *, l2: float = 0.01, steps: int = 800,
+def fit(rows: list[tuple[np.ndarray, int]], *, l2: float = 0.01, steps: int = 1500,
         lr: float = 0.3) -> dict[str, float]:
     fitted = list(range(len(NAMES)))
     w = np.zeros(len(NAMES))
@@ -89,7 +93,7 @@ def main(argv: list[str]) -> None:
     lex = json.loads(LEXICON.read_text(encoding="utf-8"))
     lex["weights"] = weights
     LEXICON.write_text(json.dumps(lex, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps(weights, indent=2))
+    print(f"{len(weights)} weights written to {LEXICON}")
 
 
 if __name__ == "__main__":  # pragma: no cover
