@@ -96,12 +96,14 @@ def line(name: str, k: int, n: int, extra: str = "") -> str:
 
 
 def agreement(first: list[dict], second_path: Path) -> None:
-    mine = {r["key"]: r for r in first}
+    # Match on the item number within the label, not the key: one cue can carry two records
+    # (a quote split around "X said" gives one per side), and they share a key.
+    mine = {(r["n"], r["key"]): r for r in first}
     theirs = [json.loads(x) for x in second_path.read_text().splitlines() if x.strip()]
     fields = defaultdict(lambda: [0, 0])
     print(f"\nSecond judge ({second_path}): agreement per field")
     for r in theirs:
-        a = mine.get(r["key"])
+        a = mine.get((r["n"], r["key"]))
         if a is None:
             continue
         names = {"attribution": ATTRIBUTION_FIELDS, "claim": CLAIM_FIELDS,
