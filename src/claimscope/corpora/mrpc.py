@@ -48,11 +48,11 @@ def read_pairs(path: str | Path) -> list[ParaphrasePair]:
 
 def write_pairs(path: str | Path, pairs: list[ParaphrasePair], labels: list[int]) -> None:
     """The input rows with `Quality` replaced by `labels`, same header and order."""
+    # Plain joins, not csv: the strings keep their quotes as they were read (QUOTE_NONE).
     with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
-        writer.writerow(HEADER)
+        f.write("\t".join(HEADER) + "\n")
         for p, y in zip(pairs, labels):
-            writer.writerow([str(int(y)), p.id1, p.id2, p.text1, p.text2])
+            f.write("\t".join([str(int(y)), p.id1, p.id2, p.text1, p.text2]) + "\n")
 
 
 def folds(pairs: list[ParaphrasePair], k: int = 5, seed: int = 7) -> list[int]:

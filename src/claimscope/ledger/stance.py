@@ -12,7 +12,8 @@ taking a side, `unrelated` is about something else. Three steps, each cheaper th
 3. two small classifiers over `stance_features` (similarity of the headline to the body's
    sentences, the embeddings of the headline and of its closest sentences, refuting and
    hedging cue words near them), their weights in `resources/models/stance/stance_head.npz`:
-   related vs unrelated, then agree / disagree / discuss for related pairs.
+   related vs unrelated (from the scalar features only), then agree / disagree / discuss for
+   related pairs (from all of them).
 
 No torch: the encoder runs with onnxruntime, the classifiers in numpy.
 """
@@ -35,6 +36,7 @@ STANCE_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 MAX_SENTENCES = 30
 TOP = 3
+N_SCALARS = 20  # the scalar features at the head of `stance_features`
 
 # Cue words of the FNC-1 classes (Riedel et al. 2017 and Hanselowski et al. 2018 use lists like
 # these): a refutation ("hoax", "denied") signals disagree, hedging ("reportedly") discuss.
@@ -113,7 +115,8 @@ def mlp_forward(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> n
 
 
 def load_head(path: Path, name: str) -> dict:
-    """{"mean", "scale", "layers"} of one classifier stored in an npz under `name_*` keys."""
+    """{"mean", "scale", "layers"} of one classifier stored in an npz under `name_*` keys; it
+    reads the first len(mean) features (the related head reads only the scalars)."""
     data = np.load(path)
     n = int(data[f"{name}_n_layers"])
     return {"mean": data[f"{name}_mean"], "scale": data[f"{name}_scale"],
@@ -121,6 +124,7 @@ def load_head(path: Path, name: str) -> dict:
 
 
 def head_probs(head: dict, x: np.ndarray) -> np.ndarray:
+    x = x[:, : len(head["mean"])]
     return mlp_forward(head["layers"], (x - head["mean"]) / head["scale"])
 
 
