@@ -19,3 +19,13 @@ def test_macro_f1_counts_every_class():
     # agree F1 2/3, unrelated F1 0.8, disagree and discuss 0 (absent, never predicted)
     assert s["macro_f1"] == pytest.approx((2 / 3 + 0.8) / 4)
     assert s["confusion"]["agree"]["unrelated"] == 1
+
+
+def test_tfidf_matches_the_sklearn_definition():
+    import numpy as np
+
+    from claimscope.ledger.stance import TfIdf
+
+    v = TfIdf(["harbour", "blast"], [1.0, 2.0]).transform(["Harbour BLAST blast, a x", ""])
+    expected = np.array([1.0, (1 + np.log(2)) * 2.0])
+    assert np.allclose(v[0], expected / np.linalg.norm(expected)) and not v[1].any()

@@ -9,11 +9,12 @@ taking a side, `unrelated` is about something else. Three steps, each cheaper th
 2. the headline and the body's first `MAX_SENTENCES` sentences are embedded by the shipped
    claim encoder (`runtime.text_encoder`, the one the claim matcher uses; a body is encoded
    once however many headlines it is compared with);
-3. two small classifiers over `stance_features` (similarity of the headline to the body's
-   sentences, the embeddings of the headline and of its closest sentences, refuting and
-   hedging cue words near them), their weights in `resources/models/stance/stance_head.npz`:
-   related vs unrelated (from the scalar features only), then agree / disagree / discuss for
-   related pairs (from all of them).
+3. two small classifiers, their weights in `resources/models/stance/stance_head.npz`:
+   related vs unrelated from the scalar `stance_features` (similarity of the headline to the
+   body's sentences, word overlap, refuting and hedging cue words near them), then agree /
+   disagree / discuss for related pairs, from the TF-IDF words of headline and body or from
+   all of `stance_features` (the headline's and closest sentences' embeddings too), as the
+   model's config says.
 
 No torch: the encoder runs with onnxruntime, the classifiers in numpy.
 """
@@ -101,6 +102,38 @@ def stance_features(headline: str, head_vec: np.ndarray, sents: list[str],
     ]).astype(np.float32)
 
 
+class TfIdf:
+    """TF-IDF vectors over a fixed vocabulary, as scikit-learn's TfidfVectorizer computes them
+    (lowercased words of two or more word characters, sublinear tf = 1 + log(count), times idf,
+    unit length); `training.stance` checks the two agree when it writes `vocabulary.json`."""
+
+    TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+    def __init__(self, words: list[str], idf: list[float]):
+        self.index = {w: k for k, w in enumerate(words)}
+        self.idf = np.asarray(idf, dtype=np.float32)
+
+    @classmethod
+    def load(cls, path: Path) -> TfIdf:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["words"], data["idf"])
+
+    def transform(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.idf)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for token in self.TOKEN.findall(text.lower()):
+                k = self.index.get(token)
+                if k is not None:
+                    counts[k] = counts.get(k, 0) + 1
+            for k, n in counts.items():
+                out[row, k] = (1.0 + np.log(n)) * self.idf[k]
+            norm = np.linalg.norm(out[row])
+            if norm > 0:
+                out[row] /= norm
+        return out
+
+
 def mlp_forward(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> np.ndarray:
     """Probabilities of a ReLU MLP (one layer: a logistic / softmax regression)."""
     for k, (w, b) in enumerate(layers):
@@ -148,6 +181,11 @@ class StanceModel:
         self.related_head = load_head(heads, "related")
         self.stance_head = load_head(heads, "stance")
         self.related_threshold = float(self.config["related_threshold"])
+        # The agree/disagree/discuss head reads `stance_features` or the TF-IDF words of the
+        # headline and the body (config "stance_inputs"), whichever validated better.
+        self.stance_inputs = self.config.get("stance_inputs", "features")
+        self.tfidf = (TfIdf.load(self.model_dir / self.config["vocabulary_file"])
+                      if self.stance_inputs == "tfidf" else None)
         self.encoder_dir = str(encoder_dir or CLAIM_MODEL_DIR)
         self.threads = threads
         self._bodies: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
@@ -183,6 +221,11 @@ class StanceModel:
             rows.append(stance_features(h, heads[h], sents, vecs, relatedness_features(h, b)))
         return np.stack(rows)
 
+    def stance_input(self, x: np.ndarray, pairs: list[tuple[str, str]]) -> np.ndarray:
+        if self.tfidf is None:
+            return x
+        return np.hstack([self.tfidf.transform([h for h, _ in pairs]), self.tfidf.transform([b for _, b in pairs])])
+
     def predict(self, pairs: list[tuple[str, str]]) -> list[Stance]:
         """Stance of each (headline, body) pair, in input order."""
         results: list[Stance | None] = [None] * len(pairs)
@@ -196,7 +239,7 @@ class StanceModel:
             chunk = todo[at : at + 256]
             x = self.features([pairs[k] for k in chunk])
             related = head_probs(self.related_head, x)[:, 1]
-            stance = head_probs(self.stance_head, x)
+            stance = head_probs(self.stance_head, self.stance_input(x, [pairs[k] for k in chunk]))
             for row, k in enumerate(chunk):
                 probs = {"unrelated": float(1.0 - related[row])}
                 probs.update({lab: float(related[row] * stance[row, j])
