@@ -45,3 +45,11 @@ def test_embeddings_are_unit_vectors_for_the_index(matcher):
 def test_features_line_up_with_the_shipped_decision(matcher):
     assert matcher.features == list(FEATURES)
     assert len(pair_features("a b", "a c", 0.5)) == len(FEATURES) == len(matcher.coef)
+
+
+def test_precomputed_embeddings_give_the_same_decision(matcher):
+    a, b = "The port reopened on Friday.", "On Friday the port opened again."
+    ea, eb = matcher.embed([a, b])
+    assert matcher.same_embedded(a, b, ea, eb).same == matcher.same(a, b).same
+    # entity ids from the ledger veto a pair about different entities
+    assert matcher.same(a, b, entities_a=["port-1"], entities_b=["port-2"]).veto == "entities"

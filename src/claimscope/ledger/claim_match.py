@@ -107,6 +107,18 @@ class ClaimMatcher:
         veto = claim_checks.veto(a, b, entities_a, entities_b) if self.use_checks else None
         return Match(p >= self.threshold and veto is None, round(p, 4), round(float(cosine), 4), veto)
 
+    def same(self, a: str, b: str, entities_a: Iterable[str] | None = None,
+             entities_b: Iterable[str] | None = None) -> Match:
+        """Decide one pair from its texts (embeds both)."""
+        ea, eb = self.embed([a, b])
+        return self.decide(a, b, float(ea @ eb), entities_a, entities_b)
+
+    def same_embedded(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray,
+                      entities_a: Iterable[str] | None = None,
+                      entities_b: Iterable[str] | None = None) -> Match:
+        """Decide one pair whose unit vectors (from `embed`) are already known: no encoding."""
+        return self.decide(a, b, float(np.dot(ea, eb)), entities_a, entities_b)
+
     def match_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[Match]:
         """Decide each (a, b) pair, embedding every distinct text once."""
         texts = list(dict.fromkeys(t for pair in pairs for t in pair))

@@ -250,6 +250,13 @@ class StanceModel:
         return results  # type: ignore[return-value]
 
 
+    def stance(self, claim: str, text: str) -> tuple[str, float]:
+        """(label, probability of that label) for one claim and one article text; 1.0 when the
+        pre-filter decided `unrelated`."""
+        result = self.predict([(claim, text)])[0]
+        return result.label, result.probabilities.get(result.label, 1.0)
+
+
 @lru_cache(maxsize=2)
 def load_stance_model(model_dir: str | None = None, threads: int | None = None) -> StanceModel:
     return StanceModel(model_dir, threads=threads)
