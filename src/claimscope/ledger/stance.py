@@ -12,9 +12,9 @@ taking a side, `unrelated` is about something else. Three steps, each cheaper th
 3. two small classifiers, their weights in `resources/models/stance/stance_head.npz`:
    related vs unrelated from the scalar `stance_features` (similarity of the headline to the
    body's sentences, word overlap, refuting and hedging cue words near them), then agree /
-   disagree / discuss for related pairs, from the TF-IDF words of headline and body or from
-   all of `stance_features` (the headline's and closest sentences' embeddings too), as the
-   model's config says.
+   disagree / discuss for related pairs, from the TF-IDF words of headline and body (with or
+   without the scalar features) or from all of `stance_features` (the headline's and closest
+   sentences' embeddings too), as the model's config (`stance_inputs`) says.
 
 No torch: the encoder runs with onnxruntime, the classifiers in numpy.
 """
@@ -185,7 +185,7 @@ class StanceModel:
         # headline and the body (config "stance_inputs"), whichever validated better.
         self.stance_inputs = self.config.get("stance_inputs", "features")
         self.tfidf = (TfIdf.load(self.model_dir / self.config["vocabulary_file"])
-                      if self.stance_inputs == "tfidf" else None)
+                      if self.stance_inputs.startswith("tfidf") else None)
         self.encoder_dir = str(encoder_dir or CLAIM_MODEL_DIR)
         self.threads = threads
         self._bodies: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
@@ -224,7 +224,10 @@ class StanceModel:
     def stance_input(self, x: np.ndarray, pairs: list[tuple[str, str]]) -> np.ndarray:
         if self.tfidf is None:
             return x
-        return np.hstack([self.tfidf.transform([h for h, _ in pairs]), self.tfidf.transform([b for _, b in pairs])])
+        words = [self.tfidf.transform([h for h, _ in pairs]), self.tfidf.transform([b for _, b in pairs])]
+        if self.stance_inputs == "tfidf+scalars":
+            words.insert(0, x[:, :N_SCALARS])
+        return np.hstack(words)
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[Stance]:
         """Stance of each (headline, body) pair, in input order."""
