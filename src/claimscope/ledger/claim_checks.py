@@ -168,7 +168,7 @@ def _words_value(words: list[str]) -> float | None:
     return total + current
 
 
-def _same_figure(a: float, b: float) -> bool:
+def same_figure(a: float, b: float) -> bool:
     # Rounding in reporting ("$2.5 billion" / "$2.48 billion") is not a different figure.
     return abs(a - b) <= 0.02 * max(abs(a), abs(b))
 
@@ -183,8 +183,8 @@ def figures_differ(a: str, b: str) -> bool:
     / "nine killed on 3 May") is extra detail, not a different claim.
     """
     fa, fb = figures(a), figures(b)
-    only_a = [x for x in fa if not any(_same_figure(x.value, y.value) for y in fb)]
-    only_b = [y for y in fb if not any(_same_figure(x.value, y.value) for x in fa)]
+    only_a = [x for x in fa if not any(same_figure(x.value, y.value) for y in fb)]
+    only_b = [y for y in fb if not any(same_figure(x.value, y.value) for x in fa)]
     for x in only_a:
         for y in only_b:
             if x.kind != y.kind:

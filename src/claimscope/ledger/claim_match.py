@@ -48,8 +48,8 @@ def pair_features(a: str, b: str, cosine: float) -> list[float]:
     ca, cb = content_words(a), content_words(b)
     bigrams_a, bigrams_b = set(zip(ta, ta[1:])), set(zip(tb, tb[1:]))
     na, nb = claim_checks.numbers(a), claim_checks.numbers(b)
-    matched = sum(any(claim_checks._same_figure(x, y) for y in nb) for x in na) + sum(
-        any(claim_checks._same_figure(x, y) for x in na) for y in nb)
+    matched = sum(any(claim_checks.same_figure(x, y) for y in nb) for x in na) + sum(
+        any(claim_checks.same_figure(x, y) for x in na) for y in nb)
     figure_share = matched / (len(na) + len(nb)) if na or nb else 1.0
     return [
         cosine,

@@ -1,9 +1,8 @@
 """Word overlap between a claim (headline) and a text (article body): cheap, no model.
 
-Two uses in stance detection: choose the body sentences a cross-encoder reads (the ones that
-share most content words with the headline, plus the lead), and tell clearly unrelated pairs
-apart before any model runs (an article about another story shares almost no content words
-with the headline). Words are lowercased, stop words dropped, and cut to their first six
+In stance detection it tells clearly unrelated pairs apart before any model runs (an article
+about another story shares almost no content words with the headline), and gives the stance
+classifiers their overlap features; the claim checks use its content words too. Words are lowercased, stop words dropped, and cut to their first six
 letters so that "killed" / "killing" and "protest" / "protesters" meet.
 """
 
@@ -65,36 +64,6 @@ def _profile(body: str) -> tuple[tuple[tuple[int, int], ...], tuple[frozenset[st
     per body (one body is compared with many headlines)."""
     ranges = tuple(sentences(body))
     return ranges, tuple(frozenset(content_words(body[s:e])) for s, e in ranges), tuple(content_words(body))
-
-
-def excerpt(headline: str, body: str, *, max_chars: int = 700, lead: int = 1) -> str:
-    """The body sentences that share most content words with the headline, in body order.
-
-    The first `lead` sentences always come first (a news lead usually states the story's
-    stance); the others are ranked by the number of distinct headline words they contain
-    (earlier first on ties) and added while they fit in `max_chars`. Sentences are joined
-    with " … " so the reader sees where text was skipped.
-    """
-    ranges, sentence_words, _ = _profile(body)
-    if not ranges:
-        return ""
-    head = set(content_words(headline))
-    scored = [(-len(head & words), k) for k, words in enumerate(sentence_words)]
-    chosen: list[int] = []
-    used = 0
-    for k in range(min(lead, len(ranges))):
-        chosen.append(k)
-        used += ranges[k][1] - ranges[k][0] + 3
-    for neg_shared, k in sorted(scored):
-        if k in chosen or neg_shared == 0:
-            continue
-        length = ranges[k][1] - ranges[k][0] + 3
-        if used + length > max_chars:
-            continue
-        chosen.append(k)
-        used += length
-    parts = [body[ranges[k][0] : ranges[k][1]] for k in sorted(chosen)]
-    return " … ".join(parts)[: max_chars * 2]
 
 
 def relatedness_features(headline: str, body: str) -> list[float]:
