@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -76,7 +77,8 @@ def numbers(text: str) -> list[float]:
     return [f.value for f in figures(text)]
 
 
-def figures(text: str) -> list[Figure]:
+@lru_cache(maxsize=65536)  # a claim is compared with many candidates: read it once
+def figures(text: str) -> tuple[Figure, ...]:
     """The figures of `numbers`, each with its kind and the words around it."""
     spans: list[tuple[float, int, int]] = []
     words_run: list[str] = []
@@ -116,8 +118,8 @@ def figures(text: str) -> list[Figure]:
         else:
             flush()
     flush()
-    return [Figure(value, _kind(text, start, end, value), _context(text, start, end))
-            for value, start, end in spans]
+    return tuple(Figure(value, _kind(text, start, end, value), _context(text, start, end))
+                 for value, start, end in spans)
 
 
 def _kind(text: str, start: int, end: int, value: float) -> str:
@@ -202,15 +204,16 @@ def negated(text: str) -> bool:
     return bool(NEGATION.search(cleaned))
 
 
-def negation_scopes(text: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=65536)
+def negation_scopes(text: str) -> tuple[frozenset[str], ...]:
     """For each negation cue, the content words right after it (what is negated): "X was not
     involved in the attack" -> {involv, attack}."""
     from claimscope.ledger.overlap import content_words
 
     cleaned = NOT_NEGATION.sub(" ", text)
     # The scope ends with the clause: "who did not testify, was cleared" negates "testify" only.
-    return [frozenset(content_words(CLAUSE_END.split(cleaned[m.end() : m.end() + 60])[0])[:3])
-            for m in NEGATION.finditer(cleaned)]
+    return tuple(frozenset(content_words(CLAUSE_END.split(cleaned[m.end() : m.end() + 60])[0])[:3])
+                 for m in NEGATION.finditer(cleaned))
 
 
 def polarity_differs(a: str, b: str) -> bool:
@@ -228,7 +231,8 @@ def polarity_differs(a: str, b: str) -> bool:
     return any(scope & other for scope in negation_scopes(negative)) or not any(negation_scopes(negative))
 
 
-def names(text: str, *, opening: bool = False) -> set[str]:
+@lru_cache(maxsize=65536)
+def names(text: str, *, opening: bool = False) -> frozenset[str]:
     """Capitalised words that look like names, normalised ("Amrozi", "Safeway", "NATO";
     "Spitzer's" -> "spitzer", "U.S." -> "us"), leaving out the source of an attribution
     ("according to the BBC", "Byrne said"). The text's first word is capitalised anyway, so it
@@ -249,7 +253,7 @@ def names(text: str, *, opening: bool = False) -> set[str]:
         words = [w for w in m.group(0).split() if w.lower() not in NOT_NAMES]
         if len(words) > 1:
             out.add("".join(w[0] for w in words).lower())
-    return out
+    return frozenset(out)
 
 
 def _related_names(a: set[str], b: set[str]) -> bool:
