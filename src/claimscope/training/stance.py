@@ -317,8 +317,8 @@ Stance of an article body toward a headline (claim): agree, disagree, discuss, u
 
 Not a fine-tuned cross-encoder: on the shared 2-core machine (load 8 and more, training at
 `nice -n 19`) one MiniLM training step of 16 pairs took about 10 s, so even one epoch over the
-13k related pairs would not fit the session. The whole model was fitted in {result['minutes']}
-min (mostly encoding the 27k headlines and body sentences once).
+13k related pairs would not fit the session. The model was fitted in {result['minutes']} min with the embeddings cached (encoding the
+27k headlines and body sentences once took 6.8 min more, `runs/stance/fnc1-embeddings.npz`).
 
 ## Data
 
