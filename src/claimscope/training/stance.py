@@ -333,7 +333,8 @@ Not a fine-tuned cross-encoder: on the shared 2-core machine (load 8 and more, t
   {split['validation_bodies']} bodies {json.dumps(split['validation_counts'])}.
 - Classifier training pairs (those the pre-filter passes): {json.dumps(split['train_after_prefilter'])}.
 - Model choice (classifier, related threshold) by FNC score + macro-F1 on validation; the
-  validation figures below are therefore slightly optimistic (8 candidates x 5 thresholds).
+  validation figures below are therefore somewhat optimistic (4 candidates x 6 thresholds,
+  and three earlier versions of this recipe were scored on the same split during development).
 
 ## Scores (shipped model, held-out validation stories)
 
