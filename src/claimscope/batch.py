@@ -67,6 +67,7 @@ class AnalysisPool:
         self.settings = settings
         self.workers = max(1, workers)
         self._executor: ProcessPoolExecutor | None = None
+        self.restarts = 0  # pools replaced after a worker process died
         if self.workers == 1:
             jobs.init_worker(settings)
 
@@ -95,6 +96,7 @@ class AnalysisPool:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+            self.restarts += 1
 
     def close(self) -> None:
         if self._executor is not None:
