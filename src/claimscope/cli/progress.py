@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import nullcontext
 
 from rich.console import Console
 from rich.progress import (
@@ -45,26 +46,19 @@ def run_with_progress(results: Iterable, total: int | None, description: str):
     """Consume the results (IngestResult), showing a bar on a terminal; returns (counts, failures)."""
     counts: Counter = Counter()
     failures = []
-    err = Console(stderr=True)
+    bar = None
     if on_terminal():
-        progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                            MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(),
-                            TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True)
-    else:
-        progress = None
-    if progress is None:
+        bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       RateColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+                       console=Console(stderr=True), transient=True)
+    with bar or nullcontext():
+        task = bar.add_task(description, total=total or None) if bar else None
         for result in results:
             counts[result.outcome.value] += 1
             if result.error is not None:
                 failures.append(result)
-        return counts, failures
-    with progress:
-        task = progress.add_task(description, total=total or None)
-        for result in results:
-            counts[result.outcome.value] += 1
-            if result.error is not None:
-                failures.append(result)
-            progress.advance(task)
+            if bar:
+                bar.advance(task)
     return counts, failures
 
 
