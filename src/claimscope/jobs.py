@@ -8,6 +8,14 @@ Payloads and results are dicts of JSON types, so they cross process and machine 
 (pickle, Dask, a queue) unchanged; spaCy Docs never leave the process that made them. The
 pipeline loads once per process and stays cached. This module imports nothing heavy at the top:
 a spawned worker sets its thread limits before numpy and onnxruntime are first imported.
+
+On a Dask cluster the same two calls make the worker plugin and the task:
+
+    class ClaimscopeWorker(distributed.WorkerPlugin):
+        def setup(self, worker):
+            jobs.init_worker(settings, threads=1)
+    client.register_plugin(ClaimscopeWorker())
+    futures = client.map(jobs.analyze_job, payloads)   # payloads: jobs.payload_of(info)
 """
 
 from __future__ import annotations

@@ -42,6 +42,39 @@ def test_kill_9_at_random_moments_then_the_same_command_again(corpus, store_url,
     check_store(store_url, corpus["texts"], corpus["inputs"], fresh)
 
 
+def children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def test_worker_processes_end_when_ingest_is_killed(corpus, store_url):
+    args = ("ingest", str(corpus["folder"]), "--db", store_url, "--workers", "2")
+    process = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        workers = children(process.pid)
+    assert len(workers) >= 2, "the worker processes did not start"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if alive(w)], "worker processes outlived a killed ingest"
+
+
 def test_two_ingest_processes_on_one_store_at_once(corpus, store_url, fresh):
     first = ("ingest", str(corpus["folder"]), str(corpus["rows"]), "--db", store_url, "--workers", "1")
     second = ("ingest", str(corpus["rows"]), str(corpus["folder"]), "--db", store_url, "--workers", "1")
