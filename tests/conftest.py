@@ -36,3 +36,45 @@ def analyze(workspace):
         return workspace.analyze_text(text, name="test.txt", meta=meta)
 
     return run
+
+
+# -- the corpus store: every store test runs on SQLite and on PostgreSQL --------------------------
+# CLAIMSCOPE_TEST_PG names a PostgreSQL database on a server where the test user may create
+# databases (scripts/test_pg.sh and .ci/run start one); each test gets a fresh database there.
+PG_ENV = "CLAIMSCOPE_TEST_PG"
+
+
+def _pg_base():
+    import os
+
+    return os.environ.get(PG_ENV) or None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The URL of a new, empty store: a SQLite file in tmp_path, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "claimscope.db")
+        return
+    base = _pg_base()
+    if base is None:
+        pytest.skip(f"{PG_ENV} is not set (scripts/test_pg.sh sets it; CI always does)")
+    yield from _fresh_pg_database(base)
+
+
+def _fresh_pg_database(base: str):
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base)
+    name = f"cs_test_{uuid.uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

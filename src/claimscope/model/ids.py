@@ -19,6 +19,7 @@ PREFIXES = {
     "publication": "pub",
     "cue": "cue",
     "entity": "ent",
+    "structure": "stu",  # a thesis or conclusion span
 }
 
 

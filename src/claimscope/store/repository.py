@@ -60,6 +60,11 @@ class Store:
         """A batch in one transaction (the distributed writers); the same outcomes as `save`."""
         raise NotImplementedError
 
+    def add_publication(self, publication: Publication, meta: dict | None = None) -> SaveOutcome:
+        """A stored text printed somewhere new (no re-analysis): `publication_added`, or
+        `already_stored` when that publication is known; DocumentNotFound for an unknown text."""
+        raise NotImplementedError
+
     def replace_facts(self, analysis: Analysis) -> None:
         """Swap one stored document's facts for a new analysis of the same text (reanalyze)."""
         raise NotImplementedError
@@ -101,9 +106,14 @@ class Store:
     def corpus_entities(self, *, type: str | None = None) -> list[CorpusEntity]:
         raise NotImplementedError
 
+    def document_entities(self, document_id: str | None = None) -> list[dict]:
+        """Document entities as dicts (document, key, name, type, aliases, mentions, corpus_entity)."""
+        raise NotImplementedError
+
     def set_entity_links(self, links: dict[tuple[str, str], str],
-                         entities: Iterable[CorpusEntity]) -> None:
-        """(document id, document entity id) -> corpus entity id, and the corpus entities."""
+                         entities: Iterable[CorpusEntity], *, replace: bool = False) -> None:
+        """(document id, document entity id) -> corpus entity id, and the corpus entities;
+        `replace` clears every old link and drops corpus entities not given (a full re-link)."""
         raise NotImplementedError
 
 
@@ -114,4 +124,19 @@ def open_store(url: str, *, create: bool = True, upgrade: bool = False) -> Store
     newer claimscope, StoreNeedsUpgrade for an older one (unless `upgrade`), StoreUnreachable
     for a server that does not answer (naming the host) or a path that cannot be written.
     """
-    raise NotImplementedError
+    from sqlalchemy.exc import DBAPIError
+
+    from claimscope.store.schema import connection_error, make_engine, parse_target, prepare
+    from claimscope.store.sql import SqlStore
+
+    target = parse_target(url)
+    engine = make_engine(target)
+    try:
+        revision = prepare(engine, target, create=create, upgrade=upgrade)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise connection_error(target, exc) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return SqlStore(engine, target, revision)

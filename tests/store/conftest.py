@@ -1,0 +1,47 @@
+"""Store fixtures: real analyses of the demo corpus, made once per session by the real pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimscope.store import open_store
+
+DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def demo_analyses(workspace):
+    """Every demo article analysed through Workspace.analyze (manifest metadata included)."""
+    report = workspace.analyze_all(str(DEMO_CORPUS))
+    assert not report.failures, report.failures
+    assert len(report.analyses) == 10
+    return report.analyses
+
+
+@pytest.fixture(scope="session")
+def demo_json(demo_analyses, tmp_path_factory) -> list[Path]:
+    """The same analyses as JSON files, for subprocesses that must not load the pipeline."""
+    folder = tmp_path_factory.mktemp("analyses")
+    paths = []
+    for i, analysis in enumerate(demo_analyses):
+        path = folder / f"{i:02d}.json"
+        path.write_text(json.dumps(analysis.as_dict(), ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def store(store_url):
+    with open_store(store_url) as s:
+        yield s
+
+
+@pytest.fixture
+def filled(store, demo_analyses):
+    """A store holding the whole demo corpus."""
+    for analysis in demo_analyses:
+        store.save(analysis)
+    return store
