@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from claimscope import jobs
-from claimscope.errors import ClaimscopeError, PipelineError, StoreWriteFailed
+from claimscope.errors import ClaimscopeError, DocumentNotFound, PipelineError, StoreWriteFailed
 from claimscope.ingest import InputFailure
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.model.corpus import Publication
@@ -209,24 +209,21 @@ def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -
     if "error" in result:
         error = jobs.error_from_dict(result["error"])
         return [IngestResult(i.name, Outcome.failed, i.id, error) for i in [info, *copies]]
-    analysis = Analysis.from_dict(result)
-    results = []
-    for each in [info, *copies]:
-        try:
-            outcome = store.save(analysis, Publication.of(each))
-        except StoreWriteFailed as exc:  # that document rolled back; the store stays usable
-            results.append(IngestResult(each.name, Outcome.failed, each.id, exc))
-            continue
-        results.append(IngestResult(each.name, Outcome(str(outcome)), each.id))
-    return results
+    try:
+        outcome = store.save(Analysis.from_dict(result), Publication.of(info))
+    except StoreWriteFailed as exc:  # that document rolled back; the store stays usable
+        results = [IngestResult(info.name, Outcome.failed, info.id, exc)]
+    else:
+        results = [IngestResult(info.name, Outcome(str(outcome)), info.id)]
+    return results + [_add_publication(store, each) for each in copies]
 
 
 def _add_publication(store, info: DocumentInfo) -> IngestResult:
     """A text already stored: record where it appeared this time, without analysing it again."""
     publication = Publication.of(info)
     try:
-        outcome = store.save(store.load(info.id).analysis, publication)
-    except StoreWriteFailed as exc:
+        outcome = store.add_publication(publication, info.meta)
+    except (StoreWriteFailed, DocumentNotFound) as exc:  # not found: its first save failed
         return IngestResult(info.name, Outcome.failed, info.id, exc)
     return IngestResult(info.name, Outcome(str(outcome)), info.id)
 

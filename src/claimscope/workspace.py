@@ -186,8 +186,9 @@ def pipeline_version() -> str:
     """The version stamped on stored facts (`components["claimscope"]`): `reanalyze` re-runs
     documents whose stamp differs."""
     from claimscope import __version__
+    from claimscope.store.rows import pipeline_version as stored_version
 
-    return __version__
+    return stored_version({"claimscope": __version__})
 
 
 def _manifest(target: str) -> dict[str, dict]:

@@ -19,18 +19,3 @@ def corpus(tmp_path) -> dict:
     rows = tmp_path / "rows.jsonl"
     rows.write_text("".join(json.dumps(row(i)) + "\n" for i in range(24, 34)), encoding="utf-8")
     return {"folder": folder, "rows": rows, "inputs": 35, "texts": {article(i) for i in range(34)}}
-
-
-@pytest.fixture
-def store_url(tmp_path) -> str:
-    # Replaced by the parametrized (SQLite, PostgreSQL) fixture of tests/conftest.py.
-    return str(tmp_path / "store.db")
-
-
-def stored_ids(url: str) -> list[str]:
-    from claimscope.store import open_store
-
-    with open_store(url) as store:
-        return sorted(store.pipeline_versions())
-
-
