@@ -20,25 +20,34 @@ def fresh():
 
 
 def test_kill_9_at_random_moments_then_the_same_command_again(corpus, store_url, fresh):
+    from claimscope.store import open_store
+
     seed = time.time_ns()
     rng = random.Random(seed)
     args = ("ingest", str(corpus["folder"]), str(corpus["rows"]), "--db", store_url, "--workers", "1")
     kills = []
-    for window in ((4.0, 10.0), (3.0, 8.0)):
-        process = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        delay = rng.uniform(*window)
-        try:
-            process.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            process.kill()  # SIGKILL: no cleanup, no rollback handler, no atexit
+    with open_store(store_url) as watcher:
+        # Kill once early and once late in the run: after a random number of stored documents
+        # plus a random fraction of a second, so the kill lands anywhere in a document's write.
+        for low, high in ((0, 10), (12, 26)):
+            target = rng.randint(low, high)
+            process = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            while process.poll() is None and watcher.stats()["documents"] < target:
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.0, 0.4))
+            if process.poll() is None:
+                process.kill()  # SIGKILL: no cleanup, no rollback handler, no atexit
+                process.wait()
+                time.sleep(0.5)  # a COMMIT sent just before the kill may still be finishing
+                kills.append((target, watcher.stats()["documents"]))
             process.wait()
-            kills.append(round(delay, 2))
     final = run(*args)
     assert final.returncode == 0, f"seed {seed}: {final.stderr}"
     counts = summary(final.stdout)
     assert counts["failed"] == 0 and sum(counts.values()) == corpus["inputs"], (seed, counts)
-    assert kills, f"seed {seed}: ingest ended before any kill; widen the windows"
+    assert kills, f"seed {seed}: ingest ended before any kill"
+    assert counts["stored"] == len(corpus["texts"]) - kills[-1][1], (seed, kills, counts)
     check_store(store_url, corpus["texts"], corpus["inputs"], fresh)
 
 
