@@ -29,6 +29,10 @@ from claimscope.ingest import InputFailure
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.model.corpus import Publication
 
+# A store that refused this many writes in a row (a full disk) will refuse the rest: analysing
+# them would only spend hours to fail each one.
+MAX_REFUSED_WRITES = 5
+
 
 class Outcome(StrEnum):
     stored = "stored"
@@ -192,6 +196,7 @@ def ingest_documents(documents: Iterable[DocumentInfo | InputFailure], store, po
             waiting[doc_id] = []
             yield _Task(item)
 
+    refused = 0  # writes failed in a row
     for item in run_analyses(tasks(), pool):
         if isinstance(item, IngestResult):
             results = [item]
@@ -203,6 +208,10 @@ def ingest_documents(documents: Iterable[DocumentInfo | InputFailure], store, po
             if progress is not None:
                 progress(r)
             yield r
+            refused = refused + 1 if isinstance(r.error, StoreWriteFailed) else 0
+            if refused >= MAX_REFUSED_WRITES:
+                raise StoreWriteFailed(store.url, f"stopped: the last {refused} documents could not be "
+                                                  f"written ({r.error.reason}); what was stored is intact")
 
 
 def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -> list[IngestResult]:

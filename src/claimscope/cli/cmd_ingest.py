@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -36,15 +37,18 @@ def register(app: typer.Typer) -> None:
 
         Example: claimscope ingest demo/corpus feed.jsonl --db corpus.db --workers 2
 
-        Prints how many inputs were stored, already stored, added as a new publication of a
-        stored text, or failed (each failure with its reason). Exit 0: all stored; 1: some
-        inputs failed; 2: nothing could be done (bad store URL, unreachable server, bad option).
+        Prints one line of counts: stored, already stored, publication added (a stored text from a new source), failed; then each failure with its reason.
+
+        Exit 0: all stored; 1: some inputs failed; 2: nothing could be done (bad store URL, unreachable server, bad option).
         """
         from claimscope.cli.progress import print_summary, run_with_progress
         from claimscope.errors import ClaimscopeError
         from claimscope.ingest.rows import parse_columns
         from claimscope.workspace import Workspace
 
+        counts: Counter = Counter()
+        failures: list = []
+        workspace = None
         try:
             workspace = Workspace(pipeline_settings(
                 db=db, aliases=aliases, no_rhetoric=no_rhetoric,
@@ -52,15 +56,18 @@ def register(app: typer.Typer) -> None:
                 recursive=recursive, any_language=any_language))
             mapping = parse_columns(columns) if columns else None
             workspace.store  # noqa: B018 - open it now: a bad store is fatal before any work
-            counts, failures = run_with_progress(
+            run_with_progress(
                 workspace.ingest(targets, workers=workers, columns=mapping),
-                workspace.count_inputs(targets), "ingest")
+                workspace.count_inputs(targets), "ingest", counts, failures)
         except ClaimscopeError as exc:
+            if counts:
+                print_summary(counts, failures, ORDER)
             fatal(exc)
         except KeyboardInterrupt:
+            print_summary(counts, failures, ORDER)
             raise typer.Exit(130) from None
         finally:
-            if "workspace" in locals():
+            if workspace is not None:
                 workspace.close()
         print_summary(counts, failures, ORDER)
         raise typer.Exit(1 if failures else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 import typer
@@ -18,8 +19,7 @@ def register(app: typer.Typer) -> None:
         workers: Optional[int] = typer.Option(
             None, min=0, help="Analysis worker processes (default: CLAIMSCOPE_WORKERS; 0 = one per core)."),
     ) -> None:
-        """Re-analyse stored documents whose facts an older pipeline made; each document's facts
-        are swapped in one transaction.
+        """Re-analyse stored documents whose facts another claimscope version made; each document's facts are swapped in one transaction.
 
         Example: claimscope reanalyze --db corpus.db --workers 2
         """
@@ -28,17 +28,23 @@ def register(app: typer.Typer) -> None:
         from claimscope.errors import ClaimscopeError
         from claimscope.workspace import Workspace
 
+        counts: Counter = Counter()
+        failures: list = []
+        workspace = None
         try:
             workspace = Workspace(pipeline_settings(db=db))
             stale = workspace.stale_documents(all=all)
-            counts, failures = run_with_progress(
-                workspace.reanalyze(ids=stale, workers=workers), len(stale), "reanalyze")
+            run_with_progress(
+                workspace.reanalyze(ids=stale, workers=workers), len(stale), "reanalyze", counts, failures)
         except ClaimscopeError as exc:
+            if counts:
+                print_summary(counts, failures, ORDER)
             fatal(exc)
         except KeyboardInterrupt:
+            print_summary(counts, failures, ORDER)
             raise typer.Exit(130) from None
         finally:
-            if "workspace" in locals():
+            if workspace is not None:
                 workspace.close()
         print_summary(counts, failures, ORDER)
         raise typer.Exit(1 if failures else 0)

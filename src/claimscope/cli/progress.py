@@ -42,10 +42,12 @@ def on_terminal() -> bool:
     return sys.stdout.isatty() and sys.stderr.isatty()
 
 
-def run_with_progress(results: Iterable, total: int | None, description: str):
-    """Consume the results (IngestResult), showing a bar on a terminal; returns (counts, failures)."""
-    counts: Counter = Counter()
-    failures = []
+def run_with_progress(results: Iterable, total: int | None, description: str,
+                      counts: Counter, failures: list) -> None:
+    """Consume the results (IngestResult) into counts and failures, with a bar on a terminal.
+
+    The two are filled as results come, so a batch stopped by a fatal error still has its
+    summary of what was done."""
     bar = None
     if on_terminal():
         bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -59,7 +61,6 @@ def run_with_progress(results: Iterable, total: int | None, description: str):
                 failures.append(result)
             if bar:
                 bar.advance(task)
-    return counts, failures
 
 
 def print_summary(counts: Counter, failures: list, order: tuple[str, ...]) -> None:
