@@ -181,6 +181,33 @@ class Workspace:
                 report.analyses.append(item)
         return report
 
+    # -- the corpus store: what `show`, `search`, `stats` and `upgrade` call --------------------
+    def _stored(self):
+        """The store for reading: an error (not a new empty store) when there is none yet."""
+        if self._store is None:
+            from claimscope.store import open_store
+
+            self._store = open_store(self.settings.db, create=False)
+        return self._store
+
+    def show(self, document_id: str):
+        """One stored document (StoredDocument): its analysis exactly as `analyze` gave it."""
+        return self._stored().load(document_id)
+
+    def search(self, query: str, **filters):
+        """Full-text search over stored claims and documents (SearchHit list)."""
+        return self._stored().search(query, **filters)
+
+    def stats(self) -> dict:
+        return self._stored().stats()
+
+    def upgrade_store(self) -> tuple[str, str]:
+        """Migrate `settings.db` to this version's schema: (revision before, revision now)."""
+        from claimscope.store import upgrade_store
+
+        self.close()
+        return upgrade_store(self.settings.db)
+
 
 def pipeline_version() -> str:
     """The version stamped on stored facts (`components["claimscope"]`): `reanalyze` re-runs

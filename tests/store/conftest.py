@@ -41,7 +41,6 @@ def store(store_url):
 
 @pytest.fixture
 def filled(store, demo_analyses):
-    """A store holding the whole demo corpus."""
-    for analysis in demo_analyses:
-        store.save(analysis)
+    """A store holding the whole demo corpus (one batch: the distributed writers' path)."""
+    store.save_many([(analysis, None) for analysis in demo_analyses])
     return store

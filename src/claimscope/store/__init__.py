@@ -7,6 +7,14 @@
 The store knows `claimscope.model` records and nothing of spaCy, the ledger or the renderers.
 """
 
-from claimscope.store.repository import SaveOutcome, Store, open_store
+from claimscope.store.repository import DocumentSummary, SaveOutcome, Store, open_store
 
-__all__ = ["SaveOutcome", "Store", "open_store"]
+
+def upgrade_store(url: str) -> tuple[str, str]:
+    """Migrate the store at `url` to this claimscope's schema: (revision before, revision now)."""
+    from claimscope.store.schema import upgrade_store as upgrade
+
+    return upgrade(url)
+
+
+__all__ = ["DocumentSummary", "SaveOutcome", "Store", "open_store", "upgrade_store"]

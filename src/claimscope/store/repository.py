@@ -130,7 +130,7 @@ def open_store(url: str, *, create: bool = True, upgrade: bool = False) -> Store
     from claimscope.store.sql import SqlStore
 
     target = parse_target(url)
-    engine = make_engine(target)
+    engine = make_engine(target, create=create)
     try:
         revision = prepare(engine, target, create=create, upgrade=upgrade)
     except DBAPIError as exc:

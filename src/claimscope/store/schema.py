@@ -66,9 +66,9 @@ def parse_target(target: str) -> Target:
     raise StoreUnreachable(target, f"claimscope stores live in SQLite or PostgreSQL, not {backend}")
 
 
-def make_engine(target: Target) -> Engine:
+def make_engine(target: Target, *, create: bool = True) -> Engine:
     if target.dialect == "sqlite":
-        _check_sqlite_file(target)
+        _check_sqlite_file(target, create)
         engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
@@ -80,8 +80,11 @@ def make_engine(target: Target) -> Engine:
         raise StoreUnreachable(target.display, f"no driver for this URL ({exc})") from None
 
 
-def _check_sqlite_file(target: Target) -> None:
+def _check_sqlite_file(target: Target, create: bool) -> None:
     path = Path(target.url.database)
+    if not create and not path.exists():
+        # Opening would make an empty file: a command that only reads must not leave one behind.
+        raise NotAStore(target.display, "no such file: there is no store here (ingest makes one)")
     if path.is_dir():
         raise NotAStore(target.display, "is a folder, not a claimscope store")
     if path.exists():
@@ -198,3 +201,19 @@ def _first_line(exc: DBAPIError) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
     return lines[0] if lines else type(orig).__name__
+
+
+def upgrade_store(url: str) -> tuple[str, str]:
+    """Migrate an existing store to this claimscope's schema: (revision before, revision now)."""
+    target = parse_target(url)
+    engine = make_engine(target, create=False)
+    try:
+        with engine.connect() as connection:
+            before = read_state(connection, target).revision
+        if before is None:
+            raise NotAStore(target.display, "is an empty database, not a claimscope store yet")
+        return before, prepare(engine, target, create=False, upgrade=True)
+    except DBAPIError as exc:
+        raise connection_error(target, exc) from None
+    finally:
+        engine.dispose()

@@ -364,7 +364,7 @@ def _publication_filters(document_id, outlet: str | None, since: str | None, unt
 
 def _entity_matches(entity: str):
     e = T.entities.c
-    return or_(e.corpus_entity == entity, func.lower(e.name) == entity.lower(), e.key == entity)
+    return or_(e.corpus_entity == entity, func.lower(e.name) == entity.lower(), func.lower(e.key) == entity.lower())
 
 
 def _has_entity(document_id, entity: str):

@@ -1,0 +1,45 @@
+"""`claimscope show DOC_ID`: a stored document's accounting, in any report format."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+
+from claimscope.cli.store_common import db_option, run, workspace_for
+
+
+class ShowFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def show(
+        document_id: str = typer.Argument(..., help="A document id (doc-...), as ingest and search print it."),
+        db: str = db_option(),
+        format: ShowFormat = typer.Option(ShowFormat.terminal, "--format", "-f", help="Output format."),
+    ) -> None:
+        """Print a stored document's accounting; --format json is what `analyze` printed for it.
+
+        Example: claimscope show doc-3dbcb11d5c2a0e8f --db claimscope.db --format markdown
+        """
+
+        def body() -> int:
+            from claimscope.render import FORMATS, terminal
+
+            workspace = workspace_for(db)
+            try:
+                analysis = workspace.show(document_id).analysis
+            finally:
+                workspace.close()
+            if format is ShowFormat.terminal:
+                terminal.render(analysis)
+            else:
+                print(FORMATS[format.value](analysis))
+            return 0
+
+        run(body)
