@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from claimscope import jobs
-from claimscope.errors import ClaimscopeError, DocumentNotFound, PipelineError, StoreWriteFailed
+from claimscope.errors import (
+    ClaimscopeError,
+    DocumentNotFound,
+    ModelNotInstalled,
+    PipelineError,
+    StoreWriteFailed,
+)
 from claimscope.ingest import InputFailure
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.model.corpus import Publication
@@ -127,7 +133,6 @@ def _exit_with_parent(parent: int) -> None:
 @dataclass
 class _Task:
     info: DocumentInfo
-    key: object = None  # what the caller needs back (for reanalyze: the stored document)
     attempts: int = 0
 
 
@@ -216,7 +221,7 @@ def ingest_documents(documents: Iterable[DocumentInfo | InputFailure], store, po
 
 def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -> list[IngestResult]:
     if "error" in result:
-        error = jobs.error_from_dict(result["error"])
+        error = _document_error(result)
         return [IngestResult(i.name, Outcome.failed, i.id, error) for i in [info, *copies]]
     try:
         outcome = store.save(Analysis.from_dict(result), Publication.of(info))
@@ -225,6 +230,15 @@ def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -
     else:
         results = [IngestResult(info.name, Outcome(str(outcome)), info.id)]
     return results + [_add_publication(store, each) for each in copies]
+
+
+def _document_error(result: dict) -> ClaimscopeError:
+    """The error of one document's analysis; a missing model fails every document alike, so it
+    ends the batch instead of being reported once per input."""
+    error = jobs.error_from_dict(result["error"])
+    if isinstance(error, ModelNotInstalled):
+        raise error
+    return error
 
 
 def _add_publication(store, info: DocumentInfo) -> IngestResult:
@@ -249,7 +263,7 @@ def reanalyze_documents(store, ids: Iterable[str], pool: AnalysisPool,
     for task, result in run_analyses(tasks(), pool):
         info = task.info
         if "error" in result:
-            r = IngestResult(info.name, Outcome.failed, info.id, jobs.error_from_dict(result["error"]))
+            r = IngestResult(info.name, Outcome.failed, info.id, _document_error(result))
         else:
             try:
                 store.replace_facts(Analysis.from_dict(result))

@@ -95,3 +95,11 @@ def test_reanalyze_reruns_stale_or_all_documents_and_keeps_the_facts(corpus, sto
     with open_store(store_url) as store:
         after = {i: store.load(i).analysis.as_dict() for i in store.pipeline_versions()}
     assert after == before  # the same pipeline gives the same facts, swapped in place
+
+
+def test_a_missing_model_ends_the_batch_with_one_error(corpus, tmp_path):
+    result = run("ingest", str(corpus["folder"]), "--db", str(tmp_path / "s.db"), "--workers", "1",
+                 "--spacy-model", "no_such_model")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "E201" in lines[0] and "no_such_model" in lines[0]
