@@ -44,8 +44,9 @@ def init_worker(settings=None, threads: int | None = None) -> None:
     if threads:
         for name in _THREAD_VARIABLES:
             os.environ[name] = str(threads)
-    _settings = settings
-    _workspace = None
+    if settings != _settings or _workspace is None:  # the same settings keep the loaded pipeline
+        _settings = settings
+        _workspace = None
 
 
 def warm_up() -> bool:

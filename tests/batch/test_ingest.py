@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from batch_articles import article, row
 from helpers import run, summary
 
 
-def test_ingest_reports_each_outcome_and_reingest_analyses_nothing(corpus, store_url):
+def test_ingest_reports_each_outcome_and_reingest_analyses_nothing(corpus, store_url, monkeypatch):
     from claimscope import jobs
     from claimscope.settings import Settings
     from claimscope.workspace import Workspace
@@ -21,10 +22,15 @@ def test_ingest_reports_each_outcome_and_reingest_analyses_nothing(corpus, store
     settings = Settings()
     settings.db = store_url
     ws = Workspace(settings)
+
+    def no_analysis(payload):
+        raise AssertionError(f"{payload['name']} was analysed again")
+
+    monkeypatch.setattr(jobs, "analyze_job", no_analysis)
     try:
         results = list(ws.ingest([str(corpus["folder"]), str(corpus["rows"])], workers=1))
         assert {r.outcome.value for r in results} == {"already_stored"} and len(results) == 35
-        assert jobs._workspace is None and ws._nlp is None  # no pipeline was even loaded
+        assert ws._nlp is None  # no pipeline was even loaded
         doc = ws.store.load(results[-1].document)
         assert doc.publications[0].outlet == row(33)["outlet"]
         assert doc.publications[0].name == f"{corpus['rows']}#10"
@@ -103,3 +109,25 @@ def test_a_missing_model_ends_the_batch_with_one_error(corpus, tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "E201" in lines[0] and "no_such_model" in lines[0]
+
+
+def test_a_folder_manifest_gives_each_file_its_publication(tmp_path):
+    import shutil
+
+    from claimscope.store import open_store
+
+    demo = Path(__file__).resolve().parents[2] / "demo" / "corpus"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("manifest.json", "01-coastline-port-blast.txt", "02-essary-herald-port-blast.txt"):
+        shutil.copy(demo / name, folder / name)
+    manifest = {d["file"]: d for d in json.loads((demo / "manifest.json").read_text())["documents"]}
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(folder), "--db", db, "--workers", "1", "--no-rhetoric")
+    assert result.returncode == 0 and summary(result.stdout)["stored"] == 2, result.stderr
+    with open_store(db) as store:
+        pubs = [p for i in store.pipeline_versions() for p in store.load(i).publications]
+    for pub in pubs:
+        entry = manifest[Path(pub.name).name]
+        assert (pub.outlet, pub.author, pub.date, pub.title, pub.url) == (
+            entry["outlet"], entry["author"], entry["date"], entry["title"], entry["url"])
