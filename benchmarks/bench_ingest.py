@@ -15,7 +15,10 @@ Not a test: timings depend on the machine and on what else runs on it.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -53,8 +56,21 @@ class Timed:
         return timed
 
 
+def tick(what: str, n: int, total: int, started: float) -> None:
+    if n % 50 == 0:  # a long pass says how far it got (to stderr, apart from the figures)
+        print(f"  [{what}] {n}/{total} after {time.perf_counter() - started:.0f} s", file=sys.stderr,
+              flush=True)
+
+
+def cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process, and of its ended (joined) child processes."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def analyze_pass(targets: list[str]) -> dict:
     ws = Workspace(Settings())
+    cpu_before = cpu()
     started = time.perf_counter()
     ws.nlp  # noqa: B018 - pipeline start-up is part of the wall time, as in ingest
     loaded = time.perf_counter()
@@ -63,8 +79,9 @@ def analyze_pass(targets: list[str]) -> dict:
         for info in ws.documents(target):
             ws.analyze_document(info)
             n += 1
+            tick("analyze", n, len(targets), started)
     done = time.perf_counter()
-    return {"n": n, "wall": done - started, "steady": done - loaded}
+    return {"n": n, "wall": done - started, "steady": done - loaded, "cpu": cpu()[0] - cpu_before[0]}
 
 
 def ingest_pass(targets: list[str], db: str, workers: int) -> dict:
@@ -73,6 +90,7 @@ def ingest_pass(targets: list[str], db: str, workers: int) -> dict:
     ws = Workspace(settings)
     timed = Timed(ws.store)
     ws._store = timed  # the benchmark's own instrument; the Workspace calls it as the store
+    cpu_before = cpu()
     started = time.perf_counter()
     first = last = None
     outcomes: dict[str, int] = {}
@@ -81,12 +99,15 @@ def ingest_pass(targets: list[str], db: str, workers: int) -> dict:
         first = first or now
         last = now
         outcomes[result.outcome.value] = outcomes.get(result.outcome.value, 0) + 1
+        tick(f"ingest {workers}w", sum(outcomes.values()), len(targets), started)
     done = time.perf_counter()
+    cpu_after = cpu()  # the pool has joined its workers: their CPU time is in RUSAGE_CHILDREN
     ws._store = timed.store
     n = sum(outcomes.values())
     steady = (last - first) * n / max(1, n - 1) if first and last and n > 1 else done - started
     return {"n": n, "wall": done - started, "steady": steady, "store_seconds": timed.seconds,
-            "outcomes": outcomes, "workspace": ws}
+            "outcomes": outcomes, "workspace": ws, "cpu_parent": cpu_after[0] - cpu_before[0],
+            "cpu_workers": cpu_after[1] - cpu_before[1]}
 
 
 def latency(fn, repeat: int) -> tuple[float, float]:
@@ -138,7 +159,9 @@ def main() -> int:
 
     base = analyze_pass(targets)
     print(f"analyze alone: {base['n']} articles, {base['n'] / base['wall']:.2f}/s wall "
-          f"({base['wall']:.0f} s with start-up), {base['n'] / base['steady']:.2f}/s steady")
+          f"({base['wall']:.0f} s with start-up), {base['n'] / base['steady']:.2f}/s steady; "
+          f"CPU per article {base['cpu'] / base['n']:.2f} s")
+    print(f"  machine load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     runs = {}
     for workers in [int(w) for w in args.workers.split(",")]:
@@ -150,6 +173,9 @@ def main() -> int:
         print(f"ingest, {workers} worker(s): {run['n'] / run['wall']:.2f}/s wall "
               f"({run['wall']:.0f} s), {run['n'] / run['steady']:.2f}/s steady; store calls "
               f"{run['store_seconds']:.1f} s = {share:.1%} of the wall time; {run['outcomes']}")
+        print(f"  CPU per article: {(run['cpu_parent'] + run['cpu_workers']) / run['n']:.2f} s "
+              f"(writer process {run['cpu_parent'] / run['n']:.2f} s, worker processes "
+              f"{run['cpu_workers'] / run['n']:.2f} s, their pipeline start-up included)")
         run["db"] = db
 
     if 1 in runs:
@@ -161,6 +187,11 @@ def main() -> int:
     if 1 in runs and 2 in runs:
         print(f"2-worker speed-up: {runs[1]['wall'] / runs[2]['wall']:.2f}x wall, "
               f"{runs[1]['steady'] / runs[2]['steady']:.2f}x steady (target >= 1.5x)")
+        c1 = runs[1]["cpu_parent"] + runs[1]["cpu_workers"]
+        c2 = runs[2]["cpu_parent"] + runs[2]["cpu_workers"]
+        print(f"  CPU work, 2 workers against 1: {c2 / c1:.2f}x; on two otherwise idle cores the "
+              f"2-worker pass could run at most {2 * c1 / c2:.2f}x the 1-worker pass's CPU-bound rate "
+              f"(machine load average now {os.getloadavg()[0]:.1f})")
 
     last = runs[max(runs)]
     again = ingest_pass(targets, last["db"], max(runs))
