@@ -136,3 +136,29 @@ def test_stats_count_what_is_stored(filled, demo_analyses):
     for kind, n in stats["by_evidence"].items():
         assert n == sum(1 for c in claims if c.evidence.kind == kind)
     assert sum(stats["by_status"].values()) == stats["claims"]
+
+
+def test_upgrade_rebuilds_a_sqlite_search_index_out_of_step(tmp_path, demo_analyses):
+    """The FTS5 tables point at rowids (which a VACUUM may renumber) and are kept in step by
+    triggers; an index out of step (emptied here) is repaired by `claimscope upgrade`."""
+    import re
+    import sqlite3
+
+    from claimscope.store import open_store, upgrade_store
+
+    path = tmp_path / "claimscope.db"
+    with open_store(str(path)) as store:
+        for analysis in demo_analyses[:3]:
+            store.save(analysis)
+        expected = {c.id for a in demo_analyses[:3] for c in a.claims
+                    if re.search(r"\bkestria\b", c.text.lower())}
+        assert expected and {h.id for h in store.search("kestria", limit=500) if h.kind == "claim"} == expected
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('delete-all')")
+    connection.commit()
+    connection.close()
+    with open_store(str(path)) as store:
+        assert not [h for h in store.search("kestria", limit=500) if h.kind == "claim"]
+    upgrade_store(str(path))
+    with open_store(str(path)) as store:
+        assert {h.id for h in store.search("kestria", limit=500) if h.kind == "claim"} == expected

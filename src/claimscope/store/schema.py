@@ -212,8 +212,21 @@ def upgrade_store(url: str) -> tuple[str, str]:
             before = read_state(connection, target).revision
         if before is None:
             raise NotAStore(target.display, "is an empty database, not a claimscope store yet")
-        return before, prepare(engine, target, create=False, upgrade=True)
+        after = prepare(engine, target, create=False, upgrade=True)
+        if target.dialect == "sqlite":
+            rebuild_sqlite_search(engine)
+        return before, after
     except DBAPIError as exc:
         raise connection_error(target, exc) from None
     finally:
         engine.dispose()
+
+
+def rebuild_sqlite_search(engine: Engine) -> None:
+    """Rebuild the FTS5 indexes from the tables. They point at rowids, which a `VACUUM` may
+    renumber; `claimscope upgrade` runs this, so it is also the repair after a VACUUM."""
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE: True})
+        with connection.begin():
+            for fts in ("claims_fts", "documents_fts"):
+                connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
