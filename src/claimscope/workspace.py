@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimscope.errors import AnalysisFailed, ClaimscopeError
-from claimscope.ingest import InputDoc, InputFailure, read_inputs
+from claimscope.ingest import FOLDER_EXTENSIONS, InputDoc, InputFailure, read_inputs
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.settings import Settings
+
+if TYPE_CHECKING:
+    from claimscope.batch import IngestResult
+
+
+# Stored documents are linked to the corpus entities in batches of this many during an ingest.
+LINK_BATCH = 200
 
 
 class Workspace:
@@ -65,11 +73,19 @@ class Workspace:
         if self.settings.aliases is not None:
             check_alias_file(self.settings.aliases)
 
-    def read(self, target: str) -> Iterator[InputDoc | InputFailure]:
-        """Inputs of a path, folder, URL or "-"; raises for a single unreadable input."""
+    def read(self, target: str, columns: dict[str, str] | None = None
+             ) -> Iterator[InputDoc | InputFailure]:
+        """Inputs of a path, folder, URL, "-" or a .jsonl/.csv file of rows (`columns` maps
+        their names); raises for a single unreadable input."""
         return read_inputs(target, max_bytes=self.settings.max_bytes,
                            timeout=self.settings.url_timeout, recursive=self.settings.recursive,
-                           languages=self.settings.languages)
+                           languages=self.settings.languages, columns=columns)
+
+    def documents(self, target: str, columns: dict[str, str] | None = None
+                  ) -> Iterator[DocumentInfo | InputFailure]:
+        """The inputs of a target as DocumentInfos, a manifest's metadata merged in; raises (at
+        the call) for a single unreadable input, as `read` does."""
+        return _with_manifest(self.read(target, columns), _manifest(target))
 
     def analyze_text(self, text: str, name: str = "<text>", **info) -> Analysis:
         return self.analyze_document(DocumentInfo(name=name, text=text, **info))
@@ -106,25 +122,99 @@ class Workspace:
         single unreadable input; anything one document raises later is that input's failure.
         """
         self.check()
-        manifest = _manifest(target)
-        items = self.read(target)
+        infos = self.documents(target)
         self.nlp  # noqa: B018 -- load once here: a pipeline that cannot load fails the run, not each input
-        for item in items:
-            if isinstance(item, InputFailure):
-                yield item
+        for info in infos:
+            if isinstance(info, InputFailure):
+                yield info
                 continue
-            meta = {**manifest.get(Path(item.name).name, {}), **dict(item.meta)}
-            info = DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
-                                language=item.language, encoding=item.encoding, meta=meta)
             try:
                 analysis = self.analyze_document(info)
             except ClaimscopeError as exc:
-                yield InputFailure(item.name, exc)
+                yield InputFailure(info.name, exc)
             except Exception as exc:  # noqa: BLE001 -- one document's fault never stops a batch
                 reason = f"analysis failed: {type(exc).__name__}: {exc}"[:300]
-                yield InputFailure(item.name, AnalysisFailed(item.name, reason))
+                yield InputFailure(info.name, AnalysisFailed(info.name, reason))
             else:
                 yield analysis
+
+    # -- ingest: worker processes analyse, this process stores (batch.py) ----------------------
+    def ingest(self, targets: Iterable[str], *, workers: int | None = None,
+               columns: dict[str, str] | None = None,
+               progress: Callable[[IngestResult], None] | None = None) -> Iterator[IngestResult]:
+        """Analyse and store every input of the targets not stored yet; one result per input.
+
+        Analysis runs in `workers` processes (default `settings.workers`, 0 = one per core);
+        this process is the one writer, one transaction per document. An unreadable target is a
+        failed input and the rest go on; a bad setting or a store that cannot be opened raises
+        before any work. The documents stored are linked to the corpus entities at the end.
+        """
+        from claimscope.batch import AnalysisPool, Outcome, ingest_documents
+
+        self.check()
+        store = self.store
+        stored: list[str] = []
+        with AnalysisPool(self.settings, self._workers(workers)) as pool:
+            for result in ingest_documents(self._all_documents(targets, columns), store, pool,
+                                           progress):
+                if result.outcome is Outcome.stored:
+                    stored.append(result.document)
+                yield result
+                if len(stored) >= LINK_BATCH:  # a killed ingest leaves at most a batch unlinked
+                    self.link_entities(stored)
+                    stored = []
+        if stored:
+            self.link_entities(stored)
+
+    def reanalyze(self, *, ids: Iterable[str] | None = None, all: bool = False,
+                  workers: int | None = None,
+                  progress: Callable[[IngestResult], None] | None = None) -> Iterator[IngestResult]:
+        """Re-run stored documents (`ids`, default: those another pipeline version made, or every
+        one with `all`), swapping each document's facts in one transaction."""
+        from claimscope.batch import AnalysisPool, reanalyze_documents
+
+        self.check()
+        store = self._stored()
+        ids = self.stale_documents(all=all) if ids is None else ids
+        with AnalysisPool(self.settings, self._workers(workers)) as pool:
+            yield from reanalyze_documents(store, ids, pool, progress)
+
+    def stale_documents(self, *, all: bool = False) -> list[str]:
+        """Stored document ids whose facts another pipeline version made (every id with `all`)."""
+        current = pipeline_version()
+        return sorted(doc_id for doc_id, version in self._stored().pipeline_versions().items()
+                      if all or version != current)
+
+    def count_inputs(self, targets: Iterable[str]) -> int:
+        """About how many inputs the targets hold (a progress bar's total), without reading them."""
+        from claimscope.ingest.rows import count_rows, is_rows_file
+
+        total = 0
+        for target in targets:
+            try:
+                if is_rows_file(target):
+                    total += count_rows(target)
+                elif Path(target).is_dir():
+                    files = Path(target).rglob("*") if self.settings.recursive else Path(target).iterdir()
+                    total += sum(1 for p in files if p.suffix.lower() in FOLDER_EXTENSIONS)
+                else:
+                    total += 1
+            except (ClaimscopeError, OSError):
+                total += 1
+        return total
+
+    def _all_documents(self, targets: Iterable[str], columns) -> Iterator[DocumentInfo | InputFailure]:
+        for target in targets:
+            try:
+                yield from self.documents(target, columns)
+            except ClaimscopeError as exc:  # one unreadable target fails alone
+                yield InputFailure(target, exc)
+
+    def _workers(self, workers: int | None) -> int:
+        from claimscope.batch import default_workers
+
+        n = self.settings.workers if workers is None else workers
+        return n if n > 0 else default_workers()
 
     # -- the corpus store: what `show`, `search`, `stats` and `upgrade` call --------------------
     def _stored(self):
@@ -152,6 +242,25 @@ class Workspace:
 
         self.close()
         return upgrade_store(self.settings.db)
+
+
+def pipeline_version() -> str:
+    """The version stamped on stored facts (`components["claimscope"]`): `reanalyze` re-runs
+    documents whose stamp differs."""
+    from claimscope import __version__
+    from claimscope.store.rows import pipeline_version as stored_version
+
+    return stored_version({"claimscope": __version__})
+
+
+def _with_manifest(items, manifest: dict[str, dict]) -> Iterator[DocumentInfo | InputFailure]:
+    for item in items:
+        if isinstance(item, InputFailure):
+            yield item
+            continue
+        meta = {**manifest.get(Path(item.name).name, {}), **dict(item.meta)}
+        yield DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
+                           language=item.language, encoding=item.encoding, meta=meta)
 
 
 def _manifest(target: str) -> dict[str, dict]:
