@@ -131,3 +131,11 @@ def test_a_folder_manifest_gives_each_file_its_publication(tmp_path):
         entry = manifest[Path(pub.name).name]
         assert (pub.outlet, pub.author, pub.date, pub.title, pub.url) == (
             entry["outlet"], entry["author"], entry["date"], entry["title"], entry["url"])
+
+
+def test_a_single_unreadable_input_exits_2_as_analyze_does(tmp_path, store_url):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    result = run("ingest", str(empty), "--db", store_url, "--workers", "1", "--no-rhetoric")
+    assert result.returncode == 2, result.stderr
+    assert "E102" in result.stderr and "empty.txt" in result.stderr

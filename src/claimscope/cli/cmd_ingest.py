@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
 
         Prints one line of counts: stored, already stored, publication added (a stored text from a new source), failed; then each failure with its reason.
 
-        Exit 0: all stored; 1: some inputs failed; 2: nothing could be done (bad store URL, unreachable server, bad option).
+        Exit 0: all stored; 1: some inputs of a batch failed; 2: nothing could be done (a single input that cannot be read, as with analyze; a bad store URL, an unreachable server, a bad option).
         """
         from claimscope.cli.progress import print_summary, run_with_progress
         from claimscope.errors import ClaimscopeError
@@ -70,7 +70,19 @@ def register(app: typer.Typer) -> None:
             if workspace is not None:
                 workspace.close()
         print_summary(counts, failures, ORDER)
-        raise typer.Exit(1 if failures else 0)
+        raise typer.Exit(_exit_code(targets, failures))
+
+
+def _exit_code(targets: list[str], failures: list) -> int:
+    """As `analyze`: one bad input on its own is fatal (2); in a batch it is one failure (1)."""
+    if not failures:
+        return 0
+    single = len(targets) == 1 and targets[0] != "-" and "://" not in targets[0]
+    if single:
+        path = Path(targets[0])
+        if not path.is_dir() and path.suffix.lower() not in (".jsonl", ".csv"):
+            return 2
+    return 1
 
 
 def pipeline_settings(*, db=None, aliases=None, no_rhetoric=False, technique_min_score=None,
