@@ -20,15 +20,13 @@ On a Dask cluster the same two calls make the worker plugin and the task:
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from claimscope import errors
+from claimscope.settings import limit_threads
 
 # Thread pools that numpy's BLAS and onnxruntime would size to every core: in N worker processes
 # on N cores, more than one thread each only oversubscribes the machine.
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                     "CLAIMSCOPE_THREADS")
 
 _workspace = None  # this process's Workspace (and so its loaded pipeline)
 _settings = None
@@ -42,8 +40,7 @@ def init_worker(settings=None, threads: int | None = None) -> None:
     """
     global _settings, _workspace
     if threads:
-        for name in _THREAD_VARIABLES:
-            os.environ[name] = str(threads)
+        limit_threads(threads)
     if settings != _settings or _workspace is None:  # the same settings keep the loaded pipeline
         _settings = settings
         _workspace = None

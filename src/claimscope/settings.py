@@ -101,3 +101,16 @@ class Settings:
     workers: int = field(
         default_factory=lambda: int(env_number("CLAIMSCOPE_WORKERS", 0, low=0, integer=True))
     )
+
+
+# Native libraries size their thread pools from these when they load: a worker process sets
+# them before it loads the pipeline, so N workers on N cores do not each start N threads.
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                     "CLAIMSCOPE_THREADS")
+
+
+def limit_threads(threads: int) -> None:
+    """Cap this process's native thread pools (BLAS, OpenMP, ONNX) at `threads`."""
+    for name in _THREAD_VARIABLES:
+        os.environ[name] = str(threads)
+

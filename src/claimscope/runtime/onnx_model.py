@@ -34,6 +34,10 @@ def set_default_threads(threads: int) -> None:
     _default_threads = int(threads)
 
 
+def default_threads() -> int:
+    return _default_threads
+
+
 def softmax(x: np.ndarray) -> np.ndarray:
     """Softmax over the last axis (numerically stable)."""
     z = x - x.max(axis=-1, keepdims=True)

@@ -8,13 +8,13 @@ can go straight into a nearest-neighbour index.
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from claimscope.errors import ModelNotInstalled
+from claimscope.runtime.onnx_model import default_threads
 
 CLAIM_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "claim"
 
@@ -35,7 +35,7 @@ class TextEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_length)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("CLAIMSCOPE_THREADS", "0"))
+        options.intra_op_num_threads = threads or default_threads()
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
