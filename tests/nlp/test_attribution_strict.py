@@ -88,3 +88,13 @@ def test_a_verbless_side_of_an_indirect_cue_is_dropped(parse):
     group = _group(text, None, "is seen", "The old harbour plan", "as far too costly by most residents")
     kept = filter_groups(doc, [group])
     assert len(kept) == 1 and len(kept[0].contents) == 1
+
+
+def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
+    text = "If the bill fails, the ministry says, families will be paid once a budget passes."
+    doc = parse(text)
+    group = _group(text, "the ministry", "says", "If the bill fails",
+                   "families will be paid once a budget passes")
+    kept = filter_groups(doc, [group])
+    assert len(kept) == 1
+    assert [text[c.start:c.end] for c in kept[0].contents] == ["families will be paid once a budget passes"]

@@ -179,7 +179,8 @@ def cue_reports(doc: Doc, group: Group) -> bool:
 def _verb_sides(doc: Doc, group: Group, contents: list[RoleSpan]) -> list[RoleSpan]:
     """An indirect content on both sides of its own cue ("The American Dream | is seen | as beyond
     reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
-    (all of them if none has one): a verbless side is a piece of the frame, not a claim."""
+    (the longest if none has one): a verbless side is a piece of the frame, not a claim; and of
+    a subordinate clause before the cue and a main clause after it, the main clause."""
     frame = [p for p in (group.source, group.cue) if p is not None]
     left, right = min(p.start for p in frame), max(p.end for p in frame)
     sides = [[c for c in contents if c.end <= left], [c for c in contents if c.start >= right]]
@@ -190,7 +191,13 @@ def _verb_sides(doc: Doc, group: Group, contents: list[RoleSpan]) -> list[RoleSp
         spans = [_span(doc, c) for c in side]
         return any(t.pos_ in ("VERB", "AUX") for s in spans if s is not None for t in s)
 
+    def subordinate(side):
+        first = _span(doc, min(side, key=lambda c: c.start))
+        return first is not None and len(first) > 0 and first[0].pos_ == "SCONJ"
+
     kept = [side for side in sides if has_verb(side)]
+    if len(kept) == 2 and subordinate(kept[0]) and not subordinate(kept[1]):
+        kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
     if not kept:
         kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
     middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
