@@ -98,3 +98,19 @@ def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
     kept = filter_groups(doc, [group])
     assert len(kept) == 1
     assert [text[c.start:c.end] for c in kept[0].contents] == ["families will be paid once a budget passes"]
+
+
+def test_a_verbless_piece_of_a_split_quote_is_no_record_of_its_own(parse):
+    text = '"In the later spring," he notes, "we have had a period of rising discontent."'
+    doc = parse(text)
+    group = _group(text, "he", "notes", '"In the later spring,"', '"we have had a period of rising discontent."')
+    kept = filter_groups(doc, [group])
+    assert len(kept) == 1 and len(kept[0].contents) == 1
+    assert "discontent" in text[kept[0].contents[0].start:kept[0].contents[0].end]
+
+
+def test_considering_an_action_is_no_attribution(parse):
+    text = "Her group is also considering running ads in three more districts."
+    doc = parse(text)
+    assert not cue_reports(doc, _group(text, "Her group", "is also considering",
+                                       "running ads in three more districts"))

@@ -39,6 +39,7 @@ def lexicon() -> dict:
 def reporting_lexicon() -> dict:
     data = json.loads(REPORTING.read_text(encoding="utf-8"))
     for key in ("reporting_verbs", "conditional_verbs", "intention_verbs", "hedges", "reporting_nouns",
+                "verbs_of_choice",
                 "noun_frame_words", "stance_adjectives", "polnear_cues"):
         data[key] = set(data[key])
     return data
@@ -158,9 +159,11 @@ def cue_reports(doc: Doc, group: Group) -> bool:
             continue
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         if verb and forms & lex["reporting_verbs"]:
-            if token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and not any(
-                    c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            if token.tag_ == "VBN" and token.dep_ in ("acl", "amod"):
                 continue  # "an attack claimed by the Islamic State group": a participle modifier
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if forms & lex["verbs_of_choice"] and nxt is not None and nxt.tag_ == "VBG":
+                continue  # "is considering running ads": an intention
             return True
         if verb and forms & lex["conditional_verbs"] and not _infinitive_follows(doc, cue):
             return True  # "One hopes Comey is paying attention", not "hoping to peel away"
@@ -267,7 +270,8 @@ def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
 
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
     """Groups that read as attributions (`keeps`), their contents trimmed of their own source
-    and cue, an indirect content of the sides of its cue that carry a verb."""
+    and cue, and a content on both sides of its cue of the sides that carry a verb
+    ('"In the later spring," he notes, "we've had a period of ..."' gives one record)."""
     text = doc.text
     mask = quoted_mask(text)
     kept = []
@@ -278,7 +282,7 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
         contents = [piece for c in group.contents for piece in _without(c, frame, text)]
-        if contents and not direct:
+        if contents:
             contents = _verb_sides(doc, group, contents)
         if contents and not is_proposition(doc, contents):
             contents = []
