@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from claimscope.nlp.attribution_filter import cue_reports, filter_groups
+from claimscope.nlp.attribution_filter import cue_reports, filter_groups, record_sides
 from claimscope.nlp.attribution_spans import Group, RoleSpan
 from claimscope.settings import default_spacy_model
 
@@ -86,8 +86,7 @@ def test_a_verbless_side_of_an_indirect_cue_is_dropped(parse):
     text = "The old harbour plan is seen as far too costly by most residents."
     doc = parse(text)
     group = _group(text, None, "is seen", "The old harbour plan", "as far too costly by most residents")
-    kept = filter_groups(doc, [group])
-    assert len(kept) == 1 and len(kept[0].contents) == 1
+    assert len(record_sides(doc, group).contents) == 1
 
 
 def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
@@ -95,18 +94,16 @@ def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
     doc = parse(text)
     group = _group(text, "the ministry", "says", "If the bill fails",
                    "families will be paid once a budget passes")
-    kept = filter_groups(doc, [group])
-    assert len(kept) == 1
-    assert [text[c.start:c.end] for c in kept[0].contents] == ["families will be paid once a budget passes"]
+    kept = record_sides(doc, group)
+    assert [text[c.start:c.end] for c in kept.contents] == ["families will be paid once a budget passes"]
 
 
 def test_a_verbless_piece_of_a_split_quote_is_no_record_of_its_own(parse):
-    text = '"In the later spring," he notes, "we have had a period of rising discontent."'
+    text = '"In the later spring," Kim notes, "we have had a period of rising discontent."'
     doc = parse(text)
-    group = _group(text, "he", "notes", '"In the later spring,"', '"we have had a period of rising discontent."')
-    kept = filter_groups(doc, [group])
-    assert len(kept) == 1 and len(kept[0].contents) == 1
-    assert "discontent" in text[kept[0].contents[0].start:kept[0].contents[0].end]
+    group = _group(text, "Kim", "notes", '"In the later spring,"', '"we have had a period of rising discontent."')
+    kept = record_sides(doc, group)
+    assert len(kept.contents) == 1 and "discontent" in text[kept.contents[0].start:kept.contents[0].end]
 
 
 def test_considering_an_action_is_no_attribution(parse):

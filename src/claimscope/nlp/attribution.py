@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
-from claimscope.nlp.attribution_filter import CUE_MODES, filter_groups
+from claimscope.nlp.attribution_filter import CUE_MODES, filter_groups, record_sides
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -122,7 +122,7 @@ class AttributionTagger:
         if doc.has_annotation("SENT_START"):
             groups = [_with_content_after_cue(doc, g) for g in groups]
         groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
-        attributions = to_records(doc.text, groups)
+        attributions = to_records(doc.text, [record_sides(doc, g) for g in groups])
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)

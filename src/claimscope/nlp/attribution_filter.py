@@ -179,16 +179,22 @@ def cue_reports(doc: Doc, group: Group) -> bool:
     return False
 
 
-def _verb_sides(doc: Doc, group: Group, contents: list[RoleSpan]) -> list[RoleSpan]:
-    """An indirect content on both sides of its own cue ("The American Dream | is seen | as beyond
+def record_sides(doc: Doc, group: Group) -> Group:
+    """The group whose content fragments make its records (one per side of the cue): the
+    attribution keeps all its fragments (PolNeAR scores them), but a record is a claim, so a
+    content on both sides of its own cue ("The American Dream | is seen | as beyond
     reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
     (the longest if none has one): a verbless side is a piece of the frame, not a claim; and of
-    a subordinate clause before the cue and a main clause after it, the main clause."""
+    a subordinate clause before the cue and a main clause after it, the main clause.
+    '"In the later spring," he notes, "we've had a period of ..."' gives one record."""
+    contents = group.contents
     frame = [p for p in (group.source, group.cue) if p is not None]
+    if not contents or not frame:
+        return group
     left, right = min(p.start for p in frame), max(p.end for p in frame)
     sides = [[c for c in contents if c.end <= left], [c for c in contents if c.start >= right]]
     if not all(sides):
-        return contents
+        return group
 
     def has_verb(side):
         spans = [_span(doc, c) for c in side]
@@ -204,7 +210,8 @@ def _verb_sides(doc: Doc, group: Group, contents: list[RoleSpan]) -> list[RoleSp
     if not kept:
         kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
     middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
-    return [c for side in kept for c in side] + middle
+    kept_contents = sorted([c for side in kept for c in side] + middle, key=lambda c: c.start)
+    return Group(cue=group.cue, source=group.source, contents=kept_contents)
 
 
 def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleSpan]:
@@ -270,8 +277,7 @@ def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
 
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
     """Groups that read as attributions (`keeps`), their contents trimmed of their own source
-    and cue, and a content on both sides of its cue of the sides that carry a verb
-    ('"In the later spring," he notes, "we've had a period of ..."' gives one record)."""
+    and cue."""
     text = doc.text
     mask = quoted_mask(text)
     kept = []
@@ -282,8 +288,6 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
         contents = [piece for c in group.contents for piece in _without(c, frame, text)]
-        if contents:
-            contents = _verb_sides(doc, group, contents)
         if contents and not is_proposition(doc, contents):
             contents = []
         if not contents and group.source is None:
