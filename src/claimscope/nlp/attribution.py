@@ -122,7 +122,7 @@ class AttributionTagger:
         if doc.has_annotation("SENT_START"):
             groups = [_with_content_after_cue(doc, g) for g in groups]
         groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
-        attributions = to_records(doc.text, [record_sides(doc, g) for g in groups])
+        attributions = to_records(doc.text, [r for r in (record_sides(doc, g) for g in groups) if r is not None])
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)

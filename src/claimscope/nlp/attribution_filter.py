@@ -39,7 +39,7 @@ def lexicon() -> dict:
 def reporting_lexicon() -> dict:
     data = json.loads(REPORTING.read_text(encoding="utf-8"))
     for key in ("reporting_verbs", "conditional_verbs", "intention_verbs", "hedges", "reporting_nouns",
-                "verbs_of_choice",
+                "verbs_of_choice", "clause_verbs",
                 "noun_frame_words", "stance_adjectives", "polnear_cues"):
         data[key] = set(data[key])
     return data
@@ -164,6 +164,9 @@ def cue_reports(doc: Doc, group: Group) -> bool:
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if forms & lex["verbs_of_choice"] and nxt is not None and nxt.tag_ == "VBG":
                 continue  # "is considering running ads": an intention
+            if forms & lex["clause_verbs"] and any(
+                    c.dep_ in ("dobj", "acomp", "attr") and not _reporting_noun(c) for c in token.children):
+                continue  # "adds another level of intrigue", "proposes a cut": an object, no saying
             return True
         if verb and forms & lex["conditional_verbs"] and not _infinitive_follows(doc, cue):
             return True  # "One hopes Comey is paying attention", not "hoping to peel away"
@@ -179,14 +182,15 @@ def cue_reports(doc: Doc, group: Group) -> bool:
     return False
 
 
-def record_sides(doc: Doc, group: Group) -> Group:
+def record_sides(doc: Doc, group: Group) -> Group | None:
     """The group whose content fragments make its records (one per side of the cue): the
     attribution keeps all its fragments (PolNeAR scores them), but a record is a claim, so a
     content on both sides of its own cue ("The American Dream | is seen | as beyond
     reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
     (the longest if none has one): a verbless side is a piece of the frame, not a claim; and of
     a subordinate clause before the cue and a main clause after it, the main clause.
-    '"In the later spring," he notes, "we've had a period of ..."' gives one record."""
+    '"In the later spring," he notes, "we've had a period of ..."' gives one record. None when no
+    side has a verb, nothing is quoted and there is no source: no record at all."""
     contents = group.contents
     frame = [p for p in (group.source, group.cue) if p is not None]
     if not contents or not frame:
@@ -205,6 +209,8 @@ def record_sides(doc: Doc, group: Group) -> Group:
         return first is not None and len(first) > 0 and first[0].pos_ == "SCONJ"
 
     kept = [side for side in sides if has_verb(side)]
+    if not kept and group.source is None and quote_kind(doc.text, [(c.start, c.end) for c in contents]) != "direct":
+        return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
     if len(kept) == 2 and subordinate(kept[0]) and not subordinate(kept[1]):
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
     if not kept:
@@ -275,6 +281,13 @@ def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
         cue_keys(doc, group) & reporting_lexicon()["polnear_cues"])
 
 
+def _bare_phrase(doc: Doc, contents: list[RoleSpan]) -> bool:
+    """A content that is only a prepositional phrase ("on Friday"): no proposition."""
+    spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
+    return bool(spans) and spans[0][0].pos_ == "ADP" and not any(
+        t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
+
+
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
     """Groups that read as attributions (`keeps`), their contents trimmed of their own source
     and cue."""
@@ -288,7 +301,8 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
         contents = [piece for c in group.contents for piece in _without(c, frame, text)]
-        if contents and not is_proposition(doc, contents):
+        if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct
+                                                                 and _bare_phrase(doc, contents))):
             contents = []
         if not contents and group.source is None:
             continue
