@@ -128,3 +128,15 @@ def test_a_bare_phrase_is_no_content_of_an_indirect_attribution(parse):
     doc = parse(text)
     kept = filter_groups(doc, [_group(text, "Ann Kerr", "wrote", "on Friday")])
     assert len(kept) == 1 and kept[0].contents == []
+
+
+def test_a_circumstance_after_the_cue_is_no_content(parse):
+    from claimscope.nlp.attribution import _with_content_after_cue
+
+    text = "Ann Kerr wrote on Friday."
+    doc = parse(text)
+    group = _group(text, "Ann Kerr", "wrote")
+    assert _with_content_after_cue(doc, group).contents == []
+    text = "Patrols reported forty incidents near the border."
+    doc = parse(text)
+    assert _with_content_after_cue(doc, _group(text, "Patrols", "reported")).contents

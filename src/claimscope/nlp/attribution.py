@@ -195,6 +195,8 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
         return group
     if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in rest):
         return group
+    if rest[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return group  # '"...," Mukpo wrote on Friday.': the rest is a circumstance, not what was said
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
 
