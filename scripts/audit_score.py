@@ -128,6 +128,14 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     path = Path(args.file) if args.file else Path(args.out) / args.label / "judged.jsonl"
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    # A re-audit may carry over the calls for unchanged items and leave the rest of a kind it
+    # does not re-judge marked {"unjudged": true}: those rows are counted and skipped, so a
+    # figure is over judged items only (its n says how many).
+    unjudged = defaultdict(int)
+    for r in rows:
+        if isinstance(r.get("judgment"), dict) and r["judgment"].get("unjudged"):
+            unjudged[r["kind"]] += 1
+    rows = [r for r in rows if not (isinstance(r.get("judgment"), dict) and r["judgment"].get("unjudged"))]
     for r in rows:
         check(r)
     attrs = [r for r in rows if r["kind"] == "attribution"]
@@ -139,6 +147,8 @@ def main(argv=None) -> int:
     print(f"Audit '{args.label}' ({path}): {len(attrs)} attributions, {len(claims)} claims, "
           f"{len(ents)} entities; in doubt: "
           f"{sum(1 for r in rows if r['judgment'].get('doubt'))}")
+    if unjudged:
+        print("Skipped as unjudged: " + ", ".join(f"{v} {k}" for k, v in sorted(unjudged.items())))
     print("\n| figure | value | n | 95% CI | note |\n|---|---|---|---|---|")
     print(line("attributions fully right (strict)", sum(f["strict"] for f in af), len(af)))
     print(line("attributions fully right (forgiving)", sum(f["forgiving"] for f in af),

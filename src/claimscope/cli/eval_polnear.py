@@ -15,6 +15,7 @@ def register(app: typer.Typer) -> None:
         gold: Path = typer.Option(None, help="PolNeAR split folder (text/ and attributions/)."),
         spacy_model: str = typer.Option(None, help="spaCy model (default: the configured one)."),
         model_dir: Path = typer.Option(None, help="Attribution model directory (default: shipped)."),
+        cues: str = typer.Option("strict", help="Cues of indirect attributions: strict, polnear or broad."),
     ) -> None:
         """Attributions (source, cue, content) per text; with --gold, P/R/F1 per role.
 
@@ -28,7 +29,11 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"{texts} is not a folder")
         if gold is not None and not (gold / "attributions").is_dir():
             raise typer.BadParameter(f"{gold} has no attributions/ folder")
-        result = run(texts, out, gold, spacy_model, str(model_dir) if model_dir else None)
+        from claimscope.nlp.attribution_filter import CUE_MODES
+
+        if cues not in CUE_MODES:
+            raise typer.BadParameter(f"--cues {cues}: use one of {', '.join(CUE_MODES)}")
+        result = run(texts, out, gold, spacy_model, str(model_dir) if model_dir else None, cues)
         rate = result.documents / result.seconds if result.seconds else 0.0
         typer.echo(f"{result.documents} documents in {result.seconds:.1f}s ({rate:.2f} docs/s) -> {out}")
         if result.scores is not None:

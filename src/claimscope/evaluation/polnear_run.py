@@ -22,7 +22,7 @@ class RunResult:
     scores: AttributionScores | None
 
 
-def build_nlp(spacy_model: str | None = None, model_dir: str | None = None):
+def build_nlp(spacy_model: str | None = None, model_dir: str | None = None, cues: str | None = None):
     import spacy
 
     from claimscope.nlp import attribution, paragraphs  # noqa: F401  (register factories)
@@ -30,7 +30,8 @@ def build_nlp(spacy_model: str | None = None, model_dir: str | None = None):
 
     nlp = spacy.load(spacy_model or default_spacy_model(), disable=["ner", "lemmatizer"])
     nlp.add_pipe("claimscope_paragraphs", before="parser")
-    nlp.add_pipe("claimscope_attribution", config={"model_dir": model_dir})
+    config = {"model_dir": model_dir} | ({"cues": cues} if cues else {})
+    nlp.add_pipe("claimscope_attribution", config=config)
     return nlp
 
 
@@ -65,11 +66,11 @@ def _scored_view(attribution: dict) -> dict:
 
 
 def run(texts_dir: Path, out_file: Path, gold_dir: Path | None = None, spacy_model: str | None = None,
-        model_dir: str | None = None) -> RunResult:
+        model_dir: str | None = None, cues: str | None = None) -> RunResult:
     texts_dir, gold_dir = Path(texts_dir), Path(gold_dir) if gold_dir else None
     if (texts_dir / "text").is_dir():  # a split folder was given
         texts_dir = texts_dir / "text"
-    nlp = build_nlp(spacy_model, model_dir)
+    nlp = build_nlp(spacy_model, model_dir, cues)
     t0 = time.perf_counter()
     predictions = predict_folder(texts_dir, nlp)
     seconds = time.perf_counter() - t0

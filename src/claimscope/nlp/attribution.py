@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
-from claimscope.nlp.attribution_filter import filter_groups
+from claimscope.nlp.attribution_filter import CUE_MODES, filter_groups, record_sides
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -55,6 +55,10 @@ EDGE = 32  # pieces this close to a window edge count less: they lack context on
 DEFAULT_OVERLAP = 0
 
 
+# Which cues make an indirect attribution (`attribution_filter.keeps`): "strict" (sayings,
+# thoughts, reports, findings only: the audit of issue 9 found actions, desires and hedges to be
+# most of the junk), "polnear" (strict plus the cue words PolNeAR annotates) or "broad".
+DEFAULT_CUES = "strict"
 MIN_RECOVERED_WORDS = 2  # a content read off the cue's sentence needs this many words
 
 
@@ -62,20 +66,23 @@ MIN_RECOVERED_WORDS = 2  # a content read off the cue's sentence needs this many
     "claimscope_attribution",
     assigns=["doc.spans", "doc._.attributions"],
     default_config={"model_dir": None, "window_tokens": 254, "window_overlap": DEFAULT_OVERLAP,
-                    "threads": None},
+                    "threads": None, "cues": DEFAULT_CUES},
 )
 def make_attribution(nlp: Language, name: str, model_dir: str | None, window_tokens: int,
-                     window_overlap: int | None, threads: int | None):
+                     window_overlap: int | None, threads: int | None, cues: str = DEFAULT_CUES):
     ensure_extensions()
     return AttributionTagger(name=name, model_dir=model_dir, window_tokens=window_tokens,
-                             window_overlap=window_overlap, threads=threads)
+                             window_overlap=window_overlap, threads=threads, cues=cues)
 
 
 class AttributionTagger:
     def __init__(self, *, name: str = "claimscope_attribution", model_dir: str | Path | None = None,
                  window_tokens: int = 254, window_overlap: int | None = DEFAULT_OVERLAP,
-                 threads: int | None = None):
+                 threads: int | None = None, cues: str = DEFAULT_CUES):
+        if cues not in CUE_MODES:
+            raise ValueError(f"cues must be one of {', '.join(CUE_MODES)}, not {cues!r}")
         self.name = name
+        self.cues = cues
         self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
         self.window_tokens = window_tokens
         self.window_overlap = window_overlap
@@ -107,7 +114,7 @@ class AttributionTagger:
             groups = drop_bare(groups)
             kept = {(g.cue.start, g.cue.end) for g in groups}
             spans = [s for s in spans if s.role != "cue" or (s.start, s.end) in kept]
-        groups = filter_groups(doc, groups)
+        groups = filter_groups(doc, groups, self.cues)
         return spans, groups
 
     def __call__(self, doc: Doc) -> Doc:
@@ -115,7 +122,7 @@ class AttributionTagger:
         if doc.has_annotation("SENT_START"):
             groups = [_with_content_after_cue(doc, g) for g in groups]
         groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
-        attributions = to_records(doc.text, groups)
+        attributions = to_records(doc.text, [r for r in (record_sides(doc, g) for g in groups) if r is not None])
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)
@@ -188,6 +195,8 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
         return group
     if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in rest):
         return group
+    if rest[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return group  # '"...," Mukpo wrote on Friday.': the rest is a circumstance, not what was said
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
 

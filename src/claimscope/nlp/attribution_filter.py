@@ -19,9 +19,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from claimscope.nlp.attribution_spans import Group, RoleSpan
+from claimscope.nlp.attribution_spans import Group, RoleSpan, quote_kind, quoted_mask
 
 LEXICON = Path(__file__).parent / "lexicons" / "attribution.json"
+REPORTING = Path(__file__).parent / "lexicons" / "reporting.json"
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
@@ -31,6 +32,16 @@ def lexicon() -> dict:
     data["cue_verbs"] = set(data["cue_verbs"])
     data["cue_nouns"] = set(data["cue_nouns"])
     data["agent_nouns"] = set(data["agent_nouns"])
+    return data
+
+
+@lru_cache(maxsize=1)
+def reporting_lexicon() -> dict:
+    data = json.loads(REPORTING.read_text(encoding="utf-8"))
+    for key in ("reporting_verbs", "conditional_verbs", "intention_verbs", "hedges", "reporting_nouns",
+                "verbs_of_choice", "clause_verbs",
+                "noun_frame_words", "stance_adjectives", "polnear_cues"):
+        data[key] = set(data[key])
     return data
 
 
@@ -102,6 +113,113 @@ def cue_is_attribution(doc: Doc, group: Group) -> bool:
     return False  # "blind allegiance", "pride", "implicitly": no act of saying
 
 
+def _has_phrase(text: str, phrases) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", text) for p in phrases)
+
+
+def _infinitive_follows(doc: Doc, cue: Span) -> bool:
+    """'hoping to win', 'is expected to': the cue is followed by (or ends in) a bare 'to'."""
+    if cue[-1].lower_ == "to":
+        return True
+    return cue.end < len(doc) and doc[cue.end].lower_ == "to"
+
+
+def _reporting_noun(token) -> bool:
+    """A reporting noun in a frame: 'in a statement', 'the claim that', 'his remarks'; not a bare
+    plural heading a clause ('Calls to abolish the agency')."""
+    lex = reporting_lexicon()
+    if not (base_forms(token.lower_) & lex["reporting_nouns"]):
+        return False
+    frame = lex["noun_frame_words"]
+    return any(c.lower_ in frame for c in token.children) or (
+        token.i > 0 and token.doc[token.i - 1].lower_ in frame)
+
+
+def cue_reports(doc: Doc, group: Group) -> bool:
+    """The strict test for indirect and mixed attributions: a verb of saying, thinking,
+    reporting or showing, a reporting phrase or framed reporting noun, a stance adjective, or
+    a colon/quotation frame. Actions ("sued", "unveiled"), desires and intentions ("wants to",
+    "plans to"), and hedges ("appears", "allegedly") are not attributions."""
+    lex = reporting_lexicon()
+    text = doc.text[group.cue.start : group.cue.end]
+    lower = " ".join(_WORD.findall(text.lower()))
+    if not any(c.isalnum() for c in text):
+        return True  # a colon or quotation frame
+    cue = _span(doc, group.cue)
+    if cue is None:
+        return False
+    following = " ".join(t.lower_ for t in doc[cue.end : cue.end + 3])
+    if _has_phrase(f"{lower} {following}", lex["excluded_phrases"]) and not _has_phrase(lower, lex["phrases"]):
+        return False  # "called for McGahn to appear", "responded to Nadler": an act, not a saying
+    if _has_phrase(lower, lex["phrases"]) or _has_phrase(lower, lexicon()["frames"]):
+        return True
+    for token in cue:
+        forms = base_forms(token.lower_)
+        if forms & lex["hedges"] or forms & lex["intention_verbs"]:
+            continue
+        verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+        if verb and forms & lex["reporting_verbs"]:
+            if token.tag_ == "VBN" and token.dep_ in ("acl", "amod"):
+                continue  # "an attack claimed by the Islamic State group": a participle modifier
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if forms & lex["verbs_of_choice"] and nxt is not None and nxt.tag_ == "VBG":
+                continue  # "is considering running ads": an intention
+            if forms & lex["clause_verbs"] and any(
+                    c.dep_ in ("dobj", "acomp", "attr") and not _reporting_noun(c) for c in token.children):
+                continue  # "adds another level of intrigue", "proposes a cut": an object, no saying
+            return True
+        if verb and forms & lex["conditional_verbs"] and not _infinitive_follows(doc, cue):
+            return True  # "One hopes Comey is paying attention", not "hoping to peel away"
+        if verb:
+            rest = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 16].lower()
+            for base, particles in lex["verbs_needing_particle"].items():
+                if base in forms and any(re.match(rf"\s+{re.escape(p)}(?![a-z])", rest) for p in particles):
+                    return True
+        if token.pos_ in ("NOUN", "PROPN") and _reporting_noun(token):
+            return True
+        if token.pos_ == "ADJ" and token.lower_ in lex["stance_adjectives"] and speaks(doc, group.source):
+            return True
+    return False
+
+
+def record_sides(doc: Doc, group: Group) -> Group | None:
+    """The group whose content fragments make its records (one per side of the cue): the
+    attribution keeps all its fragments (PolNeAR scores them), but a record is a claim, so a
+    content on both sides of its own cue ("The American Dream | is seen | as beyond
+    reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
+    (the longest if none has one): a verbless side is a piece of the frame, not a claim; and of
+    a subordinate clause before the cue and a main clause after it, the main clause.
+    '"In the later spring," he notes, "we've had a period of ..."' gives one record. None when no
+    side has a verb, nothing is quoted and there is no source: no record at all."""
+    contents = group.contents
+    frame = [p for p in (group.source, group.cue) if p is not None]
+    if not contents or not frame:
+        return group
+    left, right = min(p.start for p in frame), max(p.end for p in frame)
+    sides = [[c for c in contents if c.end <= left], [c for c in contents if c.start >= right]]
+    if not all(sides):
+        return group
+
+    def has_verb(side):
+        spans = [_span(doc, c) for c in side]
+        return any(t.pos_ in ("VERB", "AUX") for s in spans if s is not None for t in s)
+
+    def subordinate(side):
+        first = _span(doc, min(side, key=lambda c: c.start))
+        return first is not None and len(first) > 0 and first[0].pos_ == "SCONJ"
+
+    kept = [side for side in sides if has_verb(side)]
+    if not kept and group.source is None and quote_kind(doc.text, [(c.start, c.end) for c in contents]) != "direct":
+        return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
+    if len(kept) == 2 and subordinate(kept[0]) and not subordinate(kept[1]):
+        kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
+    if not kept:
+        kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
+    middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
+    kept_contents = sorted([c for side in kept for c in side] + middle, key=lambda c: c.start)
+    return Group(cue=group.cue, source=group.source, contents=kept_contents)
+
+
 def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleSpan]:
     """The parts of a content fragment outside its own source and cue (blank parts dropped)."""
     pieces = [(fragment.start, fragment.end)]
@@ -134,16 +252,57 @@ def is_proposition(doc: Doc, contents: list[RoleSpan]) -> bool:
     return any(t.pos_ in ("VERB", "AUX", "PROPN", "NOUN") for s in spans if s is not None for t in s)
 
 
-def filter_groups(doc: Doc, groups: list[Group]) -> list[Group]:
-    """Groups that read as attributions, their contents trimmed of their own source and cue."""
+CUE_MODES = ("strict", "polnear", "broad")
+
+
+def cue_keys(doc: Doc, group: Group) -> set[str]:
+    """The content words of a cue, each as one base form ("threatened" -> "threaten"): what the
+    `polnear_cues` list is keyed by."""
+    span = _span(doc, group.cue)
+    known = lexicon()["cue_verbs"] | reporting_lexicon()["reporting_verbs"]
+    keys = set()
+    for t in span if span is not None else []:
+        if t.is_alpha and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "AUX"):
+            forms = base_forms(t.lower_) & known
+            keys.add(min(forms) if forms else t.lower_)
+    return keys
+
+
+def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
+    """Whether a group's cue makes it an attribution. Direct quotes take the broad test
+    (`cue_is_attribution`); indirect and mixed ones the strict test (`cue_reports`) in the
+    `strict` mode, the strict test or a cue word PolNeAR counts (`polnear_cues`) in the `polnear`
+    mode, and the broad test in the `broad` mode (the filter before the strict test)."""
+    if direct or cues == "broad":
+        return cue_is_attribution(doc, group)
+    if cue_reports(doc, group):
+        return True
+    return cues == "polnear" and cue_is_attribution(doc, group) and bool(
+        cue_keys(doc, group) & reporting_lexicon()["polnear_cues"])
+
+
+def _bare_phrase(doc: Doc, contents: list[RoleSpan]) -> bool:
+    """A content that is only a prepositional phrase ("on Friday"): no proposition."""
+    spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
+    return bool(spans) and spans[0][0].pos_ == "ADP" and not any(
+        t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
+
+
+def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
+    """Groups that read as attributions (`keeps`), their contents trimmed of their own source
+    and cue."""
     text = doc.text
+    mask = quoted_mask(text)
     kept = []
     for group in groups:
-        if not cue_is_attribution(doc, group):
+        fragments = [(c.start, c.end) for c in group.contents]
+        direct = bool(fragments) and quote_kind(text, fragments, mask) == "direct"
+        if not keeps(doc, group, direct, cues):
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
         contents = [piece for c in group.contents for piece in _without(c, frame, text)]
-        if contents and not is_proposition(doc, contents):
+        if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct
+                                                                 and _bare_phrase(doc, contents))):
             contents = []
         if not contents and group.source is None:
             continue

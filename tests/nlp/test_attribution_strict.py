@@ -1,0 +1,142 @@
+"""The strict cue test for indirect attributions (issue 9, junk): hand-written sentences, real model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimscope.nlp.attribution_filter import cue_reports, filter_groups, record_sides
+from claimscope.nlp.attribution_spans import Group, RoleSpan
+from claimscope.settings import default_spacy_model
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return spacy.load(default_spacy_model())
+
+
+def _group(text, source, cue, *contents):
+    def span(role, words):
+        start = text.index(words)
+        return RoleSpan(role, start, start + len(words))
+
+    return Group(cue=span("cue", cue), source=span("source", source) if source else None,
+                 contents=[span("content", c) for c in contents])
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Maria Lopez sued the city council over the new parking rules.", "Maria Lopez", "sued",
+     "the city council over the new parking rules"),
+    ("Senator Hale unveiled a plan to rebuild the northern bridge.", "Senator Hale", "unveiled",
+     "a plan to rebuild the northern bridge"),
+    ("The mayor threatened a fine of 500 dollars a day.", "The mayor", "threatened",
+     "a fine of 500 dollars a day"),
+    ("Councillor Brandt wants to close the old library by spring.", "Councillor Brandt", "wants",
+     "to close the old library by spring"),
+    ("The union is hoping to win back the members it lost.", "The union", "is hoping",
+     "to win back the members it lost"),
+    ("Her account appears to have changed twice since June.", "Her", "appears",
+     "to have changed twice since June"),
+    ("The governor called for the dam to be inspected again.", "The governor", "called for",
+     "the dam to be inspected again"),
+    ("You agree to receive occasional offers from our partners.", "You", "agree",
+     "to receive occasional offers from our partners"),
+    ("The new poll adds another twist to the race for the seat.", "The new poll", "adds",
+     "another twist to the race for the seat"),
+    ("The mayor proposes a modest cut in the parking fees.", "The mayor", "proposes",
+     "a modest cut in the parking fees"),
+])
+def test_actions_desires_and_hedges_are_no_attribution(parse, text, source, cue, content):
+    doc = parse(text)
+    group = _group(text, source, cue, content)
+    assert not cue_reports(doc, group)
+    assert filter_groups(doc, [group]) == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Maria Lopez said the city council had ignored the residents.", "Maria Lopez", "said",
+     "the city council had ignored the residents"),
+    ("According to the harbour authority, the port will reopen in May.", "the harbour authority",
+     "According to", "the port will reopen in May"),
+    ("Senator Hale told reporters that the bridge would be rebuilt.", "Senator Hale", "told reporters",
+     "that the bridge would be rebuilt"),
+    ("The mayor argued that the fine was too small to matter.", "The mayor", "argued",
+     "that the fine was too small to matter"),
+    ("In a statement, the ministry denied that any talks had taken place.", "the ministry",
+     "In a statement", "that any talks had taken place"),
+    ("One hopes the inspectors are paying attention.", "One", "hopes",
+     "the inspectors are paying attention"),
+    ("The report found that emissions fell by a fifth.", "The report", "found",
+     "that emissions fell by a fifth"),
+    ("The mayor added that the fees would stay as they are.", "The mayor", "added",
+     "that the fees would stay as they are"),
+    ("The minister rejected the notion that the talks had failed.", "The minister", "rejected",
+     "the notion that the talks had failed"),
+])
+def test_sayings_thoughts_and_findings_stay(parse, text, source, cue, content):
+    doc = parse(text)
+    group = _group(text, source, cue, content)
+    assert cue_reports(doc, group)
+    assert len(filter_groups(doc, [group])) == 1
+
+
+def test_a_participle_modifying_a_noun_is_no_cue(parse):
+    text = "In an attack claimed by the rebels, the depot was burned to the ground."
+    doc = parse(text)
+    assert not cue_reports(doc, _group(text, "an attack", "claimed", "the depot was burned to the ground"))
+
+
+def test_a_bare_reporting_noun_heading_a_clause_is_no_cue(parse):
+    text = "Calls to close the mine grew louder after the flood."
+    doc = parse(text)
+    assert not cue_reports(doc, _group(text, None, "Calls", "to close the mine grew louder after the flood"))
+
+
+def test_an_indirect_cue_between_verbless_pieces_gives_no_record(parse):
+    text = "The old harbour plan is seen as far too costly by most residents."
+    doc = parse(text)
+    group = _group(text, None, "is seen", "The old harbour plan", "as far too costly by most residents")
+    assert record_sides(doc, group) is None
+
+
+def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
+    text = "If the bill fails, the ministry says, families will be paid once a budget passes."
+    doc = parse(text)
+    group = _group(text, "the ministry", "says", "If the bill fails",
+                   "families will be paid once a budget passes")
+    kept = record_sides(doc, group)
+    assert [text[c.start:c.end] for c in kept.contents] == ["families will be paid once a budget passes"]
+
+
+def test_a_verbless_piece_of_a_split_quote_is_no_record_of_its_own(parse):
+    text = '"In the later spring," Kim notes, "we have had a period of rising discontent."'
+    doc = parse(text)
+    group = _group(text, "Kim", "notes", '"In the later spring,"', '"we have had a period of rising discontent."')
+    kept = record_sides(doc, group)
+    assert len(kept.contents) == 1 and "discontent" in text[kept.contents[0].start:kept.contents[0].end]
+
+
+def test_considering_an_action_is_no_attribution(parse):
+    text = "Her group is also considering running ads in three more districts."
+    doc = parse(text)
+    assert not cue_reports(doc, _group(text, "Her group", "is also considering",
+                                       "running ads in three more districts"))
+
+
+def test_a_bare_phrase_is_no_content_of_an_indirect_attribution(parse):
+    text = "The figures are wrong, Ann Kerr wrote on Friday."
+    doc = parse(text)
+    kept = filter_groups(doc, [_group(text, "Ann Kerr", "wrote", "on Friday")])
+    assert len(kept) == 1 and kept[0].contents == []
+
+
+def test_a_circumstance_after_the_cue_is_no_content(parse):
+    from claimscope.nlp.attribution import _with_content_after_cue
+
+    text = "Ann Kerr wrote on Friday."
+    doc = parse(text)
+    group = _group(text, "Ann Kerr", "wrote")
+    assert _with_content_after_cue(doc, group).contents == []
+    text = "Patrols reported forty incidents near the border."
+    doc = parse(text)
+    assert _with_content_after_cue(doc, _group(text, "Patrols", "reported")).contents
