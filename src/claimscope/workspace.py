@@ -10,14 +10,18 @@ The spaCy pipeline and its ONNX sessions load once, on first use.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimscope.errors import ClaimscopeError
-from claimscope.ingest import InputDoc, InputFailure, read_inputs
+from claimscope.ingest import FOLDER_EXTENSIONS, InputDoc, InputFailure, read_inputs
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.settings import Settings
+
+if TYPE_CHECKING:
+    from claimscope.batch import IngestResult
 
 
 @dataclass
@@ -59,11 +63,13 @@ class Workspace:
             self._versions = component_versions(self._nlp)
         return self._nlp
 
-    def read(self, target: str) -> Iterator[InputDoc | InputFailure]:
-        """Inputs of a path, folder, URL or "-"; raises for a single unreadable input."""
+    def read(self, target: str, columns: dict[str, str] | None = None
+             ) -> Iterator[InputDoc | InputFailure]:
+        """Inputs of a path, folder, URL, "-" or a .jsonl/.csv file of rows (`columns` maps
+        their names); raises for a single unreadable input."""
         return read_inputs(target, max_bytes=self.settings.max_bytes,
                            timeout=self.settings.url_timeout, recursive=self.settings.recursive,
-                           languages=self.settings.languages)
+                           languages=self.settings.languages, columns=columns)
 
     def analyze_text(self, text: str, name: str = "<text>", **info) -> Analysis:
         return self.analyze_document(DocumentInfo(name=name, text=text, **info))
@@ -79,20 +85,92 @@ class Workspace:
             doc = component(doc)
         return collect(doc, info, self._versions or {})
 
-    def analyze(self, target: str) -> Iterator[Analysis | InputFailure]:
-        """Analyse every input of a target; a failing input is reported and the rest go on."""
+    def documents(self, target: str, columns: dict[str, str] | None = None
+                  ) -> Iterator[DocumentInfo | InputFailure]:
+        """The inputs of a target as DocumentInfos, with a manifest's metadata merged in."""
         manifest = _manifest(target)
-        for item in self.read(target):
+        for item in self.read(target, columns):
             if isinstance(item, InputFailure):
                 yield item
                 continue
             meta = {**manifest.get(Path(item.name).name, {}), **dict(item.meta)}
-            info = DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
-                                language=item.language, encoding=item.encoding, meta=meta)
+            yield DocumentInfo(name=item.name, text=item.text, source_kind=item.source_kind,
+                               language=item.language, encoding=item.encoding, meta=meta)
+
+    def analyze(self, target: str) -> Iterator[Analysis | InputFailure]:
+        """Analyse every input of a target; a failing input is reported and the rest go on."""
+        for info in self.documents(target):
+            if isinstance(info, InputFailure):
+                yield info
+                continue
             try:
                 yield self.analyze_document(info)
             except ClaimscopeError as exc:
-                yield InputFailure(item.name, exc)
+                yield InputFailure(info.name, exc)
+
+    def ingest(self, targets: Iterable[str], *, workers: int | None = None,
+               columns: dict[str, str] | None = None,
+               progress: Callable[[IngestResult], None] | None = None) -> Iterator[IngestResult]:
+        """Analyse and store every input of the targets not stored yet; one result per input.
+
+        Analysis runs in `workers` processes (default `settings.workers`, 0 = one per core);
+        this process is the one writer, one transaction per document. An unreadable target is a
+        failed input and the rest go on; a store that cannot be opened raises (before any work).
+        """
+        from claimscope.batch import AnalysisPool, ingest_documents
+
+        store = self.store
+        with AnalysisPool(self.settings, self._workers(workers)) as pool:
+            yield from ingest_documents(self._all_documents(targets, columns), store, pool, progress)
+
+    def reanalyze(self, *, ids: Iterable[str] | None = None, all: bool = False,
+                  workers: int | None = None,
+                  progress: Callable[[IngestResult], None] | None = None) -> Iterator[IngestResult]:
+        """Re-run stored documents (`ids`, default: those another pipeline version made, or every
+        one with `all`), swapping each document's facts in one transaction."""
+        from claimscope.batch import AnalysisPool, reanalyze_documents
+
+        store = self.store
+        ids = self.stale_documents(all=all) if ids is None else ids
+        with AnalysisPool(self.settings, self._workers(workers)) as pool:
+            yield from reanalyze_documents(store, ids, pool, progress)
+
+    def stale_documents(self, *, all: bool = False) -> list[str]:
+        """Stored document ids whose facts another pipeline version made (every id with `all`)."""
+        current = pipeline_version()
+        return sorted(doc_id for doc_id, version in self.store.pipeline_versions().items()
+                      if all or version != current)
+
+    def count_inputs(self, targets: Iterable[str]) -> int:
+        """About how many inputs the targets hold (a progress bar's total), without reading them."""
+        from claimscope.ingest.rows import count_rows, is_rows_file
+
+        total = 0
+        for target in targets:
+            try:
+                if is_rows_file(target):
+                    total += count_rows(target)
+                elif Path(target).is_dir():
+                    files = Path(target).rglob("*") if self.settings.recursive else Path(target).iterdir()
+                    total += sum(1 for p in files if p.suffix.lower() in FOLDER_EXTENSIONS)
+                else:
+                    total += 1
+            except (ClaimscopeError, OSError):
+                total += 1
+        return total
+
+    def _all_documents(self, targets: Iterable[str], columns) -> Iterator[DocumentInfo | InputFailure]:
+        for target in targets:
+            try:
+                yield from self.documents(target, columns)
+            except ClaimscopeError as exc:  # one unreadable target fails alone
+                yield InputFailure(target, exc)
+
+    def _workers(self, workers: int | None) -> int:
+        from claimscope.batch import default_workers
+
+        n = self.settings.workers if workers is None else workers
+        return n if n > 0 else default_workers()
 
     def analyze_all(self, target: str) -> BatchReport:
         report = BatchReport()
@@ -129,6 +207,15 @@ class Workspace:
 
         self.close()
         return upgrade_store(self.settings.db)
+
+
+def pipeline_version() -> str:
+    """The version stamped on stored facts (`components["claimscope"]`): `reanalyze` re-runs
+    documents whose stamp differs."""
+    from claimscope import __version__
+    from claimscope.store.rows import pipeline_version as stored_version
+
+    return stored_version({"claimscope": __version__})
 
 
 def _manifest(target: str) -> dict[str, dict]:

@@ -7,7 +7,7 @@ goes on, so one broken file does not stop a batch.
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,6 +28,7 @@ from claimscope.ingest.html import (
     looks_like_html,
 )
 from claimscope.ingest.language import check_language
+from claimscope.ingest.rows import is_rows_file, read_rows
 from claimscope.ingest.sizes import DEFAULT_MAX_BYTES, human_size
 from claimscope.ingest.types import InputDoc, InputFailure, SourceKind
 from claimscope.ingest.url import fetch, is_url
@@ -44,8 +45,11 @@ def read_inputs(
     timeout: float = DEFAULT_TIMEOUT,
     recursive: bool = False,
     languages: Collection[str] | None = ("en",),
+    columns: Mapping[str, str] | None = None,
 ) -> Iterator[InputDoc | InputFailure]:
     """The documents of a file path, a folder, an http(s) URL or "-" (stdin).
+
+    A .jsonl or .csv file holds one article per row (`ingest/rows.py`; ``columns`` maps names).
 
     ``languages`` lists the accepted ISO 639-1 codes; None turns the language check off.
     A file, URL or stdin that cannot be read raises; a folder yields InputFailure and goes on.
@@ -59,6 +63,8 @@ def read_inputs(
         return iter([read_url(target, timeout=timeout, **opts)])
     if Path(target).is_dir():
         return read_folder(target, recursive=recursive, **opts)
+    if is_rows_file(target):
+        return read_rows(target, columns=columns, **opts)
     return iter([read_file(target, **opts)])
 
 

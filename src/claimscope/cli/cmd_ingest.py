@@ -1,0 +1,101 @@
+"""`claimscope ingest`: analyse articles and store them in the corpus store."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+ORDER = ("stored", "already_stored", "publication_added", "failed")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def ingest(
+        targets: list[str] = typer.Argument(
+            ..., help="Files, folders, URLs, - for stdin, or .jsonl/.csv files with one article per row."),
+        db: Optional[str] = typer.Option(
+            None, help="Store: a SQLite path or postgresql+psycopg://... (default: CLAIMSCOPE_DB or claimscope.db)."),
+        workers: Optional[int] = typer.Option(
+            None, min=0, help="Analysis worker processes (default: CLAIMSCOPE_WORKERS; 0 = one per core)."),
+        columns: Optional[str] = typer.Option(
+            None, help="Row files: FIELD=COLUMN pairs for columns named otherwise, e.g. "
+                       "text=body,title=headline (fields: text, title, outlet, author, date, url, id)."),
+        aliases: Optional[Path] = typer.Option(None, help="Extra entity aliases (JSON, see docs)."),
+        no_rhetoric: bool = typer.Option(False, "--no-rhetoric", help="Skip technique detection."),
+        technique_min_score: Optional[float] = typer.Option(
+            None, min=0.0, max=1.0, help="Store only techniques scored at least this (0-1)."),
+        spacy_model: Optional[str] = typer.Option(None, help="spaCy model to parse with."),
+        recursive: bool = typer.Option(False, "--recursive", "-r", help="Read subfolders too."),
+        any_language: bool = typer.Option(
+            False, "--any-language", help="Skip the language check (only English is supported)."),
+    ) -> None:
+        """Analyse articles and store them; a text already stored is not analysed again.
+
+        Example: claimscope ingest demo/corpus feed.jsonl --db corpus.db --workers 2
+
+        Prints one line of counts: stored, already stored, publication added (a stored text from a new source), failed; then each failure with its reason.
+
+        Exit 0: all stored; 1: some inputs failed; 2: nothing could be done (bad store URL, unreachable server, bad option).
+        """
+        from claimscope.cli.progress import print_summary, run_with_progress
+        from claimscope.errors import ClaimscopeError
+        from claimscope.ingest.rows import parse_columns
+        from claimscope.workspace import Workspace
+
+        counts: Counter = Counter()
+        failures: list = []
+        workspace = None
+        try:
+            workspace = Workspace(pipeline_settings(
+                db=db, aliases=aliases, no_rhetoric=no_rhetoric,
+                technique_min_score=technique_min_score, spacy_model=spacy_model,
+                recursive=recursive, any_language=any_language))
+            mapping = parse_columns(columns) if columns else None
+            workspace.store  # noqa: B018 - open it now: a bad store is fatal before any work
+            run_with_progress(
+                workspace.ingest(targets, workers=workers, columns=mapping),
+                workspace.count_inputs(targets), "ingest", counts, failures)
+        except ClaimscopeError as exc:
+            if counts:
+                print_summary(counts, failures, ORDER)
+            fatal(exc)
+        except KeyboardInterrupt:
+            print_summary(counts, failures, ORDER)
+            raise typer.Exit(130) from None
+        finally:
+            if workspace is not None:
+                workspace.close()
+        print_summary(counts, failures, ORDER)
+        raise typer.Exit(1 if failures else 0)
+
+
+def pipeline_settings(*, db=None, aliases=None, no_rhetoric=False, technique_min_score=None,
+                      spacy_model=None, recursive=False, any_language=False):
+    """Settings from the environment, with the options given on the command line on top."""
+    from claimscope.settings import Settings
+
+    settings = Settings()
+    if db:
+        settings.db = db
+    if aliases:
+        settings.aliases = aliases
+    if no_rhetoric:
+        settings.rhetoric = False
+    if technique_min_score is not None:
+        settings.technique_min_score = technique_min_score
+    if spacy_model:
+        settings.spacy_model = spacy_model
+    settings.recursive = recursive
+    if any_language:
+        settings.languages = None
+    return settings
+
+
+def fatal(exc) -> None:
+    Console(stderr=True).print(f"[red]error[/red] {exc.code} {exc.message}", highlight=False,
+                               soft_wrap=True)
+    raise typer.Exit(2) from None
