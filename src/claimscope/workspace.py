@@ -274,3 +274,44 @@ def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = No
 
 
 Workspace.export = _export  # ws.export("ftm", "corpus.ftm.json", entity=None, since=None)
+
+
+# -- the ledger (claimscope documents / clusters / dossier; later the web app's pages) ---------
+# A self-contained block, as the exports' above: the Workspace hands its store to the ledger
+# facade (`ledger/facade.py`), which owns every rule.
+
+
+def _ledger(workspace: Workspace, *, reliability=None):
+    """The ledger over the workspace's store (read-only opener: no store is made by reading)."""
+    from claimscope.ledger.facade import Ledger
+    from claimscope.ledger.grades import load_reliability
+
+    return Ledger(workspace._stored(), reliability=load_reliability(reliability))
+
+
+def _ledger_documents(workspace: Workspace) -> list[dict]:
+    return _ledger(workspace).documents()
+
+
+def _ledger_clusters(workspace: Workspace, entity: str | None = None, *, reliability=None,
+                     since: str | None = None, until: str | None = None) -> list[dict]:
+    return _ledger(workspace, reliability=reliability).clusters(entity, since=since, until=until)
+
+
+def _ledger_dossier(workspace: Workspace, entities: list[str], *, reliability=None,
+                    since: str | None = None, until: str | None = None) -> dict:
+    return _ledger(workspace, reliability=reliability).dossier(entities, since=since, until=until)
+
+
+def _ledger_update(workspace: Workspace) -> dict:
+    """Place every stored document the ledger has not seen (what ingest calls after each batch)."""
+    from claimscope.ledger.facade import Ledger
+
+    return Ledger(workspace.store).update()
+
+
+Workspace.ledger = _ledger
+Workspace.stored_documents = _ledger_documents  # `documents` reads inputs (ingest's)
+Workspace.clusters = _ledger_clusters
+Workspace.dossier = _ledger_dossier
+Workspace.update_ledger = _ledger_update

@@ -1,0 +1,150 @@
+"""Claim clusters: mentions of one proposition across (and within) documents.
+
+A new claim is compared only with the clusters that share one of its block keys (`block_keys`:
+the entities it is about, else its rarest content words), by the dot product of its embedding
+with each cluster's centroid; the best candidate the matcher accepts (`same_claim`) takes it,
+otherwise it founds a cluster. Incremental by construction: placing a claim reads a few
+clusters and writes one, so the cost of a document does not grow with the corpus.
+
+Two claims can look alike and still be different propositions: "nine killed" / "eleven killed",
+"X was involved" / "X was not involved". `same_claim` refuses those, and `conflict_kind` names
+the link the new cluster gets to the one it resembles (`figure` or `contradiction`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from claimscope.ledger.figures import conflicting_figures
+from claimscope.ledger.matching import ClaimMatcher, _stem, content_words
+from claimscope.model.ids import make_id
+
+# Similarity (the matcher's score) above which two alike claims that differ in a figure or in
+# polarity are linked as a conflict rather than left unrelated.
+FIGURE_SIMILARITY = 0.2
+CONTRADICTION_SIMILARITY = 0.35
+WORD_KEYS = 2  # block keys taken from content words when a claim names no entity
+
+
+@dataclass
+class ClaimItem:
+    """One claim as the clusters see it."""
+
+    id: str
+    document: str
+    text: str
+    status: str
+    keys: list[str]
+    figures: list[dict]
+    polarity: int
+    date: str | None
+    embedding: np.ndarray
+
+
+@dataclass
+class ClusterState:
+    """A cluster as placement needs it (loaded from the store, or made in this update)."""
+
+    id: str
+    representative: str
+    text: str
+    centroid: np.ndarray
+    size: int
+    keys: list[str]
+    figures: list[dict]
+    polarity: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+    new: bool = False
+    changed: bool = False
+
+    def as_row(self) -> dict:
+        return {"id": self.id, "representative": self.representative, "text": self.text,
+                "centroid": np.asarray(self.centroid, dtype=np.float32).tobytes(), "size": self.size,
+                "keys": sorted(self.keys), "first_seen": self.first_seen, "last_seen": self.last_seen,
+                "new": self.new}
+
+
+@dataclass
+class Placement:
+    cluster: ClusterState
+    score: float
+    founded: bool
+    conflicts: list[dict] = field(default_factory=list)
+
+
+def block_keys(entity_keys: list[str], text: str) -> list[str]:
+    """The keys a claim is blocked by: `e:<entity>` for each entity it is about; a claim about no
+    entity gets `w:<stem>` keys of its longest content words instead."""
+    if entity_keys:
+        return sorted({f"e:{k}" for k in entity_keys})
+    words = sorted({_stem(w) for w in content_words(text) if len(w) >= 5 and not w.isdigit()},
+                   key=lambda w: (-len(w), w))
+    return [f"w:{w}" for w in words[:WORD_KEYS]]
+
+
+def cluster_id(claim_id: str) -> str:
+    return "clu-" + make_id(claim_id)
+
+
+def same_claim(score: float, threshold: float, claim: ClaimItem, cluster: ClusterState) -> bool:
+    """The matcher says same proposition, no figure of the same quantity differs, and both say
+    it the same way round (affirmed or negated)."""
+    return (score >= threshold and not conflicting_figures(claim.figures, cluster.figures)
+            and claim.polarity == cluster.polarity)
+
+
+def conflict_kind(score: float, claim: ClaimItem, cluster: ClusterState) -> tuple[str, str] | None:
+    """`figure`: alike claims counting the same quantity differently ("nine" / "seventeen dead");
+    `contradiction`: alike claims, one affirmed and one negated or denied. With the reason."""
+    pairs = conflicting_figures(claim.figures, cluster.figures)
+    if pairs and score >= FIGURE_SIMILARITY:
+        x, y = pairs[0]
+        return "figure", f"{x['quantity']}: {y['text']} vs {x['text']}"
+    if claim.polarity != cluster.polarity and score >= CONTRADICTION_SIMILARITY:
+        return "contradiction", "one affirms what the other negates or denies"
+    return None
+
+
+def place(claim: ClaimItem, candidates: list[ClusterState], matcher: ClaimMatcher) -> Placement:
+    """Put a claim in the best accepting cluster, or found one; note conflicts with the clusters
+    it resembles but must not join."""
+    scored = []
+    for cluster in candidates:
+        score = matcher.score(claim.text, cluster.text, claim.embedding, cluster.centroid)
+        scored.append((score, cluster))
+    scored.sort(key=lambda x: (-x[0], x[1].id))
+    chosen = next(((s, c) for s, c in scored if same_claim(s, matcher.threshold, claim, c)), None)
+    if chosen is not None:
+        score, cluster = chosen
+        _join(cluster, claim)
+        placement = Placement(cluster, score, founded=False)
+    else:
+        cluster = ClusterState(id=cluster_id(claim.id), representative=claim.id, text=claim.text,
+                               centroid=claim.embedding.copy(), size=1, keys=list(claim.keys),
+                               figures=claim.figures, polarity=claim.polarity, first_seen=claim.date,
+                               last_seen=claim.date, new=True, changed=True)
+        placement = Placement(cluster, 1.0, founded=True)
+    for score, other in scored:
+        if other.id == placement.cluster.id:
+            continue
+        kind = conflict_kind(score, claim, other)
+        if kind:
+            a, b = sorted((placement.cluster.id, other.id))
+            placement.conflicts.append({"a": a, "b": b, "kind": kind[0], "score": round(float(score), 4),
+                                        "reason": kind[1]})
+    return placement
+
+
+def _join(cluster: ClusterState, claim: ClaimItem) -> None:
+    total = cluster.centroid * cluster.size + claim.embedding
+    norm = np.linalg.norm(total)
+    cluster.centroid = (total / norm if norm > 0 else total).astype(np.float32)
+    cluster.size += 1
+    cluster.keys = sorted(set(cluster.keys) | set(claim.keys))
+    dates = [d for d in (cluster.first_seen, cluster.last_seen, claim.date) if d]
+    cluster.first_seen = min(dates) if dates else None
+    cluster.last_seen = max(dates) if dates else None
+    cluster.changed = True
