@@ -24,7 +24,7 @@ from claimscope.model.ids import make_id
 # Similarity (the matcher's score) above which two alike claims that differ in a figure or in
 # polarity are linked as a conflict rather than left unrelated.
 FIGURE_SIMILARITY = 0.2
-CONTRADICTION_SIMILARITY = 0.35
+CONTRADICTION_SIMILARITY = 0.5
 WORD_KEYS = 2  # block keys taken from content words when a claim names no entity
 
 

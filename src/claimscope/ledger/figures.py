@@ -48,9 +48,16 @@ class Figure:
     quantity: str
     value: float
     text: str
+    rising: bool = False  # "rose to", "has climbed to", "now": the text reports a change
+    at_least: bool = False  # "at least", "more than": a lower bound, which a larger figure updates
 
     def as_dict(self) -> dict:
-        return {"quantity": self.quantity, "value": self.value, "text": self.text}
+        return {"quantity": self.quantity, "value": self.value, "text": self.text, "rising": self.rising,
+                "at_least": self.at_least}
+
+
+_RISING = re.compile(r"(rose|risen|rising|climbed|increased|jumped|grew|now|updated|revised)(\s+\w+){0,2}\s*$")
+_AT_LEAST = re.compile(r"(at least|more than|over|upwards of|no fewer than)\s*$")
 
 
 def _value(match: re.Match) -> float | None:
@@ -81,7 +88,9 @@ def figures(text: str) -> list[Figure]:
         quantity = _quantity(lowered[max(0, match.start() - WINDOW): match.start()],
                              lowered[match.end(): match.end() + WINDOW])
         if quantity:
-            found.append(Figure(quantity, value, match.group(0)))
+            before = lowered[max(0, match.start() - 30): match.start()]
+            found.append(Figure(quantity, value, match.group(0), rising=bool(_RISING.search(before)),
+                                at_least=bool(_AT_LEAST.search(before))))
     return found
 
 
@@ -121,3 +130,11 @@ def conflicting_figures(a: list[dict], b: list[dict]) -> list[tuple[dict, dict]]
 
 def compatible_figures(a: list[dict], b: list[dict]) -> bool:
     return not conflicting_figures(a, b)
+
+
+def is_update(earlier: dict, later: dict) -> bool:
+    """The later figure updates the earlier rather than disputing it: its text reports a rise
+    ("rose to 17"), or the earlier was a lower bound ("at least 14") that the later exceeds."""
+    if later.get("rising"):
+        return True
+    return bool(earlier.get("at_least")) and later["value"] > earlier["value"]

@@ -238,6 +238,7 @@ class LedgerRepository:
         status, asserter, evidence, the document's origin, outlet, date and title."""
         lc, c, ld = L.ledger_claims.c, T.claims.c, L.ledger_documents.c
         p = T.publications.c
+        asserter = T.entities.alias("asserter")
         out = []
         with self._read() as connection:
             for chunk in _chunks(list(cluster_ids)):
@@ -245,9 +246,12 @@ class LedgerRepository:
                     select(lc.cluster, lc.claim, lc.document, lc.score, lc["keys"], lc.figures, lc.polarity, lc.date,
                            c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
                            c.evidence_kind, c.evidence_source, c.evidence_role, c.evidence_cue_text,
-                           ld.origin, ld.outlet, ld.rule)
+                           ld.origin, ld.outlet, ld.rule,
+                           func.coalesce(asserter.c.corpus_entity, asserter.c.key).label("asserter_key"))
                     .join_from(L.ledger_claims, T.claims, c.id == lc.claim)
                     .join(L.ledger_documents, ld.document == lc.document)
+                    .outerjoin(asserter, (asserter.c.document == lc.document)
+                               & (asserter.c.key == c.asserter_entity))
                     .where(lc.cluster.in_(chunk))
                     .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings()
                 out.extend(dict(r) for r in rows)
