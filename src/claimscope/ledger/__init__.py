@@ -1,0 +1,1 @@
+"""Cross-document work: claim matching, stance, corroboration, dossiers, grading."""

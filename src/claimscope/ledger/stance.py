@@ -1,0 +1,212 @@
+"""Stance of an article toward a claim: agree, disagree, discuss or unrelated (FNC-1 labels).
+
+`agree` corroborates the claim, `disagree` denies or refutes it, `discuss` reports it without
+taking a side, `unrelated` is about something else. Three steps, each cheaper than the next:
+
+1. the unrelated pre-filter: a logistic regression over word-overlap features
+   (`ledger.overlap.relatedness_features`); a pair it scores below its threshold is
+   `unrelated` without any model (the threshold keeps 99.5% of related training pairs);
+2. the headline and the body's first `MAX_SENTENCES` sentences are embedded by the shipped
+   claim encoder (`runtime.text_encoder`, the one the claim matcher uses; a body is encoded
+   once however many headlines it is compared with);
+3. two small classifiers over `stance_features` (similarity of the headline to the body's
+   sentences, the embeddings of the headline and of its closest sentences, refuting and
+   hedging cue words near them), their weights in `resources/models/stance/stance_head.npz`:
+   related vs unrelated (from the scalar features only), then agree / disagree / discuss for
+   related pairs (from all of them).
+
+No torch: the encoder runs with onnxruntime, the classifiers in numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from claimscope.ledger.overlap import relatedness_features, sentences
+from claimscope.runtime.text_encoder import CLAIM_MODEL_DIR, load_text_encoder
+
+STANCE_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "stance"
+LABELS = ("agree", "disagree", "discuss", "unrelated")
+MAX_SENTENCES = 30
+TOP = 3
+N_SCALARS = 20  # the scalar features at the head of `stance_features`
+
+# Cue words of the FNC-1 classes (Riedel et al. 2017 and Hanselowski et al. 2018 use lists like
+# these): a refutation ("hoax", "denied") signals disagree, hedging ("reportedly") discuss.
+REFUTING = re.compile(
+    r"\b(?:fake|fraud|hoax|false|falsely|deny|denies|denied|denial|not|n't|despite|nope|doubt|doubts|"
+    r"bogus|debunk\w*|pranks?|retract\w*|untrue|rumou?rs? (?:are|is) (?:false|untrue)|no evidence|"
+    r"satire|satirical|refut\w*|dismiss\w*|misleading|incorrect|wrong|never)\b", re.I)
+HEDGING = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|claims?|claimed|rumou?rs?|unconfirmed|unverified|"
+    r"apparently|purportedly|supposedly|may|might|could|possibly|appears?|seems?|suggests?|"
+    r"according to|if true|believed)\b", re.I)
+CONFIRMING = re.compile(
+    r"\b(?:confirm\w*|official(?:ly)?|announced|verified|proved?|indeed|true|revealed|"
+    r"admitted|acknowledged)\b", re.I)
+
+
+def _cues(text: str) -> list[float]:
+    return [len(REFUTING.findall(text)), len(HEDGING.findall(text)), len(CONFIRMING.findall(text))]
+
+
+def body_sentences(body: str) -> list[str]:
+    """The body sentences the stance model reads (the first MAX_SENTENCES)."""
+    return [body[s:e] for s, e in sentences(body)[:MAX_SENTENCES]]
+
+
+def stance_features(headline: str, head_vec: np.ndarray, sents: list[str],
+                    sent_vecs: np.ndarray, overlap: list[float]) -> np.ndarray:
+    """One pair's feature vector (the classifiers' input).
+
+    Scalars: the overlap features, max / mean-of-top-3 / mean / first-sentence cosine between
+    the headline and the body sentences, share of sentences above 0.5, cue counts (refuting,
+    hedging, confirming) in the headline, in the top-3 sentences and in the whole body (per
+    sentence), a question mark in the headline. Vectors: the headline embedding, its product
+    with and distance to the closest sentence, its product with the mean of the top 3.
+    """
+    dim = head_vec.shape[0]
+    if len(sents) == 0:
+        sims = np.zeros(1, dtype=np.float32)
+        top_vec = np.zeros(dim, dtype=np.float32)
+        top3_vec = top_vec
+        top_text = ""
+    else:
+        sims = sent_vecs @ head_vec
+        order = np.argsort(-sims)
+        top_vec = sent_vecs[order[0]]
+        top3 = order[:TOP]
+        top3_vec = sent_vecs[top3].mean(0)
+        top3_vec = top3_vec / (np.linalg.norm(top3_vec) + 1e-8)
+        top_text = " ".join(sents[k] for k in top3)
+    n = max(1, len(sents))
+    body_cues = np.array(_cues(" ".join(sents))) / n
+    scalars = [
+        *overlap,
+        float(sims.max()), float(np.sort(sims)[::-1][:TOP].mean()), float(sims.mean()), float(sims[0]),
+        float((sims > 0.5).mean()),
+        *_cues(headline), *_cues(top_text), *body_cues.tolist(),
+        float("?" in headline),
+    ]
+    return np.concatenate([
+        np.asarray(scalars, dtype=np.float32), head_vec, head_vec * top_vec, np.abs(head_vec - top_vec),
+        head_vec * top3_vec,
+    ]).astype(np.float32)
+
+
+def mlp_forward(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> np.ndarray:
+    """Probabilities of a ReLU MLP (one layer: a logistic / softmax regression)."""
+    for k, (w, b) in enumerate(layers):
+        x = x @ w + b
+        if k < len(layers) - 1:
+            x = np.maximum(x, 0.0)
+    if x.shape[1] == 1:
+        p = 1.0 / (1.0 + np.exp(-x[:, 0]))
+        return np.stack([1.0 - p, p], axis=1)
+    z = np.exp(x - x.max(1, keepdims=True))
+    return z / z.sum(1, keepdims=True)
+
+
+def load_head(path: Path, name: str) -> dict:
+    """{"mean", "scale", "layers"} of one classifier stored in an npz under `name_*` keys; it
+    reads the first len(mean) features (the related head reads only the scalars)."""
+    data = np.load(path)
+    n = int(data[f"{name}_n_layers"])
+    return {"mean": data[f"{name}_mean"], "scale": data[f"{name}_scale"],
+            "layers": [(data[f"{name}_w{k}"], data[f"{name}_b{k}"]) for k in range(n)]}
+
+
+def head_probs(head: dict, x: np.ndarray) -> np.ndarray:
+    x = x[:, : len(head["mean"])]
+    return mlp_forward(head["layers"], (x - head["mean"]) / head["scale"])
+
+
+@dataclass(frozen=True)
+class Stance:
+    label: str
+    probabilities: dict[str, float]  # empty when the pre-filter decided
+    by: str  # "prefilter" or "model"
+
+
+class StanceModel:
+    def __init__(self, model_dir: str | Path | None = None, *, encoder_dir: str | Path | None = None,
+                 threads: int | None = None):
+        self.model_dir = Path(model_dir or STANCE_MODEL_DIR)
+        self.config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+        pre = self.config["prefilter"]
+        self.pre_coef = np.asarray(pre["coef"], dtype=np.float64)
+        self.pre_bias = float(pre["intercept"])
+        self.pre_threshold = float(pre["threshold"])
+        heads = self.model_dir / self.config["heads_file"]
+        self.related_head = load_head(heads, "related")
+        self.stance_head = load_head(heads, "stance")
+        self.related_threshold = float(self.config["related_threshold"])
+        self.encoder_dir = str(encoder_dir or CLAIM_MODEL_DIR)
+        self.threads = threads
+        self._bodies: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
+
+    @property
+    def encoder(self):
+        return load_text_encoder(self.encoder_dir, self.threads)
+
+    def related_probability(self, headline: str, body: str) -> float:
+        """P(related) of the pre-filter (a logistic regression over overlap features)."""
+        z = float(np.dot(self.pre_coef, relatedness_features(headline, body)) + self.pre_bias)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def _encode_bodies(self, bodies: list[str]) -> None:
+        todo = [b for b in dict.fromkeys(bodies) if b not in self._bodies]
+        texts = [body_sentences(b) for b in todo]
+        flat = [s for ss in texts for s in ss]
+        vecs = self.encoder.encode(flat)
+        at = 0
+        for body, ss in zip(todo, texts):
+            self._bodies[body] = (ss, vecs[at : at + len(ss)])
+            at += len(ss)
+        while len(self._bodies) > 512:  # a dossier's bodies, not a corpus's
+            self._bodies.popitem(last=False)
+
+    def features(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        self._encode_bodies([b for _, b in pairs])
+        headlines = list(dict.fromkeys(h for h, _ in pairs))
+        heads = dict(zip(headlines, self.encoder.encode(headlines)))
+        rows = []
+        for h, b in pairs:
+            sents, vecs = self._bodies[b]
+            rows.append(stance_features(h, heads[h], sents, vecs, relatedness_features(h, b)))
+        return np.stack(rows)
+
+    def predict(self, pairs: list[tuple[str, str]]) -> list[Stance]:
+        """Stance of each (headline, body) pair, in input order."""
+        results: list[Stance | None] = [None] * len(pairs)
+        todo = []
+        for k, (headline, body) in enumerate(pairs):
+            if self.related_probability(headline, body) < self.pre_threshold:
+                results[k] = Stance("unrelated", {}, "prefilter")
+            else:
+                todo.append(k)
+        for at in range(0, len(todo), 256):
+            chunk = todo[at : at + 256]
+            x = self.features([pairs[k] for k in chunk])
+            related = head_probs(self.related_head, x)[:, 1]
+            stance = head_probs(self.stance_head, x)
+            for row, k in enumerate(chunk):
+                probs = {"unrelated": float(1.0 - related[row])}
+                probs.update({lab: float(related[row] * stance[row, j])
+                              for j, lab in enumerate(LABELS[:3])})
+                label = ("unrelated" if related[row] < self.related_threshold
+                         else LABELS[int(np.argmax(stance[row]))])
+                results[k] = Stance(label, {lab: round(v, 4) for lab, v in probs.items()}, "model")
+        return results  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=2)
+def load_stance_model(model_dir: str | None = None, threads: int | None = None) -> StanceModel:
+    return StanceModel(model_dir, threads=threads)
