@@ -35,14 +35,17 @@ def only_hedged(mentions: list[dict]) -> bool:
 
 
 def deniers(mentions: list[dict], entity_keys: list[str], entity_names: list[str]) -> list[str]:
-    """Who denies it among the parties it concerns (or the author): the names of the asserters of
-    denied mentions that `concerns` the claim's entities, or that are the author's own."""
+    """Who denies it among the parties it concerns (or the author): the asserters of denied
+    mentions that `concerns` the claim's entities, that are named (a named person or
+    organisation denying a claim is taken to speak for a party to it: the analysis does not know
+    whose spokesman someone is, and an unnamed denier does not count), or the author's own."""
     out = []
     for m in mentions:
         if m["status"] != "denied":
             continue
         author = m["evidence_kind"] == "none" and not m.get("asserter_key")
-        if author or concerns(m.get("asserter_key"), m.get("asserter_name"), entity_keys, entity_names):
+        named = bool(m.get("asserter_key")) and m["evidence_kind"] in ("named_person", "named_organization")
+        if author or named or concerns(m.get("asserter_key"), m.get("asserter_name"), entity_keys, entity_names):
             name = m.get("asserter_name") or "the author"
             if name not in out:
                 out.append(name)
@@ -87,8 +90,11 @@ def conflict_features(cluster: dict, neighbours: dict[str, dict], share: float) 
 
 
 def _figure_update(a: dict, b: dict) -> bool:
-    """Either cluster's figure updates the other's (by date order)."""
+    """The later cluster's figure updates the earlier's; figures first seen the same day (or
+    undated) dispute each other rather than update."""
     first, second = sorted((a, b), key=lambda c: (c.get("first_seen") or "", c["id"]))
+    if not first.get("first_seen") or not second.get("first_seen") or first["first_seen"] == second["first_seen"]:
+        return False
     return any(is_update(x, y) for x in first["figures"] for y in second["figures"]
                if x["quantity"] == y["quantity"])
 

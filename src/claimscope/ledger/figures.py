@@ -40,6 +40,8 @@ _NUMBER = re.compile(
     r"seven|eight|nine))?\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTH = re.compile(r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_UNIT = re.compile(r"[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|p\.?m|a\.?m|"
+                   r"o'clock|km|kilomet|miles?|metres?|meters?|kg|tons?|tonnes?)\b")
 WINDOW = 48  # characters either side of a number where its quantity's word may be
 
 
@@ -83,8 +85,8 @@ def figures(text: str) -> list[Figure]:
         value = _value(match)
         if value is None or match.group(3) and match.group(3).lower() == "one" and not match.group(4):
             continue  # "one" is too often a pronoun ("one of them") to count
-        if _MONTH.match(lowered[match.end():]):
-            continue  # "on 2 March" is a date
+        if _MONTH.match(lowered[match.end():]) or _UNIT.match(lowered[match.end():]):
+            continue  # "on 2 March" is a date, "twelve days after" a time
         quantity = _quantity(lowered[max(0, match.start() - WINDOW): match.start()],
                              lowered[match.end(): match.end() + WINDOW])
         if quantity:
@@ -111,13 +113,16 @@ def _quantity(before: str, after: str) -> str | None:
 
 
 def polarity(text: str, status: str) -> int:
-    """-1 when the claim is negated in its own words or denied by its asserter, else 1.
+    """-1 when the claim is negated in its own words or denied by its asserter, 0 for a
+    question, else 1.
 
     A denied claim whose text keeps its own negation ("had nothing to do with it", denied) is
     still negative: the text says the negative thing, the status only says someone said it.
     """
     words = {w.lower() for w in re.findall(r"[\w']+|n't", text)}
     negated = bool(words & NEGATIONS)
+    if status == "questioned" or text.rstrip().endswith("?"):
+        return 0  # a question affirms nothing and negates nothing
     if status == "denied":
         return -1
     return -1 if negated else 1
@@ -138,3 +143,13 @@ def is_update(earlier: dict, later: dict) -> bool:
     if later.get("rising"):
         return True
     return bool(earlier.get("at_least")) and later["value"] > earlier["value"]
+
+
+def same_count(a: list[dict], b: list[dict]) -> bool:
+    """Both count something, and every count of one is a count of the other (same quantity,
+    same value): "the death toll rose to 17" and "the bombing that killed 17 people"."""
+    if not a or not b:
+        return False
+    pairs_a = {(x["quantity"], x["value"]) for x in a}
+    pairs_b = {(x["quantity"], x["value"]) for x in b}
+    return pairs_a == pairs_b

@@ -2,7 +2,8 @@
 
     matcher.embed(texts) -> float32 array (n, d), unit rows   (stored as bytes per claim)
     matcher.score(a, b, ea, eb) -> float in [0, 1]            (1 = the same proposition)
-    matcher.threshold                                          (score at or above: same claim)
+    matcher.accepts(a, b, ea, eb) -> bool                      (the matcher's own decision)
+    matcher.figure_similarity, .contradiction_similarity       (cosines for conflict links)
 
 `default_matcher()` gives the learned matcher of `ledger/claim_match.py` (a MiniLM bi-encoder
 shipped as ONNX, with entity, number and negation checks) when this claimscope has it, and
@@ -31,9 +32,12 @@ class ClaimMatcher(Protocol):
     name: str
     version: str
     threshold: float
+    figure_similarity: float
+    contradiction_similarity: float
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
     def score(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> float: ...
+    def accepts(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> bool: ...
 
 
 def content_words(text: str) -> list[str]:
@@ -58,6 +62,8 @@ class LexicalMatcher:
     name = "lexical"
     version = "1"
     threshold = 0.55
+    figure_similarity = 0.2
+    contradiction_similarity = 0.5
     dims = 4096
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -75,6 +81,9 @@ class LexicalMatcher:
 
     def score(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> float:
         return float(max(0.0, np.dot(ea, eb)))
+
+    def accepts(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> bool:
+        return self.score(a, b, ea, eb) >= self.threshold
 
 
 def default_matcher() -> ClaimMatcher:

@@ -129,11 +129,12 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
     local: dict[str, C.ClusterState] = {}  # clusters made or changed by this document
     claim_rows, key_rows, conflicts = [], [], []
     counts = {"documents": 1, "claims": len(rows), "new_clusters": 0, "joined": 0, "conflicts": 0,
-              "copies": int(origin.link.copy_of is not None)}
+              "copies": int(origin.link.copy_of is not None or bool(origin.relinked))}
     for row, vector in zip(rows, vectors):
-        keys = C.block_keys(row["entity_keys"], row["text"])
+        found = [f.as_dict() for f in figures(row["text"])]
+        keys = C.block_keys(row["entity_keys"], row["text"], found)
         item = C.ClaimItem(id=row["id"], document=document_id, text=row["text"], status=row["status"],
-                           keys=keys, figures=[f.as_dict() for f in figures(row["text"])],
+                           keys=keys, figures=found,
                            polarity=polarity(row["text"], row["status"]), date=doc.date, embedding=vector)
         candidates = _candidates(store, keys, local)
         placement = C.place(item, candidates, matcher)
