@@ -315,3 +315,43 @@ Workspace.stored_documents = _ledger_documents  # `documents` reads inputs (inge
 Workspace.clusters = _ledger_clusters
 Workspace.dossier = _ledger_dossier
 Workspace.update_ledger = _ledger_update
+
+
+# Ingest and reanalyze keep the ledger up to date: one ledger update after each batch of
+# stored documents (and at the end), so the claims of what was just stored are in clusters when
+# the command returns. Wrapped here rather than edited into the methods above, to keep the
+# ledger's part of this shared module in one block.
+LEDGER_BATCH = 50  # stored documents between two ledger updates
+
+
+def _with_ledger(run, *, forget: bool = False):
+    import functools
+
+    from claimscope.batch import Outcome
+
+    @functools.wraps(run)
+    def wrapper(self, *args, **kwargs):
+        done: list[str] = []
+
+        def flush():
+            if forget and done:  # re-analysed documents have new claims: place them again
+                self.store.ledger_forget(done)
+            self.update_ledger()
+            done.clear()
+
+        for result in run(self, *args, **kwargs):
+            yield result
+            if result.outcome in (Outcome.stored, Outcome.reanalyzed) and result.document:
+                done.append(result.document)
+                if len(done) >= LEDGER_BATCH:
+                    flush()
+        # An interrupted run skips this: what it stored stays pending, and the next update
+        # (the next ingest, or any ledger read) places it.
+        if done or not forget:
+            flush()
+
+    return wrapper
+
+
+Workspace.ingest = _with_ledger(Workspace.ingest)
+Workspace.reanalyze = _with_ledger(Workspace.reanalyze, forget=True)

@@ -146,6 +146,9 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
                            "embedding": np.asarray(vector, dtype=np.float32).tobytes(), "keys": keys,
                            "figures": item.figures, "polarity": item.polarity, "date": doc.date})
         key_rows.extend((k, cluster.id) for k in keys)
+        if row["asserter_key"]:
+            # Not a block key: what lets a dossier find what an entity itself says.
+            key_rows.append((f"a:{row['asserter_key']}", cluster.id))
         conflicts.extend(placement.conflicts)
     counts["conflicts"] = len({(c["a"], c["b"], c["kind"]) for c in conflicts})
     store.ledger_place(

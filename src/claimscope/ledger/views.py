@@ -35,10 +35,11 @@ def cluster_records(store, entities: list[str], *, reliability: dict | None = No
     since, until = check_date("--since", since), check_date("--until", until)
     if entities and resolved is None:
         resolved = resolve_entities(store, entities)
-    keys = [f"e:{k}" for k, _ in resolved or []]
+    # A cluster is about an entity when its claims name it (e:) or it is their asserter (a:).
+    keys = [f"{p}:{k}" for k, _ in resolved or [] for p in ("e", "a")]
     if entities and all_entities:
         # Every named entity (any of the keys one name stands for) must be in the cluster.
-        groups = [[f"e:{k}" for k, _ in store.ledger_resolve_entity(n)] for n in entities]
+        groups = [[f"{p}:{k}" for k, _ in store.ledger_resolve_entity(n) for p in ("e", "a")] for n in entities]
         ids = set(store.ledger_cluster_ids(keys=groups[0]))
         for group in groups[1:]:
             ids &= set(store.ledger_cluster_ids(keys=group))
@@ -113,7 +114,9 @@ def build_records(store, ids: list[str], reliability: dict, *, since=None, until
 
 def _record(c, sources, values, assessment, reason, letter, letter_reason, credibility, credibility_reason,
             neighbours) -> dict:
-    mentions = c["mentions_raw"]
+    # Oldest first; on one day the original before its copies.
+    mentions = sorted(c["mentions_raw"], key=lambda m: (m["date"] or "9999", m["document"] != m["origin"],
+                                                        m["document"], m["start"]))
     conflicts = []
     for link in c["conflict_links"]:
         other = neighbours.get(link["cluster"], {})

@@ -212,6 +212,14 @@ class LedgerRepository:
             if conflicts:
                 connection.execute(ignore(L.ledger_conflicts), conflicts)
 
+    def ledger_forget(self, document_ids: list[str]) -> None:
+        """Make documents pending again (their facts were replaced): their origin rows, bands,
+        credits and placed claims go; the next update places them afresh."""
+        with self._write("ledger forget") as connection:
+            for chunk in _chunks(list(document_ids)):
+                for table in (L.ledger_claims, L.ledger_bands, L.ledger_credits, L.ledger_documents):
+                    connection.execute(delete(table).where(table.c.document.in_(chunk)))
+
     def ledger_reset(self) -> None:
         """Forget the whole ledger (a full rebuild follows)."""
         with self._write("ledger reset") as connection:
