@@ -139,7 +139,9 @@ def place(claim: ClaimItem, candidates: list[ClusterState], matcher: ClaimMatche
     scored = sorted(((float(np.dot(claim.embedding, c.centroid)), c) for c in candidates),
                     key=lambda x: (-x[0], x[1].id))
     chosen = None
-    for _cosine, cluster in scored[:NEAREST]:
+    for cosine, cluster in scored[:NEAREST]:
+        if cosine < matcher.min_cosine:
+            break  # sorted: no nearer candidate is left to ask the matcher about
         if same_claim(matcher, claim, cluster):
             chosen = (matcher.score(claim.text, cluster.text, claim.embedding, cluster.centroid), cluster)
             break

@@ -21,6 +21,9 @@ class LearnedMatcher:
     # The decision threshold was chosen on MRPC, where two thirds of the pairs are paraphrases;
     # among a block's candidates most are not, so a cluster asks for a surer match than that.
     cluster_probability = 0.6
+    # Below this cosine the decision never reaches cluster_probability on MRPC-like pairs: the
+    # matcher is not asked (it costs more than the dot product).
+    min_cosine = 0.5
 
     def __init__(self, model_dir=None):
         self._matcher = load_claim_matcher(model_dir)

@@ -34,6 +34,7 @@ class ClaimMatcher(Protocol):
     threshold: float
     figure_similarity: float
     contradiction_similarity: float
+    min_cosine: float  # candidates below this cosine are not asked about
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
     def score(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> float: ...
@@ -64,6 +65,7 @@ class LexicalMatcher:
     threshold = 0.55
     figure_similarity = 0.2
     contradiction_similarity = 0.5
+    min_cosine = 0.0
     dims = 4096
 
     def embed(self, texts: list[str]) -> np.ndarray:

@@ -127,16 +127,24 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
     texts = [r["text"] for r in rows]
     vectors = matcher.embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
     local: dict[str, C.ClusterState] = {}  # clusters made or changed by this document
+    # One candidate query for the whole document: every stored cluster sharing a block key with
+    # any of its claims; each claim then takes those sharing one of its own keys.
+    all_keys = set()
+    prepared = []
+    for row in rows:
+        found = [f.as_dict() for f in figures(row["text"])]
+        keys = C.block_keys(row["entity_keys"], row["text"], found)
+        all_keys.update(keys)
+        prepared.append((found, keys))
+    stored = _stored_candidates(store, sorted(all_keys))
     claim_rows, key_rows, conflicts = [], [], []
     counts = {"documents": 1, "claims": len(rows), "new_clusters": 0, "joined": 0, "conflicts": 0,
               "copies": int(origin.link.copy_of is not None or bool(origin.relinked))}
-    for row, vector in zip(rows, vectors):
-        found = [f.as_dict() for f in figures(row["text"])]
-        keys = C.block_keys(row["entity_keys"], row["text"], found)
+    for row, vector, (found, keys) in zip(rows, vectors, prepared):
         item = C.ClaimItem(id=row["id"], document=document_id, text=row["text"], status=row["status"],
                            keys=keys, figures=found,
                            polarity=polarity(row["text"], row["status"]), date=doc.date, embedding=vector)
-        candidates = _candidates(store, keys, local)
+        candidates = _candidates(stored, keys, local)
         placement = C.place(item, candidates, matcher)
         cluster = placement.cluster
         local[cluster.id] = cluster
@@ -163,14 +171,18 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
     return counts
 
 
-def _candidates(store, keys: list[str], local: dict[str, C.ClusterState]) -> list[C.ClusterState]:
-    found: dict[str, C.ClusterState] = {}
-    for row in store.ledger_clusters_for_keys(keys):
-        found[row["id"]] = C.ClusterState(id=row["id"], representative=row["representative"], text=row["text"],
-                                          centroid=from_bytes(row["centroid"]), size=row["size"],
-                                          keys=list(row["keys"]), figures=list(row["figures"]),
-                                          polarity=row["polarity"], first_seen=row["first_seen"],
-                                          last_seen=row["last_seen"])
+def _stored_candidates(store, keys: list[str]) -> list[C.ClusterState]:
+    return [C.ClusterState(id=row["id"], representative=row["representative"], text=row["text"],
+                           centroid=from_bytes(row["centroid"]), size=row["size"], keys=list(row["keys"]),
+                           figures=list(row["figures"]), polarity=row["polarity"],
+                           first_seen=row["first_seen"], last_seen=row["last_seen"])
+            for row in store.ledger_clusters_for_keys(keys)]
+
+
+def _candidates(stored: list[C.ClusterState], keys: list[str],
+                local: dict[str, C.ClusterState]) -> list[C.ClusterState]:
+    wanted = set(keys)
+    found: dict[str, C.ClusterState] = {c.id: c for c in stored if wanted & set(c.keys)}
     for cluster in local.values():  # this document's own clusters are not in the store yet
         if set(cluster.keys) & set(keys):
             found[cluster.id] = cluster
