@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimscope.ingest import InputFailure
 from claimscope.model.analysis import Analysis
 from claimscope.model.ids import assign_ids
 from claimscope.settings import Settings
@@ -115,7 +116,8 @@ def main() -> None:
     workspace = Workspace(settings)
     workspace.analyze_text("Warm-up. The minister said it was fine.")
     t0 = time.perf_counter()
-    analyses = workspace.analyze_all(str(REPO / "demo" / "corpus")).analyses
+    analyses = [a for a in workspace.analyze(str(REPO / "demo" / "corpus"))
+                if not isinstance(a, InputFailure)]
     analyse_ms = (time.perf_counter() - t0) * 1000 / len(analyses)
     print(f"pipeline: {analyse_ms:.0f} ms per demo article ({len(analyses)} articles)")
     docs = variants(analyses, args.documents)

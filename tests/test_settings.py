@@ -1,5 +1,8 @@
 """Settings from the environment: good values are read, bad ones are errors naming the variable."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from claimscope.errors import SettingError
@@ -38,3 +41,28 @@ def test_a_bad_value_names_the_variable_and_the_value(monkeypatch, name, value):
         Settings()
     assert caught.value.code == "E301"
     assert caught.value.message.startswith(f"{name}: must be") and repr(value) in caught.value.message
+
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "claimscope"
+
+
+def test_only_settings_reads_the_environment():
+    readers = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+                     if p.name != "settings.py" and re.search(r"os\.environ|os\.getenv", p.read_text()))
+    assert readers == []
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    names = set(re.findall(r"CLAIMSCOPE_[A-Z_]+", (SRC / "settings.py").read_text()))
+    assert names and all(f"`{name}`" in readme for name in names), names
+
+
+def test_threads_and_shared_data_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMSCOPE_THREADS", "3")
+    monkeypatch.setenv("CLAIMSCOPE_SHARED_DATA", str(tmp_path))
+    settings = Settings()
+    assert (settings.threads, settings.shared_data) == (3, tmp_path)
+    from claimscope.evaluation.sentence_heads import shared_data_dir
+
+    assert shared_data_dir() == tmp_path and shared_data_dir("elsewhere") == Path("elsewhere")

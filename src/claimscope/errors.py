@@ -90,22 +90,41 @@ class ModelNotInstalled(PipelineError):
     code = "E201"
 
 
+class AnalysisFailed(PipelineError):
+    """Analysing one document raised something unforeseen; in a folder the others still run."""
+
+    code = "E202"
+
+
+# E3xx: settings (environment variables and options), checked before any work starts.
+
+
 class SettingError(ClaimscopeError):
     """A setting (an environment variable or an option) has a value claimscope cannot use."""
 
     code = "E301"
 
 
-class UnknownFormat(SettingError):
-    """An output or export format nobody registered."""
+class AliasFileInvalid(SettingError):
+    """The --aliases / CLAIMSCOPE_ALIASES file is missing, not JSON, or not in the alias format."""
 
     code = "E302"
 
 
 class OutputNotWritable(SettingError):
-    """An output path (`export --out`) that cannot be written: a missing folder, permissions, a full disk."""
+    """An output path (`analyze --output`, `export --out`) that cannot be written: a missing
+    folder, permissions, a full disk, a file where a folder is needed."""
 
     code = "E303"
+
+
+OutputUnwritable = OutputNotWritable  # the name the analyze command's checks use
+
+
+class UnknownFormat(SettingError):
+    """An output or export format nobody registered."""
+
+    code = "E304"
 
 
 # E4xx: the corpus store.

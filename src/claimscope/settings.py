@@ -28,6 +28,16 @@ def spacy_model_setting() -> str:
     return os.environ.get("CLAIMSCOPE_SPACY_MODEL") or default_spacy_model()
 
 
+def shared_data_setting() -> Path:
+    """Where the gold corpora are: $CLAIMSCOPE_SHARED_DATA, else ../shared/data from here."""
+    return _env_path("CLAIMSCOPE_SHARED_DATA") or Path.cwd().parent / "shared" / "data"
+
+
+def threads_setting() -> int:
+    """onnxruntime threads per model session; 0 lets onnxruntime use every core."""
+    return int(env_number("CLAIMSCOPE_THREADS", 0, low=0, integer=True))
+
+
 def _env_path(name: str) -> Path | None:
     value = os.environ.get(name)
     return Path(value) if value else None
@@ -82,15 +92,12 @@ class Settings:
     technique_min_score: float = field(
         default_factory=lambda: env_number("CLAIMSCOPE_TECHNIQUE_MIN_SCORE", 0.0, low=0.0, high=1.0)
     )
-
+    # build_pipeline hands this to the runtime, which opens the ONNX sessions.
+    threads: int = field(default_factory=threads_setting)
+    shared_data: Path = field(default_factory=shared_data_setting)
     # The corpus store: a SQLite path or a SQLAlchemy URL (postgresql+psycopg://...).
     db: str = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_DB") or "claimscope.db")
     # Analysis worker processes for `ingest` (0: one per core).
     workers: int = field(
         default_factory=lambda: int(env_number("CLAIMSCOPE_WORKERS", 0, low=0, integer=True))
     )
-
-    def __post_init__(self) -> None:
-        # The runtime reads CLAIMSCOPE_THREADS itself when it loads a model, deep inside a
-        # pipeline component; checked here, a bad value is reported before any work starts.
-        env_number("CLAIMSCOPE_THREADS", 0, low=0, integer=True)

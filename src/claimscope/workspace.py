@@ -1,21 +1,22 @@
 """The one API that the CLI (and later the web app) calls.
 
     ws = Workspace()
+    ws.check()  # settings that would fail every input fail here, once
     for item in ws.analyze("demo/corpus"):
-        ...  # Analysis, or InputFailure for an input that could not be read
+        ...  # Analysis, or InputFailure for an input that could not be read or analysed
 
 The spaCy pipeline and its ONNX sessions load once, on first use.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimscope.errors import ClaimscopeError
+from claimscope.errors import AnalysisFailed, ClaimscopeError
 from claimscope.ingest import FOLDER_EXTENSIONS, InputDoc, InputFailure, read_inputs
 from claimscope.model.analysis import Analysis, DocumentInfo
 from claimscope.settings import Settings
@@ -24,15 +25,10 @@ if TYPE_CHECKING:
     from claimscope.batch import IngestResult
 
 
-@dataclass
-class BatchReport:
-    """What a run over several inputs did: the analyses and the failures, by input."""
-
-    analyses: list[Analysis] = field(default_factory=list)
-    failures: list[InputFailure] = field(default_factory=list)
-
-
 class Workspace:
+    # Longest text analysed in one piece (None: nlp.chunking.PIECE_CHARS); tests lower it.
+    piece_chars: int | None = None
+
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._nlp = None
@@ -63,6 +59,16 @@ class Workspace:
             self._versions = component_versions(self._nlp)
         return self._nlp
 
+    def check(self) -> None:
+        """Raise for a setting that would fail every input (spaCy model, alias file), before any
+        input is read or any model loaded."""
+        from claimscope.nlp.alias_file import check_alias_file
+        from claimscope.nlp.pipeline import check_spacy_model
+
+        check_spacy_model(self.settings.spacy_model)
+        if self.settings.aliases is not None:
+            check_alias_file(self.settings.aliases)
+
     def read(self, target: str, columns: dict[str, str] | None = None
              ) -> Iterator[InputDoc | InputFailure]:
         """Inputs of a path, folder, URL, "-" or a .jsonl/.csv file of rows (`columns` maps
@@ -75,6 +81,20 @@ class Workspace:
         return self.analyze_document(DocumentInfo(name=name, text=text, **info))
 
     def analyze_document(self, info: DocumentInfo) -> Analysis:
+        """The Analysis of one document; a long text is analysed in pieces (nlp/chunking.py)
+        whose records are merged, with every offset into the whole text."""
+        from claimscope.nlp.chunking import PIECE_CHARS, merge_pieces, plan_pieces
+
+        pieces = plan_pieces(info.text, self.piece_chars or PIECE_CHARS)
+        if len(pieces) == 1:
+            return self._analyze_whole(info)
+        # One piece at a time: only its Doc is in memory, the others are records by then.
+        return merge_pieces(info, (
+            (start, self._analyze_whole(dataclasses.replace(info, text=info.text[start:end])))
+            for start, end in pieces
+        ))
+
+    def _analyze_whole(self, info: DocumentInfo) -> Analysis:
         from claimscope.nlp.collect import collect
 
         nlp = self.nlp
@@ -98,15 +118,27 @@ class Workspace:
                                language=item.language, encoding=item.encoding, meta=meta)
 
     def analyze(self, target: str) -> Iterator[Analysis | InputFailure]:
-        """Analyse every input of a target; a failing input is reported and the rest go on."""
-        for info in self.documents(target):
+        """Analyse every input of a target; a failing input is reported and the rest go on.
+
+        Raises (before any input is analysed) for a bad setting, a missing spaCy model or a
+        single unreadable input; anything one document raises later is that input's failure.
+        """
+        self.check()
+        items = self.documents(target)
+        self.nlp  # noqa: B018 -- load once here: a pipeline that cannot load fails the run, not each input
+        for info in items:
             if isinstance(info, InputFailure):
                 yield info
                 continue
             try:
-                yield self.analyze_document(info)
+                analysis = self.analyze_document(info)
             except ClaimscopeError as exc:
                 yield InputFailure(info.name, exc)
+            except Exception as exc:  # noqa: BLE001 -- one document's fault never stops a batch
+                reason = f"analysis failed: {type(exc).__name__}: {exc}"[:300]
+                yield InputFailure(info.name, AnalysisFailed(info.name, reason))
+            else:
+                yield analysis
 
     def ingest(self, targets: Iterable[str], *, workers: int | None = None,
                columns: dict[str, str] | None = None,
@@ -171,15 +203,6 @@ class Workspace:
 
         n = self.settings.workers if workers is None else workers
         return n if n > 0 else default_workers()
-
-    def analyze_all(self, target: str) -> BatchReport:
-        report = BatchReport()
-        for item in self.analyze(target):
-            if isinstance(item, InputFailure):
-                report.failures.append(item)
-            else:
-                report.analyses.append(item)
-        return report
 
     # -- the corpus store: what `show`, `search`, `stats` and `upgrade` call --------------------
     def _stored(self):
@@ -251,7 +274,7 @@ def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = No
     from claimscope.errors import OutputNotWritable
     from claimscope.render.exporters import exporter_class
 
-    exporter_cls = exporter_class(fmt)  # an unknown format fails (E302) before the store opens
+    exporter_cls = exporter_class(fmt)  # an unknown format fails (E304) before the store opens
     # Exporting reads a store; it must not make an empty one where the user mistyped a path.
     store = workspace._stored()
     out_path = Path(out_path)
@@ -317,8 +340,8 @@ Workspace.dossier = _ledger_dossier
 Workspace.update_ledger = _ledger_update
 
 
-# Ingest and reanalyze keep the ledger up to date: one ledger update after each batch of
-# stored documents (and at the end), so the claims of what was just stored are in clusters when
+# Ingest and reanalyze keep the corpus entities and the ledger up to date: after each batch of
+# stored documents (and at the end) the new documents' entities are linked, then the ledger updated, so the claims of what was just stored are in clusters when
 # the command returns. Wrapped here rather than edited into the methods above, to keep the
 # ledger's part of this shared module in one block.
 LEDGER_BATCH = 50  # stored documents between two ledger updates
@@ -334,6 +357,9 @@ def _with_ledger(run, *, forget: bool = False):
         done: list[str] = []
 
         def flush():
+            if done:
+                # Corpus entities first: the ledger blocks claims by them.
+                self.link_entities(list(done))
             if forget and done:  # re-analysed documents have new claims: place them again
                 self.store.ledger_forget(done)
             self.update_ledger()
@@ -355,3 +381,72 @@ def _with_ledger(run, *, forget: bool = False):
 
 Workspace.ingest = _with_ledger(Workspace.ingest)
 Workspace.reanalyze = _with_ledger(Workspace.reanalyze, forget=True)
+
+
+# -- entities across documents: `entities`, `relink`, and `ingest` after it stores documents ------
+# Workspace methods kept in one block at the end of the module, attached below, so that the
+# helpers who each add a part of the Workspace do not edit the same lines. The linking rules live
+# in ledger/entity_links.py, the SQL in store/.
+
+def _linked_documents(rows) -> dict[str, list]:
+    """Store rows of document entities -> document id -> Entity records, in stored order."""
+    from claimscope.model.records import Entity
+
+    documents: dict[str, list] = {}
+    for row in rows:
+        # The store counts mentions itself; the linker needs only ids, names and types.
+        documents.setdefault(row["document"], []).append(
+            Entity(id=row["key"], name=row["name"], type=row["type"], aliases=list(row["aliases"] or [])))
+    return documents
+
+
+def _alias_book(self):
+    """The alias table the linker applies: the built-in one and `settings.aliases`."""
+    from claimscope.ledger.alias_book import AliasBook
+
+    return AliasBook.load(self.settings.aliases)
+
+
+def _link_entities(self, document_ids=None) -> dict:
+    """Link stored documents' entities to the corpus entities, incrementally: the given documents,
+    or every document with an entity not linked yet. Earlier links stay as they are."""
+    from claimscope.ledger.entity_links import CorpusLinker
+
+    store = self.store
+    if document_ids is not None:  # after an ingest batch: read only the new documents' rows
+        wanted = set(document_ids)
+        rows = [r for d in sorted(wanted) for r in store.document_entities(d)]
+    else:
+        rows = store.document_entities()
+        wanted = {r["document"] for r in rows if r["corpus_entity"] is None}
+    documents = {d: ents for d, ents in _linked_documents(rows).items() if d in wanted}
+    if not documents:
+        return {"documents": 0, "links": 0, "corpus_entities": len(store.corpus_entities())}
+    linker = CorpusLinker(self._alias_book(), store.corpus_entities())
+    result = linker.link_many(sorted(documents.items()))
+    store.set_entity_links(result.links, result.entities)
+    return {"documents": len(documents), "links": len(result.links),
+            "corpus_entities": len(store.corpus_entities())}
+
+
+def _relink(self) -> dict:
+    """Link every stored document afresh with the current alias file (merges and splits apply)."""
+    from claimscope.ledger.entity_links import relink
+
+    store = self._stored()
+    documents = _linked_documents(store.document_entities())
+    result = relink(sorted(documents.items()), self._alias_book())
+    store.set_entity_links(result.links, result.entities, replace=True)
+    return {"documents": len(documents), "links": len(result.links),
+            "corpus_entities": len(result.entities)}
+
+
+def _corpus_entities(self, type: str | None = None):
+    """The corpus entities (CorpusEntity list) with mention and document counts, most seen first."""
+    return self._stored().corpus_entities(type=type)
+
+
+Workspace.link_entities = _link_entities
+Workspace.relink = _relink
+Workspace.corpus_entities = _corpus_entities
+Workspace._alias_book = _alias_book

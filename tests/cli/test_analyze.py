@@ -1,11 +1,13 @@
 """`claimscope analyze` as a user runs it: a real process, real files, real exit codes."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-DEMO = Path(__file__).resolve().parents[2] / "demo"
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "demo"
 
 OPINION = DEMO / "corpus" / "07-northern-review-opinion.txt"
 
@@ -52,8 +54,8 @@ def test_folder_goes_on_past_bad_files_and_lists_them(tmp_path):
     out = tmp_path / "reports"
     result = run("analyze", str(tmp_path), "--format", "markdown", "--output", str(out), "--no-rhetoric")
     assert result.returncode == 1
-    assert (out / "a-good.md").read_text(encoding="utf-8").startswith("# ")
-    assert not (out / "b-binary.md").exists()
+    assert (out / "a-good.txt.md").read_text(encoding="utf-8").startswith("# ")
+    assert not (out / "b-binary.txt.md").exists()
     assert "b-binary.txt" in result.stderr and "c-german.txt" in result.stderr
     assert "German" in result.stderr or "(de)" in result.stderr
 
@@ -79,3 +81,83 @@ def test_bad_setting_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "E301" in lines[0] and "CLAIMSCOPE_MAX_BYTES" in lines[0]
+
+
+GOOD = "The council approved the budget on Tuesday, officials said. The mayor said the vote was fair.\n"
+STORY_HTML = f"""<!doctype html><html><head><title>Story</title></head><body><article>
+<p>{GOOD.strip()} The harbour master said the quay would reopen next week after repairs.</p>
+</article></body></html>"""
+
+
+def _one_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def test_same_stem_inputs_keep_their_own_reports_and_subfolders(tmp_path):
+    corpus = tmp_path / "in"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "story.txt").write_text(GOOD)
+    (corpus / "story.html").write_text(STORY_HTML)
+    (corpus / "sub" / "story.txt").write_text(GOOD.replace("Tuesday", "Wednesday"))
+    out = tmp_path / "reports"
+    result = run("analyze", str(corpus), "--recursive", "--format", "json", "--output", str(out),
+                 "--no-rhetoric")
+    assert result.returncode == 0, result.stderr
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["story.html.json", "story.txt.json", "sub/story.txt.json"]
+    for report in written:
+        name = json.loads((out / report).read_text(encoding="utf-8"))["document"]["name"]
+        assert Path(name) == corpus / report.removesuffix(".json")
+
+
+def test_a_bad_alias_file_is_one_error_before_any_work(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text(GOOD)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"entities": [')
+    incomplete = tmp_path / "incomplete.json"
+    incomplete.write_text('{"entities": [{"id": "harbour-board", "aliases": ["the Board"]}]}')
+    no_list = tmp_path / "no-list.json"
+    no_list.write_text('{"aliases": {}}')
+    cases = [(tmp_path / "missing.json", "not found"), (broken, "not valid JSON"),
+             (incomplete, 'has no "name"'), (no_list, '"entities" list')]
+    for path, reason in cases:
+        result = run("analyze", str(target), "--aliases", str(path), "--no-rhetoric")
+        assert result.returncode == 2, result.stderr
+        line = _one_line(result.stderr)
+        assert "E302" in line and str(path) in line and reason in line, line
+        assert result.stdout == ""
+
+
+def test_an_unwritable_output_is_one_error_before_analysing(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text(GOOD)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for args in ((str(target), "--output", str(blocker / "report.md")),
+                 (str(tmp_path), "--output", str(blocker)),
+                 (str(tmp_path), "--output", str(blocker / "reports"))):
+        result = run("analyze", *args, "--format", "markdown", "--no-rhetoric")
+        assert result.returncode == 2, result.stderr
+        line = _one_line(result.stderr)
+        assert "E303" in line and str(blocker) in line, line
+
+
+def test_an_unknown_spacy_model_is_reported_once(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD)
+    result = run("analyze", str(tmp_path), "--spacy-model", "bogus", "--no-rhetoric")
+    assert result.returncode == 2
+    line = _one_line(result.stderr)
+    assert "E201" in line and "bogus" in line and "a.txt" not in line
+
+
+def test_the_help_example_names_a_file_that_exists():
+    result = run("analyze", "--help")
+    example = re.search(r"Example: claimscope analyze\s+(\S+)", result.stdout)
+    assert example, result.stdout
+    assert (REPO / example[1]).is_file(), example[1]
+    aliases = re.search(r"--aliases (\S+)", result.stdout.split("Example:", 1)[1])
+    assert aliases is None or (REPO / aliases[1]).is_file()

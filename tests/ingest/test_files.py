@@ -173,11 +173,13 @@ def test_html_is_sniffed_in_a_txt_file(tmp_path, article_html):
 
 def test_malformed_html_is_still_read(tmp_path):
     # Unclosed tags, no <body>, stray closers.
-    page = "<html><div><b>Port closed</b><p>The docks shut after a blast on Tuesday<p>Ferries moved</i></div"
+    page = ("<html><div><b>Port closed</b><p>The docks shut after a blast on Tuesday, and the harbour "
+            "master said they would stay shut all week.<p>Ferries moved to the western terminal "
+            "until engineers have checked the quay walls.</i></div")
     path = tmp_path / "broken.htm"
     path.write_text(page)
     doc = read_file(path)
-    assert "The docks shut after a blast on Tuesday\n\nFerries moved" in doc.text
+    assert "stay shut all week.\n\nFerries moved" in doc.text
 
 
 def test_lxml_fallback_keeps_blocks_apart():
@@ -189,12 +191,47 @@ def test_lxml_fallback_keeps_blocks_apart():
 
 def test_lxml_fallback_is_used_when_trafilatura_finds_nothing(tmp_path):
     # A page whose only text is a table: trafilatura (tables off) returns nothing.
-    page = "<html><body><table><tr><td>Harbour news</td></tr><tr><td>Docks closed</td></tr></table></body></html>"
+    sentence = "The eastern docks closed on Tuesday after a blast damaged two warehouses, officials said."
+    page = (f"<html><body><table><tr><td>Harbour news</td></tr><tr><td>{sentence}</td></tr>"
+            f"<tr><td>{sentence}</td></tr></table></body></html>")
     path = tmp_path / "tiny.html"
     path.write_text(page)
     doc = read_file(path, languages=None)
     assert doc.meta["extractor"] == "lxml"
-    assert doc.text == "Harbour news\n\nDocks closed\n"
+    assert doc.text == f"Harbour news\n\n{sentence}\n\n{sentence}\n"
+
+
+NAVIGATION_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Example Gazette</title></head><body>
+<header><a href="/">Example Gazette</a></header>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="latest"><ul><li><a href="/a">Harbour reopens after the night blast</a></li>
+<li><a href="/b">Council votes on the budget after a long night of debate</a></li>
+<li><a href="/c">Weather warning for the whole coast this weekend</a></li></ul></div>
+<footer>Copyright The Example Gazette. Subscribe to our newsletter.</footer>
+</body></html>
+"""
+
+
+def test_navigation_only_page_is_refused(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(NAVIGATION_PAGE)
+    with pytest.raises(NoArticleText) as info:
+        read_file(path, languages=None)
+    assert info.value.code == "E107"
+    assert info.value.message.startswith(f"{path}: no article text found in the HTML page (")
+    assert "navigation or index page" in info.value.message
+
+
+def test_a_short_news_item_is_still_an_article(tmp_path):
+    page = NAVIGATION_PAGE.replace(
+        '<div class="latest">',
+        "<article><p>The harbour reopened on Friday morning, three days after the blast, and the "
+        "first ferry left on time, the port authority said.</p></article><div class=\"latest\">")
+    path = tmp_path / "item.html"
+    path.write_text(page)
+    doc = read_file(path, languages=None)
+    assert "first ferry left on time" in doc.text
 
 
 def test_html_without_article_text(tmp_path):

@@ -14,9 +14,12 @@ DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 
 @pytest.fixture(scope="session")
 def demo_corpus_analyses(workspace):
-    report = workspace.analyze_all(str(DEMO_CORPUS))
-    assert not report.failures, report.failures
-    return report.analyses
+    from claimscope.ingest import InputFailure
+
+    results = list(workspace.analyze(str(DEMO_CORPUS)))
+    failures = [r for r in results if isinstance(r, InputFailure)]
+    assert not failures, failures
+    return results
 
 
 @pytest.fixture

@@ -84,3 +84,50 @@ def test_learned_uncertainty_reads_whole_sentences_only(workspace):
     part = doc.char_span(0, doc.text.index(","))
     assert _own_uncertainty(sentence, sentence, score) == 0.9
     assert _own_uncertainty(part, sentence, score) == 0.0
+
+
+def test_fragments_are_not_propositions(workspace):
+    from claimscope.nlp.claims import _is_proposition
+
+    nlp = workspace.nlp
+    for sentence, cut in [
+        ("He was speaking as the results came in.", 4),        # "He was speaking as"
+        ("A recession is two quarters of falling output.", 3),   # "A recession is"
+        ("Second should be a priority for the council.", 4),    # "Second should be a"
+        ("Podesta ripped the senator for saying the plan was dead.", 6),  # "... for saying"
+    ]:
+        doc = nlp(sentence)
+        assert not _is_proposition(doc[:cut]), doc[:cut].text
+        assert _is_proposition(doc[:-1]), doc[:-1].text
+    doc = nlp("The towns that have to decide by May are small.")
+    assert not _is_proposition(doc[2:6])  # "that have to decide": a relative clause
+    doc = nlp("The inspectors left when the young man persisted in his shouting.")
+    assert not _is_proposition(doc[3:-1])  # "when ...": a circumstance
+
+
+def test_no_claim_of_a_text_is_a_fragment(analyze):
+    a = analyze("The question is whether the council will act. Officials said the plan, "
+                "which critics called a gamble, would cost millions and take years. "
+                "Take the bus if you can.\n")
+    texts = [c.text for c in a.claims]
+    assert "The question is whether" not in texts
+    for text in texts:
+        last = text.rstrip(".\"'”’").split()[-1].lower()
+        assert last not in {"a", "the", "as", "and", "whether", "to", "of", "for"}, text
+    assert not any(t.startswith("Take the bus") for t in texts)  # an imperative is no claim
+
+
+def test_the_report_is_a_document_not_the_last_country_named(analyze):
+    a = analyze("Britain and France signed the accord in May. The report said the accord had "
+                "cut emissions by a third.\n")
+    claim = _claim_containing(a, "cut emissions")
+    assert claim.asserter_entity is None
+    assert claim.evidence.kind == "document"
+
+
+def test_a_preposition_or_to_that_ends_its_sentence_is_stranded_not_cut_off(analyze):
+    a = analyze("The mayor can close the bridge if she wants to.\n\n"
+                "Nobody remembers what the festival was about.\n")
+    texts = [c.text for c in a.claims]
+    assert any(t.endswith("if she wants to") for t in texts), texts
+    assert any(t.endswith("was about") for t in texts), texts

@@ -54,3 +54,45 @@ def test_user_alias_file_extends_the_table(tmp_path):
     nlp = _linker(tmp_path, extra)
     doc = nlp("The Red Dawn Brigade denied it. RDB commanders were silent.")
     assert len(_by_id(doc)["red-dawn"].mentions) == 2
+
+
+def _mentioned(doc, entity_id):
+    return [m.text for e in doc._.entities if e.id == entity_id for m in e.mentions]
+
+
+def test_names_and_compounds_that_contain_a_country_are_not_the_country():
+    nlp = _linker()
+    doc = nlp("The British National Party lost its seat. A survey by the Pew Internet & "
+              "American Life Project was cited by a Washington-based think tank, and the chef "
+              "opened a South American-themed bar. Britain voted in June.")
+    assert _mentioned(doc, "united-kingdom") == ["Britain"]
+    assert _mentioned(doc, "united-states") == []
+    assert _mentioned(doc, "us-government") == []
+
+
+def test_a_headline_surname_links_to_the_full_name_in_the_body_with_one_type():
+    nlp = _linker()
+    doc = nlp("Halvorsen wins the vote\n\nGreta Halvorsen won the vote on Monday. Halvorsen "
+              "thanked her staff.")
+    people = [e for e in doc._.entities if "Halvorsen" in e.name]
+    assert len(people) == 1
+    assert people[0].type == "PERSON" and people[0].name == "Greta Halvorsen"
+    assert len(people[0].mentions) == 3
+
+
+def test_one_type_per_entity_and_no_names_run_together():
+    nlp = _linker()
+    doc = nlp("The Independent the Tories quoted said nothing. Kessler Motors cut jobs. "
+              "Kessler Motors said sales fell. Kessler Motors will appeal.")
+    names = {e.name for e in doc._.entities}
+    assert not any("the Tories" in n for n in names), names
+    kessler = [e for e in doc._.entities if e.name == "Kessler Motors"]
+    assert len(kessler) == 1
+    assert len({e.id for e in doc._.entities if "kessler" in e.id}) == 1
+
+
+def test_an_organisation_is_named_by_its_fullest_form():
+    nlp = _linker()
+    doc = nlp("Brigade denies the raid\n\nThe Red Dawn Brigade denied the raid on Monday.")
+    brigade = [e for e in doc._.entities if "Brigade" in e.name]
+    assert len(brigade) == 1 and brigade[0].name == "Red Dawn Brigade"

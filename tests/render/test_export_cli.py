@@ -85,10 +85,10 @@ def test_entity_and_since_choose_the_documents(stored, demo_analyses, tmp_path):
     assert _exported_ids(out) == expected and 0 < len(expected) < 10
 
 
-def test_an_unknown_format_is_E302_and_touches_nothing(tmp_path):
+def test_an_unknown_format_is_E304_and_touches_nothing(tmp_path):
     db, out = tmp_path / "never.db", tmp_path / "x.out"
     run = claimscope("export", "--format", "pdf", "--out", str(out), "--db", str(db))
-    assert run.returncode == 2 and "E302" in run.stderr and "pdf" in run.stderr
+    assert run.returncode == 2 and "E304" in run.stderr and "pdf" in run.stderr
     assert "jsonl" in run.stderr and len(run.stderr.strip().splitlines()) == 1
     assert not db.exists() and not out.exists()
 

@@ -51,10 +51,10 @@ def test_the_five_formats_are_registered_through_entry_points():
         assert issubclass(cls, Exporter) and cls.name == name and cls.suffix
 
 
-def test_an_unknown_format_is_E302_naming_it_and_the_known_ones():
+def test_an_unknown_format_is_E304_naming_it_and_the_known_ones():
     with pytest.raises(UnknownFormat) as raised:
         exporter_class("pdf")
-    assert raised.value.code == "E302" and raised.value.input == "pdf"
+    assert raised.value.code == "E304" and raised.value.input == "pdf"
     assert all(name in raised.value.message for name in FORMATS)
 
 
@@ -100,7 +100,7 @@ def test_an_outside_package_adds_a_format_through_its_entry_point(tmp_path, monk
     # An entry point that is not an Exporter is refused the same way as an unknown name.
     with pytest.raises(UnknownFormat) as raised:
         exporter_class("notone")
-    assert raised.value.code == "E302" and "not a claimscope Exporter" in raised.value.message
+    assert raised.value.code == "E304" and "not a claimscope Exporter" in raised.value.message
 
 
 def test_the_export_help_lists_an_outside_format_too(tmp_path):

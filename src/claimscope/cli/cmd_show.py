@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print a stored document's accounting; --format json is what `analyze` printed for it.
 
-        Example: claimscope show doc-3dbcb11d5c2a0e8f --db claimscope.db --format markdown
+        Example: claimscope show doc-4b20c3bfe7cffbe4 --db claimscope.db --format markdown
         """
 
         def body() -> int:

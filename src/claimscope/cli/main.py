@@ -52,7 +52,7 @@ def analyze(
 ) -> None:
     """Analyse articles and print their accounting.
 
-    Example: claimscope analyze demo/corpus/01-harbour-blast.txt --format markdown
+    Example: claimscope analyze demo/corpus/07-northern-review-opinion.txt --aliases demo/aliases.json --format markdown
     """
     from claimscope.cli.output import write_results
     from claimscope.workspace import Workspace

@@ -98,27 +98,6 @@ def score_tc(
     return TCScore(_f1(precision, recall), precision, recall, len(pred), len(gold), per_label)
 
 
-# ---------------------------------------------------------------- file formats
-
-
-def read_si_file(path: str | Path) -> dict[str, list[tuple[int, int]]]:
-    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            out[parts[0]].append((int(parts[-2]), int(parts[-1])))
-    return dict(out)
-
-
-def read_tc_file(path: str | Path) -> list[tuple[str, str, int, int]]:
-    rows = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 4:
-            rows.append((parts[0], parts[1], int(parts[2]), int(parts[3])))
-    return rows
-
-
 # ---------------------------------------------------------------- runners
 
 
@@ -138,8 +117,9 @@ def run_si(articles_dir, out_path, *, model_dir=None, ids=None, gold_dir=None, t
     from claimscope.corpora.ptc import article_ids, read_text
     from claimscope.runtime.rhetoric_model import RhetoricModel
     from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
+    from claimscope.settings import threads_setting
 
-    model = RhetoricModel(model_dir or SENTENCE_MODEL_DIR)
+    model = RhetoricModel(model_dir or SENTENCE_MODEL_DIR, threads=threads_setting())
     ids = sorted(ids) if ids is not None else article_ids(articles_dir)
     pred: dict[str, list[tuple[int, int]]] = {}
     lines = []
@@ -184,8 +164,9 @@ def label_template(model, articles_dir, rows: list[tuple[str, int, int]]) -> lis
 def run_tc(articles_dir, template_path, out_path, *, model_dir=None, ids=None, gold_dir=None):
     from claimscope.runtime.rhetoric_model import RhetoricModel
     from claimscope.runtime.sentence_encoding import SENTENCE_MODEL_DIR
+    from claimscope.settings import threads_setting
 
-    model = RhetoricModel(model_dir or SENTENCE_MODEL_DIR)
+    model = RhetoricModel(model_dir or SENTENCE_MODEL_DIR, threads=threads_setting())
     rows = []
     for line in Path(template_path).read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")

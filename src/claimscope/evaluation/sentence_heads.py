@@ -6,7 +6,6 @@ The runners read the gold corpora, predict with a shipped model directory and re
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import numpy as np
 
 from claimscope.corpora.claimbuster import read_claimbuster
 from claimscope.corpora.uncertainty import read_uncertainty, split_uncertainty
+from claimscope.settings import shared_data_setting, threads_setting
 
 UNCERTAINTY_FILE = Path("uncertainty") / "conll2010-wikipedia.xml"
 
@@ -55,16 +55,13 @@ def best_threshold(gold: Sequence[int], probs: Sequence[float]) -> tuple[float, 
 
 def shared_data_dir(explicit: str | Path | None = None) -> Path:
     """--data > $CLAIMSCOPE_SHARED_DATA > ../shared/data relative to the working directory."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get("CLAIMSCOPE_SHARED_DATA")
-    return Path(env) if env else Path.cwd().parent / "shared" / "data"
+    return Path(explicit) if explicit else shared_data_setting()
 
 
 def _heads(model_dir: str | Path | None):
     from claimscope.runtime.sentence_heads import SentenceHeads
 
-    return SentenceHeads(model_dir)
+    return SentenceHeads(model_dir, threads=threads_setting())
 
 
 def score_head(heads, head: str, texts: list[str], gold: list[int], threshold: float | None = None) -> dict:

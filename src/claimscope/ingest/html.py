@@ -61,6 +61,24 @@ _BLOCK_TAGS = frozenset(
 )
 
 
+# Article text, as opposed to menus and headline lists: lines (paragraphs) of at least
+# MIN_SENTENCE_WORDS words that end like a sentence, MIN_ARTICLE_WORDS words of them in all.
+# Link labels and headlines rarely end with a full stop; one short news item passes.
+MIN_SENTENCE_WORDS = 8
+MIN_ARTICLE_WORDS = 20
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def prose_words(body: str) -> int:
+    """Words in the lines of `body` that read as sentences (see MIN_SENTENCE_WORDS)."""
+    total = 0
+    for line in body.splitlines():
+        n = len(line.split())
+        if n >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(line.rstrip()):
+            total += n
+    return total
+
+
 def looks_like_html(text: str) -> bool:
     """True when the text opens like an HTML document (doctype or <html>)."""
     return bool(_SNIFF.match(text[:2048]))
@@ -74,12 +92,21 @@ def extract_article(name: str, html: str, *, url: str | None = None) -> tuple[st
     meta = _metadata(html, url)
     body = _trafilatura_text(html, url)
     meta["extractor"] = "trafilatura"
-    if not body:
-        # trafilatura returns nothing for short or oddly built pages; take all visible text.
-        body = _lxml_text(html)
-        meta["extractor"] = "lxml"
+    if not body or not prose_words(body):
+        # trafilatura returns nothing (or a menu) for short or oddly built pages; take all
+        # visible text.
+        fallback = _lxml_text(html)
+        if fallback and (not body or prose_words(fallback)):
+            body = fallback
+            meta["extractor"] = "lxml"
     if not body or not body.strip():
         raise NoArticleText(name, "no article text found in the HTML page")
+    words = len(body.split())
+    if prose_words(body) < MIN_ARTICLE_WORDS:
+        # Menus, link lists and headline indexes: words, but no article to take apart.
+        raise NoArticleText(name, f"no article text found in the HTML page ({words} words, fewer than "
+                            f"{MIN_ARTICLE_WORDS} in sentences of {MIN_SENTENCE_WORDS} or more words: "
+                            "a navigation or index page?)")
     title = (meta.get("title") or "").strip()
     # trafilatura puts one paragraph per line; plain-text inputs separate them by blank lines.
     body = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())

@@ -98,9 +98,14 @@ def _folder_files(root: Path, recursive: bool) -> list[Path]:
 def _read_each(files: list[Path], **opts: Any) -> Iterator[InputDoc | InputFailure]:
     for path in files:
         try:
-            yield read_file(path, **opts)
+            doc = read_file(path, **opts)
         except ClaimscopeError as exc:
             yield InputFailure(name=str(path), error=exc)
+        except Exception as exc:  # noqa: BLE001 -- a parser's fault on one file never stops a folder
+            reason = f"cannot read: {type(exc).__name__}: {exc}"[:300]
+            yield InputFailure(name=str(path), error=IngestError(str(path), reason))
+        else:
+            yield doc
 
 
 def read_file(

@@ -80,3 +80,23 @@ def assign_ids(analysis) -> None:
         c.argument = argument_ids.get(c.argument, c.argument)
     for arg in analysis.structure.arguments:
         arg.claims = [claim_ids.get(x, x) for x in arg.claims]
+
+
+def ordinal_ids(analysis) -> None:
+    """Undo `assign_ids` in place: ids back to the components' ordinals, labels cleared.
+
+    Merging the pieces of a long text renumbers ordinals across pieces and then hashes again
+    over the whole text's document id (nlp/chunking.py).
+    """
+    attribution = {a.id: a.label or a.id for a in analysis.attributions}
+    argument = {a.id: a.label or a.id for a in analysis.structure.arguments}
+    claim = {c.id: c.label or c.id for c in analysis.claims}
+    for a in analysis.attributions:
+        a.id, a.label = attribution[a.id], None
+    for arg in analysis.structure.arguments:
+        arg.id, arg.label = argument[arg.id], None
+        arg.claims = [claim.get(x, x) for x in arg.claims]
+    for c in analysis.claims:
+        c.id, c.label = claim[c.id], None
+        c.attribution = attribution.get(c.attribution, c.attribution)
+        c.argument = argument.get(c.argument, c.argument)

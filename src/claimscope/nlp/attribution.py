@@ -8,9 +8,16 @@ probabilities are averaged), decodes role spans in characters, widens them to wh
 constrained (Viterbi) BIO decoding, cue recovery in sentences without a cue and dropping cues
 without source or content.
 
+Groups that do not read as attributions are dropped and contents lose their own source and
+cue (`claimscope.nlp.attribution_filter`). Where the tagger found a source and cue but no
+content, the rest of the cue's sentence is the content ("Patrols reported forty incidents").
+
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]` and
 `doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
-order; `source_entity` stays None: the claims component resolves sources to entities).
+order; a group whose content sits on both sides of its cue gives one record per side). This
+component owns the source, cue and content of every attribution, and the span
+groups hold exactly the spans of the records; `source_entity` stays None: the speaker
+component (`claimscope_speakers`) owns it.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
+from claimscope.nlp.attribution_filter import filter_groups
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -45,6 +53,9 @@ EDGE = 32  # pieces this close to a window edge count less: they lack context on
 # costs half the compute of half-overlap and, on the validation part of PolNeAR train, scores
 # within 0.005 overlap F1 of the best setting for every role (MODEL_CARD.md, "Speed").
 DEFAULT_OVERLAP = 0
+
+
+MIN_RECOVERED_WORDS = 2  # a content read off the cue's sentence needs this many words
 
 
 @Language.factory(
@@ -82,6 +93,11 @@ class AttributionTagger:
             self._model = load_model(str(self.model_dir), self.threads)
         return self._model
 
+    @property
+    def model_version(self) -> str:
+        """The shipped model's config.json "version": the JSON `components` block names it."""
+        return str(self.model.config.get("version", "?"))
+
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
         """Role spans and their grouping, without touching the Doc (the evaluation uses this)."""
         bounds = _sentence_bounds(doc)
@@ -91,18 +107,89 @@ class AttributionTagger:
             groups = drop_bare(groups)
             kept = {(g.cue.start, g.cue.end) for g in groups}
             spans = [s for s in spans if s.role != "cue" or (s.start, s.end) in kept]
+        groups = filter_groups(doc, groups)
         return spans, groups
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, groups = self.analyse(doc)
+        _, groups = self.analyse(doc)
+        if doc.has_annotation("SENT_START"):
+            groups = [_with_content_after_cue(doc, g) for g in groups]
+        groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
         attributions = to_records(doc.text, groups)
+        parts = {"source": [], "cue": [], "content": []}
+        for a in attributions:
+            parts["cue"].append(a.cue)
+            if a.source is not None:
+                parts["source"].append(a.source)
+            if a.content is not None:
+                parts["content"].append(a.content)
         for role, key in SPAN_KEYS.items():
             doc.spans[key] = [
-                span for span in (_char_span(doc, s.start, s.end, role) for s in spans if s.role == role)
+                span for span in (_char_span(doc, p.start, p.end, role) for p in parts[role])
                 if span is not None
             ]
         doc._.attributions = attributions
         return doc
+
+
+QUOTE_OPENERS = "\"“"
+
+
+def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
+    """A paragraph that is one quotation and follows a quoted attribution goes on quoting.
+
+    News puts the rest of a speech in paragraphs of their own, with no "she said":
+    '"We are recruiting abroad," Mr Hollis said.' then '"The problem is pay."' Each such
+    paragraph becomes an attribution whose cue is its opening quotation mark (a quote frame)
+    and whose content is the quotation; it has no source span: the speaker component gives it
+    the speaker of the quotation it continues.
+    """
+    mask = quoted_mask(text)
+    paragraphs, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((at, at + len(line)))
+        at += len(line) + 1
+    covered = [(g.cue.start, g.cue.end) for g in groups] + [(c.start, c.end) for g in groups for c in g.contents]
+    quoted = {i for i, (s, e) in enumerate(paragraphs)
+              if any(s <= c.start < e and mask[c.start:c.end].any() for g in groups for c in g.contents)}
+    found = []
+    for i, (start, end) in enumerate(paragraphs):
+        body = text[start:end]
+        opening = start + len(body) - len(body.lstrip())
+        if i == 0 or i - 1 not in quoted or text[opening] not in QUOTE_OPENERS:
+            continue
+        closing = max(text.rfind("”", opening, end), text.rfind('"', opening + 1, end))
+        if closing <= opening + 1 or text[closing + 1 : end].strip(" .!?,;:") or any(
+                s < end and start < e for s, e in covered):
+            continue
+        found.append(Group(cue=RoleSpan("cue", opening, opening + 1, 1.0),
+                           contents=[RoleSpan("content", opening + 1, closing, 1.0)]))
+        quoted.add(i)
+    return found
+
+
+def _with_content_after_cue(doc: Doc, group: Group) -> Group:
+    """A group with a source and cue but no content takes the rest of the cue's sentence."""
+    if group.contents or group.source is None:
+        return group
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    if cue is None:
+        return group
+    sentence = cue[-1].sent
+    text = doc.text
+    start, end = cue.end_char, sentence.end_char
+    while start < end and not (text[start].isalnum() or text[start] in "\"“"):
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "\"”":
+        end -= 1
+    rest = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if rest is None or sum(t.is_alpha for t in rest) < MIN_RECOVERED_WORDS:
+        return group
+    if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in rest):
+        return group
+    return Group(cue=group.cue, source=group.source,
+                 contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -197,20 +284,43 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
     return spans
 
 
+MIN_SIDE_WORDS = 3
+
+
+def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
+    """The contents of a group's records: the extent of its fragments, or, where fragments sit
+    on both sides of their own source and cue ('"A," he said, "B."'), one extent per side, so
+    that a record's content never contains its own source or cue."""
+    extent = group.content_extent
+    if extent is None:
+        return [None]
+    frame = [p for p in (group.source, group.cue) if p is not None]
+    left, right = min(p.start for p in frame), max(p.end for p in frame)
+    if not (extent[0] < right and left < extent[1]):
+        return [extent]
+    sides = [[c for c in group.contents if c.end <= left], [c for c in group.contents if c.start >= right]]
+    extents = [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side]
+    # "Change, he says, will be slow": a side of a word or two is no claim of its own.
+    whole = [e for e in extents if len(text[e[0]:e[1]].split()) >= MIN_SIDE_WORDS]
+    return whole or sorted(extents, key=lambda e: e[0] - e[1])[:1] or [None]
+
+
 def to_records(text: str, groups: list[Group]) -> list[Attribution]:
+    """One record per group, or per side of its cue when its content sits on both sides."""
     mask = quoted_mask(text)
     records = []
-    for index, group in enumerate(groups):
-        extent = group.content_extent
-        fragments = [(c.start, c.end) for c in group.contents]
-        records.append(Attribution(
-            id=f"a{index}",
-            kind=quote_kind(text, fragments, mask) if fragments else "indirect",
-            cue=_text_span(text, group.cue.start, group.cue.end),
-            content=_text_span(text, *extent) if extent else None,
-            source=_text_span(text, group.source.start, group.source.end) if group.source else None,
-            score=round(group.cue.score, 4),
-        ))
+    for group in groups:
+        for extent in content_sides(group, text):
+            fragments = [(c.start, c.end) for c in group.contents
+                         if extent and c.start >= extent[0] and c.end <= extent[1]]
+            records.append(Attribution(
+                id=f"a{len(records)}",
+                kind=quote_kind(text, fragments, mask) if fragments else "indirect",
+                cue=_text_span(text, group.cue.start, group.cue.end),
+                content=_text_span(text, *extent) if extent else None,
+                source=_text_span(text, group.source.start, group.source.end) if group.source else None,
+                score=round(group.cue.score, 4),
+            ))
     return records
 
 

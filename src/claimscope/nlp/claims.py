@@ -13,13 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
-from claimscope.nlp.cues import cue_matcher
+from claimscope.nlp.cues import CueMatcher
 from claimscope.nlp.epistemic import read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
 from claimscope.nlp.sentence_units import sentence_units
-from claimscope.nlp.sources import SourceResolver
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 MIN_CLAIM_TOKENS = 3
@@ -29,6 +28,13 @@ WHOLE_SENTENCE = 0.8
 CONCESSIVE_MARKS = {"though", "although", "while", "whereas"}
 _TRIM = " \t\n\"'“”‘’,.;:—–-"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Finite verb forms (and modals): "He was speaking" has one, "to repeat his plans" none.
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Complements a predicate cannot lose to the next span ("The question is [whether ...]").
+CORE_COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative"}
+# What a copula needs beside it: "A recession is" is no proposition, "There is a link" is.
+COPULA_COMPLEMENTS = {"attr", "acomp", "prep", "advmod", "ccomp", "oprd", "npadvmod", "xcomp",
+                      "expl", "auxpass", "advcl", "agent", "dobj", "pcomp"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "pobj"}
 
 
@@ -38,6 +44,7 @@ class ClaimExtractor:
         self.vocab = nlp.vocab
         self.model_dir = model_dir
         self._heads: SentenceHeads | None = None
+        self._matcher: CueMatcher | None = None
 
     def initialize(self, get_examples=None, *, nlp=None) -> None:
         self._load()
@@ -45,6 +52,8 @@ class ClaimExtractor:
     def _load(self) -> SentenceHeads:
         if self._heads is None:
             self._heads = SentenceHeads(self.model_dir)
+        if self._matcher is None:
+            self._matcher = CueMatcher(self.vocab)
         return self._heads
 
     @property
@@ -55,11 +64,6 @@ class ClaimExtractor:
         heads = self._load()
         entities: list[Entity] = doc._.entities or []
         attributions: list[Attribution] = doc._.attributions or []
-        resolver = SourceResolver(doc, entities)
-        for attribution in attributions:
-            if attribution.source is not None and attribution.source_entity is None:
-                found = resolver.resolve(attribution.source.start, attribution.source.end)
-                attribution.source_entity = found.id if found else None
         by_id = {e.id: e for e in entities}
         sentences = list(doc.sents)
         sentence_index = {s.start: i for i, s in enumerate(sentences)}
@@ -75,7 +79,7 @@ class ClaimExtractor:
             heads.score_spans(sentence_units(doc, heads), [(s.start_char, s.end_char) for s, _ in drafts])
             if drafts else []
         )
-        matcher = cue_matcher(self.vocab)
+        matcher = self._matcher
         author = doc.user_data.get("author") or "the author"
         claims = []
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
@@ -83,7 +87,7 @@ class ClaimExtractor:
             cues = matcher.find(_attribution_extent(doc, span, attribution, attributions))
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
-            reading = read_status(cues, text=sentence.text, attribution_cue=cue_span,
+            reading = read_status(cues, claim=span, attribution_cue=cue_span,
                                   uncertain_probability=_own_uncertainty(span, sentence, score),
                                   uncertain_threshold=heads.thresholds.get("uncertain", 0.5))
             source_span = _span(doc, attribution.source) if attribution and attribution.source else None
@@ -116,15 +120,15 @@ class ClaimExtractor:
         return doc
 
     def _attributed(self, doc: Doc, attributions: list[Attribution]):
+        # Attributions are read, never changed: the attribution component owns their spans
+        # (and already keeps a content clear of its own source and cue), the speaker
+        # component their source_entity.
         for attribution in attributions:
             if attribution.content is None:
-                attribution.content = _content_after_cue(doc, attribution)
-            if attribution.content is None:
                 continue
-            start, end = _without_frame(*_nearest_paragraph(text_of(doc), attribution.content,
-                                                            attribution.cue), attribution)
+            start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
-            if span is not None and sum(t.is_alpha for t in span) >= MIN_CLAIM_TOKENS:
+            if span is not None and _is_proposition(span):
                 yield span, attribution
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
@@ -168,19 +172,6 @@ def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
     return doc.char_span(start, end, alignment_mode="expand") or claim
 
 
-def _content_after_cue(doc: Doc, attribution: Attribution) -> TextSpan | None:
-    """What follows a cue in its sentence ("Patrols reported forty incidents"), when the tagger
-    found a source and cue but no content."""
-    cue = _span(doc, attribution.cue)
-    if cue is None:
-        return None
-    sentence = cue[-1].sent
-    rest = _trimmed(doc, cue.end_char, sentence.end_char)
-    if rest is None or sum(t.is_alpha for t in rest) < MIN_CLAIM_TOKENS - 1:
-        return None
-    return TextSpan(rest.start_char, rest.end_char, rest.text)
-
-
 def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int, int]:
     """A content never runs across a blank line: keep the paragraph nearest the cue."""
     pieces, at = [], content.start
@@ -190,16 +181,6 @@ def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int
     if len(pieces) == 1:
         return pieces[0]
     return min(pieces, key=lambda p: 0 if p[0] <= cue.start <= p[1] else min(abs(cue.start - p[1]), abs(p[0] - cue.end)))
-
-
-def _without_frame(start: int, end: int, attribution: Attribution) -> tuple[int, int]:
-    """A claim never contains its own source and cue: keep the larger side of them."""
-    frame = [p for p in (attribution.source, attribution.cue) if p is not None]
-    left, right = min(p.start for p in frame), max(p.end for p in frame)
-    if not (start < right and left < end):
-        return start, end
-    before, after = (start, min(end, left)), (max(start, right), end)
-    return max(before, after, key=lambda r: r[1] - r[0])
 
 
 def _split_concessive(run: list) -> list[tuple[int, int]]:
@@ -227,13 +208,104 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
 
 
 def _is_proposition(span: Span) -> bool:
-    words = [t for t in span if t.is_alpha]
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
-    return len(words) >= MIN_CLAIM_TOKENS and has_verb
+    """A claim is a proposition: a finite verb with its subject and the complements it takes,
+    all inside the span ("He was speaking as", "A recession is", "Second should be a" are not).
+
+    Read on the parse: every word whose head lies outside the span must be a predicate (or a
+    whole sentence of a multi-sentence quote), at least one of them finite with its subject in
+    the span, no core complement of a predicate lies outside, and the span does not stop on a
+    word that needs what follows (a preposition, a conjunction, an article).
+    """
+    if sum(t.is_alpha for t in span) < MIN_CLAIM_TOKENS:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or _dangling(words[-1], span):
+        return False
+    exits = [t for t in words if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    predicates = []
+    for token in exits:
+        if _is_predicate(token, span):
+            predicates.append(token)
+        elif not (_whole_sentence(token, span) or _shares_predicate(token)):
+            return False
+    # No verb of the span lost a complement to the next span ("ripped Trump for saying"),
+    # and no copula stands without one ("while his accusers appear to be").
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    main = {p.i for p in predicates}
+    copulas = [t for t in verbs if t.lemma_ == "be" and (
+        t.i in main or (t.dep_ == "xcomp" and t.head.i in main))]
+    return bool(predicates) and not any(
+        any(c.dep_ in CORE_COMPLEMENTS and not span.start <= c.i < span.end for c in t.children)
+        for t in verbs
+    ) and all(_has_complement(t, span) for t in copulas)
+
+
+def _has_complement(copula, span: Span) -> bool:
+    return any(c.dep_ in COPULA_COMPLEMENTS and span.start <= c.i < span.end
+               for c in copula.children)
+
+
+def _whole_sentence(token, span: Span) -> bool:
+    return token.dep_ == "ROOT" and token.sent.start >= span.start and token.sent.end <= span.end
+
+
+def _shares_predicate(token) -> bool:
+    """A conjunct verb (its "and", an adverb) that the parser hung on a verb outside the span:
+    "[the country had started ... and would soon test ...]" after "said"."""
+    if token.dep_ in ("advmod", "npadvmod") and token.i == token.sent.start:
+        return False
+    return token.dep_ in ("cc", "advmod", "npadvmod") or (
+        token.dep_ in ("conj", "ccomp") and token.pos_ in ("VERB", "AUX"))
+
+
+def _is_predicate(token, span: Span) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
+        return False  # a relative clause ("that have to decide") describes a noun outside
+    if token.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in token.children
+    ):
+        return False  # "When the young man persisted": a circumstance, not a proposition
+    inside = [c for c in token.children if span.start <= c.i < span.end]
+    finite = token.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in inside)
+    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in inside)
+    if not finite and token.tag_ in ("VBN", "VB") and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children
+    ) and any(c.dep_ == "nsubj" for c in inside) and not (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("to", "by", "with")
+    ):
+        # "The harbour reopened" tagged as a participle: a subject makes it finite; not so
+        # "senators opposed to ...", "problems linked to ...", which name, not state.
+        finite = True
+    return finite and has_subject
+
+
+def _dangling(last, span: Span) -> bool:
+    """A last word that needs what comes after it: "as", "and", "a", "to". A preposition or
+    "to" that ends its sentence is stranded, not cut off ("what the holiday is about", "if he
+    wants to")."""
+    if last.pos_ in ("CCONJ", "SCONJ", "DET"):
+        return True
+    if not (last.pos_ == "ADP" and last.dep_ != "prt") and not (
+        last.pos_ == "PART" and last.lower_ == "to"
+    ):
+        return False
+    sentence = last.sent
+    if not any(t.is_alpha for t in last.doc[last.i + 1 : sentence.end]):
+        return False
+    return not any(span.start <= c.i < span.end for c in last.children)
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
-    """Drop surrounding punctuation and space, but keep a closing quote whose opening stays."""
+    """Drop surrounding punctuation and space, but keep a closing quote whose opening stays;
+    a run cut off before its next conjunct loses the conjunction too ("... list and")."""
+    span = _trimmed_chars(doc, start, end)
+    while span is not None and len(span) > 1 and span[-1].pos_ == "CCONJ":
+        span = _trimmed_chars(doc, span.start_char, span[-1].idx)
+    return span
+
+
+def _trimmed_chars(doc: Doc, start: int, end: int) -> Span | None:
     text = text_of(doc)
     while start < end and text[start] in _TRIM:
         if text[start] in "\"“‘'" and _closes_quote(text[start + 1 : end]):
@@ -307,7 +379,7 @@ def _entity_under(token, entities: list[Entity]) -> str | None:
 @Language.factory(
     "claimscope_claims",
     assigns=["doc.spans", "doc._.claims"],
-    requires=["doc._.entities", "doc._.attributions"],
+    requires=["doc._.entities", "doc._.attributions"],  # source_entity set by claimscope_speakers
     default_config={"model_dir": None},
 )
 def make_claims(nlp: Language, name: str, model_dir: str | None):

@@ -12,11 +12,12 @@ from spacy.vocab import Vocab
 
 CUES_FILE = Path(__file__).parent / "lexicons" / "cues.json"
 PHRASE_CATEGORIES = (
-    "denial", "question", "speculation", "hedge", "report", "certain_report", "anonymous",
-    "anonymity_phrases", "document", "media", "thesis", "conclusion", "argument_nouns",
+    "denial", "question", "speculation", "hedge", "weak_hedge", "report", "certain_report",
+    "anonymous", "anonymity_phrases", "document", "media", "thesis", "conclusion",
+    "argument_nouns",
 )
 # Modal verbs only speculate as modals: "May" the month or "may" in a title is no cue.
-MODALS = {"could", "might", "may"}
+MODALS = {"could", "might", "may", "would"}
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +26,12 @@ def lexicon() -> dict:
 
 
 class CueMatcher:
-    """One phrase matcher per vocabulary, shared by every component that reads cues."""
+    """One phrase matcher over the cue lexicons for one vocabulary.
+
+    Each component that reads cues holds its own (built on first use), so the matcher lives
+    and dies with the pipeline: no process-wide cache to grow in a long-running server, and
+    no stale entry when a freed vocabulary's id is reused.
+    """
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
@@ -48,11 +54,11 @@ class CueMatcher:
         return found
 
 
-_MATCHERS: dict[int, CueMatcher] = {}
-
-
+@lru_cache(maxsize=4)
 def cue_matcher(vocab: Vocab) -> CueMatcher:
-    key = id(vocab)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = CueMatcher(vocab)
-    return _MATCHERS[key]
+    """A shared matcher for callers without a component to hold one.
+
+    Keyed by the vocabulary object itself (the cache holds it, so its id cannot be reused by
+    another) and bounded: a server that builds pipelines again and again keeps at most four.
+    """
+    return CueMatcher(vocab)

@@ -106,23 +106,25 @@ class EntityLinker:
         taken: set[int] = set()
         for start, end, entry_id, label in alias_spans:
             span = doc[start:end]
-            if self.table[entry_id].type != "PERSON" and any(
-                e.label_ == "PERSON" and e.start <= start < e.end and (e.end - e.start) > (end - start)
-                for e in doc.ents
-            ):
-                continue  # "George Washington" the man, not the government
+            if _inside_longer_name(span) or _is_compound_modifier(span):
+                # "George Washington" the man, "British National Party", "South American",
+                # "Washington-based": a name or a modifier that contains the alias, not a
+                # mention of what the alias names.
+                continue
             mentions.append((span, entry_id, label))
             taken.update(range(start, end))
-        for ent in doc.ents:
-            if ent.label_ not in KEPT_LABELS or taken.intersection(range(ent.start, ent.end)):
+        for whole in doc.ents:
+            if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
                 continue
-            ent = _strip_determiner(ent)
-            if ent is None or not any(c.isupper() for c in ent.text):
-                continue  # names are capitalised; a lower-case "entity" is a tagging slip
-            if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent):
-                continue  # "Groups do not learn ...": a capitalised common noun, not a name
-            mentions.append((ent, None, ent.label_))
-            taken.update(range(ent.start, ent.end))
+            for ent in _name_parts(whole):
+                if not any(c.isupper() for c in ent.text):
+                    continue  # names are capitalised; a lower-case "entity" is a tagging slip
+                if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent):
+                    continue  # "Groups do not learn ...": a capitalised common noun, not a name
+                if _is_compound_modifier(ent):
+                    continue
+                mentions.append((ent, None, ent.label_))
+                taken.update(range(ent.start, ent.end))
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -136,12 +138,29 @@ class EntityLinker:
         return doc
 
     def _resolve(self, doc: Doc, mentions) -> list[Entity]:
-        """Tie each mention to a canonical entity: alias table first, then name matching."""
+        """Tie each mention to a canonical entity: alias table first, then name matching.
+
+        Full personal names are read first over the whole text, so a lone surname links to
+        the full name wherever it stands (a headline's "Varga" before the body's "Anselm
+        Varga"). Each entity gets one type, the one most of its mentions carry (a full
+        personal name makes it a person).
+        """
         entities: dict[str, Entity] = {}
-        person_surnames: dict[str, str] = {}
+        labels: dict[str, list[str]] = {}
+        surnames: dict[str, str] = {}
+        # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
+        ranked = sorted(mentions, key=lambda m: (
+            (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
+        for span, entry_id, label in ranked:
+            words = _name_words(span)
+            kind = self.table[entry_id].type if entry_id in self.table else label
+            # Only a person's or an organisation's last word stands for it: "Korean" is not
+            # "South Korean", nor "York" "New York".
+            if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper():
+                surnames.setdefault(words[-1].lower(), entry_id or self._match_known(span, label, {}))
         for span, entry_id, label in mentions:
             if entry_id is None:
-                entry_id = self._match_known(span, label, entities, person_surnames)
+                entry_id = self._match_known(span, label, surnames)
             if entry_id in self.table and entry_id not in entities:
                 entry = self.table[entry_id]
                 entities[entry_id] = Entity(id=entry.id, name=entry.name, type=entry.type,
@@ -150,29 +169,76 @@ class EntityLinker:
                 entities[entry_id] = Entity(id=entry_id, name=span.text, type=label)
             entity = entities[entry_id]
             entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+            words = _name_words(span)
+            labels.setdefault(entry_id, []).append(
+                "PERSON!" if label == "PERSON" and len(words) >= 2 else label)
             if span.text not in entity.aliases and span.text != entity.name:
                 entity.aliases.append(span.text)
-            words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
-            if entity.type == "PERSON" and len(words) >= 2 and len(entity.name.split()) < len(words):
-                entity.name = " ".join(words)  # the fullest form names the person
-            if len(words) >= 2 and words[-1][:1].isupper():
-                # "Varga" after "Anselm Varga": a lone last name refers back to the full one.
-                person_surnames.setdefault(words[-1].lower(), entity.id)
+            if entry_id not in self.table and len(entity.name.split()) < len(words) and (
+                label == "PERSON" or words[-1].lower() == entity.name.split()[-1].lower()
+            ):
+                # The fullest form names the entity: "Red Dawn Brigade", not the headline's
+                # "Brigade".
+                entity.name = _name_text(span)
+        for entity_id, entity in entities.items():
+            if entity_id not in self.table:
+                entity.type = _one_type(labels[entity_id])
         return list(entities.values())
 
-    def _match_known(self, span: Span, label: str, entities, surnames) -> str:
-        words = [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+    def _match_known(self, span: Span, label: str, surnames) -> str:
+        words = _name_words(span)
         if len(words) == 1:
             known = surnames.get(words[0].lower())
             if known:
                 return known
         slug = slugify(" ".join(words) or span.text)
-        if label == "PERSON" and len(words) == 1:
-            # A lone surname seen first: a later full name will adopt this id via surnames.
-            return f"person-{slug}"
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
 
 
+def _name_words(span: Span) -> list[str]:
+    return [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+
+
+def _name_text(span: Span) -> str:
+    """The name without its titles, as written ("Ocasio-Cortez", not "Ocasio - Cortez")."""
+    kept = [t for t in span if t.text.lower().strip(".") not in _TITLES]
+    return span.doc[kept[0].i : kept[-1].i + 1].text if kept else span.text
+
+
+def _one_type(labels: list[str]) -> str:
+    """The type of an entity from its mentions' labels: a full personal name decides."""
+    if "PERSON!" in labels:
+        return "PERSON"
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return max(counts, key=lambda lab: (counts[lab], -labels.index(lab)))
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """The alias is part of a longer name the tagger found ("British National Party")."""
+    return any(
+        e.start <= span.start and span.end <= e.end and (e.end - e.start) > len(span)
+        and _name_parts_text(e) != span.text.lower()
+        for e in span.doc.ents
+    )
+
+
+def _name_parts_text(ent: Span) -> str:
+    parts = _name_parts(ent)
+    return parts[0].text.lower() if len(parts) == 1 else ""
+
+
+def _is_compound_modifier(span: Span) -> bool:
+    """"Washington-based", "American-themed": the name modifies a word it is joined to."""
+    doc = span.doc
+    after = span.end
+    if after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
+            and not doc[after].whitespace_ and doc[after + 1].is_lower:
+        return True
+    before = span.start - 1
+    return before >= 1 and doc[before].text == "-" and not doc[before].whitespace_ \
+        and not doc[before - 1].whitespace_ and doc[before - 1].is_lower
 def _longest_first(candidates):
     """Keep non-overlapping matches, preferring the longest (and the earliest on ties)."""
     chosen, used = [], set()
@@ -184,16 +250,38 @@ def _longest_first(candidates):
     return sorted(chosen)
 
 
-def _strip_determiner(span: Span) -> Span | None:
-    start = span.start
-    while start < span.end and span.doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    end = span.end
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"):
-        end -= 1
-    if start >= end:
-        return None
-    return Span(span.doc, start, end, label=span.label_)
+_VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}
+# "Bank of the West", "Society for the Protection of ...": a determiner inside a name.
+_INNER_DETERMINER_AFTER = {"of", "for", "on", "in", "and", "&", "at", "to"}
+
+
+def _name_parts(span: Span) -> list[Span]:
+    """The names in a tagged span: without a leading "the" or trailing punctuation, split
+    where a determiner or a line break joins two names ("The Independent the Tories"),
+    and nothing for a headline the tagger took for a name ("Death Rate Is Far Lower")."""
+    doc = span.doc
+    if any(t.lower_ in _VERB_WORDS for t in span):
+        return []
+    parts, start = [], span.start
+    for t in span:
+        split = ("\n" in t.text_with_ws and t.i + 1 < span.end) or (
+            t.i > span.start and t.lower_ in ("the", "a", "an") and t.is_lower
+            and doc[t.i - 1].lower_ not in _INNER_DETERMINER_AFTER
+        )
+        if split:
+            end = t.i + 1 if "\n" in t.text_with_ws and not t.is_space else t.i
+            parts.append((start, end))
+            start = t.i + 1
+    parts.append((start, span.end))
+    out = []
+    for a, b in parts:
+        while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS" or doc[b - 1].is_space):
+            b -= 1
+        if a < b:
+            out.append(Span(doc, a, b, label=span.label_))
+    return out
 
 
 @Language.factory(

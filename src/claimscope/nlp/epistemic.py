@@ -5,13 +5,21 @@ then a learned probability that the sentence is uncertain (CoNLL-2010 style hedg
 strongest signal wins, in this order: denied > questioned > speculative > hedged > reported >
 asserted. Certainty is the degree to which the text presents the proposition as true, from
 near 0 (denied) to near 1 (flatly asserted).
+
+A cue word decides only where it means its status in context (`cue_counts`): not inside a
+name or title ("Prime Minister's Questions"), not in a use of the wrong part of speech ("tax
+claims"), not in another sense ("appeared on television"), not modifying a noun ("likely
+nominee"), and not from another clause ("..., even if there is no link"). Every status other
+than asserted and reported carries the cue that decided it; without one it is not given.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
+
+from claimscope.nlp.cues import lexicon
 
 BASE_CERTAINTY = {
     "asserted": 0.9,
@@ -21,6 +29,22 @@ BASE_CERTAINTY = {
     "questioned": 0.25,
     "denied": 0.1,
 }
+STATUS_CATEGORIES = ("denial", "question", "speculation", "hedge", "weak_hedge")
+# Dependency labels that open a clause of their own; conj, pcomp and xcomp only on verbs,
+# since "Smith and Jones" is no clause. An infinitive after an object is a clause of its
+# own: "requires us to believe it" does not hedge (see _transparent).
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"}
+_VERBAL_CLAUSE_DEPS = {"conj", "pcomp", "xcomp"}
+# A clause that is the complement of another is in that one's scope: "officials suspect
+# [that ...]", "no evidence [that ...]", "asked [whether ...]". An adverbial, relative or
+# coordinated clause is not: "..., even if there is no link" does not deny the main clause.
+_COMPLEMENT_DEPS = {"ccomp", "csubj", "csubjpass", "xcomp", "acl", "pcomp"}
+# Conditions scope over the clause they attach to ("If true, ...", "..., unless ...").
+_CONDITION_WORDS = {"if", "unless"}
+_NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT", "GPE", "LOC",
+               "NORP"}
+_PERSONAL = {"i", "we", "you", "he", "she", "they"}
+_QUOTES = "\"'“”‘’ )]"
 
 
 @dataclass
@@ -30,37 +54,212 @@ class EpistemicReading:
     cues: list[Span] = field(default_factory=list)
 
 
+def clause_of(token: Token) -> Token:
+    """The head of the clause a token belongs to."""
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS or (
+            token.dep_ in _VERBAL_CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+            and not (token.dep_ == "xcomp" and _transparent(token))
+            and not (token.dep_ == "conj" and not _has_subject(token))
+        ):
+            return token
+        token = token.head
+    return token
+
+
+def _has_subject(verb: Token) -> bool:
+    """A conjunct verb with a subject of its own is a clause of its own ("..., and experts
+    fear ..."); one without shares its subject and clause ("gives relief but may hurt")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def _transparent(infinitive: Token) -> bool:
+    """An infinitive without an object in between shares its governor's clause ("continued
+    to question", "was believed to be"); one with an object has its own ("requires us to
+    believe", "expect them to hear")."""
+    return not any(c.dep_ in ("dobj", "dative") and c.i < infinitive.i
+                   for c in infinitive.head.children)
+
+
+def governing_clauses(claim: Span) -> set[int]:
+    """The claim's own clause and the clauses it is the complement of (token indices)."""
+    clause = clause_of(claim.root)
+    heads = {clause.i}
+    while clause.dep_ in _COMPLEMENT_DEPS and clause.head.i != clause.i:
+        clause = clause_of(clause.head)
+        heads.add(clause.i)
+    return heads
+
+
+def in_name(token: Token) -> bool:
+    """A token inside a name or title: "Questions" in "Prime Minister's Questions"."""
+    if token.pos_ == "PROPN" or token.ent_type_ in _NAME_TYPES:
+        return True
+    if not token.is_title or token.is_sent_start:
+        return False
+    doc, sentence = token.doc, token.sent
+    words = [t for t in sentence if t.is_alpha]
+    if words and sum(t.is_title for t in words) >= 0.7 * len(words):
+        return False  # a headline in title case: capitals say nothing here
+    before = doc[token.i - 1] if token.i > sentence.start else None
+    after = doc[token.i + 1] if token.i + 1 < sentence.end else None
+    if before is not None and before.text in ("“", '"', ":", "‘"):
+        return False  # a quote or a clause after a colon starts with a capital
+    return any(n is not None and n.is_title and n.is_alpha for n in (before, after))
+
+
+def cue_counts(cue: Span) -> bool:
+    """Whether a cue phrase means its status where it stands (see the module docstring)."""
+    root = cue.root
+    if any(in_name(t) for t in cue):
+        return False
+    if root.dep_ in ("amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "likely nominee", "alleged influence", "tax claims"
+    senses = lexicon()["senses"]
+    sense = senses.get(cue.text.lower()) or (senses.get(root.lemma_.lower()) if len(cue) == 1 else None)
+    if not sense:
+        return True
+    doc = cue.doc
+    previous = doc[cue.start - 1].lower_ if cue.start > 0 else ""
+    if previous in sense.get("not_after", ()):
+        return False
+    pos = sense.get("pos")
+    if pos and root.pos_ not in pos:
+        return False
+    children = list(root.children)
+    reach = sense.get("needs_within")
+    if "needs" in sense and not any(
+        c.dep_ in sense["needs"] and (reach is None or 0 < c.i - root.i <= reach)
+        for c in children
+    ):
+        return False
+    if root.pos_ == "NOUN" and "noun_needs" in sense:
+        under = {t.lower_ for c in children for t in [c, *c.children]}
+        if not under & set(sense["noun_needs"]):
+            return False
+        governor = root.head.head if root.head.dep_ == "prep" else root.head
+        if "noun_heads" in sense and governor.lemma_.lower() not in sense["noun_heads"]:
+            return False
+    if sense.get("not_negated"):
+        verb = root.head if root.dep_ in ("aux", "auxpass") else root
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False  # "could not vote": was unable, no speculation
+    if sense.get("not_subjunctive") and any(
+        c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+        for c in children
+    ):
+        return False  # "suggested that those interested call them": a proposal
+    if sense.get("not_personal_subject") and any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
+        for c in children
+    ):
+        return False
+    if sense.get("not_personal_object") and any(_personal(t) for t in _arguments(root, ("dobj", "nsubjpass"))):
+        return False  # "refused to be questioned": interrogated, not doubted
+    cancelling = set(sense.get("not_subjects", ()))
+    if cancelling and any(w.lower_ in cancelling for s in _arguments(root, ("nsubj",)) for w in s.subtree):
+        return False  # "Few would deny that ...": an affirmation
+    if sense.get("claim_object"):
+        nouns = set(lexicon()["claim_nouns"])
+        if not any(c.dep_ in ("ccomp", "xcomp") or (
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in nouns
+        ) for c in children):
+            return False
+    return True
+
+
+def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The verb's arguments of these kinds; a controlled infinitive borrows its governor's
+    ("he refused [to be questioned]": he is the one questioned)."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found and verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
+def _personal(token: Token) -> bool:
+    return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
+            or token.lower_ in ("him", "her", "me", "us", "them")
+            or token.lower_ in lexicon()["person_nouns"])
+
+
+def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: set[int]) -> bool:
+    """Whether a cue reaches the claim: it is in the attribution cue, or in the claim's clause
+    or a clause the claim is the complement of; a condition, where it attaches to one."""
+    if attribution_cue is not None and cue.start >= attribution_cue.start and cue.end <= attribution_cue.end:
+        return True
+    clause = clause_of(cue.root)
+    if cue[0].lower_ in _CONDITION_WORDS:
+        # "If true, ...": the condition hedges the clause it attaches to.
+        return clause.dep_ == "advcl" and clause_of(clause.head).i in governing
+    return clause.i in governing
+
+
+def status_cues(cues: dict[str, list[Span]], claim: Span,
+                attribution_cue: Span | None) -> dict[str, list[Span]]:
+    """The cues, by category, that mean their status and reach the claim."""
+    governing = governing_clauses(claim)
+    out: dict[str, list[Span]] = {}
+    for category in STATUS_CATEGORIES:
+        kept = [c for c in cues.get(category, [])
+                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing)]
+        if category == "weak_hedge":
+            # Weak cues only give the learned hedge its visible cue: they must be the claim's own.
+            kept = [c for c in kept if c.start >= claim.start and c.end <= claim.end]
+        if kept:
+            out[category] = kept
+    return out
+
+
+def question_mark(claim: Span) -> Span | None:
+    """The "?" that ends the claim (or its sentence right after the claim)."""
+    doc = claim.doc
+    sentence = claim[-1].sent
+    index = claim.end - 1
+    while index >= claim.start and doc[index].text in _QUOTES:
+        index -= 1
+    if index >= claim.start and doc[index].text == "?":
+        return doc[index : index + 1]
+    for token in doc[claim.end : sentence.end]:
+        if token.text == "?":
+            return doc[token.i : token.i + 1]
+        if token.text not in _QUOTES and not token.is_space:
+            return None
+    return None
+
+
 def read_status(
     cues: dict[str, list[Span]],
     *,
-    text: str,
+    claim: Span,
     attribution_cue: Span | None,
     uncertain_probability: float,
     uncertain_threshold: float = 0.5,
 ) -> EpistemicReading:
     """Decide the status of one claim.
 
-    `cues` are those found over the claim's own words and its attribution cue ("denied",
-    "questioned whether"), not over the rest of the sentence, which may carry another claim.
+    `cues` are those found over the claim's extent (the claim, and for an attributed claim its
+    source and cue); only those that mean their status and reach the claim's clause decide.
     """
-
-    def hits(category: str) -> list[Span]:
-        return list(cues.get(category, []))
-
-    denial = hits("denial")
+    found = status_cues(cues, claim, attribution_cue)
+    denial = found.get("denial")
     if denial:
         return EpistemicReading("denied", BASE_CERTAINTY["denied"], denial)
-    question = hits("question")
-    if text.rstrip().rstrip("\"'”’").endswith("?") or question:
+    mark = question_mark(claim)
+    question = found.get("question", []) + ([mark] if mark is not None else [])
+    if question:
         return EpistemicReading("questioned", BASE_CERTAINTY["questioned"], question)
-    speculation = hits("speculation")
+    speculation = found.get("speculation")
     if speculation:
         return EpistemicReading("speculative", _soften("speculative", uncertain_probability),
                                 speculation)
-    hedge = hits("hedge")
-    # Without a cue, the learned signal alone hedges a claim only when it passes the model's
-    # threshold (chosen on held-out CoNLL-2010 data).
-    if hedge or uncertain_probability >= uncertain_threshold:
+    hedge = found.get("hedge")
+    # The learned signal alone never hedges: past the model's threshold (chosen on held-out
+    # CoNLL-2010 data) it hedges a claim that has a weak cue of its own ("would", "if",
+    # "considered"), which is then shown as the reason.
+    if not hedge and uncertain_probability >= uncertain_threshold:
+        hedge = found.get("weak_hedge")
+    if hedge:
         return EpistemicReading("hedged", _soften("hedged", uncertain_probability), hedge)
     if attribution_cue is not None:
         certainty = BASE_CERTAINTY["reported"]

@@ -9,7 +9,6 @@ traced to characters of the text they gave.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +21,17 @@ class Output:
     offsets: np.ndarray  # [n_pieces, 2] character offsets in the input text, specials dropped
     heads: dict[str, np.ndarray]  # token head: [n_pieces, n_labels]; sequence head: [n_labels]
     hidden: np.ndarray | None = None  # [n_pieces, dim] when the model exports hidden states
+
+
+# Threads per session when a caller gives none; 0 lets onnxruntime use every core. The runtime
+# reads no environment: build_pipeline sets this from Settings.threads (CLAIMSCOPE_THREADS).
+_default_threads = 0
+
+
+def set_default_threads(threads: int) -> None:
+    """Threads for sessions opened from now on without an explicit count (0: all cores)."""
+    global _default_threads
+    _default_threads = int(threads)
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
@@ -45,7 +55,7 @@ class OnnxModel:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_length)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("CLAIMSCOPE_THREADS", "0"))
+        options.intra_op_num_threads = threads or _default_threads
         options.inter_op_num_threads = 1
         # Idle ORT threads would busy-wait between runs, taking the second core from spaCy and
         # the rules that run between encoder calls (pipeline 0.44x vs 0.41-0.42x spaCy alone).
@@ -112,10 +122,18 @@ class OnnxModel:
         return Output(offsets=offsets, heads=heads, hidden=hidden)
 
 
-@lru_cache(maxsize=8)
 def load_model(model_dir: str, threads: int | None = None) -> OnnxModel:
-    """One session per model directory and process: loading costs more than a document.
+    """One session per model directory, thread count and process: loading costs more than a
+    document. None takes the default thread count (`set_default_threads`) at the time of the call.
 
     Whoever rewrites a model directory in place (training) calls `load_model.cache_clear()`.
     """
+    return _cached_model(model_dir, threads or _default_threads)
+
+
+@lru_cache(maxsize=8)
+def _cached_model(model_dir: str, threads: int) -> OnnxModel:
     return OnnxModel(model_dir, threads=threads)
+
+
+load_model.cache_clear = _cached_model.cache_clear  # type: ignore[attr-defined]

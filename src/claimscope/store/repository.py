@@ -57,7 +57,9 @@ class Store:
         raise NotImplementedError
 
     def save_many(self, items: Iterable[tuple[Analysis, Publication | None]]) -> list[SaveOutcome]:
-        """A batch in one transaction (the distributed writers); the same outcomes as `save`."""
+        """A batch in one transaction (the distributed writers); the same outcomes as `save`.
+
+        A failure rolls the whole batch back (StoreWriteFailed); save one by one to find it."""
         raise NotImplementedError
 
     def add_publication(self, publication: Publication, meta: dict | None = None) -> SaveOutcome:

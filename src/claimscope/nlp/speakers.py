@@ -1,0 +1,717 @@
+"""claimscope_speakers: who each attribution's source is, as an entity of the document.
+
+The single owner of `Attribution.source_entity`. A source that names someone is that entity,
+by the head of the phrase: "Iris director Sir Richard Eyre" is Eyre, "Dravon Keelhaul, a
+spokeswoman for Northwind" is Keelhaul, "a spokeswoman for Northwind" is Northwind. A pronoun
+takes the best-scored earlier entity of its gender and number (`PronounResolver`, scored on GAP
+with `claimscope eval gap`); "the company", "the ministry", "the spokesman" take the one
+organisation of the text that fits. A quotation that runs over several sentences keeps one
+speaker, and a byline never speaks. Where the text leaves two readings open, the source stays
+unresolved (`source_entity` None): a wrong speaker is worse than none.
+
+Rules and word lists are data in `lexicons/speakers.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimscope.model.records import Attribution, Entity
+from claimscope.nlp.extensions import ensure_extensions, text_of
+
+LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
+SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
+# How far back a pronoun looks for its antecedent, and which entity types fit it.
+PRONOUN_TYPES = {"m": {"PERSON"}, "f": {"PERSON"}, "n": {"ORG", "GPE", "NORP"},
+                 "x": {"ORG", "NORP"}}
+FEATURES = (
+    "same_sentence", "previous_sentence", "distance", "subject", "object", "possessor",
+    "prepositional", "parallel", "salience", "in_title", "first_person", "cataphora",
+    "nearest", "nearest_subject", "main_subject", "gender_known", "modifier", "last_speaker",
+    "governs", "same_clause", "intervening", "sentence_initial", "two_back", "subject_to_subject",
+    "possessive_to_subject", "object_to_object", "subject_to_object", "embedded", "in_parentheses",
+    "entity_subject_near", "poss_same_clause", "previous_main_subject", "title_subject",
+    "mentions_all", "pronoun_sentence_initial",
+)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def name_gender(first: str) -> str | None:
+    """'m', 'f' or None from the first-name table of gender-guesser (offline data)."""
+    guess = _first_names().get_gender(first)
+    if guess in ("male", "mostly_male"):
+        return "m"
+    if guess in ("female", "mostly_female"):
+        return "f"
+    return None
+
+
+@dataclass
+class MentionInfo:
+    start: int
+    end: int
+    entity: Entity
+    sentence: int
+    head: Token  # syntactic head of the mention
+
+    @property
+    def role(self) -> str:
+        return _role(self.head)
+
+
+def _role(token: Token) -> str:
+    dep = token.dep_
+    if dep in SUBJECT_DEPS:
+        return "subject"
+    if dep in OBJECT_DEPS:
+        return "object"
+    if dep == "poss":
+        return "possessor"
+    if dep == "pobj":
+        return "prepositional"
+    if dep in ("compound", "appos", "amod", "nmod"):
+        return "modifier"
+    return "other"
+
+
+def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: set[str]) -> dict[str, str]:
+    """Entity id -> the id of the person it names: a lone "Monica" or "Battistini" is the one
+    person of the text whose name holds that word, when there is exactly one. Other entities
+    are their own cluster. `keep_apart` ids are never merged with each other."""
+    cluster = {e.id: e.id for e in entities}
+    people = [e for e in entities if e.type == "PERSON"]
+
+    def words(e: Entity) -> list[str]:
+        return [w.lower() for w in e.name.replace(".", " ").split() if w.lower() not in honorifics]
+
+    full = [e for e in people if len(words(e)) >= 2]
+    for e in people:
+        own = words(e)
+        if len(own) >= 2:
+            same = [f for f in full if f is not e and words(f) == own and f.id not in keep_apart]
+            if same and e.id not in keep_apart:
+                cluster[e.id] = cluster[same[0].id] if cluster[same[0].id] != e.id else same[0].id
+            continue
+        if not own:
+            continue
+        holders = {f.id for f in full if own[0] in (words(f)[0], words(f)[-1])}
+        twins = [f for f in people if f is not e and words(f) == own]
+        if len(holders) == 1:
+            target = next(iter(holders))
+        elif not holders and twins:
+            target = twins[0].id
+        else:
+            continue
+        if e.id in keep_apart and target in keep_apart:
+            continue
+        cluster[e.id] = target
+    # Follow chains once more so every member points at its cluster's head.
+    return {k: cluster.get(v, v) for k, v in cluster.items()}
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause a token sits in (the sentence root at the latest)."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
+        head = head.head
+    return head
+
+
+def _left_width(m: MentionInfo) -> int:
+    return m.head.i - m.head.left_edge.i if m.head.left_edge.i >= m.head.sent.start else 0
+
+
+def _embedded(token: Token) -> bool:
+    """Inside a relative or subordinate clause, or a noun's modifier ("the son of X")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return True
+    return token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _in_parentheses(token: Token) -> bool:
+    sent = token.sent
+    before = sent.doc[sent.start : token.i].text
+    return before.count("(") > before.count(")")
+
+
+class DocumentEntities:
+    """The entity mentions of one Doc, in text order, with their genders and sentences."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], *, title: str | None = None,
+                 excluded: list[tuple[int, int]] | None = None, keep_apart: set[str] | None = None):
+        self.doc = doc
+        self.lex = lexicon()
+        self.cluster = _person_clusters(entities, set(self.lex["honorifics"]), keep_apart or set())
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        excluded = excluded or []
+        mentions = []
+        for entity in entities:
+            if entity.type not in SPEAKING_TYPES:
+                continue
+            for m in entity.mentions:
+                if any(s <= m.start < e for s, e in excluded):
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                mentions.append(MentionInfo(m.start, m.end, entity, self.sentence_of(m.start),
+                                            span.root))
+        mentions.sort(key=lambda m: m.start)
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.genders: dict[str, str | None] = {}
+        for entity in entities:
+            if entity.type == "PERSON":
+                key, gender = self.cluster[entity.id], self._gender(entity)
+                if key not in self.genders:
+                    self.genders[key] = gender
+                elif gender is not None and self.genders[key] not in (None, gender):
+                    self.genders[key] = None  # two genders in one cluster: say nothing
+                elif gender is not None:
+                    self.genders[key] = gender
+        title_words = {w.lower().strip(".,:;'\"()") for w in (title or "").replace("_", " ").split()}
+        self.in_title = {self.cluster[e.id] for e in entities
+                         if title_words and any(w.lower() in title_words for w in e.name.split() if len(w) > 2)}
+        people = [m for m in mentions if m.entity.type == "PERSON"]
+        self.first_person = self.cluster[people[0].entity.id] if people else None
+
+    def key(self, m: MentionInfo) -> str:
+        return self.cluster.get(m.entity.id, m.entity.id)
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, char) - 1)
+
+    def _gender(self, entity: Entity) -> str | None:
+        """From honorifics before a mention, gendered nouns around it, else the first name."""
+        votes = {"m": 0, "f": 0}
+        honorifics, nouns = self.lex["honorifics"], self.lex["gendered_nouns"]
+        for m in entity.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = self.doc[max(0, span.start - 1)] if span.start > 0 else None
+            words = [t.lower_ for t in span] + ([before.lower_] if before is not None else [])
+            for w in words:
+                if honorifics.get(w) in votes:
+                    votes[honorifics[w]] += 2
+            # "the actress Jane Doe", "Doe, the spokeswoman": a gendered noun tied to the name.
+            root = span.root
+            related = [root.head] if root.dep_ in ("appos", "compound") else []
+            related += [c for c in root.children if c.dep_ in ("appos", "compound")]
+            related += [t for t in span if t.dep_ == "compound"]
+            for t in related:
+                if nouns.get(t.lower_) in votes:
+                    votes[nouns[t.lower_]] += 2
+        if votes["m"] != votes["f"]:
+            return "m" if votes["m"] > votes["f"] else "f"
+        for name in [entity.name] + [m.text for m in entity.mentions]:
+            words = [w for w in name.replace(".", " ").split()
+                     if w.lower() not in honorifics and w[:1].isupper()]
+            if len(words) >= 2:
+                found = name_gender(words[0])
+                if found:
+                    return found
+        return None
+
+    def before(self, char: int, lookback_sentences: int) -> list[MentionInfo]:
+        first = self.sentence_of(char) - lookback_sentences
+        index = bisect_right(self.starts, char)
+        return [m for m in self.mentions[:index] if m.sentence >= first and m.end <= char]
+
+
+class PronounResolver:
+    """Ranks the entities a pronoun may stand for; answers None when no reading stands out.
+
+    A candidate must agree with the pronoun in gender and number (a name of the other gender is
+    skipped, never chosen) and must not be excluded by the clause ("Varga praised him": "him"
+    is not Varga). The rest are scored by a linear model over recency, grammatical role,
+    parallelism, salience and topic (FEATURES; weights in lexicons/speakers.json, fitted on GAP
+    development). The best becomes the antecedent when it is more likely than "no one named",
+    holds at least `min_probability` of the probability among the named candidates and beats
+    the runner-up by `margin` (log-odds).
+    """
+
+    def __init__(self, entities: DocumentEntities, *, weights: dict[str, float] | None = None,
+                 min_probability: float | None = None, margin: float | None = None,
+                 require_gender: bool = False):
+        self.entities = entities
+        # Attributions: "she" goes only to someone known to be a woman (or to the last speaker).
+        self.require_gender = require_gender
+        lex = entities.lex
+        self.pronouns = lex["pronouns"]
+        self.reflexives = set(lex["reflexives"])
+        self.weights = weights if weights is not None else lex["weights"]
+        self.bias = float(self.weights.get("none", 0.0))
+        self.min_probability = lex.get("min_probability", 0.0) if min_probability is None else min_probability
+        self.margin = lex["ambiguity_margin"] if margin is None else margin
+        self.lookback = lex["lookback_sentences"]
+
+    def candidates(self, pronoun: Token, *, last_speaker: str | None = None) -> dict[str, dict[str, float]]:
+        """Entity id -> feature values, for every entity the pronoun may stand for."""
+        gender, number = self.pronouns.get(pronoun.lower_, (None, None))
+        if gender is None:
+            return {}
+        types = PRONOUN_TYPES[gender]
+        ents = self.entities
+        at = pronoun.idx
+        sentence = ents.sentence_of(at)
+        # "They" most often means an unnamed group ("Some will say ... They are right"): only an
+        # organisation of the same or the previous sentence will do.
+        earlier = ents.before(at, self.lookback if gender != "x" else 1)
+        # Cataphora: "In his first season, Varga ..." (a name after the pronoun, same sentence).
+        later = [m for m in ents.mentions if m.start > at and m.sentence == sentence]
+        found: dict[str, dict[str, float]] = {}
+        counts: dict[str, int] = {}
+        for m in ents.mentions:
+            if m.start < at:
+                counts[ents.key(m)] = counts.get(ents.key(m), 0) + 1
+        nearest = nearest_subject = None
+        for m in reversed(earlier):
+            if not self._fits(m, gender, types, pronoun):
+                continue
+            nearest = nearest or ents.key(m)
+            if m.role == "subject" and nearest_subject is None:
+                nearest_subject = ents.key(m)
+        pronoun_role = _role(pronoun)
+        totals: dict[str, int] = {}
+        for m in ents.mentions:
+            totals[ents.key(m)] = totals.get(ents.key(m), 0) + 1
+        # "He" or "His" opening its sentence (after at most a word or two: "Later, he").
+        initial = pronoun.i - pronoun.sent.start <= 2
+        for m in list(reversed(earlier)) + later:
+            key = ents.key(m)
+            if key in found or not self._fits(m, gender, types, pronoun):
+                continue
+            known = ents.genders.get(key)
+            distance = abs(sentence - m.sentence)
+            f = {
+                "same_sentence": float(distance == 0),
+                "previous_sentence": float(distance == 1),
+                "distance": math.log1p(abs(at - m.start) / 20),
+                "subject": float(m.role == "subject"),
+                "object": float(m.role == "object"),
+                "possessor": float(m.role == "possessor"),
+                "prepositional": float(m.role == "prepositional"),
+                "parallel": float(m.role == pronoun_role or (pronoun_role == "possessor" and m.role == "subject")),
+                "salience": math.log1p(counts.get(key, 0)),
+                "in_title": float(key in ents.in_title),
+                "first_person": float(key == ents.first_person),
+                "cataphora": float(m.start > at),
+                "nearest": float(key == nearest),
+                "nearest_subject": float(key == nearest_subject),
+                "main_subject": float(m.role == "subject" and m.head.head.dep_ == "ROOT"),
+                "gender_known": float(known is not None and known == gender),
+                "modifier": float(m.role == "modifier"),
+                "last_speaker": float(last_speaker is not None and key == ents.cluster.get(last_speaker)),
+                "governs": float(m.head.head in list(pronoun.ancestors) and m.role == "subject"),
+                "same_clause": float(_clause(m.head) == _clause(pronoun)),
+                "intervening": math.log1p(sum(1 for o in earlier if o.start > m.end and ents.key(o) != key
+                                              and self._fits(o, gender, types, pronoun))),
+                "sentence_initial": float(m.head.sent.start <= m.head.i - _left_width(m) <= m.head.sent.start + 1),
+                "two_back": float(distance >= 2),
+                "subject_to_subject": float(pronoun_role == "subject" and m.role == "subject"),
+                "possessive_to_subject": float(pronoun_role == "possessor" and m.role == "subject"),
+                "object_to_object": float(pronoun_role in ("object", "prepositional") and m.role == "object"),
+                "subject_to_object": float(pronoun_role == "subject" and m.role in ("object", "prepositional")),
+                "embedded": float(_embedded(m.head)),
+                "in_parentheses": float(_in_parentheses(m.head)),
+                "entity_subject_near": float(any(ents.key(o) == key and o.role == "subject"
+                                                 and sentence - o.sentence in (0, 1) for o in earlier)),
+                "poss_same_clause": float(pronoun_role == "possessor" and m.role == "subject"
+                                          and _clause(m.head) == _clause(pronoun)),
+                "previous_main_subject": float(distance == 1 and m.role == "subject"
+                                               and m.head.head.dep_ == "ROOT" and initial),
+                "title_subject": float(key in ents.in_title and m.role == "subject"),
+                "mentions_all": math.log1p(totals.get(key, 0)),
+                "pronoun_sentence_initial": float(initial and key == nearest_subject),
+            }
+            found[key] = f
+        return found
+
+    def _fits(self, m: MentionInfo, gender: str, types: set[str], pronoun: Token) -> bool:
+        if m.entity.type not in types:
+            return False
+        known = self.entities.genders.get(self.entities.key(m))
+        if gender in ("m", "f") and known is not None and known != gender:
+            return False
+        if m.start <= pronoun.idx < m.end:
+            return False
+        lower = pronoun.lower_
+        head = m.head
+        if lower in self.reflexives:
+            return True
+        # Binding: a non-reflexive object is not its own clause's subject ("Varga praised him").
+        if _role(pronoun) in ("object", "prepositional") and head.dep_ in SUBJECT_DEPS:
+            verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+            if head.head == verb:
+                return False
+        # "his wife Ana": the possessed noun's own apposition is not the possessor.
+        if pronoun.dep_ == "poss" and (head.head == pronoun.head or head == pronoun.head):
+            return False
+        return True
+
+    def _coordinated(self, pronoun: Token, first: str, second: str) -> bool:
+        """Whether the two best candidates were last named side by side ("X and Y")."""
+        last: dict[str, MentionInfo] = {}
+        for m in self.entities.before(pronoun.idx, self.lookback):
+            last[self.entities.key(m)] = m
+        a, b = last.get(first), last.get(second)
+        if a is None or b is None:
+            return False
+        return a.head.head == b.head or b.head.head == a.head or (
+            a.head.dep_ == b.head.dep_ == "conj" and a.head.head == b.head.head)
+
+    def score(self, features: dict[str, float]) -> float:
+        """Weights of single features ("subject") and of pairs ("subject*same_sentence")."""
+        total = 0.0
+        for key, weight in self.weights.items():
+            if "*" in key:
+                a, b = key.split("*", 1)
+                total += weight * features.get(a, 0.0) * features.get(b, 0.0)
+            elif key != "none":
+                total += weight * features.get(key, 0.0)
+        return total
+
+    def ranking(self, pronoun: Token, *, last_speaker: str | None = None,
+                among: set[str] | None = None) -> list[tuple[str, float]]:
+        """(entity id, probability) best first; the probabilities include "no antecedent here".
+
+        `among`: only these entities are in the running (GAP names the two candidates)."""
+        found = self.candidates(pronoun, last_speaker=last_speaker)
+        if among is not None:
+            keep = {self.entities.cluster.get(e, e) for e in among}
+            found = {k: v for k, v in found.items() if k in keep}
+        if not found:
+            return []
+        scores = {e: self.score(f) for e, f in found.items()}
+        top = max(list(scores.values()) + [self.bias])
+        total = math.exp(self.bias - top) + sum(math.exp(s - top) for s in scores.values())
+        ranked = sorted(((e, math.exp(s - top) / total) for e, s in scores.items()),
+                        key=lambda x: -x[1])
+        return ranked
+
+    def resolve(self, pronoun: Token, *, last_speaker: str | None = None,
+                among: set[str] | None = None) -> str | None:
+        ranked = self.ranking(pronoun, last_speaker=last_speaker, among=among)
+        if not ranked:
+            return None
+        if self.require_gender and len(ranked) > 1 and self._coordinated(pronoun, ranked[0][0], ranked[1][0]):
+            return None  # "Fennick and Ardley met ... He said": either of them
+        best, p = ranked[0]
+        named = sum(q for _, q in ranked)
+        # "No one named here" more likely than the best name; or the best holds too small a
+        # share among the names in the running.
+        if p <= 1.0 - named or p / named < self.min_probability:
+            return None
+        if len(ranked) > 1 and math.log(p) - math.log(max(ranked[1][1], 1e-12)) < self.margin:
+            return None  # two readings stay open
+        gender = self.pronouns[pronoun.lower_][0]
+        if (self.require_gender and gender in ("m", "f") and self.entities.genders.get(best) is None
+                and best != self.entities.cluster.get(last_speaker or "")):
+            return None
+        return best
+
+
+def byline_spans(doc: Doc, author: str | None) -> list[tuple[int, int]]:
+    """Character ranges of byline lines ("By Lauren Pelley", "Lauren Pelley / CBC News") among
+    the first lines of the text, and of the author's own name anywhere: they never speak."""
+    text = text_of(doc)
+    marks = lexicon()["byline_marks"]
+    spans, at = [], 0
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.strip().lower()
+        if number < 6 and stripped and len(stripped) < 90 and (
+            any(stripped.startswith(m + " ") for m in marks) or " / " in stripped or " | " in stripped
+        ):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    if author:
+        start = text.find(author)
+        while start >= 0:
+            spans.append((start, start + len(author)))
+            start = text.find(author, start + 1)
+    return spans
+
+
+class SpeakerResolver:
+    """Resolves attribution sources of one Doc to its entities (rules in the module docstring)."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], *, title: str | None = None,
+                 author: str | None = None):
+        self.doc = doc
+        self.lex = lexicon()
+        self.byline = byline_spans(doc, author)
+        self.entities = DocumentEntities(doc, entities, title=title, excluded=self.byline)
+        self.pronouns = PronounResolver(self.entities, require_gender=True)
+        self.by_id = {e.id: e for e in entities}
+
+    def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
+                content: tuple[int, int] | None = None) -> str | None:
+        """The entity id a source span stands for, or None.
+
+        `content`: where the attribution's content is; a pronoun never stands for someone the
+        content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
+        if any(s <= start < e for s, e in self.byline):
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        if root.lower_ in self.lex["pronouns"] and root.pos_ == "PRON":
+            if root.lower_ in ("i", "we"):
+                return None  # the speaker of a first person is the attribution's own frame
+            among = None
+            if content is not None:
+                named = {self.entities.key(m) for m in self.entities.mentions
+                         if content[0] <= m.start < content[1]}
+                among = {self.entities.key(m) for m in self.entities.mentions} - named
+            return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
+        # "Mark Hollis, the chief executive of X": the name the source phrase is in apposition to.
+        if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+            for m in self.entities.mentions:
+                if m.entity.type == "PERSON" and m.start <= root.head.idx < m.end:
+                    return m.entity.id
+        inside = [m for m in self.entities.mentions if m.start < span.end_char and m.end > span.start_char]
+        if inside:
+            return self._named(span, root, inside)
+        named = self._surname(span)
+        if named is not None:
+            return named
+        return self._described(span, root)
+
+    def _surname(self, span: Span) -> str | None:
+        """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
+        words = {t.lower_ for t in span if t.pos_ == "PROPN" and t.lower_ not in self.lex["honorifics"]}
+        if not words:
+            return None
+        people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
+                  and words & {w.lower() for w in m.entity.name.split()}}
+        return next(iter(people)) if len(people) == 1 else None
+
+    def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
+        # "both Senator Biden and Senator Hagel": two speakers, not one of them.
+        heads = [root] + [c for c in root.children if c.dep_ == "conj"]
+        people_at_heads = {self.entities.key(m) for t in heads for m in inside
+                           if m.entity.type == "PERSON" and m.start <= t.idx < m.end}
+        if len(people_at_heads) > 1:
+            return None
+        # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
+        # Liberties Union" is not the United States).
+        inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
+        if not inside:
+            return None
+        # The phrase's head is the speaker: "Iris director Sir Richard Eyre" is Eyre.
+        for m in inside:
+            if m.start <= root.idx < m.end:
+                if m.entity.type == "GPE" and root.tag_ in ("NNPS", "NNS"):
+                    return None  # "Americans who ...": people of a country, not its state
+                return self.entities.key(m)
+        people = [m for m in inside if m.entity.type == "PERSON"]
+        # "the company's chief executive, John Smith": the person in apposition.
+        for m in people:
+            if m.head.dep_ in ("appos", "compound") and m.head.head == root:
+                return self.entities.key(m)
+        noun = root.lower_
+        if noun in self.lex["spokesperson_nouns"]:
+            # "a spokeswoman for Northwind" / "a Northwind spokeswoman" speaks for Northwind.
+            for m in inside:
+                if m.head.head == root or (m.head.head.dep_ == "prep" and m.head.head.head == root):
+                    return self.entities.key(m)
+            return None
+        if noun in self.lex["organisation_nouns"] or noun in self.lex["country_nouns"]:
+            # "the Ministry of Defence" tagged partly; "the Cypriot government".
+            organisations = [m for m in inside if m.entity.type != "PERSON"]
+            if len({m.entity.id for m in organisations}) == 1:
+                return self.entities.key(organisations[0])
+            return None
+        # "Republican candidate and Florida Sen. Marco Rubio": the one person of the phrase,
+        # unless the phrase is about someone else ("Trump's lawyer", "a lawyer for Trump").
+        speaking = [m for m in people if m.role not in ("possessor", "prepositional")]
+        if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
+            return self.entities.key(speaking[0])
+        # "the Labour leader", "Iran's foreign minister": a person we cannot name.
+        return None
+
+    def _described(self, span: Span, root: Token) -> str | None:
+        """"the company", "the ministry", "the spokesman": the one fitting organisation."""
+        if not any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i) and root.tag_ != "NNS":
+            if not (root.lower_ == "police"):
+                return None  # "a company" is some company, not the one in the text
+        noun = root.lower_
+        orgs = self.lex["organisation_nouns"]
+        if noun in self.lex["spokesperson_nouns"]:
+            return self._previous_spokesperson(span)
+        if noun in self.lex["country_nouns"]:
+            types, keywords = {"GPE"}, []
+        elif noun in orgs:
+            types, keywords = {"ORG", "NORP"} if noun != "government" else {"ORG", "GPE"}, orgs[noun]
+        else:
+            return None
+        earlier = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type in types]
+        if not earlier:
+            return None
+        # "Acme, the company that ...": an apposition says which directly.
+        for m in reversed(earlier):
+            if m.head.dep_ == "appos" or any(c.dep_ == "appos" and c.lower_ == noun for c in m.head.children):
+                if any(c.lower_ == noun for c in m.head.children) or m.head.head.lower_ == noun:
+                    return self.entities.key(m)
+        if keywords:
+            matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
+            if matching:
+                return _dominant(matching)
+        return _dominant(earlier)
+
+    def _previous_spokesperson(self, span: Span) -> str | None:
+        """"the spokesman" again: the organisation an earlier "spokesman for X" spoke for."""
+        for m in reversed([m for m in self.entities.mentions if m.end <= span.start_char]):
+            head = m.head.head
+            if head.dep_ == "prep":
+                head = head.head
+            if head.lower_ in self.lex["spokesperson_nouns"]:
+                return self.entities.key(m)
+        orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
+        return _dominant(orgs) if orgs else None
+
+
+def _has_keyword(entity: Entity, keywords: list[str]) -> bool:
+    names = [entity.name.lower()] + [a.lower() for a in entity.aliases]
+    return any(k in name.replace(".", " ").split() or (" " in k and k in name)
+               for k in keywords for name in names)
+
+
+def _dominant(mentions: list[MentionInfo]) -> str | None:
+    """The one entity the mentions are about: the only one, or one with at least twice the
+    mentions of any other; otherwise the text has not said which (None)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda x: -x[1])
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def quote_runs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations; a quotation carried over paragraphs counts as one.
+
+    News style leaves a paragraph's closing mark out when the quote goes on in the next
+    paragraph, which opens with a new mark: the two paragraphs are one quotation.
+    """
+    runs: list[tuple[int, int]] = []
+    carried: int | None = None  # start of a quotation left open at the last paragraph end
+    at = 0
+    for line in text.split("\n"):
+        open_at: int | None = None
+        if carried is not None and line.strip() and line.lstrip()[0] not in '"“':
+            runs.append((carried, at - 1))  # the next paragraph does not go on quoting
+            carried = None
+        for i, ch in enumerate(line):
+            if ch == "“" or (ch == '"' and open_at is None):
+                open_at = at + i if open_at is None else open_at
+            elif ch in '”"' and open_at is not None:
+                start = carried if carried is not None else open_at
+                runs.append((start, at + i + 1))
+                carried = None
+                open_at = None
+        if open_at is not None:
+            carried = carried if carried is not None else open_at
+        at += len(line) + 1
+    if carried is not None:
+        runs.append((carried, len(text)))
+    return runs
+
+
+class SpeakerLinker:
+    def __init__(self, name: str = "claimscope_speakers"):
+        self.name = name
+
+    @property
+    def model_version(self) -> str:
+        return lexicon()["version"]
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        lexicon()
+        _first_names()
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions: list[Attribution] = doc._.attributions or []
+        if not attributions:
+            return doc
+        resolver = SpeakerResolver(doc, doc._.entities or [], title=doc.user_data.get("title"),
+                                   author=doc.user_data.get("author"))
+        link_speakers(doc, attributions, resolver)
+        return doc
+
+
+def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerResolver) -> None:
+    """Set `source_entity` on every attribution, in text order, carrying speakers along quotes."""
+    text = text_of(doc)
+    runs = quote_runs(text)
+
+    def run_of(a: Attribution) -> int | None:
+        if a.content is None or a.kind == "indirect":
+            return None
+        for index, (s, e) in enumerate(runs):
+            if s <= a.content.start < e or s < a.content.end <= e:
+                return index
+        return None
+
+    last_speaker: str | None = None
+    last_end = -1
+    named_in_run: dict[int, str] = {}
+    previous: Attribution | None = None
+    for a in sorted(attributions, key=lambda a: a.cue.start):
+        entity = None
+        if a.source is not None:
+            recent = last_speaker if a.cue.start - last_end < 1500 else None
+            content = (a.content.start, a.content.end) if a.content else None
+            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content)
+        elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
+              and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
+              and "\n" in text[previous.content.end : a.cue.start]
+              and text[previous.content.end : a.cue.start].count("\n\n") <= 1):
+            # A quotation paragraph of its own goes on with the speaker of the quote before it.
+            entity = previous.source_entity
+        run = run_of(a)
+        if run is not None:
+            if entity is None and a.source is None and run in named_in_run:
+                entity = named_in_run[run]  # the rest of a quotation whose speaker was named
+            elif entity is not None:
+                named_in_run.setdefault(run, entity)
+        a.source_entity = entity
+        previous = a
+        if entity is not None:
+            last_speaker, last_end = entity, a.cue.end
+
+
+@Language.factory(
+    "claimscope_speakers",
+    assigns=["doc._.attributions"],
+    requires=["doc._.entities", "doc._.attributions"],
+    default_config={},
+)
+def make_speakers(nlp: Language, name: str):
+    ensure_extensions()
+    return SpeakerLinker(name)
