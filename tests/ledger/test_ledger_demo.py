@@ -174,3 +174,17 @@ def test_ingest_places_what_it_stores(tmp_path, workspace):
         assert status["placed"] == status["documents"] == 3 and status["origins"] == 2
     finally:
         ws.close()
+
+
+def test_a_forgotten_document_is_placed_again(ledger, demo_store):
+    """What reanalyze does after swapping a document's facts: forget it, place it afresh."""
+    ledger.update()
+    before = demo_store.ledger_status()
+    document = _doc_ids(demo_store)["01-coastline-port-blast"]
+    demo_store.ledger_forget([document])
+    assert demo_store.ledger_pending() == [document]
+    assert ledger.update()["documents"] == 1
+    after = demo_store.ledger_status()
+    assert (after["placed"], after["claims"]) == (before["placed"], before["claims"])
+    copy = _doc_ids(demo_store)["02-essary-herald-port-blast"]
+    assert {d["id"]: d["origin"] for d in ledger.documents()}[copy] == document

@@ -41,6 +41,7 @@ class ClaimItem:
     polarity: int
     date: str | None
     embedding: np.ndarray
+    found_id: str | None = None  # the id of the cluster it founds, if it founds one
 
 
 @dataclass
@@ -152,7 +153,7 @@ def place(claim: ClaimItem, candidates: list[ClusterState], matcher: ClaimMatche
         _join(cluster, claim)
         placement = Placement(cluster, score, founded=False)
     else:
-        cluster = ClusterState(id=cluster_id(claim.id), representative=claim.id, text=claim.text,
+        cluster = ClusterState(id=claim.found_id or cluster_id(claim.id), representative=claim.id, text=claim.text,
                                centroid=claim.embedding.copy(), size=1, keys=list(claim.keys),
                                figures=claim.figures, polarity=claim.polarity, first_seen=claim.date,
                                last_seen=claim.date, new=True, changed=True)

@@ -28,6 +28,7 @@ from claimscope.ledger.origins import (
     assign,
     shingles,
 )
+from claimscope.model.ids import make_id
 
 LEDGER_VERSION = "1"
 
@@ -137,12 +138,21 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         all_keys.update(keys)
         prepared.append((found, keys))
     stored = _stored_candidates(store, sorted(all_keys))
+    # A claim founds the cluster named after it, unless a cluster of that name outlived an earlier
+    # placement of the same claim (a re-analysed document): then the next free name.
+    taken = store.ledger_existing_clusters([C.cluster_id(r["id"]) for r in rows])
     claim_rows, key_rows, conflicts = [], [], []
     counts = {"documents": 1, "claims": len(rows), "new_clusters": 0, "joined": 0, "conflicts": 0,
               "copies": int(origin.link.copy_of is not None or bool(origin.relinked))}
     for row, vector, (found, keys) in zip(rows, vectors, prepared):
+        found_id = C.cluster_id(row["id"])
+        bump = 0
+        while found_id in taken:  # rare: ask the store about each next name
+            bump += 1
+            found_id = f"clu-{make_id(row['id'], bump)}"
+            taken |= store.ledger_existing_clusters([found_id])
         item = C.ClaimItem(id=row["id"], document=document_id, text=row["text"], status=row["status"],
-                           keys=keys, figures=found,
+                           keys=keys, figures=found, found_id=found_id,
                            polarity=polarity(row["text"], row["status"]), date=doc.date, embedding=vector)
         candidates = _candidates(stored, keys, local)
         placement = C.place(item, candidates, matcher)

@@ -166,6 +166,14 @@ class LedgerRepository:
         with self._read() as connection:
             return [dict(r) for r in connection.execute(query).mappings()]
 
+    def ledger_existing_clusters(self, ids: list[str]) -> set[str]:
+        cl = L.ledger_clusters.c
+        found: set[str] = set()
+        with self._read() as connection:
+            for chunk in _chunks(list(ids)):
+                found.update(connection.execute(select(cl.id).where(cl.id.in_(chunk))).scalars())
+        return found
+
     # -- writes --------------------------------------------------------------------------------
     def ledger_place(self, document: dict, origin: dict, bands: list[str], credits: list[str],
                      regrouped: dict[str, str], relinked: dict[str, dict], claims: list[dict], clusters: list[dict],
@@ -215,10 +223,18 @@ class LedgerRepository:
     def ledger_forget(self, document_ids: list[str]) -> None:
         """Make documents pending again (their facts were replaced): their origin rows, bands,
         credits and placed claims go; the next update places them afresh."""
+        lc, cl = L.ledger_claims.c, L.ledger_clusters.c
         with self._write("ledger forget") as connection:
             for chunk in _chunks(list(document_ids)):
                 for table in (L.ledger_claims, L.ledger_bands, L.ledger_credits, L.ledger_documents):
                     connection.execute(delete(table).where(table.c.document.in_(chunk)))
+            # Clusters left without members go; those that lost their representative take another.
+            members = select(lc.claim).where(lc.cluster == cl.id)
+            connection.execute(delete(L.ledger_clusters).where(~members.exists()))
+            still = select(lc.claim).where(lc.claim == cl.representative)
+            connection.execute(update(L.ledger_clusters).where(~still.exists())
+                               .values(representative=select(func.min(lc.claim)).where(lc.cluster == cl.id)
+                                       .scalar_subquery()))
 
     def ledger_reset(self) -> None:
         """Forget the whole ledger (a full rebuild follows)."""
