@@ -5,11 +5,12 @@
 How the stores are built (say it when quoting the figures):
 1. `--base` real AllSides articles (../shared/data/allsides) are analysed by the real pipeline
    and ingested (which updates the ledger) into a base store, kept in `--out` and reused.
-2. Larger stores replay those stored analyses under new document ids: replica k of an article
-   has every letter of its text (and of every span) put through the k-th letter substitution,
-   so offsets hold, no replica is a copy of another (its MinHash bands are its own) and its
-   claims are not the same claims; entity ids are kept, so block sizes grow with the corpus as
-   with real recurring entities. The ledger state of the stored replicas is replayed too (each
+2. Larger stores replay those stored analyses under new document ids: in replica k of an
+   article every word of its text (and of every span) is replaced by the k-th choice of a word of
+   the same length from the base articles' vocabulary, so offsets hold, the text still tokenizes
+   like English for the claim encoder, no replica is a copy of another (its MinHash bands are its
+   own) and its claims are not the same claims; entity ids are kept, so block sizes grow with the
+   corpus as with real recurring entities. The ledger state of the stored replicas is replayed too (each
    replica's claims in clusters of their own, with the base article's embeddings, LSH bands
    computed from the replica's text): building 10k stores by running the ledger would take
    longer than the measurement.
@@ -23,10 +24,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
-import random
+import re
 import statistics
-import string
 import sys
 import time
 from pathlib import Path
@@ -78,14 +79,31 @@ def base_store(out: Path, n: int) -> Path:
     return path
 
 
+WORD = re.compile(r"[A-Za-z]+")
+VOCABULARY: dict[int, list[str]] = {}
+
+
+def learn_vocabulary(base: list[dict]) -> None:
+    words: dict[int, set[str]] = {}
+    for data in base:
+        for w in WORD.findall(data["document"]["text"]):
+            words.setdefault(len(w), set()).add(w.lower())
+    VOCABULARY.update({n: sorted(ws) for n, ws in words.items()})
+
+
 def _cipher(k: int):
-    rng = random.Random(k)
-    letters = list(string.ascii_lowercase)
-    shuffled = letters[:]
-    rng.shuffle(shuffled)
-    table = str.maketrans("".join(letters) + "".join(letters).upper(),
-                          "".join(shuffled) + "".join(shuffled).upper())
-    return lambda text: text.translate(table)
+    """Replica k's word substitution: each word -> a same-length vocabulary word, by a hash of
+    (k, word), keeping its capitalisation."""
+    def swap(match: re.Match) -> str:
+        word = match.group(0)
+        choices = VOCABULARY.get(len(word)) or [word.lower()]
+        digest = hashlib.blake2b(f"{k}:{word.lower()}".encode(), digest_size=8).digest()
+        new = choices[int.from_bytes(digest, "little") % len(choices)]
+        if word.isupper() and len(word) > 1:
+            return new.upper()
+        return new[0].upper() + new[1:] if word[0].isupper() else new
+
+    return lambda text: WORD.sub(swap, text)
 
 
 def _transform(value, cipher):
@@ -221,10 +239,11 @@ def main() -> None:
     with open_store(str(base_path)) as store:
         base = [doc.analysis.as_dict() for doc in store.iter_documents()]
         base_rows = base_ledger_rows(store)
+    learn_vocabulary(base)
     matcher = LearnedMatcher()
     matcher.embed(["warm up"])
     print(f"{len(base)} base analyses; larger stores replay them under new document ids "
-          "(letter-substituted texts, see the docstring)")
+          "(word-substituted texts, see the docstring)")
     print(f"{'stored':>8} {'new':>5} {'update s':>9} {'s/1k new':>9} {'claims':>7} {'joined':>6} "
           f"{'dossier p50':>11} {'p95':>7}")
     for size in [int(s) for s in args.sizes.split(",")]:

@@ -38,6 +38,7 @@ LSH_THRESHOLD = 0.3  # candidates from an estimated Jaccard of about this; check
 NEAR_DUPLICATE_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the other
 CREDITED_CONTAINMENT = 0.2  # enough when the text credits the other's outlet
 CREDIT_WINDOW_DAYS = 3  # a credited outlet's texts this close in date are candidates too
+MAX_CREDIT_CANDIDATES = 200  # of those, the nearest in date (a wire prints hundreds a day)
 SEED = 1
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -224,8 +225,10 @@ class Backend(Protocol):
     """What `assign` needs from where the documents live (the store, or memory for the eval)."""
 
     def band_candidates(self, keys: list[str], exclude: str) -> list[str]: ...
-    def outlet_candidates(self, outlets: list[str], date: str | None, exclude: str) -> list[str]:
-        """Documents near `date` from one of `outlets`, or crediting one of them."""
+    def outlet_candidates(self, outlets: list[str], date: str | None, exclude: str,
+                          crediting_only: bool = False) -> list[str]:
+        """Documents near `date` from one of `outlets` or crediting one of them (only the
+        crediting ones with `crediting_only`), at most MAX_CREDIT_CANDIDATES."""
     def shingles_of(self, document_id: str) -> set[str]: ...
     def doc_of(self, document_id: str) -> OriginDoc: ...
     def credits_of(self, document_id: str) -> list[str]: ...
@@ -253,10 +256,13 @@ def assign(doc: OriginDoc, backend: Backend, doc_shingles: set[str] | None = Non
     keys = band_keys(signature(sh))
     own_credits = credits(doc.text, doc.author, doc.outlet)
     candidates = dict.fromkeys(backend.band_candidates(keys, doc.id))
-    # Texts of the outlets this one credits, and texts that credit this one's outlet.
-    wanted = own_credits + ([normalise_outlet(doc.outlet)] if doc.outlet else [])
-    if wanted:
-        candidates.update(dict.fromkeys(backend.outlet_candidates(wanted, doc.date, doc.id)))
+    # Texts of the outlets this one credits (or crediting them too), and texts that credit this
+    # one's outlet; the nearest in date first, at most MAX_CREDIT_CANDIDATES of each.
+    if own_credits:
+        candidates.update(dict.fromkeys(backend.outlet_candidates(own_credits, doc.date, doc.id)))
+    if doc.outlet:
+        candidates.update(dict.fromkeys(backend.outlet_candidates([normalise_outlet(doc.outlet)], doc.date,
+                                                                  doc.id, crediting_only=True)))
     best: OriginLink | None = None
     matched: list[str] = []
     shares: dict[str, tuple[str, float]] = {}
@@ -331,12 +337,12 @@ class MemoryBackend:
         found.discard(exclude)
         return sorted(found)
 
-    def outlet_candidates(self, outlets, date, exclude):
+    def outlet_candidates(self, outlets, date, exclude, crediting_only=False):
         wanted = set(outlets)
         return sorted(d.id for d in self.docs.values()
-                      if d.id != exclude and ((d.outlet and normalise_outlet(d.outlet) in wanted)
+                      if d.id != exclude and ((not crediting_only and d.outlet and normalise_outlet(d.outlet) in wanted)
                                               or wanted & set(self.credit.get(d.id, [])))
-                      and within_days(d.date, date, CREDIT_WINDOW_DAYS))
+                      and within_days(d.date, date, CREDIT_WINDOW_DAYS))[:MAX_CREDIT_CANDIDATES]
 
     def shingles_of(self, document_id):
         return self.sh[document_id]

@@ -24,6 +24,7 @@ from claimscope.ledger.figures import figures, polarity
 from claimscope.ledger.matching import ClaimMatcher, default_matcher, from_bytes
 from claimscope.ledger.origins import (
     CREDIT_WINDOW_DAYS,
+    MAX_CREDIT_CANDIDATES,
     OriginDoc,
     assign,
     shingles,
@@ -72,7 +73,7 @@ class StoreOrigins:
     def band_candidates(self, keys, exclude):
         return self.store.ledger_band_candidates(keys, exclude)
 
-    def outlet_candidates(self, outlets, day, exclude):
+    def outlet_candidates(self, outlets, day, exclude, crediting_only=False):
         since = until = None
         if day:
             try:
@@ -81,7 +82,8 @@ class StoreOrigins:
                 until = (d + timedelta(days=CREDIT_WINDOW_DAYS)).isoformat()
             except ValueError:
                 pass
-        return self.store.ledger_outlet_candidates(outlets, since, until, exclude)
+        return self.store.ledger_outlet_candidates(outlets, since, until, exclude, crediting_only=crediting_only,
+                                                   limit=MAX_CREDIT_CANDIDATES, near=day)
 
     def credits_of(self, document_id):
         return self.store.ledger_credits_of([document_id]).get(document_id, [])
@@ -169,7 +171,7 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
             key_rows.append((f"a:{row['asserter_key']}", cluster.id))
         conflicts.extend(placement.conflicts)
     counts["conflicts"] = len({(c["a"], c["b"], c["kind"]) for c in conflicts})
-    store.ledger_place(
+    placed = store.ledger_place(
         document={"id": document_id, "outlet": doc.outlet, "date": doc.date},
         origin={"origin": origin.origin, "copy_of": origin.link.copy_of, "rule": origin.link.rule,
                 "containment": origin.link.containment},
@@ -178,6 +180,8 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
                   for m, x in origin.relinked.items()},
         claims=claim_rows, clusters=[c.as_row() for c in local.values() if c.changed],
         keys=sorted(set(key_rows)), conflicts=_unique(conflicts), version=LEDGER_VERSION)
+    if not placed:  # another writer placed it first: its placement stands
+        return {key: 0 for key in counts}
     return counts
 
 

@@ -98,9 +98,11 @@ class LedgerRepository:
                 select(b.document).where(b.key.in_(keys), b.document != exclude)).scalars()))
 
     def ledger_outlet_candidates(self, outlets: list[str], since: str | None, until: str | None,
-                                 exclude: str) -> list[str]:
+                                 exclude: str, *, crediting_only: bool = False, limit: int = 200,
+                                 near: str | None = None) -> list[str]:
         """Placed documents from one of `outlets` (normalised names, compared lowercased without a
-        leading 'the'), or crediting one of them, dated within [since, until] when given."""
+        leading 'the') or crediting one of them (only those with `crediting_only`), dated within
+        [since, until] when given; at most `limit` of each kind, latest first."""
         ld, c = L.ledger_documents.c, L.ledger_credits.c
         bare = func.lower(ld.outlet)
         names = list(outlets) + [f"the {o}" for o in outlets]
@@ -109,11 +111,14 @@ class LedgerRepository:
             conditions.append(func.coalesce(ld.date, since) >= since)
         if until:
             conditions.append(func.substr(func.coalesce(ld.date, until), 1, len(until)) <= until)
-        by_outlet = select(ld.document).where(bare.in_(names), *conditions)
+        order = (ld.date.desc(), ld.document)
+        by_outlet = select(ld.document).where(bare.in_(names), *conditions).order_by(*order).limit(limit)
         crediting = (select(ld.document).join_from(L.ledger_documents, L.ledger_credits, c.document == ld.document)
-                     .where(c.name.in_(outlets), *conditions))
+                     .where(c.name.in_(outlets), *conditions).order_by(*order).limit(limit))
         with self._read() as connection:
-            found = set(connection.execute(by_outlet).scalars()) | set(connection.execute(crediting).scalars())
+            found = set(connection.execute(crediting).scalars())
+            if not crediting_only:
+                found |= set(connection.execute(by_outlet).scalars())
         return sorted(found)
 
     def ledger_group_members(self, origin: str) -> list[str]:
@@ -177,10 +182,10 @@ class LedgerRepository:
     # -- writes --------------------------------------------------------------------------------
     def ledger_place(self, document: dict, origin: dict, bands: list[str], credits: list[str],
                      regrouped: dict[str, str], relinked: dict[str, dict], claims: list[dict], clusters: list[dict],
-                     keys: list[tuple[str, str]], conflicts: list[dict], version: str) -> None:
+                     keys: list[tuple[str, str]], conflicts: list[dict], version: str) -> bool:
         """One document's ledger state in one transaction: its origin row, LSH bands and credits,
         the origins of regrouped documents, its claims, new and changed clusters, block keys and
-        conflicts."""
+        conflicts. False (nothing written) when the document was placed already."""
         now = _now()
         module = sqlite if self.dialect == "sqlite" else postgresql
 
@@ -188,10 +193,16 @@ class LedgerRepository:
             return module.insert(table).on_conflict_do_nothing()
 
         with self._write(f"ledger of {document['id']}") as connection:
-            connection.execute(ignore(L.ledger_documents).values(
+            # The document row first, as the store writes documents: when another process placed
+            # this document meanwhile (two ingests on one store), the insert takes nothing (on
+            # PostgreSQL it waits for the other's commit) and this placement is dropped whole.
+            placed = connection.execute(ignore(L.ledger_documents).values(
                 document=document["id"], origin=origin["origin"], copy_of=origin.get("copy_of"),
                 rule=origin["rule"], containment=origin["containment"], outlet=document.get("outlet"),
-                date=document.get("date"), claims_placed=1, ledger_version=version, updated=now))
+                date=document.get("date"), claims_placed=1, ledger_version=version, updated=now)
+                .returning(L.ledger_documents.c.document)).first()
+            if placed is None:
+                return False
             if bands:
                 connection.execute(ignore(L.ledger_bands), [{"key": b, "document": document["id"]} for b in bands])
             if credits:
@@ -219,6 +230,7 @@ class LedgerRepository:
                 connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c} for k, c in keys])
             if conflicts:
                 connection.execute(ignore(L.ledger_conflicts), conflicts)
+        return True
 
     def ledger_forget(self, document_ids: list[str]) -> None:
         """Make documents pending again (their facts were replaced): their origin rows, bands,
