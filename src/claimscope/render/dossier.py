@@ -27,7 +27,8 @@ def _where(m: dict) -> str:
 
 
 def _title(dossier: dict) -> str:
-    names = " and ".join(e["name"] for e in dossier["entities"]) or "the corpus"
+    # One name may stand for several ids (an entity not linked across documents): name it once.
+    names = " and ".join(dict.fromkeys(e["name"] for e in dossier["entities"])) or "the corpus"
     span = ""
     if dossier.get("since") or dossier.get("until"):
         span = f" ({dossier.get('since') or '…'} to {dossier.get('until') or '…'})"
