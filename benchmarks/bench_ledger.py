@@ -169,6 +169,24 @@ def base_ledger_rows(store) -> dict:
     return out
 
 
+LINKS: dict[str, dict[str, str]] = {}  # base document -> entity key -> corpus entity
+CORPUS_ENTITIES: list = []
+
+
+def learn_links(store) -> None:
+    """The base store's entity links, which every replica of a document shares (as `ingest`
+    links them), so that replicas' block keys are the corpus entities' as in the base."""
+    for row in store.document_entities():
+        if row["corpus_entity"]:
+            LINKS.setdefault(row["document"], {})[row["key"]] = row["corpus_entity"]
+    CORPUS_ENTITIES.extend(store.corpus_entities())
+
+
+def link(store, items: list[tuple[Analysis, str]], first: bool) -> None:
+    links = {(a.document.id, key): ce for a, original in items for key, ce in LINKS.get(original, {}).items()}
+    store.set_entity_links(links, CORPUS_ENTITIES if first else [])
+
+
 def build(out: Path, size: int, base: list[dict], base_rows: dict) -> Path:
     path = out / f"replayed-{size}.db"
     if path.exists():
@@ -184,6 +202,7 @@ def build(out: Path, size: int, base: list[dict], base_rows: dict) -> Path:
             k += 1
             if len(batch) == 100 or k == size:
                 store.save_many([(a, None) for a, _, _ in batch])
+                link(store, [(a, original) for a, original, _ in batch], first=k <= 100)
                 for a, original, kk in batch:
                     replay_ledger(store, base_rows, a, original, kk)
                 batch = []
@@ -197,6 +216,7 @@ def measure_update(path: Path, base: list[dict], new: int, matcher, seed: int) -
     with open_store(str(path)) as store:
         items = [replica(base[i % len(base)], 10_000_000 + seed + i) for i in range(new)]
         store.save_many([(a, None) for a in items])
+        link(store, [(a, base[i % len(base)]["document"]["id"]) for i, a in enumerate(items)], first=False)
         started = time.perf_counter()
         stats = Ledger(store, matcher=matcher).update()
         seconds = time.perf_counter() - started
@@ -239,6 +259,7 @@ def main() -> None:
     with open_store(str(base_path)) as store:
         base = [doc.analysis.as_dict() for doc in store.iter_documents()]
         base_rows = base_ledger_rows(store)
+        learn_links(store)
     learn_vocabulary(base)
     matcher = LearnedMatcher()
     matcher.embed(["warm up"])

@@ -322,8 +322,8 @@ def _ledger_clusters(workspace: Workspace, entity: str | None = None, *, reliabi
 
 
 def _ledger_dossier(workspace: Workspace, entities: list[str], *, reliability=None,
-                    since: str | None = None, until: str | None = None) -> dict:
-    return _ledger(workspace, reliability=reliability).dossier(entities, since=since, until=until)
+                    since: str | None = None, until: str | None = None, limit: int | None = None) -> dict:
+    return _ledger(workspace, reliability=reliability).dossier(entities, since=since, until=until, limit=limit)
 
 
 def _ledger_update(workspace: Workspace) -> dict:

@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         until: Optional[str] = typer.Option(None, help="Only mentions published on or before (YYYY[-MM[-DD]])."),
         reliability: Optional[Path] = typer.Option(
             None, help='Source reliability A-F as JSON: {"outlets": {...}, "sources": {...}} (default F).'),
+        limit: int = typer.Option(200, min=0, help="At most this many claims, those most documents mention (0: all)."),
         format: DossierFormat = typer.Option(DossierFormat.terminal, "--format", "-f", help="Output format."),
     ) -> None:
         """An analyst's brief on entities: known, claimed, speculated, denied and contested claims,
@@ -42,7 +43,8 @@ def register(app: typer.Typer) -> None:
 
             workspace = workspace_for(db)
             try:
-                result = workspace.dossier(list(entities), reliability=reliability, since=since, until=until)
+                result = workspace.dossier(list(entities), reliability=reliability, since=since, until=until,
+                                           limit=limit)
             finally:
                 workspace.close()
             if format is DossierFormat.json:

@@ -12,13 +12,21 @@ from claimscope.ledger.views import cluster_records, resolve_entities
 SECTIONS = ("known", "claimed", "speculated", "denied", "contested")
 
 
+LIMIT = 200  # clusters in a dossier by default: the ones most documents mention
+
+
 def build_dossier(store, entities: list[str], *, reliability: dict | None = None, since: str | None = None,
-                  until: str | None = None) -> dict:
+                  until: str | None = None, limit: int | None = LIMIT) -> dict:
+    """The dossier of the entities; `limit` (None or 0: all) keeps the clusters most documents
+    mention, so a dossier of a very common entity stays fast to make and to read."""
     resolved = resolve_entities(store, entities)
+    found: dict = {}
     records = cluster_records(store, entities, reliability=reliability, since=since, until=until,
-                              all_entities=len(entities) > 1, resolved=resolved)
+                              all_entities=len(entities) > 1, resolved=resolved, limit=limit or None,
+                              found=found)
     dossier = {"entities": [{"id": key, "name": name} for key, name in resolved],
-               "since": since, "until": until}
+               "since": since, "until": until, "limit": limit or None,
+               "clusters_found": found.get("clusters", len(records))}
     for section in SECTIONS:
         items = [r for r in records if r["assessment"] == section]
         dossier[section] = sorted(items, key=lambda r: (-r["independent_sources"], -r["documents"],

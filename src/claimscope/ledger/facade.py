@@ -52,8 +52,10 @@ class Ledger:
         return cluster_records(self.store, [entity] if entity else [], reliability=self.reliability,
                                since=since, until=until, min_documents=min_documents)
 
-    def dossier(self, entities: list[str], *, since: str | None = None, until: str | None = None) -> dict:
-        from claimscope.ledger.dossier import build_dossier
+    def dossier(self, entities: list[str], *, since: str | None = None, until: str | None = None,
+                limit: int | None = None) -> dict:
+        from claimscope.ledger.dossier import LIMIT, build_dossier
 
         self.update()
-        return build_dossier(self.store, entities, reliability=self.reliability, since=since, until=until)
+        return build_dossier(self.store, entities, reliability=self.reliability, since=since, until=until,
+                             limit=LIMIT if limit is None else limit)

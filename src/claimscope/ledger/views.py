@@ -27,9 +27,11 @@ def resolve_entities(store, names: list[str]) -> list[tuple[str, str]]:
 
 def cluster_records(store, entities: list[str], *, reliability: dict | None = None,
                     since: str | None = None, until: str | None = None, all_entities: bool = False,
-                    min_documents: int = 1, resolved: list[tuple[str, str]] | None = None) -> list[dict]:
+                    min_documents: int = 1, resolved: list[tuple[str, str]] | None = None,
+                    limit: int | None = None, found: dict | None = None) -> list[dict]:
     """The clusters about the entities (any of them, or every one with `all_entities`; all
-    clusters when none is named), oldest first."""
+    clusters when none is named), oldest first; with `limit`, only the `limit` clusters most
+    documents mention (`found["clusters"]` then says how many there were)."""
     from claimscope.store.query import check_date
 
     since, until = check_date("--since", since), check_date("--until", until)
@@ -46,6 +48,11 @@ def cluster_records(store, entities: list[str], *, reliability: dict | None = No
         ids = sorted(ids)
     else:
         ids = store.ledger_cluster_ids(keys=keys or None)
+    if found is not None:
+        found["clusters"] = len(ids)
+    if limit and len(ids) > limit:
+        sizes = store.ledger_cluster_sizes(ids)
+        ids = sorted(ids, key=lambda i: (-sizes.get(i, 0), i))[:limit]
     records = build_records(store, ids, reliability or {}, since=since, until=until)
     records = [r for r in records if r["documents"] >= min_documents]
     return sorted(records, key=lambda r: (r["first_seen"] or "9999", r["id"]))

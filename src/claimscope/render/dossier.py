@@ -37,8 +37,12 @@ def _title(dossier: dict) -> str:
 
 def _headline(dossier: dict) -> str:
     s = dossier["summary"]
-    return (f"{s['clusters']} claims from {s['documents']} documents: {s['known']} known, {s['claimed']} claimed, "
+    line = (f"{s['clusters']} claims from {s['documents']} documents: {s['known']} known, {s['claimed']} claimed, "
             f"{s['speculated']} speculated, {s['denied']} denied, {s['contested']} contested.")
+    found = dossier.get("clusters_found", s["clusters"])
+    if found > s["clusters"]:
+        line += f" (The {s['clusters']} most reported of {found}; --limit 0 shows all.)"
+    return line
 
 
 def _item_lines(r: dict) -> list[str]:

@@ -269,6 +269,16 @@ class LedgerRepository:
                 query = query.having(func.count(k.key.distinct()) == len(set(keys)))
             return sorted(connection.execute(query).scalars())
 
+    def ledger_cluster_sizes(self, cluster_ids: list[str]) -> dict[str, int]:
+        """cluster -> how many documents mention it."""
+        lc = L.ledger_claims.c
+        out: dict[str, int] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                out.update(dict(connection.execute(select(lc.cluster, func.count(lc.document.distinct()))
+                                                   .where(lc.cluster.in_(chunk)).group_by(lc.cluster)).all()))
+        return out
+
     def ledger_cluster_members(self, cluster_ids: list[str]) -> list[dict]:
         """Every mention of the clusters with what the ledger reports of it: the claim's span,
         status, asserter, evidence, the document's origin, outlet, date and title."""
