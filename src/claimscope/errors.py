@@ -172,3 +172,18 @@ class StoreWriteFailed(StoreError):
 
 class DocumentNotFound(StoreError):
     code = "E407"
+
+
+# E32x: the ledger's inputs.
+
+
+class ReliabilityFileError(SettingError):
+    """A `--reliability` file that cannot be read or does not grade sources A-F."""
+
+    code = "E320"
+
+
+class EntityNotFound(StoreError):
+    """A dossier or cluster filter naming an entity the store does not know."""
+
+    code = "E420"

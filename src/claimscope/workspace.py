@@ -321,6 +321,90 @@ def _export(workspace: Workspace, fmt: str, out_path, *, entity: str | None = No
 Workspace.export = _export  # ws.export("ftm", "corpus.ftm.json", entity=None, since=None)
 
 
+# -- the ledger (claimscope documents / clusters / dossier; later the web app's pages) ---------
+# A self-contained block, as the exports' above: the Workspace hands its store to the ledger
+# facade (`ledger/facade.py`), which owns every rule.
+
+
+def _ledger(workspace: Workspace, *, reliability=None):
+    """The ledger over the workspace's store (read-only opener: no store is made by reading)."""
+    from claimscope.ledger.facade import Ledger
+    from claimscope.ledger.grades import load_reliability
+
+    return Ledger(workspace._stored(), reliability=load_reliability(reliability))
+
+
+def _ledger_documents(workspace: Workspace) -> list[dict]:
+    return _ledger(workspace).documents()
+
+
+def _ledger_clusters(workspace: Workspace, entity: str | None = None, *, reliability=None,
+                     since: str | None = None, until: str | None = None) -> list[dict]:
+    return _ledger(workspace, reliability=reliability).clusters(entity, since=since, until=until)
+
+
+def _ledger_dossier(workspace: Workspace, entities: list[str], *, reliability=None,
+                    since: str | None = None, until: str | None = None, limit: int | None = None) -> dict:
+    return _ledger(workspace, reliability=reliability).dossier(entities, since=since, until=until, limit=limit)
+
+
+def _ledger_update(workspace: Workspace) -> dict:
+    """Place every stored document the ledger has not seen (what ingest calls after each batch)."""
+    from claimscope.ledger.facade import Ledger
+
+    return Ledger(workspace.store).update()
+
+
+Workspace.ledger = _ledger
+Workspace.stored_documents = _ledger_documents  # `documents` reads inputs (ingest's)
+Workspace.clusters = _ledger_clusters
+Workspace.dossier = _ledger_dossier
+Workspace.update_ledger = _ledger_update
+
+
+# Ingest and reanalyze keep the corpus entities and the ledger up to date: after each batch of
+# stored documents (and at the end) the new documents' entities are linked, then the ledger updated, so the claims of what was just stored are in clusters when
+# the command returns. Wrapped here rather than edited into the methods above, to keep the
+# ledger's part of this shared module in one block.
+LEDGER_BATCH = 50  # stored documents between two ledger updates
+
+
+def _with_ledger(run, *, forget: bool = False):
+    import functools
+
+    from claimscope.batch import Outcome
+
+    @functools.wraps(run)
+    def wrapper(self, *args, **kwargs):
+        done: list[str] = []
+
+        def flush():
+            if done:
+                # Corpus entities first: the ledger blocks claims by them.
+                self.link_entities(list(done))
+            if forget and done:  # re-analysed documents have new claims: place them again
+                self.store.ledger_forget(done)
+            self.update_ledger()
+            done.clear()
+
+        for result in run(self, *args, **kwargs):
+            yield result
+            if result.outcome in (Outcome.stored, Outcome.reanalyzed) and result.document:
+                done.append(result.document)
+                if len(done) >= LEDGER_BATCH:
+                    flush()
+        # An interrupted run skips this: what it stored stays pending, and the next update
+        # (the next ingest, or any ledger read) places it.
+        if done or not forget:
+            flush()
+
+    return wrapper
+
+
+Workspace.ingest = _with_ledger(Workspace.ingest)
+Workspace.reanalyze = _with_ledger(Workspace.reanalyze, forget=True)
+
+
 # -- entities across documents: `entities`, `relink`, and `ingest` after it stores documents ------
 # Workspace methods kept in one block at the end of the module, attached below, so that the
 # helpers who each add a part of the Workspace do not edit the same lines. The linking rules live

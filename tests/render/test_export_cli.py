@@ -45,7 +45,7 @@ def test_every_format_exports_the_stored_corpus(stored, demo_analyses, tmp_path)
         out = tmp_path / f"corpus.{fmt}"
         run = claimscope("export", "--format", fmt, "--out", str(out), "--db", stored)
         assert run.returncode == 0, run.stderr
-        assert run.stdout.strip() == f"exported 10 documents to {out} ({fmt})"
+        assert run.stdout.strip() == f"exported {len(demo_analyses)} documents to {out} ({fmt})"
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
     # The store gives back what analyze made: the JSONL export is exactly those analyses.
     lines = [json.loads(line) for line in (tmp_path / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -134,7 +134,7 @@ def _install_failing_plugin(folder: Path) -> None:
         "[claimscope.exporters]\nfailing = cs_failing_plugin:FailingExporter\n", encoding="utf-8")
 
 
-def test_a_failed_export_leaves_the_old_file_and_no_half_written_one(stored, tmp_path, monkeypatch):
+def test_a_failed_export_leaves_the_old_file_and_no_half_written_one(stored, demo_analyses, tmp_path, monkeypatch):
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     _install_failing_plugin(plugins)
@@ -152,8 +152,8 @@ def test_a_failed_export_leaves_the_old_file_and_no_half_written_one(stored, tmp
         # A format nobody registered fails before anything is read or written.
         with pytest.raises(UnknownFormat):
             workspace.export("nope", out)
-        assert workspace.export("jsonl", out) == 10
-        assert len(out.read_text().splitlines()) == 10
+        assert workspace.export("jsonl", out) == len(demo_analyses)
+        assert len(out.read_text().splitlines()) == len(demo_analyses)
     finally:
         workspace.close()
 

@@ -242,3 +242,6 @@ techniques = Table(
 # The fact tables of one document, children before parents (the order to delete them in).
 FACT_TABLES = (claim_entities, claim_cues, claims, arguments, structure, techniques, attributions,
                mentions, entities)
+
+# The ledger declares its tables on the same metadata (one migration history, one schema test).
+from claimscope.store import ledger_tables  # noqa: E402,F401

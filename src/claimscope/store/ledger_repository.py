@@ -1,0 +1,375 @@
+"""The ledger's queries and writes, mixed into the SQL store (`SqlStore(LedgerRepository, Store)`).
+
+Plain rows in, plain rows out (dicts and tuples): the ledger (`claimscope.ledger`) decides, the
+store only keeps. Every query is set-based and uses an index: candidates by LSH band, by outlet,
+by block key; nothing here scans every stored claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from claimscope.store import ledger_tables as L
+from claimscope.store import tables as T
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(values: list, size: int = 500):
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+class LedgerRepository:
+    """Ledger state in the store. Mixed into `SqlStore`; uses its `_read`/`_write` transactions."""
+
+    # -- what is pending -----------------------------------------------------------------------
+    def ledger_pending(self, limit: int | None = None) -> list[str]:
+        """Stored documents the ledger has not placed yet, oldest publication first."""
+        d, ld, p = T.documents.c, L.ledger_documents.c, T.publications.c
+        first_date = (select(func.min(p.date)).where(p.document == d.id).scalar_subquery())
+        query = (select(d.id).outerjoin(L.ledger_documents, ld.document == d.id)
+                 .where(ld.document.is_(None))
+                 .order_by(func.coalesce(first_date, "9999"), d.first_ingested, d.id))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as connection:
+            return list(connection.execute(query).scalars())
+
+    def ledger_origin_docs(self, ids: Iterable[str]) -> list[dict]:
+        """id, text, outlet, date, author, first_ingested of documents (the earliest publication's
+        outlet, date and author)."""
+        ids = list(ids)
+        if not ids:
+            return []
+        d, p = T.documents.c, T.publications.c
+        out: dict[str, dict] = {}
+        with self._read() as connection:
+            for chunk in _chunks(ids):
+                for r in connection.execute(select(d.id, d.text, d.first_ingested).where(d.id.in_(chunk))):
+                    out[r.id] = {"id": r.id, "text": r.text, "first_ingested": r.first_ingested,
+                                 "outlet": None, "date": None, "author": None}
+                pubs = connection.execute(select(p.document, p.outlet, p.date, p.author, p.seq)
+                                          .where(p.document.in_(chunk))
+                                          .order_by(p.document, func.coalesce(p.date, "9999"), p.seq))
+                seen = set()
+                for r in pubs:
+                    if r.document in seen:
+                        continue
+                    seen.add(r.document)
+                    out[r.document].update(outlet=r.outlet, date=r.date, author=r.author)
+        return [out[i] for i in ids if i in out]
+
+    def ledger_documents_info(self, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        """document -> its ledger row (origin, copy_of, rule, containment, outlet, date)."""
+        ld = L.ledger_documents.c
+        query = select(L.ledger_documents)
+        ids = None if ids is None else list(ids)
+        with self._read() as connection:
+            if ids is None:
+                return {r["document"]: dict(r) for r in connection.execute(query).mappings()}
+            out = {}
+            for chunk in _chunks(ids):
+                out.update({r["document"]: dict(r)
+                            for r in connection.execute(query.where(ld.document.in_(chunk))).mappings()})
+            return out
+
+    def ledger_credits_of(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        c = L.ledger_credits.c
+        out: dict[str, list[str]] = {}
+        ids = list(ids)
+        with self._read() as connection:
+            for chunk in _chunks(ids):
+                for r in connection.execute(select(c.document, c.name).where(c.document.in_(chunk))):
+                    out.setdefault(r.document, []).append(r.name)
+        return out
+
+    # -- origin candidates ---------------------------------------------------------------------
+    def ledger_band_candidates(self, keys: list[str], exclude: str) -> list[str]:
+        b = L.ledger_bands.c
+        with self._read() as connection:
+            return sorted(set(connection.execute(
+                select(b.document).where(b.key.in_(keys), b.document != exclude)).scalars()))
+
+    def ledger_outlet_candidates(self, outlets: list[str], since: str | None, until: str | None,
+                                 exclude: str, *, crediting_only: bool = False, limit: int = 200,
+                                 near: str | None = None) -> list[str]:
+        """Placed documents from one of `outlets` (normalised names, compared lowercased without a
+        leading 'the') or crediting one of them (only those with `crediting_only`), dated within
+        [since, until] when given; at most `limit` of each kind, latest first."""
+        ld, c = L.ledger_documents.c, L.ledger_credits.c
+        bare = func.lower(ld.outlet)
+        names = list(outlets) + [f"the {o}" for o in outlets]
+        conditions = [ld.document != exclude]
+        if since:
+            conditions.append(func.coalesce(ld.date, since) >= since)
+        if until:
+            conditions.append(func.substr(func.coalesce(ld.date, until), 1, len(until)) <= until)
+        order = (ld.date.desc(), ld.document)
+        by_outlet = select(ld.document).where(bare.in_(names), *conditions).order_by(*order).limit(limit)
+        crediting = (select(ld.document).join_from(L.ledger_documents, L.ledger_credits, c.document == ld.document)
+                     .where(c.name.in_(outlets), *conditions).order_by(*order).limit(limit))
+        with self._read() as connection:
+            found = set(connection.execute(crediting).scalars())
+            if not crediting_only:
+                found |= set(connection.execute(by_outlet).scalars())
+        return sorted(found)
+
+    def ledger_group_members(self, origin: str) -> list[str]:
+        ld = L.ledger_documents.c
+        with self._read() as connection:
+            return list(connection.execute(select(ld.document).where(ld.origin == origin)).scalars())
+
+    def ledger_outlets(self) -> list[str]:
+        ld = L.ledger_documents.c
+        with self._read() as connection:
+            return [o for o in connection.execute(select(ld.outlet).distinct()).scalars() if o]
+
+    # -- the claims of a document, as the clusters read them -------------------------------------
+    def ledger_claim_rows(self, document_id: str) -> list[dict]:
+        """A document's claims with their entities' block keys (corpus entity, else the document
+        entity's key) and the asserter's."""
+        c, ce, e = T.claims.c, T.claim_entities.c, T.entities.c
+        with self._read() as connection:
+            claims = [dict(r) for r in connection.execute(
+                select(c.id, c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
+                       c.evidence_kind, c.evidence_source, c.subject, c.object, c.ordinal)
+                .where(c.document == document_id).order_by(c.ordinal)).mappings()]
+            entity_keys = {r.key: (r.corpus_entity or r.key, r.name, r.type) for r in connection.execute(
+                select(e.key, e.corpus_entity, e.name, e.type).where(e.document == document_id))}
+            links: dict[str, list[str]] = {}
+            for r in connection.execute(select(ce.claim, ce.entity_key).where(ce.document == document_id)
+                                        .order_by(ce.claim, ce.ordinal)):
+                links.setdefault(r.claim, []).append(r.entity_key)
+        for claim in claims:
+            claim["entity_keys"] = [entity_keys[k][0] for k in links.get(claim["id"], []) if k in entity_keys]
+            claim["entity_names"] = {entity_keys[k][0]: entity_keys[k][1] for k in links.get(claim["id"], [])
+                                     if k in entity_keys}
+            asserter = entity_keys.get(claim["asserter_entity"]) if claim["asserter_entity"] else None
+            claim["asserter_key"] = asserter[0] if asserter else None
+        return claims
+
+    # -- cluster candidates --------------------------------------------------------------------
+    def ledger_clusters_for_keys(self, keys: list[str], limit: int = 2000) -> list[dict]:
+        """Clusters sharing a block key with a new claim: id, centroid, size, representative
+        text, figures and polarity (the representative's), most recently updated first."""
+        if not keys:
+            return []
+        k, cl, lc = L.ledger_keys.c, L.ledger_clusters.c, L.ledger_claims.c
+        ids = select(k.cluster).where(k.key.in_(keys)).distinct().subquery()
+        query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
+                        cl.last_seen, lc.figures, lc.polarity, lc.document)
+                 .join(ids, ids.c.cluster == cl.id)
+                 .join(L.ledger_claims, lc.claim == cl.representative)
+                 .order_by(cl.updated.desc(), cl.id).limit(limit))
+        with self._read() as connection:
+            return [dict(r) for r in connection.execute(query).mappings()]
+
+    def ledger_existing_clusters(self, ids: list[str]) -> set[str]:
+        cl = L.ledger_clusters.c
+        found: set[str] = set()
+        with self._read() as connection:
+            for chunk in _chunks(list(ids)):
+                found.update(connection.execute(select(cl.id).where(cl.id.in_(chunk))).scalars())
+        return found
+
+    # -- writes --------------------------------------------------------------------------------
+    def ledger_place(self, document: dict, origin: dict, bands: list[str], credits: list[str],
+                     regrouped: dict[str, str], relinked: dict[str, dict], claims: list[dict], clusters: list[dict],
+                     keys: list[tuple[str, str]], conflicts: list[dict], version: str) -> bool:
+        """One document's ledger state in one transaction: its origin row, LSH bands and credits,
+        the origins of regrouped documents, its claims, new and changed clusters, block keys and
+        conflicts. False (nothing written) when the document was placed already."""
+        now = _now()
+        module = sqlite if self.dialect == "sqlite" else postgresql
+
+        def ignore(table):
+            return module.insert(table).on_conflict_do_nothing()
+
+        with self._write(f"ledger of {document['id']}") as connection:
+            # The document row first, as the store writes documents: when another process placed
+            # this document meanwhile (two ingests on one store), the insert takes nothing (on
+            # PostgreSQL it waits for the other's commit) and this placement is dropped whole.
+            placed = connection.execute(ignore(L.ledger_documents).values(
+                document=document["id"], origin=origin["origin"], copy_of=origin.get("copy_of"),
+                rule=origin["rule"], containment=origin["containment"], outlet=document.get("outlet"),
+                date=document.get("date"), claims_placed=1, ledger_version=version, updated=now)
+                .returning(L.ledger_documents.c.document)).first()
+            if placed is None:
+                return False
+            if bands:
+                connection.execute(ignore(L.ledger_bands), [{"key": b, "document": document["id"]} for b in bands])
+            if credits:
+                connection.execute(ignore(L.ledger_credits),
+                                   [{"document": document["id"], "name": n} for n in credits])
+            ld = L.ledger_documents.c
+            for member, new_origin in regrouped.items():
+                connection.execute(update(L.ledger_documents).where(ld.document == member)
+                                   .values(origin=new_origin, updated=now))
+            for member, link in relinked.items():
+                connection.execute(update(L.ledger_documents).where(ld.document == member)
+                                   .values(**link, updated=now))
+            for cluster in clusters:
+                values = {k: cluster[k] for k in ("representative", "text", "centroid", "size", "keys",
+                                                  "first_seen", "last_seen")}
+                values["updated"] = now
+                if cluster.get("new"):
+                    connection.execute(insert(L.ledger_clusters).values(id=cluster["id"], **values))
+                else:
+                    connection.execute(update(L.ledger_clusters).where(L.ledger_clusters.c.id == cluster["id"])
+                                       .values(**values))
+            if claims:
+                connection.execute(ignore(L.ledger_claims), claims)
+            if keys:
+                connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c} for k, c in keys])
+            if conflicts:
+                connection.execute(ignore(L.ledger_conflicts), conflicts)
+        return True
+
+    def ledger_forget(self, document_ids: list[str]) -> None:
+        """Make documents pending again (their facts were replaced): their origin rows, bands,
+        credits and placed claims go; the next update places them afresh."""
+        lc, cl = L.ledger_claims.c, L.ledger_clusters.c
+        with self._write("ledger forget") as connection:
+            for chunk in _chunks(list(document_ids)):
+                for table in (L.ledger_claims, L.ledger_bands, L.ledger_credits, L.ledger_documents):
+                    connection.execute(delete(table).where(table.c.document.in_(chunk)))
+            # Clusters left without members go; those that lost their representative take another.
+            members = select(lc.claim).where(lc.cluster == cl.id)
+            connection.execute(delete(L.ledger_clusters).where(~members.exists()))
+            still = select(lc.claim).where(lc.claim == cl.representative)
+            connection.execute(update(L.ledger_clusters).where(~still.exists())
+                               .values(representative=select(func.min(lc.claim)).where(lc.cluster == cl.id)
+                                       .scalar_subquery()))
+
+    def ledger_reset(self) -> None:
+        """Forget the whole ledger (a full rebuild follows)."""
+        with self._write("ledger reset") as connection:
+            for table in L.LEDGER_TABLES:
+                connection.execute(delete(table))
+
+    # -- reads for clusters, dossiers ----------------------------------------------------------
+    def ledger_cluster_ids(self, *, keys: list[str] | None = None, all_keys: bool = False) -> list[str]:
+        """Cluster ids, optionally only those with a block key among `keys` (every one of them
+        with `all_keys`)."""
+        k = L.ledger_keys.c
+        with self._read() as connection:
+            if not keys:
+                return list(connection.execute(select(L.ledger_clusters.c.id)
+                                               .order_by(L.ledger_clusters.c.first_seen, L.ledger_clusters.c.id))
+                            .scalars())
+            query = select(k.cluster).where(k.key.in_(keys)).group_by(k.cluster)
+            if all_keys:
+                query = query.having(func.count(k.key.distinct()) == len(set(keys)))
+            return sorted(connection.execute(query).scalars())
+
+    def ledger_cluster_sizes(self, cluster_ids: list[str]) -> dict[str, int]:
+        """cluster -> how many documents mention it."""
+        lc = L.ledger_claims.c
+        out: dict[str, int] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                out.update(dict(connection.execute(select(lc.cluster, func.count(lc.document.distinct()))
+                                                   .where(lc.cluster.in_(chunk)).group_by(lc.cluster)).all()))
+        return out
+
+    def ledger_cluster_members(self, cluster_ids: list[str]) -> list[dict]:
+        """Every mention of the clusters with what the ledger reports of it: the claim's span,
+        status, asserter, evidence, the document's origin, outlet, date and title."""
+        lc, c, ld = L.ledger_claims.c, T.claims.c, L.ledger_documents.c
+        p = T.publications.c
+        asserter = T.entities.alias("asserter")
+        out = []
+        with self._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                rows = connection.execute(
+                    select(lc.cluster, lc.claim, lc.document, lc.score, lc["keys"], lc.figures, lc.polarity, lc.date,
+                           c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
+                           c.evidence_kind, c.evidence_source, c.evidence_role, c.evidence_cue_text,
+                           ld.origin, ld.outlet, ld.rule,
+                           func.coalesce(asserter.c.corpus_entity, asserter.c.key).label("asserter_key"))
+                    .join_from(L.ledger_claims, T.claims, c.id == lc.claim)
+                    .join(L.ledger_documents, ld.document == lc.document)
+                    .outerjoin(asserter, (asserter.c.document == lc.document)
+                               & (asserter.c.key == c.asserter_entity))
+                    .where(lc.cluster.in_(chunk))
+                    .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings()
+                out.extend(dict(r) for r in rows)
+            docs = sorted({r["document"] for r in out})
+            titles, outlets = {}, {}
+            for chunk in _chunks(docs):
+                for r in connection.execute(select(p.document, p.title, p.outlet, p.seq)
+                                            .where(p.document.in_(chunk)).order_by(p.document, p.seq)):
+                    titles.setdefault(r.document, r.title)
+                    if r.outlet:
+                        outlets.setdefault(r.document, []).append(r.outlet)
+        for r in out:
+            r["title"] = titles.get(r["document"])
+            r["outlets"] = outlets.get(r["document"], [])
+        return out
+
+    def ledger_cluster_rows(self, cluster_ids: list[str]) -> dict[str, dict]:
+        cl = L.ledger_clusters.c
+        out = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                for r in connection.execute(select(cl.id, cl.representative, cl.text, cl.size, cl["keys"],
+                                                   cl.first_seen, cl.last_seen).where(cl.id.in_(chunk))).mappings():
+                    out[r["id"]] = dict(r)
+        return out
+
+    def ledger_conflicts_of(self, cluster_ids: list[str]) -> list[dict]:
+        f = L.ledger_conflicts.c
+        out = []
+        with self._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                out.extend(dict(r) for r in connection.execute(
+                    select(L.ledger_conflicts).where((f.a.in_(chunk)) | (f.b.in_(chunk)))).mappings())
+        return out
+
+    def ledger_entity_names(self, keys: Iterable[str]) -> dict[str, str]:
+        """Block key -> a display name: the corpus entity's name, else the document entity's."""
+        keys = list(keys)
+        e, ce = T.entities.c, T.corpus_entities.c
+        out: dict[str, str] = {}
+        with self._read() as connection:
+            for chunk in _chunks(keys):
+                out.update(dict(connection.execute(select(ce.id, ce.name).where(ce.id.in_(chunk))).all()))
+                rest = [k for k in chunk if k not in out]
+                if rest:
+                    for r in connection.execute(select(e.key, e.name).where(e.key.in_(rest), e.corpus_entity.is_(None))):
+                        out.setdefault(r.key, r.name)
+        return out
+
+    def ledger_resolve_entity(self, name: str) -> list[tuple[str, str]]:
+        """Block keys an entity name or id stands for: (key, display name)."""
+        e, ce = T.entities.c, T.corpus_entities.c
+        lowered = name.lower()
+        with self._read() as connection:
+            found = dict(connection.execute(select(ce.id, ce.name).where(
+                (ce.id == name) | (func.lower(ce.name) == lowered))).all())
+            rows = connection.execute(select(e.key, e.corpus_entity, e.name).where(
+                (e.key == name) | (func.lower(e.name) == lowered) | (func.lower(e.key) == lowered))
+                .distinct()).all()
+        for r in rows:
+            key = r.corpus_entity or r.key
+            found.setdefault(key, r.name)
+        return sorted(found.items())
+
+    def ledger_status(self) -> dict:
+        with self._read() as connection:
+            def count(table):
+                return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+            return {"documents": count(T.documents), "placed": count(L.ledger_documents),
+                    "origins": connection.execute(select(func.count(L.ledger_documents.c.origin.distinct())))
+                    .scalar_one(),
+                    "clusters": count(L.ledger_clusters), "claims": count(L.ledger_claims),
+                    "conflicts": count(L.ledger_conflicts)}
+
