@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 ORDER = ("stored", "already_stored", "publication_added", "failed")
 
@@ -41,6 +40,7 @@ def register(app: typer.Typer) -> None:
 
         Exit 0: all stored; 1: some inputs of a batch failed; 2: nothing could be done (a single input that cannot be read, as with analyze; a bad store URL, an unreachable server, a bad option).
         """
+        from claimscope.cli.common import fatal, pipeline_settings
         from claimscope.cli.progress import print_summary, run_with_progress
         from claimscope.errors import ClaimscopeError
         from claimscope.ingest.rows import parse_columns
@@ -83,31 +83,3 @@ def _exit_code(targets: list[str], failures: list) -> int:
         if not path.is_dir() and path.suffix.lower() not in (".jsonl", ".csv"):
             return 2
     return 1
-
-
-def pipeline_settings(*, db=None, aliases=None, no_rhetoric=False, technique_min_score=None,
-                      spacy_model=None, recursive=False, any_language=False):
-    """Settings from the environment, with the options given on the command line on top."""
-    from claimscope.settings import Settings
-
-    settings = Settings()
-    if db:
-        settings.db = db
-    if aliases:
-        settings.aliases = aliases
-    if no_rhetoric:
-        settings.rhetoric = False
-    if technique_min_score is not None:
-        settings.technique_min_score = technique_min_score
-    if spacy_model:
-        settings.spacy_model = spacy_model
-    settings.recursive = recursive
-    if any_language:
-        settings.languages = None
-    return settings
-
-
-def fatal(exc) -> None:
-    Console(stderr=True).print(f"[red]error[/red] {exc.code} {exc.message}", highlight=False,
-                               soft_wrap=True)
-    raise typer.Exit(2) from None

@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
 
         Example: claimscope reanalyze --db corpus.db --workers 2
         """
-        from claimscope.cli.cmd_ingest import fatal, pipeline_settings
+        from claimscope.cli.common import fatal, pipeline_settings
         from claimscope.cli.progress import print_summary, run_with_progress
         from claimscope.errors import ClaimscopeError
         from claimscope.workspace import Workspace

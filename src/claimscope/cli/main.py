@@ -16,7 +16,6 @@ from rich.console import Console
 from claimscope import __version__
 from claimscope import cli as cli_package
 from claimscope.errors import ClaimscopeError
-from claimscope.settings import Settings
 
 app = typer.Typer(help="An accounting of what articles claim, on what evidence, how certainly.",
                   no_args_is_help=True, add_completion=False)
@@ -54,23 +53,14 @@ def analyze(
 
     Example: claimscope analyze demo/corpus/07-northern-review-opinion.txt --aliases demo/aliases.json --format markdown
     """
+    from claimscope.cli.common import pipeline_settings
     from claimscope.cli.output import write_results
     from claimscope.workspace import Workspace
 
     try:
-        settings = Settings()
-        if aliases:
-            settings.aliases = aliases
-        if no_rhetoric:
-            settings.rhetoric = False
-        if technique_min_score is not None:
-            settings.technique_min_score = technique_min_score
-        if spacy_model:
-            settings.spacy_model = spacy_model
-        settings.recursive = recursive
-        if any_language:
-            settings.languages = None
-        workspace = Workspace(settings)
+        workspace = Workspace(pipeline_settings(
+            aliases=aliases, no_rhetoric=no_rhetoric, technique_min_score=technique_min_score,
+            spacy_model=spacy_model, recursive=recursive, any_language=any_language))
         code = write_results(workspace, target, format.value, output)
     except ClaimscopeError as exc:
         err.print(f"[red]error[/red] {exc.code} {exc.message}", highlight=False, soft_wrap=True)
