@@ -128,13 +128,13 @@ def open_store(url: str, *, create: bool = True, upgrade: bool = False) -> Store
     """
     from sqlalchemy.exc import DBAPIError
 
-    from claimscope.store.schema import connection_error, make_engine, parse_target, prepare
+    from claimscope.store.schema import connection_error, make_engine, parse_target, prepare_patiently
     from claimscope.store.sql import SqlStore
 
     target = parse_target(url)
     engine = make_engine(target, create=create)
     try:
-        revision = prepare(engine, target, create=create, upgrade=upgrade)
+        revision = prepare_patiently(engine, target, create=create, upgrade=upgrade)
     except DBAPIError as exc:
         engine.dispose()
         raise connection_error(target, exc) from None

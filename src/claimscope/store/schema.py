@@ -10,6 +10,8 @@ Every failure here is a one-line `StoreError` naming the file or the host, never
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,9 +107,24 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")  # with WAL: no loss on a process crash
     cursor.close()
+
+
+def _switch_to_wal(cursor) -> None:
+    # Turning a new file to WAL needs the write lock while the pragma already holds a read
+    # lock; when two processes create one store at once, SQLite answers "locked" at once instead
+    # of calling the busy handler (it would be a deadlock), so the wait is ours to do.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(connection: Connection) -> None:
@@ -168,6 +185,22 @@ def prepare(engine: Engine, target: Target, *, create: bool, upgrade: bool) -> s
                 _judge(state, target, head, create=create, upgrade=upgrade)
                 command.upgrade(alembic_config(connection), "head")
     return head
+
+
+def prepare_patiently(engine: Engine, target: Target, *, create: bool, upgrade: bool) -> str:
+    """`prepare`, waiting out SQLite's "database is locked" while another process creates or
+    migrates the same file: a lock taken on a path where SQLite skips the busy handler (a read
+    lock held while asking for the write lock) fails at once, and only a retry can wait."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return prepare(engine, target, create=create, upgrade=upgrade)
+        except DBAPIError as exc:
+            locked = target.dialect == "sqlite" and "locked" in _first_line(exc).lower()
+            if not locked or time.monotonic() > deadline:
+                raise
+            engine.dispose()  # start again from fresh connections, with no stale lock held
+            time.sleep(0.05)
 
 
 def _judge(state: State, target: Target, head: str, *, create: bool, upgrade: bool) -> None:
