@@ -3,7 +3,8 @@
 Every error names the input it is about and reads as one line: ``"<input>: <reason>"``. The CLI
 prints ``error.message`` as is; ``error.code`` is stable and meant for scripts and tests.
 
-Code ranges: E1xx input ingestion, E2xx the pipeline and its models, E3xx settings.
+Code ranges: E1xx input ingestion, E2xx the pipeline and its models, E3xx settings, E4xx the
+store, E5xx the workbench (`claimscope serve`).
 """
 
 from __future__ import annotations
@@ -187,3 +188,44 @@ class EntityNotFound(StoreError):
     """A dossier or cluster filter naming an entity the store does not know."""
 
     code = "E420"
+
+
+# -- the workbench (claimscope serve) -------------------------------------------------------------
+class WebError(ClaimscopeError):
+    """A request the workbench refuses; `status` is the HTTP status it answers with."""
+
+    code = "E500"
+    status = 400
+
+
+class WritesDisabled(WebError):
+    """A write route on a server started without a token."""
+
+    code = "E501"
+    status = 403
+
+
+class BadToken(WebError):
+    """A write route called without the right `Authorization: Bearer` token."""
+
+    code = "E502"
+    status = 401
+
+
+class UrlRefused(WebError):
+    """A URL the server will not fetch (not http(s), or a private, loopback or link-local address)."""
+
+    code = "E503"
+    status = 422
+
+
+class BodyTooLarge(WebError):
+    code = "E504"
+    status = 413
+
+
+class NotFound(WebError):
+    """A page or API item that does not exist (an unknown document, entity or cluster id)."""
+
+    code = "E505"
+    status = 404

@@ -97,6 +97,8 @@ class Settings:
     shared_data: Path = field(default_factory=shared_data_setting)
     # The corpus store: a SQLite path or a SQLAlchemy URL (postgresql+psycopg://...).
     db: str = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_DB") or "claimscope.db")
+    # The workbench's write token (`claimscope serve`): no token, no write routes.
+    token: str | None = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_TOKEN") or None)
     # Analysis worker processes for `ingest` (0: one per core).
     workers: int = field(
         default_factory=lambda: int(env_number("CLAIMSCOPE_WORKERS", 0, low=0, integer=True))
