@@ -472,3 +472,80 @@ Workspace.link_entities = _link_entities
 Workspace.relink = _relink
 Workspace.corpus_entities = _corpus_entities
 Workspace._alias_book = _alias_book
+
+
+# -- reads for the workbench's pages (web/pages/): one block, attached below, as above ----------
+
+def _claim_clusters(self, document_id: str) -> dict[str, str]:
+    """claim id -> ledger cluster id for one stored document (the ledger brought up to date)."""
+    self.ledger().update()
+    return self._stored().claim_clusters(document_id)
+
+
+def _entity_links(self, document_id: str) -> dict[str, str]:
+    """A stored document's entity ids -> the corpus entities they are linked to."""
+    return self._stored().entity_links(document_id)
+
+
+def _claims_by_date(self) -> list[dict]:
+    """Claims counted by first-publication date and status (the overview's chart)."""
+    return self._stored().claims_by_date()
+
+
+def _corpus_entity(self, entity_id: str):
+    """One corpus entity (CorpusEntity) with its counts; E420 for an unknown id."""
+    return self._stored().corpus_entity(entity_id)
+
+
+def _entity_mentions(self, entity_id: str, limit: int = 500) -> list[dict]:
+    """Where a corpus entity is mentioned: document, offsets, text, and the document's title."""
+    return self._stored().entity_mentions(entity_id, limit=limit)
+
+
+def _source_graph(self) -> dict:
+    """Who says what about whom: the GEXF exporter's graph as nodes and edges (plain dicts).
+
+    It reads every stored document, so it is kept per store state (the stored documents and
+    the pipeline version of each) and made again only when that changes.
+    """
+    import io
+
+    from claimscope.render.exporters.gexf import GexfExporter
+
+    store = self._stored()
+    state = hash(tuple(sorted(store.pipeline_versions().items())))
+    cached = getattr(self, "_graph_cache", None)
+    if cached and cached[0] == state:
+        return cached[1]
+    exporter = GexfExporter(io.StringIO())
+    for record in store.iter_documents():
+        exporter.write(record)
+    graph = exporter.graph()
+    result = {
+        "nodes": [{"id": n, **data} for n, data in graph.nodes(data=True)],
+        "edges": [{"source": a, "target": b, **data} for a, b, data in graph.edges(data=True)],
+    }
+    self._graph_cache = (state, result)
+    return result
+
+
+def _cluster(self, cluster_id: str, *, reliability=None) -> dict:
+    """One claim cluster's record (as `clusters` gives them); E505 for an unknown id."""
+    from claimscope.errors import NotFound
+    from claimscope.ledger.views import build_records
+
+    ledger = self.ledger(reliability=reliability)
+    ledger.update()
+    records = build_records(ledger.store, [cluster_id], ledger.reliability)
+    if not records:
+        raise NotFound(cluster_id, "no claim cluster with that id in the store")
+    return records[0]
+
+
+Workspace.claim_clusters = _claim_clusters
+Workspace.cluster = _cluster
+Workspace.entity_links = _entity_links
+Workspace.claims_by_date = _claims_by_date
+Workspace.corpus_entity = _corpus_entity
+Workspace.entity_mentions = _entity_mentions
+Workspace.source_graph = _source_graph

@@ -1,0 +1,57 @@
+"""`/`: the corpus at a glance: documents by outlet and date, claims by status (over time) and
+evidence, the most mentioned entities, a search box."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fastapi import APIRouter, Request
+
+from claimscope.model.vocabulary import terms
+from claimscope.web.pages import charts
+from claimscope.web.pages.common import answer, routes, ws
+
+router = APIRouter(tags=["pages"])
+DOCUMENTS_SHOWN = 200  # the newest; the API pages through all of them
+ENTITIES_SHOWN = 15
+
+
+def overview(request: Request):
+    workspace = ws(request)
+    stats = workspace.stats()
+    documents = workspace.stored_documents()
+    by_outlet = Counter(d["outlet"] or "(no outlet)" for d in documents)
+    outlets = []
+    for outlet, n in by_outlet.most_common():
+        dates = sorted(d["date"] for d in documents if (d["outlet"] or "(no outlet)") == outlet and d["date"])
+        outlets.append({"outlet": outlet, "documents": n, "first": dates[0] if dates else None,
+                        "last": dates[-1] if dates else None})
+    newest = sorted(documents, key=lambda d: (d["date"] or "", d["id"]), reverse=True)[:DOCUMENTS_SHOWN]
+    for d in newest:
+        d["copy"] = d["origin"] != d["id"]
+    by_date = [{"date": d, "documents": n} for d, n in sorted(Counter(
+        (d["date"] or "")[:10] or None for d in documents).items(), key=lambda x: x[0] or "9999")]
+    claims_by_date = workspace.claims_by_date()
+    entities = [{"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions, "documents": e.documents}
+                for e in workspace.corpus_entities()[:ENTITIES_SHOWN]]
+    statuses = terms("epistemic_status")
+    context = {
+        "stats": stats,
+        "outlets": outlets,
+        "documents_by_date": by_date,
+        "documents": newest,
+        "documents_shown": len(newest),
+        "claims_by_date": claims_by_date,
+        "top_entities": entities,
+        "charts": {
+            "claims_over_time": charts.stacked_by_date(claims_by_date, statuses),
+            "documents_by_outlet": charts.horizontal([(o["outlet"], o["documents"]) for o in outlets]),
+            "claims_by_status": charts.horizontal([(s, stats["by_status"].get(s, 0)) for s in statuses],
+                                                  prefix="st-"),
+            "claims_by_evidence": charts.horizontal(list(stats["by_evidence"].items()), prefix="ev-"),
+        },
+    }
+    return answer(request, "overview.html", context)
+
+
+routes(router, "/", overview)
