@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 WIDTH, HEIGHT, PAD, AXIS = 640, 180, 4, 34
+WIDE = 1000  # the chart across the page
 
 
 def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "status",
@@ -23,7 +24,8 @@ def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "stat
         totals[d] += r[value]
     top = max(totals.values(), default=0) or 1
     plot_h = HEIGHT - AXIS
-    step = (WIDTH - 2 * PAD) / max(len(dates), 1)
+    # Columns no wider than 60: a corpus of a few days does not stretch them across the page.
+    step = min((WIDE - 2 * PAD) / max(len(dates), 1), 60)
     bar_w = max(step * 0.8, 1.0)
     bars, labels = [], []
     for i, d in enumerate(dates):
@@ -39,20 +41,20 @@ def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "stat
                          "cls": f"st-{k}", "title": f"{d}: {n} {k}"})
         labels.append({"x": round(x + bar_w / 2, 1), "y": HEIGHT - AXIS + 14, "text": _short_date(d),
                        "total": totals[d]})
-    return {"width": WIDTH, "height": HEIGHT, "bars": bars, "labels": labels, "max": top,
+    return {"width": WIDE, "height": HEIGHT, "bars": bars, "labels": labels, "max": top,
             "keys": keys, "baseline": plot_h}
 
 
 def horizontal(items: list[tuple[str, int]], *, cls: str = "bar", prefix: str = "") -> dict:
     """One bar per (label, count), longest first as given; class `cls` or `prefix + label`."""
-    row_h, label_w = 20, 170
+    row_h, label_w, width = 20, 150, 400
     top = max((n for _, n in items), default=0) or 1
     bars = []
     for i, (label, n) in enumerate(items):
-        w = n / top * (WIDTH - label_w - 50)
+        w = n / top * (width - label_w - 40)
         bars.append({"y": i * row_h + 3, "w": round(w, 1), "h": row_h - 6, "label": label, "n": n,
                      "cls": f"{prefix}{label}" if prefix else cls, "ty": i * row_h + row_h - 6})
-    return {"width": WIDTH, "height": max(len(items), 1) * row_h, "label_w": label_w, "bars": bars}
+    return {"width": width, "height": max(len(items), 1) * row_h, "label_w": label_w, "bars": bars}
 
 
 def timeline(items: list[dict]) -> dict:
