@@ -44,19 +44,19 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
         page.goto(f"{base}/.json")
         overview = page.evaluate("() => JSON.parse(document.body.innerText)")
-        # The article with the most claims, its first check-worthy claim's panel open.
-        docs = overview["documents"]
-        page.goto(f"{base}/documents/{docs[0]['id']}.json")
-        best, most = docs[0]["id"], -1
-        for d in docs:
+        # The original news article with the most reported claims (attributions show best there).
+        best, most = overview["documents"][0]["id"], -1
+        for d in overview["documents"]:
             page.goto(f"{base}/documents/{d['id']}.json")
-            n = len(page.evaluate("() => JSON.parse(document.body.innerText)")["claims"])
+            claims = page.evaluate("() => JSON.parse(document.body.innerText)")["claims"]
+            n = sum(c["status"] == "reported" for c in claims)
             if n > most and not d["copy"]:
                 best, most = d["id"], n
         page.goto(f"{base}/documents/{best}")
         page.locator("details.legend-box").evaluate("el => el.open = false")
         page.locator("#text a.claim.st-reported").first.click()
         page.wait_for_selector(".panel.open")
+        page.evaluate("() => window.scrollTo(0, 0)")
         page.screenshot(path=str(out / "workbench-article.png"))
         entity = overview["top_entities"][1]["id"]
         page.goto(f"{base}/dossier?entity={entity}")

@@ -71,6 +71,7 @@ def test_overview_counts_the_corpus_and_draws_its_charts(client, overview):
     assert overview["stats"]["documents"] == len(overview["documents"]) >= 13
     assert sum(o["documents"] for o in overview["outlets"]) == overview["stats"]["documents"]
     assert sum(r["claims"] for r in overview["claims_by_date"]) == overview["stats"]["claims"]
+    assert sum(r["documents"] for r in overview["documents_by_date"]) == overview["stats"]["documents"]
     chart = overview["charts"]["claims_over_time"]
     assert {b["cls"] for b in chart["bars"]} <= {f"st-{s}" for s in overview["stats"]["by_status"]}
     html = client.get("/").text

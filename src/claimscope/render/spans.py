@@ -58,7 +58,7 @@ def article_spans(analysis: Analysis, links: dict[str, str] | None = None) -> li
                               {"cls": f"ent ent-{types.get(e.id, 'MISC')}", "title": f"{e.name} ({e.type})",
                                "entity": links.get(e.id) or ""}))
     spans += [Span(t.start, t.end, "technique", {"cls": "tech", "title": f"{t.label} ({t.score:.2f})",
-                                                 "label": t.label}, anchor=False)
+                                                 "technique": t.label}, anchor=False)
               for t in analysis.techniques]
     return spans
 
@@ -102,7 +102,7 @@ def nest(text: str, spans: list[Span]) -> list[dict]:
             if top.end > here:
                 reopen.append(top)
             elif top.kind == "technique":
-                events.append({"label": top.attrs["label"]})
+                events.append({"label": top.attrs["technique"]})
         for span in reversed(reopen):
             open_(span)
         for span in starting.get(here, ()):

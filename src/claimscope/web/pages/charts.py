@@ -13,8 +13,9 @@ WIDE = 1000  # the chart across the page
 
 
 def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "status",
-                    value: str = "claims") -> dict:
-    """One stacked column per date (rows: {date, <key_field>, <value>}), keys bottom to top."""
+                    value: str = "claims", classes: dict[str, str] | None = None) -> dict:
+    """One stacked column per date (rows: {date, <key_field>, <value>}), keys bottom to top;
+    a key's class is `classes[key]`, else `st-<key>` (the status colours)."""
     dates = sorted({r["date"] or "undated" for r in rows}, key=lambda d: (d == "undated", d))
     totals = {d: 0 for d in dates}
     cells: dict[tuple[str, str], int] = {}
@@ -38,10 +39,10 @@ def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "stat
             h = n / top * (plot_h - 8)
             y -= h
             bars.append({"x": round(x, 1), "y": round(y, 1), "w": round(bar_w, 1), "h": round(h, 1),
-                         "cls": f"st-{k}", "title": f"{d}: {n} {k}"})
+                         "cls": (classes or {}).get(k, f"st-{k}"), "title": f"{d}: {n} {k}"})
         labels.append({"x": round(x + bar_w / 2, 1), "y": HEIGHT - AXIS + 14, "text": _short_date(d),
                        "total": totals[d]})
-    return {"width": WIDE, "height": HEIGHT, "bars": bars, "labels": labels, "max": top,
+    return {"width": round(2 * PAD + step * len(dates)), "height": HEIGHT, "bars": bars, "labels": labels, "max": top,
             "keys": keys, "baseline": plot_h}
 
 

@@ -14,6 +14,7 @@ from claimscope.web.pages.common import answer, routes, ws
 router = APIRouter(tags=["pages"])
 DOCUMENTS_SHOWN = 200  # the newest; the API pages through all of them
 ENTITIES_SHOWN = 15
+OUTLET_COLOURS = 8  # workbench.css has .o0 ... .o7
 
 
 def overview(request: Request):
@@ -29,8 +30,11 @@ def overview(request: Request):
     newest = sorted(documents, key=lambda d: (d["date"] or "", d["id"]), reverse=True)[:DOCUMENTS_SHOWN]
     for d in newest:
         d["copy"] = d["origin"] != d["id"]
-    by_date = [{"date": d, "documents": n} for d, n in sorted(Counter(
-        (d["date"] or "")[:10] or None for d in documents).items(), key=lambda x: x[0] or "9999")]
+    by_date = [{"date": d, "outlet": o, "documents": n} for (d, o), n in sorted(Counter(
+        ((d["date"] or "")[:10] or None, d["outlet"] or "(no outlet)") for d in documents).items(),
+        key=lambda x: (x[0][0] or "9999", x[0][1]))]
+    # Outlets take the palette's colours in order of size; the rest share the last one.
+    outlet_class = {o["outlet"]: f"o{min(i, OUTLET_COLOURS - 1)}" for i, o in enumerate(outlets)}
     claims_by_date = workspace.claims_by_date()
     entities = [{"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions, "documents": e.documents}
                 for e in workspace.corpus_entities()[:ENTITIES_SHOWN]]
@@ -43,8 +47,11 @@ def overview(request: Request):
         "documents_shown": len(newest),
         "claims_by_date": claims_by_date,
         "top_entities": entities,
+        "outlet_classes": outlet_class,
         "charts": {
             "claims_over_time": charts.stacked_by_date(claims_by_date, statuses),
+            "documents_over_time": charts.stacked_by_date(by_date, [o["outlet"] for o in outlets], key_field="outlet",
+                                                          value="documents", classes=outlet_class),
             "documents_by_outlet": charts.horizontal([(o["outlet"], o["documents"]) for o in outlets]),
             "claims_by_status": charts.horizontal([(s, stats["by_status"].get(s, 0)) for s in statuses],
                                                   prefix="st-"),
