@@ -9,12 +9,14 @@ from fastapi import APIRouter, Request
 from claimscope.web.pages.common import answer, routes, ws
 
 router = APIRouter(tags=["pages"])
-NODES = 150  # the most mentioned; a bigger graph is a hairball (the GEXF export has them all)
+NODES = 150  # the most mentioned with an edge; a bigger graph is a hairball (the GEXF export has them all)
 
 
 def graph_page(request: Request):
     graph = ws(request).source_graph()
-    nodes = sorted(graph["nodes"], key=lambda n: (-n["mentions"], n["id"]))[:NODES]
+    # A node without an edge says nothing about who says what: it is left out of the drawing.
+    linked = {e["source"] for e in graph["edges"]} | {e["target"] for e in graph["edges"]}
+    nodes = sorted((n for n in graph["nodes"] if n["id"] in linked), key=lambda n: (-n["mentions"], n["id"]))[:NODES]
     keep = {n["id"] for n in nodes}
     edges = [e for e in graph["edges"] if e["source"] in keep and e["target"] in keep]
     labels = {n["id"]: n["label"] for n in nodes}
