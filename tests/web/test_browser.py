@@ -103,7 +103,8 @@ def test_the_claim_panel_opens_without_javascript(browser, base_url, page):
 
 
 def test_hostile_stored_text_does_not_run_in_the_browser(page, base_url):
-    paths = ["/", "/search?q=Kestria", "/search?q=harbour", "/dossier?entity=Kestria", "/graph"]
+    paths = ["/", "/search?q=Kestria", "/search?q=harbour", "/dossier?entity=Kestria", "/graph",
+             "/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "/dossier?entity=%3Cscript%3Ealert(1)%3C/script%3E"]
     paths += [f"/documents/{doc}" for doc in hostile_ids().values()]
     for path in paths:
         page.goto(base_url + path)

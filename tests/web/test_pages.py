@@ -199,6 +199,12 @@ def test_hostile_text_and_manifest_are_never_markup(client, overview):
         answer = client.get(path)
         assert answer.status_code == 200, path
         assert_no_injected_markup(answer.text)
+    # What a request reflects back (a query, an entity name in an error) is text too.
+    for path in ("/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "/dossier?entity=%3Cscript%3Ealert(1)%3C/script%3E",
+                 "/documents/%3Ciframe%20src%3Djavascript:alert(1)%3E"):
+        answer = client.get(path)
+        assert answer.status_code in (200, 400, 404), path
+        assert_no_injected_markup(answer.text)
     article = client.get(f"/documents/{ids['<script>window.__pwned=6</script>Port closed']}").text
     # The payloads are there, as text.
     assert "&lt;script&gt;window.__pwned = 1;" in article
