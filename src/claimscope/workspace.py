@@ -482,6 +482,13 @@ def _claim_clusters(self, document_id: str) -> dict[str, str]:
     return self._stored().claim_clusters(document_id)
 
 
+def _document_origin(self, document_id: str) -> dict | None:
+    """Where the ledger places a stored document: origin, copy_of, rule, containment (None
+    when it is not placed yet)."""
+    row = self._stored().ledger_documents_info([document_id]).get(document_id)
+    return None if row is None else {k: row[k] for k in ("origin", "copy_of", "rule", "containment")}
+
+
 def _entity_links(self, document_id: str) -> dict[str, str]:
     """A stored document's entity ids -> the corpus entities they are linked to."""
     return self._stored().entity_links(document_id)
@@ -545,6 +552,7 @@ def _cluster(self, cluster_id: str, *, reliability=None) -> dict:
 Workspace.claim_clusters = _claim_clusters
 Workspace.cluster = _cluster
 Workspace.entity_links = _entity_links
+Workspace.document_origin = _document_origin
 Workspace.claims_by_date = _claims_by_date
 Workspace.corpus_entity = _corpus_entity
 Workspace.entity_mentions = _entity_mentions

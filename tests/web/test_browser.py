@@ -43,6 +43,8 @@ def page(browser):
     page.errors = []
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
+    # A CSP violation (an inline style or script of ours) or a missing asset is a console error.
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     yield page
     context.close()
 

@@ -135,6 +135,8 @@ def test_cluster_page_groups_copies_under_their_original(client, overview):
     copy = next(d for d in overview["documents"] if d["copy"])
     page = client.get(f"/documents/{copy['id']}.json").json()
     cluster = next(c["cluster"] for c in page["claims"] if c["cluster"])
+    assert page["origin"]["copy_of"] == copy["origin"]
+    assert f'href="/documents/{copy["origin"]}"' in client.get(f"/documents/{copy['id']}").text
     record = client.get(f"/clusters/{cluster}.json").json()
     assert sum(len(g["original"]) + len(g["copies"]) for g in record["groups"]) == len(record["mentions"])
     assert all(not m["copy"] for g in record["groups"] for m in g["original"])

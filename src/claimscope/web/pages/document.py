@@ -23,7 +23,8 @@ def document_page(request: Request, document_id: str):
     stored = workspace.show(document_id)
     analysis = stored.analysis
     links = workspace.entity_links(document_id)
-    clusters = workspace.claim_clusters(document_id)
+    clusters = workspace.claim_clusters(document_id)  # brings the ledger up to date first
+    origin = workspace.document_origin(document_id)
     names = entity_names(analysis)
     meta = analysis.document.meta
     arguments = {cid: a for a in analysis.structure.arguments for cid in a.claims}
@@ -62,6 +63,8 @@ def document_page(request: Request, document_id: str):
                      "language": analysis.document.language, "length": len(analysis.document.text),
                      "sentences": analysis.sentences},
         "publications": publications,
+        # A copy (near-duplicate or credited) points at its original; an original has copy_of None.
+        "origin": origin if origin and origin["copy_of"] else None,
         "summary": analysis.summary(),
         "markup": nest(analysis.document.text, article_spans(analysis, links)),
         "claims": claims,
