@@ -10,6 +10,7 @@ from datetime import date
 
 WIDTH, HEIGHT, PAD, AXIS = 640, 180, 4, 34
 WIDE = 1000  # the chart across the page
+LABELS = 16  # date labels under a chart at most
 
 
 def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "status",
@@ -29,6 +30,7 @@ def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "stat
     step = min((WIDE - 2 * PAD) / max(len(dates), 1), 60)
     bar_w = max(step * 0.8, 1.0)
     bars, labels = [], []
+    every = -(-len(dates) // LABELS)
     for i, d in enumerate(dates):
         x = PAD + i * step + (step - bar_w) / 2
         y = plot_h
@@ -40,8 +42,9 @@ def stacked_by_date(rows: list[dict], keys: list[str], *, key_field: str = "stat
             y -= h
             bars.append({"x": round(x, 1), "y": round(y, 1), "w": round(bar_w, 1), "h": round(h, 1),
                          "cls": (classes or {}).get(k, f"st-{k}"), "title": f"{d}: {n} {k}"})
-        labels.append({"x": round(x + bar_w / 2, 1), "y": HEIGHT - AXIS + 14, "text": _short_date(d),
-                       "total": totals[d]})
+        if i % every == 0:  # at most LABELS labels under the columns, evenly spaced
+            labels.append({"x": round(x + bar_w / 2, 1), "y": HEIGHT - AXIS + 14, "text": _short_date(d),
+                           "total": totals[d]})
     return {"width": round(2 * PAD + step * len(dates)), "height": HEIGHT, "bars": bars, "labels": labels, "max": top,
             "keys": keys, "baseline": plot_h}
 
