@@ -101,6 +101,13 @@ def test_the_claim_panel_opens_without_javascript(browser, base_url, page):
     claim.click()
     assert nojs.url.endswith(f"#c-{claim_id}")
     assert nojs.locator(f"#c-{claim_id}").is_visible()
+    # A dossier's link to a mention lands on it, marked by :target alone.
+    nojs.goto(base_url + "/dossier?entity=Kestria")
+    link = nojs.locator("a.mention").first
+    start_end = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    target = nojs.locator(f"#{start_end}")
+    assert target.evaluate("el => el.matches(':target') && getComputedStyle(el).outlineStyle === 'solid'")
     context.close()
 
 
