@@ -549,7 +549,19 @@ def _cluster(self, cluster_id: str, *, reliability=None) -> dict:
     return records[0]
 
 
+def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None) -> dict[str, dict]:
+    """cluster id -> its assessment, grade, documents, independent sources and first/last seen
+    (the article page's panels); read as `clusters` reads them."""
+    from claimscope.ledger.views import build_records
+
+    ledger = self.ledger(reliability=reliability)
+    keep = ("assessment", "grade", "documents", "origins", "independent_sources", "first_seen", "last_seen")
+    return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])}
+            for r in build_records(ledger.store, sorted(set(cluster_ids)), ledger.reliability)}
+
+
 Workspace.claim_clusters = _claim_clusters
+Workspace.cluster_summaries = _cluster_summaries
 Workspace.cluster = _cluster
 Workspace.entity_links = _entity_links
 Workspace.document_origin = _document_origin

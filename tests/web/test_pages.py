@@ -134,10 +134,13 @@ def test_dossier_items_link_every_mention_to_its_span_in_the_article(client):
 def test_cluster_page_groups_copies_under_their_original(client, overview):
     copy = next(d for d in overview["documents"] if d["copy"])
     page = client.get(f"/documents/{copy['id']}.json").json()
-    cluster = next(c["cluster"] for c in page["claims"] if c["cluster"])
+    claim = next(c for c in page["claims"] if c["cluster"])
+    cluster = claim["cluster"]
     assert page["origin"]["copy_of"] == copy["origin"]
     assert f'href="/documents/{copy["origin"]}"' in client.get(f"/documents/{copy['id']}").text
     record = client.get(f"/clusters/{cluster}.json").json()
+    # The article's panel says what the cluster page says.
+    assert claim["across"]["assessment"] == record["assessment"] and claim["across"]["grade"] == record["grade"]
     assert sum(len(g["original"]) + len(g["copies"]) for g in record["groups"]) == len(record["mentions"])
     assert all(not m["copy"] for g in record["groups"] for m in g["original"])
     assert all(m["origin"] == g["origin"] for g in record["groups"] for m in g["copies"])

@@ -25,6 +25,7 @@ def document_page(request: Request, document_id: str):
     links = workspace.entity_links(document_id)
     clusters = workspace.claim_clusters(document_id)  # brings the ledger up to date first
     origin = workspace.document_origin(document_id)
+    summaries = workspace.cluster_summaries(list(clusters.values()))
     names = entity_names(analysis)
     meta = analysis.document.meta
     arguments = {cid: a for a in analysis.structure.arguments for cid in a.claims}
@@ -50,6 +51,7 @@ def document_page(request: Request, document_id: str):
                                                   "ordinal": arg.ordinal},
             "entities": [{"name": names.get(e, e), "id": links.get(e)} for e in c.entities],
             "cluster": clusters.get(c.id),
+            "across": summaries.get(clusters.get(c.id)),
         })
     entities = [{"key": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions),
                  "id": links.get(e.id),
