@@ -44,19 +44,22 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
         page.goto(f"{base}/.json")
         overview = page.evaluate("() => JSON.parse(document.body.innerText)")
-        # The original news article with the most reported claims (attributions show best there).
-        best, most = overview["documents"][0]["id"], -1
+        # The original article whose claims other documents carry most often, and its claim the
+        # most documents carry: its panel shows the corpus at work.
+        best, most, claims = None, -1, []
         for d in overview["documents"]:
             page.goto(f"{base}/documents/{d['id']}.json")
-            claims = page.evaluate("() => JSON.parse(document.body.innerText)")["claims"]
-            n = sum(c["status"] == "reported" for c in claims)
+            found = page.evaluate("() => JSON.parse(document.body.innerText)")["claims"]
+            n = sum((c["across"] or {}).get("documents", 0) >= 2 for c in found)
             if n > most and not d["copy"]:
-                best, most = d["id"], n
+                best, most, claims = d["id"], n, found
+        chosen = max(claims, key=lambda c: ((c["across"] or {}).get("documents", 0), -c["start"]))
         page.goto(f"{base}/documents/{best}")
         page.locator("details.legend-box").evaluate("el => el.open = false")
-        page.locator("#text a.claim.st-reported").first.click()
+        page.locator(f"#text a.claim[data-claim='{chosen['id']}']").first.click()
         page.wait_for_selector(".panel.open")
-        page.evaluate("() => window.scrollTo(0, 0)")
+        if chosen["start"] < 1200:
+            page.evaluate("() => window.scrollTo(0, 0)")
         page.screenshot(path=str(out / "workbench-article.png"))
         entity = overview["top_entities"][1]["id"]
         page.goto(f"{base}/dossier?entity={entity}")
