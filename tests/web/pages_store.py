@@ -8,6 +8,8 @@ the ledger updated, as `claimscope ingest` leaves a store.
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -49,33 +51,65 @@ def _demo_analyses(request, workspace):
         return results
 
 
-@pytest.fixture(scope="module")
-def pages_settings(request, workspace, tmp_path_factory):
-    """Settings naming a SQLite store with the demo corpus and the hostile articles."""
-    if "settings" in _BUILT:
-        return _BUILT["settings"]
+def _build(kind: str, request, workspace, tmp_path_factory, url: str | None = None):
+    if kind in _BUILT:
+        return _BUILT[kind]
     from claimscope.ingest import InputFailure
     from claimscope.settings import Settings
     from claimscope.workspace import Workspace
 
     analyses = list(_demo_analyses(request, workspace))
-    folder = tmp_path_factory.mktemp("hostile")
-    for name, text in HOSTILE_TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "manifest.json").write_text(json.dumps(HOSTILE_MANIFEST), encoding="utf-8")
-    hostile = list(workspace.analyze(str(folder)))
-    assert not any(isinstance(r, InputFailure) for r in hostile), hostile
+    if "hostile_analyses" not in _BUILT:
+        folder = tmp_path_factory.mktemp("hostile")
+        for name, text in HOSTILE_TEXTS.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        (folder / "manifest.json").write_text(json.dumps(HOSTILE_MANIFEST), encoding="utf-8")
+        hostile = list(workspace.analyze(str(folder)))
+        assert not any(isinstance(r, InputFailure) for r in hostile), hostile
+        _BUILT["hostile_analyses"] = hostile
+        _BUILT["hostile"] = {a.document.meta.get("title"): a.document.id for a in hostile}
     settings = Settings()
-    settings.db = str(tmp_path_factory.mktemp("pages-store") / "claimscope.db")
+    settings.db = url or str(tmp_path_factory.mktemp("pages-store") / "claimscope.db")
     settings.aliases = DEMO / "aliases.json"
     ws = Workspace(settings)
-    ws.store.save_many([(a, None) for a in analyses + hostile])
+    ws.store.save_many([(a, None) for a in analyses + _BUILT["hostile_analyses"]])
     ws.link_entities()
     ws.update_ledger()
     ws.close()
-    _BUILT["settings"] = settings
-    _BUILT["hostile"] = {a.document.meta.get("title"): a.document.id for a in hostile}
+    _BUILT[kind] = settings
     return settings
+
+
+@pytest.fixture(scope="module")
+def pages_settings(request, workspace, tmp_path_factory):
+    """Settings naming a SQLite store with the demo corpus and the hostile articles."""
+    return _build("sqlite", request, workspace, tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def dialect_settings(request, workspace, tmp_path_factory):
+    """The same store on SQLite, and on PostgreSQL when CLAIMSCOPE_TEST_PG names a server."""
+    if request.param == "sqlite":
+        yield _build("sqlite", request, workspace, tmp_path_factory)
+        return
+    base = os.environ.get("CLAIMSCOPE_TEST_PG")
+    if not base:
+        pytest.skip("CLAIMSCOPE_TEST_PG is not set (scripts/test_pg.sh sets it; CI always does)")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base)
+    name = f"cs_pages_{uuid.uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield _build("postgresql", request, workspace, tmp_path_factory,
+                     url.set(database=name).render_as_string(hide_password=False))
+    finally:
+        _BUILT.pop("postgresql", None)
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def hostile_ids() -> dict[str, str]:

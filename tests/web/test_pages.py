@@ -7,15 +7,15 @@ from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
-from pages_store import hostile_ids, pages_settings  # noqa: F401  (a fixture)
+from pages_store import dialect_settings, hostile_ids  # noqa: F401  (a fixture)
 
 from claimscope.web.app import create_app
 from claimscope.web.config import WebConfig
 
 
 @pytest.fixture(scope="module")
-def client(pages_settings):  # noqa: F811
-    with TestClient(create_app(pages_settings, WebConfig(load_pipeline=False))) as c:
+def client(dialect_settings):  # noqa: F811
+    with TestClient(create_app(dialect_settings, WebConfig(load_pipeline=False))) as c:
         yield c
 
 
