@@ -476,9 +476,12 @@ Workspace._alias_book = _alias_book
 
 # -- reads for the workbench's pages (web/pages/): one block, attached below, as above ----------
 
-def _claim_clusters(self, document_id: str) -> dict[str, str]:
+# The web app passes its one Ledger (`ledger=`): a new one per call would load the claim matcher
+# again whenever something is pending, and the app's places pending documents under its lock.
+
+def _claim_clusters(self, document_id: str, *, ledger=None) -> dict[str, str]:
     """claim id -> ledger cluster id for one stored document (the ledger brought up to date)."""
-    self.ledger().update()
+    (ledger or self.ledger()).update()
     return self._stored().claim_clusters(document_id)
 
 
@@ -536,12 +539,12 @@ def _source_graph(self) -> dict:
     return result
 
 
-def _cluster(self, cluster_id: str, *, reliability=None) -> dict:
+def _cluster(self, cluster_id: str, *, reliability=None, ledger=None) -> dict:
     """One claim cluster's record (as `clusters` gives them); E505 for an unknown id."""
     from claimscope.errors import NotFound
     from claimscope.ledger.views import build_records
 
-    ledger = self.ledger(reliability=reliability)
+    ledger = ledger or self.ledger(reliability=reliability)
     ledger.update()
     records = build_records(ledger.store, [cluster_id], ledger.reliability)
     if not records:
@@ -549,12 +552,12 @@ def _cluster(self, cluster_id: str, *, reliability=None) -> dict:
     return records[0]
 
 
-def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None) -> dict[str, dict]:
+def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None, ledger=None) -> dict[str, dict]:
     """cluster id -> its assessment, grade, documents, independent sources and first/last seen
-    (the article page's panels); read as `clusters` reads them."""
+    (the article page's panels); read as `clusters` reads them (call after an update)."""
     from claimscope.ledger.views import build_records
 
-    ledger = self.ledger(reliability=reliability)
+    ledger = ledger or self.ledger(reliability=reliability)
     keep = ("assessment", "grade", "documents", "origins", "independent_sources", "first_seen", "last_seen")
     return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])}
             for r in build_records(ledger.store, sorted(set(cluster_ids)), ledger.reliability)}

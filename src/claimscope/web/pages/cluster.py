@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from claimscope.web.pages.common import answer, routes, ws
+from claimscope.web.pages.common import answer, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 
 
 def cluster_page(request: Request, cluster_id: str):
-    record = ws(request).cluster(cluster_id)
+    record = ws(request).cluster(cluster_id, ledger=ledger(request))
     groups: dict[str, dict] = {}
     for m in record["mentions"]:  # oldest first, an original before its copies on one day
         m["anchor"] = f"m-{m['start']}-{m['end']}"

@@ -33,6 +33,19 @@ def ws(request: Request):
     return request.app.state.workspace
 
 
+def ledger(request: Request):
+    """The app's one Ledger: `deps.ledger` where the seams have it (it places pending documents
+    under the write lock), else one kept on the app for the pages (the claim matcher loads once)."""
+    from claimscope.web import deps
+
+    if hasattr(deps, "ledger"):
+        return deps.ledger(request)
+    state = request.app.state
+    if getattr(state, "pages_ledger", None) is None:
+        state.pages_ledger = ws(request).ledger()
+    return state.pages_ledger
+
+
 def answer(request: Request, template: str, context: dict, status: int = 200):
     """The page as HTML, or (path ending in `.json`) the same dict as JSON."""
     if request.url.path.endswith(".json"):

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 
 from claimscope.render.labels import byline, entity_names, who
 from claimscope.render.spans import article_spans, nest
-from claimscope.web.pages.common import answer, routes, safe_url, ws
+from claimscope.web.pages.common import answer, ledger, routes, safe_url, ws
 
 router = APIRouter(tags=["pages"])
 
@@ -23,9 +23,10 @@ def document_page(request: Request, document_id: str):
     stored = workspace.show(document_id)
     analysis = stored.analysis
     links = workspace.entity_links(document_id)
-    clusters = workspace.claim_clusters(document_id)  # brings the ledger up to date first
+    the_ledger = ledger(request)
+    clusters = workspace.claim_clusters(document_id, ledger=the_ledger)  # brings it up to date first
     origin = workspace.document_origin(document_id)
-    summaries = workspace.cluster_summaries(list(clusters.values()))
+    summaries = workspace.cluster_summaries(list(clusters.values()), ledger=the_ledger)
     names = entity_names(analysis)
     meta = analysis.document.meta
     arguments = {cid: a for a in analysis.structure.arguments for cid in a.claims}

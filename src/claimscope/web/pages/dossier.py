@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from claimscope.ledger.dossier import SECTIONS
 from claimscope.web.pages import charts
-from claimscope.web.pages.common import answer, routes, ws
+from claimscope.web.pages.common import answer, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 
@@ -22,7 +22,7 @@ def dossier_page(request: Request, entity: list[str] = Query(default=[], max_len
         suggestions = [{"id": e.id, "name": e.name, "type": e.type, "documents": e.documents}
                        for e in workspace.corpus_entities()[:20]]
         return answer(request, "dossier.html", {"entities": [], "suggestions": suggestions, "sections": SECTIONS})
-    dossier = workspace.dossier(entities, since=since or None, until=until or None)
+    dossier = ledger(request).dossier(entities, since=since or None, until=until or None)
     for section in SECTIONS:
         for record in dossier[section]:
             for m in record["mentions"]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from claimscope.ledger.dossier import SECTIONS
-from claimscope.web.pages.common import answer, routes, ws
+from claimscope.web.pages.common import answer, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 PER_SECTION = 5
@@ -21,7 +21,7 @@ def entity_page(request: Request, entity_id: str):
                                                    "date": m["date"], "mentions": []})
         doc["mentions"].append({"start": m["start"], "end": m["end"], "text": m["text"],
                                 "anchor": f"m-{m['start']}-{m['end']}"})
-    dossier = workspace.dossier([entity_id])
+    dossier = ledger(request).dossier([entity_id])
     sections = [{"name": s, "count": len(dossier[s]),
                  "clusters": [{"cluster": r["id"], "text": r["text"], "grade": r["grade"],
                             "independent_sources": r["independent_sources"], "documents": r["documents"]}

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 
 from claimscope.model.vocabulary import terms
 from claimscope.web.pages import charts
-from claimscope.web.pages.common import answer, routes, ws
+from claimscope.web.pages.common import answer, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 DOCUMENTS_SHOWN = 200  # the newest; the API pages through all of them
@@ -20,7 +20,7 @@ OUTLET_COLOURS = 8  # workbench.css has .o0 ... .o7
 def overview(request: Request):
     workspace = ws(request)
     stats = workspace.stats()
-    documents = workspace.stored_documents()
+    documents = ledger(request).documents()
     by_outlet = Counter(d["outlet"] or "(no outlet)" for d in documents)
     outlets = []
     for outlet, n in by_outlet.most_common():
