@@ -497,9 +497,14 @@ def _entity_links(self, document_id: str) -> dict[str, str]:
     return self._stored().entity_links(document_id)
 
 
-def _claims_by_date(self) -> list[dict]:
-    """Claims counted by first-publication date and status (the overview's chart)."""
-    return self._stored().claims_by_date()
+def _claim_counts(self) -> list[dict]:
+    """Claims counted by document and status (the overview's chart puts dates on them)."""
+    return self._stored().claim_counts()
+
+
+def _top_entities(self, limit: int = 15):
+    """The corpus entities `corpus_entities()` lists first, counted without reading them all."""
+    return self._stored().top_corpus_entities(limit)
 
 
 def _corpus_entity(self, entity_id: str):
@@ -528,7 +533,7 @@ def _source_graph(self) -> dict:
     if cached and cached[0] == state:
         return cached[1]
     exporter = GexfExporter(io.StringIO())
-    for record in store.iter_documents():
+    for record in store.iter_documents_batched():
         exporter.write(record)
     graph = exporter.graph()
     result = {
@@ -568,7 +573,8 @@ Workspace.cluster_summaries = _cluster_summaries
 Workspace.cluster = _cluster
 Workspace.entity_links = _entity_links
 Workspace.document_origin = _document_origin
-Workspace.claims_by_date = _claims_by_date
+Workspace.claim_counts = _claim_counts
+Workspace.top_entities = _top_entities
 Workspace.corpus_entity = _corpus_entity
 Workspace.entity_mentions = _entity_mentions
 Workspace.source_graph = _source_graph

@@ -11,6 +11,7 @@ from claimscope.web.pages import charts
 from claimscope.web.pages.common import answer, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
+SHOWN = 50  # items per section in the page (the most independently sourced); the JSON has all
 
 
 def dossier_page(request: Request, entity: list[str] = Query(default=[], max_length=200),
@@ -28,6 +29,7 @@ def dossier_page(request: Request, entity: list[str] = Query(default=[], max_len
             for m in record["mentions"]:
                 m["anchor"] = f"m-{m['start']}-{m['end']}"
     dossier["sections"] = SECTIONS
+    dossier["shown"] = SHOWN
     dossier["suggestions"] = []
     dossier["timeline_chart"] = charts.timeline(
         [{"first_seen": t["first_seen"], "last_seen": t["last_seen"], "cluster": t["cluster"], "text": t["text"],

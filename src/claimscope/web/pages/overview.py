@@ -35,9 +35,15 @@ def overview(request: Request):
         key=lambda x: (x[0][0] or "9999", x[0][1]))]
     # Outlets take the palette's colours in order of size; the rest share the last one.
     outlet_class = {o["outlet"]: f"o{min(i, OUTLET_COLOURS - 1)}" for i, o in enumerate(outlets)}
-    claims_by_date = workspace.claims_by_date()
+    # Claims by the date of their document's first publication (undated: None, shown last).
+    dates = {d["id"]: (d["date"] or "")[:10] or None for d in documents}
+    counted = Counter()
+    for row in workspace.claim_counts():
+        counted[(dates.get(row["document"]), row["status"])] += row["claims"]
+    claims_by_date = [{"date": d, "status": st, "claims": n}
+                      for (d, st), n in sorted(counted.items(), key=lambda x: (x[0][0] or "9999", x[0][1]))]
     entities = [{"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions, "documents": e.documents}
-                for e in workspace.corpus_entities()[:ENTITIES_SHOWN]]
+                for e in workspace.top_entities(ENTITIES_SHOWN)]
     statuses = terms("epistemic_status")
     context = {
         "stats": stats,
