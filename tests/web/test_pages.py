@@ -220,3 +220,17 @@ def test_hostile_text_and_manifest_are_never_markup(client, overview):
     assert 'href="javascript:' not in article
     csp = client.get("/").headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_dict_keys_named_like_dict_methods_render_their_values(client, overview):
+    # In Jinja `m.copy` finds dict.copy (a method, always true) before the key: the dossier
+    # once marked every mention a copy, and the entity page printed a method for `count`.
+    dossier = client.get("/dossier.json", params={"entity": "Kestria"}).json()
+    mentions = [m for s in dossier["sections"] for r in dossier[s] for m in r["mentions"][:20]]
+    html = client.get("/dossier", params={"entity": "Kestria"}).text
+    assert html.count('<span class="tag">copy</span>') == sum(1 for m in mentions if m["copy"])
+    entity = overview["top_entities"][0]
+    assert "built-in method" not in client.get(f"/entities/{entity['id']}").text
+    front = client.get("/").text
+    shown = sum(1 for d in overview["documents"] if d["copy"])
+    assert front.count('<span class="tag">copy of') == shown
