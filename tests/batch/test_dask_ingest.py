@@ -158,31 +158,28 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, inputs, stor
 def test_cli_ingest_on_the_cluster_prints_the_local_summary_and_exit_code(cluster, inputs, tmp_path):
     local, client = cluster
     client.wait_for_workers(2, timeout=120)
-    db = str(tmp_path / "cli.db")
-    args = ("ingest", *inputs, "--db", db,
-            "--scheduler", local.scheduler_address)
-    first = run(*args)
-    assert first.returncode == 1, first.stderr  # the bad row fails alone, as in a local batch
-    assert summary(first.stdout) == {"stored": 10, "already_stored": 0, "publication_added": 1,
-                                     "failed": 1}
-    assert "E102" in first.stderr and "feed.jsonl#2" in first.stderr
-    second = run(*args)
-    assert summary(second.stdout) == {"stored": 0, "already_stored": 11, "publication_added": 0,
+    result = run("ingest", *inputs, "--db", str(tmp_path / "cli.db"), "--scheduler", local.scheduler_address)
+    assert result.returncode == 1, result.stderr  # the bad row fails alone, as in a local batch
+    assert summary(result.stdout) == {"stored": 10, "already_stored": 0, "publication_added": 1,
                                       "failed": 1}
+    assert "E102" in result.stderr and "feed.jsonl#2" in result.stderr
 
 
 def test_an_unreachable_scheduler_is_one_coded_line_and_exit_2(tmp_path):
     import socket
+    import subprocess
+
+    from helpers import command
+
+    from claimscope.dask_pool import DaskAnalysisPool
+    from claimscope.errors import SchedulerUnreachable
+    from claimscope.settings import Settings
 
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
     (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
     env = {**os.environ, "CLAIMSCOPE_SCHEDULER_TIMEOUT": "1"}
-    import subprocess
-
-    from helpers import command
-
     result = subprocess.run(command("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db"),
                                     "--scheduler", address), capture_output=True, text=True,
                             env=env, timeout=120)
@@ -190,5 +187,5 @@ def test_an_unreachable_scheduler_is_one_coded_line_and_exit_2(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error E601 {address}: "), result.stderr
     assert "dask scheduler" in lines[0]
-    bad = run("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db"), "--scheduler", "nowhere")
-    assert bad.returncode == 2 and "E601 nowhere: not a Dask scheduler address" in bad.stderr
+    with pytest.raises(SchedulerUnreachable, match="nowhere: not a Dask scheduler address"):
+        DaskAnalysisPool(Settings(), "nowhere")
