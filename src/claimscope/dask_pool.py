@@ -173,7 +173,9 @@ def _connect(address: str, timeout: float):
     from distributed.comm import parse_address, parse_host_port
 
     try:  # checked first: a Client made from a bad address lingers, then complains at exit
-        parse_host_port(parse_address(address)[1])
+        scheme, location = parse_address(address)
+        if scheme != "inproc":  # a network address needs a host and a port
+            parse_host_port(location)
     except (ValueError, TypeError) as exc:
         raise SchedulerUnreachable(address, f"not a Dask scheduler address ({_first_line(exc)}); "
                                             "give one like tcp://HOST:8786") from None

@@ -189,3 +189,16 @@ def test_an_unreachable_scheduler_is_one_coded_line_and_exit_2(tmp_path):
     assert "dask scheduler" in lines[0]
     with pytest.raises(SchedulerUnreachable, match="nowhere: not a Dask scheduler address"):
         DaskAnalysisPool(Settings(), "nowhere")
+
+
+def test_a_scheduler_without_workers_says_to_start_some():
+    from distributed import LocalCluster
+
+    from claimscope.dask_pool import DaskAnalysisPool
+    from claimscope.errors import ClusterWorkersFailed
+    from claimscope.settings import Settings
+
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", dashboard_address=None,
+                      silence_logs=50) as empty:
+        with pytest.raises(ClusterWorkersFailed, match="no worker joined .* `dask worker tcp://"):
+            DaskAnalysisPool(Settings(), empty.scheduler_address, worker_timeout=1)
