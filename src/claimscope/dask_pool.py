@@ -62,8 +62,12 @@ class ClaimscopeWorker(WorkerPlugin):
 
     async def setup(self, worker) -> None:
         jobs.init_worker(self.settings, threads=1)
-        # Loading takes seconds: in a thread, so the worker's event loop keeps its heartbeats.
-        await asyncio.to_thread(jobs.warm_up)
+        try:
+            # Loading takes seconds: in a thread, so the worker's event loop keeps its heartbeats.
+            await asyncio.to_thread(jobs.warm_up)
+        except ClaimscopeError as exc:
+            # Our errors take two arguments and do not unpickle on the client: send the line.
+            raise RuntimeError(f"{exc.code} {exc.message}") from None
 
 
 class DaskAnalysisPool:

@@ -202,3 +202,16 @@ def test_a_scheduler_without_workers_says_to_start_some():
                       silence_logs=50) as empty:
         with pytest.raises(ClusterWorkersFailed, match="no worker joined .* `dask worker tcp://"):
             DaskAnalysisPool(Settings(), empty.scheduler_address, worker_timeout=1)
+
+
+def test_a_worker_that_cannot_load_the_pipeline_is_one_coded_error():
+    from distributed import LocalCluster
+
+    from claimscope.dask_pool import DaskAnalysisPool
+    from claimscope.errors import ClusterWorkersFailed
+    from claimscope.settings import Settings
+
+    # A worker of its own: the module's cluster keeps its working plugin.
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, silence_logs=50) as one:
+        with pytest.raises(ClusterWorkersFailed, match=r"could not set claimscope up .*E201 no_such_model"):
+            DaskAnalysisPool(Settings(spacy_model="no_such_model"), one.scheduler_address)
