@@ -37,9 +37,9 @@ PLUGIN_NAME = "claimscope"
 CONNECT_TIMEOUT = 10.0
 WORKER_TIMEOUT = 60.0  # seconds to wait for a first worker to join a scheduler that has none
 # Analyses per store transaction: enough to spread a commit's cost, few enough that the progress
-# bar moves and a killed client re-analyses little. FLUSH_SECONDS caps the wait on a slow cluster.
+# bar moves and a killed client re-analyses little (ingest_documents also writes a batch whose
+# oldest analysis has waited 2 s, so a slow cluster's results do not sit unwritten).
 BATCH = 16
-FLUSH_SECONDS = 2.0
 _WINDOW_REFRESH = 5.0  # seconds between two looks at how many worker threads there are
 
 try:  # the plugin's base class; without Dask the pool below says how to install it
@@ -79,7 +79,6 @@ class DaskAnalysisPool:
     """
 
     batch = BATCH
-    flush_seconds = FLUSH_SECONDS
 
     def __init__(self, settings, address: str, *, timeout: float | None = None,
                  worker_timeout: float = WORKER_TIMEOUT):
