@@ -8,7 +8,7 @@ A worker plugin sets each Dask worker process up once (one ONNX thread, the pipe
 thread so the worker keeps answering the scheduler meanwhile); a task is `jobs.analyze_job` on
 a plain payload and returns a plain analysis, so nothing but JSON types crosses the network. This
 process stays the one writer (batch.py writes `pool.batch` analyses per transaction). At most
-`2 x worker threads` tasks are in flight and each result is released once stored, so memory
+`2 x worker threads` tasks are in flight and each result is released once it is back, so memory
 stays flat on inputs of any size. A worker that dies takes nothing with it: the scheduler gives
 its tasks to another worker (Dask's own retries), and a task that kills its workers
 `distributed.scheduler.allowed-failures` times fails as that input's error.
