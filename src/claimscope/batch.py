@@ -7,7 +7,9 @@ per document.
 
 A text already in the store is never analysed again: re-ingesting a corpus costs a lookup per
 input. At most `2 x workers` documents are in flight, so memory stays flat on any input size.
-The workers run `jobs.analyze_job`, the same plain-data function a Dask worker runs.
+The workers run `jobs.analyze_job`, the same plain-data function a Dask worker runs: any pool
+with `analyses(tasks)` (dask_pool.DaskAnalysisPool) serves, and `batch=N` writes N analyses per
+transaction (`Store.save_many`) for a cluster whose results come faster than commits.
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ class AnalysisPool:
     connection), load the pipeline once each, and use one ONNX thread each.
     """
 
+    batch = 1  # analyses per store transaction: one document each, as before Dask
+
     def __init__(self, settings, workers: int):
         self.settings = settings
         self.workers = max(1, workers)
@@ -93,6 +97,9 @@ class AnalysisPool:
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_pool_worker_init, initargs=(self.settings, os.getpid()))
         return self._executor
+
+    def analyses(self, tasks: Iterable[_Task | IngestResult]) -> Iterator[IngestResult | tuple[_Task, dict]]:
+        return run_analyses(tasks, self)
 
     def submit(self, payload: dict) -> Future:
         if self.workers == 1:
@@ -180,10 +187,16 @@ def run_analyses(tasks: Iterable[_Task | IngestResult], pool: AnalysisPool
                     inflight[pool.submit(jobs.payload_of(task.info))] = task
 
 
-def ingest_documents(documents: Iterable[DocumentInfo | InputFailure], store, pool: AnalysisPool,
-                     progress: Callable[[IngestResult], None] | None = None
-                     ) -> Iterator[IngestResult]:
-    """Store every document not yet stored; report each input's outcome, failures included."""
+def ingest_documents(documents: Iterable[DocumentInfo | InputFailure], store, pool,
+                     progress: Callable[[IngestResult], None] | None = None, *, batch: int = 1,
+                     flush_seconds: float = 2.0) -> Iterator[IngestResult]:
+    """Store every document not yet stored; report each input's outcome, failures included.
+
+    `pool.analyses(tasks)` analyses (AnalysisPool, DaskAnalysisPool). With `batch` > 1 the
+    analyses are written `batch` at a time in one transaction each, or sooner when the oldest
+    has waited `flush_seconds`; a batch the store refuses is written again one by one, so only
+    the document at fault fails.
+    """
     waiting: dict[str, list[DocumentInfo]] = {}  # document id in flight -> later copies of it
 
     def tasks() -> Iterator[_Task | IngestResult]:
@@ -202,21 +215,39 @@ def ingest_documents(documents: Iterable[DocumentInfo | InputFailure], store, po
             yield _Task(item)
 
     refused = 0  # writes failed in a row
-    for item in run_analyses(tasks(), pool):
-        if isinstance(item, IngestResult):
-            results = [item]
+    pending: list[tuple[_Task, dict]] = []  # analysed, not yet written
+    oldest = 0.0
+
+    def written() -> Iterator[IngestResult]:
+        nonlocal pending
+        chunk, pending = pending, []
+        if len(chunk) == 1 or batch <= 1:
+            for task, result in chunk:
+                yield from _save(store, task.info, result, waiting.pop(task.info.id, []))
         else:
-            task, result = item
-            copies = waiting.pop(task.info.id, [])
-            results = _save(store, task.info, result, copies)
-        for r in results:
-            if progress is not None:
-                progress(r)
-            yield r
-            refused = refused + 1 if isinstance(r.error, StoreWriteFailed) else 0
-            if refused >= MAX_REFUSED_WRITES:
-                raise StoreWriteFailed(store.url, f"stopped: the last {refused} documents could not be "
-                                                  f"written ({r.error.reason}); what was stored is intact")
+            yield from _save_many(store, chunk, waiting)
+
+    def outcomes() -> Iterator[IngestResult]:
+        nonlocal oldest
+        for item in pool.analyses(tasks()):
+            if isinstance(item, IngestResult):
+                yield item
+                continue
+            if not pending:
+                oldest = time.monotonic()
+            pending.append(item)
+            if len(pending) >= batch or time.monotonic() - oldest >= flush_seconds:
+                yield from written()
+        yield from written()
+
+    for r in outcomes():
+        if progress is not None:
+            progress(r)
+        yield r
+        refused = refused + 1 if isinstance(r.error, StoreWriteFailed) else 0
+        if refused >= MAX_REFUSED_WRITES:
+            raise StoreWriteFailed(store.url, f"stopped: the last {refused} documents could not be "
+                                              f"written ({r.error.reason}); what was stored is intact")
 
 
 def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -> list[IngestResult]:
@@ -230,6 +261,27 @@ def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -
     else:
         results = [IngestResult(info.name, Outcome(str(outcome)), info.id)]
     return results + [_add_publication(store, each) for each in copies]
+
+
+def _save_many(store, chunk: list[tuple[_Task, dict]], waiting: dict[str, list[DocumentInfo]]
+               ) -> list[IngestResult]:
+    """Analyses in one transaction (`Store.save_many`, idempotent by ids like `save`); failed
+    analyses are reported, not written; a refused batch is written again document by document."""
+    good = [(task.info, result) for task, result in chunk if "error" not in result]
+    results = []
+    for task, result in chunk:
+        if "error" in result:
+            results += _save(store, task.info, result, waiting.pop(task.info.id, []))
+    try:
+        outcomes = store.save_many([(Analysis.from_dict(r), Publication.of(i)) for i, r in good])
+    except StoreWriteFailed:  # the whole batch rolled back: one by one, only the culprit fails
+        for info, result in good:
+            results += _save(store, info, result, waiting.pop(info.id, []))
+        return results
+    for (info, _), outcome in zip(good, outcomes, strict=True):
+        results.append(IngestResult(info.name, Outcome(str(outcome)), info.id))
+        results += [_add_publication(store, each) for each in waiting.pop(info.id, [])]
+    return results
 
 
 def _document_error(result: dict) -> ClaimscopeError:

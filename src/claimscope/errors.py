@@ -4,7 +4,7 @@ Every error names the input it is about and reads as one line: ``"<input>: <reas
 prints ``error.message`` as is; ``error.code`` is stable and meant for scripts and tests.
 
 Code ranges: E1xx input ingestion, E2xx the pipeline and its models, E3xx settings, E4xx the
-store, E5xx the workbench (`claimscope serve`).
+store, E5xx the workbench (`claimscope serve`), E6xx the Dask cluster (`ingest --scheduler`).
 """
 
 from __future__ import annotations
@@ -229,3 +229,22 @@ class NotFound(WebError):
 
     code = "E505"
     status = 404
+
+
+# -- analysis on a Dask cluster (claimscope ingest --scheduler) ------------------------------------
+class ClusterError(ClaimscopeError):
+    """The Dask cluster an ingest was sent to cannot do the work; `input` is the scheduler address."""
+
+    code = "E600"
+
+
+class SchedulerUnreachable(ClusterError):
+    """No Dask scheduler answers at the address (or the connection to it was lost mid-run)."""
+
+    code = "E601"
+
+
+class ClusterWorkersFailed(ClusterError):
+    """No worker joined the scheduler in time, or a worker could not set claimscope up."""
+
+    code = "E602"

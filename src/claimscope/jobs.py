@@ -20,6 +20,7 @@ On a Dask cluster the same two calls make the worker plugin and the task:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from claimscope import errors
@@ -41,6 +42,9 @@ def init_worker(settings=None, threads: int | None = None) -> None:
     global _settings, _workspace
     if threads:
         limit_threads(threads)
+        if settings is not None and not settings.threads:
+            # Settings made in the parent read its environment (0: every core), not the limit.
+            settings = dataclasses.replace(settings, threads=threads)
     if settings != _settings or _workspace is None:  # the same settings keep the loaded pipeline
         _settings = settings
         _workspace = None

@@ -141,22 +141,31 @@ class Workspace:
     # -- ingest: worker processes analyse, this process stores (batch.py) ----------------------
     def ingest(self, targets: Iterable[str], *, workers: int | None = None,
                columns: dict[str, str] | None = None,
-               progress: Callable[[IngestResult], None] | None = None) -> Iterator[IngestResult]:
+               progress: Callable[[IngestResult], None] | None = None,
+               scheduler: str | None = None) -> Iterator[IngestResult]:
         """Analyse and store every input of the targets not stored yet; one result per input.
 
         Analysis runs in `workers` processes (default `settings.workers`, 0 = one per core);
         this process is the one writer, one transaction per document. An unreadable target is a
         failed input and the rest go on; a bad setting or a store that cannot be opened raises
         before any work. The documents stored are linked to the corpus entities at the end.
+        With `scheduler` (tcp://HOST:8786) the analysis runs on that Dask cluster's workers
+        instead (dask_pool.py), and the analyses are written in batches.
         """
         from claimscope.batch import AnalysisPool, Outcome, ingest_documents
 
         self.check()
         store = self.store
         stored: list[str] = []
-        with AnalysisPool(self.settings, self._workers(workers)) as pool:
+        if scheduler:
+            from claimscope.dask_pool import DaskAnalysisPool
+
+            pool = DaskAnalysisPool(self.settings, scheduler)
+        else:
+            pool = AnalysisPool(self.settings, self._workers(workers))
+        with pool:
             for result in ingest_documents(self._all_documents(targets, columns), store, pool,
-                                           progress):
+                                           progress, batch=pool.batch):
                 if result.outcome is Outcome.stored:
                     stored.append(result.document)
                 yield result

@@ -20,6 +20,10 @@ def register(app: typer.Typer) -> None:
             None, help="Store: a SQLite path or postgresql+psycopg://... (default: CLAIMSCOPE_DB or claimscope.db)."),
         workers: Optional[int] = typer.Option(
             None, min=0, help="Analysis worker processes (default: CLAIMSCOPE_WORKERS; 0 = one per core)."),
+        scheduler: Optional[str] = typer.Option(
+            None, envvar="CLAIMSCOPE_SCHEDULER",
+            help="Analyse on the Dask cluster of this scheduler, e.g. tcp://HOST:8786 (docs/cluster.md); "
+                 "--workers is then the cluster's."),
         columns: Optional[str] = typer.Option(
             None, help="Row files: FIELD=COLUMN pairs for columns named otherwise, e.g. "
                        "text=body,title=headline (fields: text, title, outlet, author, date, url, id)."),
@@ -36,9 +40,11 @@ def register(app: typer.Typer) -> None:
 
         Example: claimscope ingest demo/corpus feed.jsonl --db corpus.db --workers 2
 
+        On a Dask cluster: claimscope ingest feed.jsonl --db postgresql+psycopg://u@db/corpus --scheduler tcp://HOST:8786
+
         Prints one line of counts: stored, already stored, publication added (a stored text from a new source), failed; then each failure with its reason.
 
-        Exit 0: all stored; 1: some inputs of a batch failed; 2: nothing could be done (a single input that cannot be read, as with analyze; a bad store URL, an unreachable server, a bad option).
+        Exit 0: all stored; 1: some inputs of a batch failed; 2: nothing could be done (a single input that cannot be read, as with analyze; a bad store URL, an unreachable server or scheduler, a bad option).
         """
         from claimscope.cli.common import fatal, pipeline_settings
         from claimscope.cli.progress import print_summary, run_with_progress
@@ -57,7 +63,7 @@ def register(app: typer.Typer) -> None:
             mapping = parse_columns(columns) if columns else None
             workspace.store  # noqa: B018 - open it now: a bad store is fatal before any work
             run_with_progress(
-                workspace.ingest(targets, workers=workers, columns=mapping),
+                workspace.ingest(targets, workers=workers, columns=mapping, scheduler=scheduler),
                 workspace.count_inputs(targets), "ingest", counts, failures)
         except ClaimscopeError as exc:
             if counts:

@@ -84,7 +84,14 @@ class SqlStore(PageReads, LedgerRepository, Store):
         if not items:
             return []
         with self._write(f"a batch of {len(items)} documents") as connection:
-            return [self._save(connection, analysis, publication) for analysis, publication in items]
+            fresh: list[Analysis] = []  # new documents: their facts go in together, table by table
+            outcomes = [self._save(connection, analysis, publication, fresh)
+                        for analysis, publication in items]
+            if fresh:
+                now = _now()
+                self._insert_rows(connection, T.analyses, [R.analysis_row(a, now) for a in fresh])
+                self._insert_facts(connection, *fresh)
+            return outcomes
 
     def add_publication(self, publication: Publication, meta: dict | None = None) -> SaveOutcome:
         """A new place a stored text appeared; `already_stored` when that publication is known."""
@@ -94,14 +101,19 @@ class SqlStore(PageReads, LedgerRepository, Store):
             added = self._add_publication(connection, publication, meta or {})
         return SaveOutcome.publication_added if added else SaveOutcome.already_stored
 
-    def _save(self, connection: Connection, analysis: Analysis, publication: Publication | None) -> SaveOutcome:
+    def _save(self, connection: Connection, analysis: Analysis, publication: Publication | None,
+              defer: list[Analysis] | None = None) -> SaveOutcome:
+        """Write one document in the caller's transaction; with `defer`, a new document's
+        analysis and facts are left to the caller (appended to `defer`) to insert in bulk."""
         now = _now()
         publication = publication or Publication.of(analysis.document)
         if publication.document != analysis.document.id:
             raise StoreError(publication.name, "the publication belongs to another document "
                                                f"({publication.document}, not {analysis.document.id})")
         new = self._inserted(connection, T.documents, R.document_row(analysis, now))
-        if new:
+        if new and defer is not None:
+            defer.append(analysis)
+        elif new:
             connection.execute(insert(T.analyses).values(R.analysis_row(analysis, now)))
             self._insert_facts(connection, analysis)
         added = self._add_publication(connection, publication, analysis.document.meta)
@@ -109,14 +121,19 @@ class SqlStore(PageReads, LedgerRepository, Store):
             return SaveOutcome.stored
         return SaveOutcome.publication_added if added else SaveOutcome.already_stored
 
-    def _insert_facts(self, connection: Connection, analysis: Analysis) -> None:
-        facts = R.fact_rows(analysis)
+    def _insert_facts(self, connection: Connection, *analyses: Analysis) -> None:
+        facts = [R.fact_rows(analysis) for analysis in analyses]
         # Parents before children, for the foreign keys.
         for table in (T.entities, T.mentions, T.attributions, T.arguments, T.claims, T.claim_cues,
                       T.claim_entities, T.structure, T.techniques):
-            rows = facts.get(table.name)
+            rows = [row for each in facts for row in each.get(table.name, ())]
             if rows:
-                connection.execute(insert(table), rows)
+                self._insert_rows(connection, table, rows)
+
+    def _insert_rows(self, connection: Connection, table, rows: list[dict]) -> None:
+        # executemany: psycopg pipelines the rows. One multi-row VALUES statement measured slower
+        # (SQLAlchemy compiles a new statement for every row count).
+        connection.execute(insert(table), rows)
 
     def _add_publication(self, connection: Connection, publication: Publication, meta: dict) -> bool:
         seq = connection.execute(select(func.count()).select_from(T.publications)
