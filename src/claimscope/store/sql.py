@@ -24,6 +24,7 @@ from claimscope.model.corpus import CorpusEntity, Publication, SearchHit, Stored
 from claimscope.model.vocabulary import terms
 from claimscope.store import rows as R
 from claimscope.store import tables as T
+from claimscope.store.browse import BrowseRepository
 from claimscope.store.ledger_repository import LedgerRepository
 from claimscope.store.query import check_date
 from claimscope.store.repository import DocumentSummary, SaveOutcome, Store
@@ -34,7 +35,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(LedgerRepository, Store):
+class SqlStore(BrowseRepository, LedgerRepository, Store):
     def __init__(self, engine: Engine, target: Target, revision: str):
         self.engine = engine
         self.target = target
