@@ -1,0 +1,76 @@
+"""What the API's routers share: checked filter types, cursor pages, the one ledger, the locks.
+
+Filter values are checked by pydantic (a bad one is a 422 naming the field, see web/errors.py)
+with the store's own rules, so the API and the CLI accept the same dates and queries.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Literal
+
+from fastapi import Query, Request
+from pydantic import AfterValidator
+
+from claimscope.errors import BadQuery
+from claimscope.model.vocabulary import terms
+from claimscope.web.api.models import IsoDate
+from claimscope.web.deps import workspace
+
+# One page's length by default, and at most.
+PAGE = 50
+MAX_PAGE = 500
+
+# Analysing runs one document at a time: one pipeline per process, and one writer.
+WRITE_LOCK = threading.Lock()
+_LEDGER_LOCK = threading.Lock()
+
+
+def _query(value: str | None) -> str | None:
+    from claimscope.store.query import parse
+
+    if value is None:
+        return None
+    try:
+        parse(value)
+    except BadQuery as exc:
+        raise ValueError(exc.reason) from None
+    return value
+
+
+SearchQuery = Annotated[str, AfterValidator(_query)]
+# The vocabularies' terms as Literal types: OpenAPI lists them, pydantic refuses anything else.
+Status = Literal[tuple(terms("epistemic_status"))]  # type: ignore[valid-type]
+EvidenceKind = Literal[tuple(terms("evidence_kind"))]  # type: ignore[valid-type]
+
+Since = Annotated[IsoDate | None, Query(description="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[IsoDate | None, Query(description="Published on or before, at the bound's precision.")]
+Q = Annotated[SearchQuery | None, Query(description='Full-text query: words, "phrases", prefix*, AND/OR/NOT.')]
+Cursor = Annotated[str | None, Query(description="The `next` of the previous page.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")]
+
+
+def page(items: list, limit: int, key=lambda item: item["id"]) -> dict:
+    """`{"items", "next"}` from up to limit + 1 items read: the extra one says a next page exists."""
+    more = len(items) > limit
+    items = items[:limit]
+    return {"items": items, "next": key(items[-1]) if more and items else None}
+
+
+def ledger(request: Request):
+    """The app's one Ledger (its claim matcher loads once), with pending documents placed.
+
+    A read places what another process stored meanwhile; the lock keeps two requests from
+    placing the same document at once.
+    """
+    state = request.app.state
+    found = getattr(state, "ledger", None)
+    if found is None:
+        with _LEDGER_LOCK:
+            found = getattr(state, "ledger", None)
+            if found is None:
+                found = state.ledger = workspace(request).ledger()
+    if found.store.ledger_pending(limit=1):
+        with _LEDGER_LOCK:
+            found.update()
+    return found
