@@ -38,6 +38,19 @@ def analyze(workspace):
     return run
 
 
+@pytest.fixture(scope="session")
+def demo_analyses(workspace):
+    """Every demo article analysed through Workspace.analyze (manifest metadata included), once
+    per session for every test folder that stores them (store, web)."""
+    from claimscope.ingest import InputFailure
+
+    results = list(workspace.analyze(str(DEMO / "corpus")))
+    failures = [r for r in results if isinstance(r, InputFailure)]
+    assert not failures, failures
+    assert len(results) >= 10
+    return results
+
+
 # -- the corpus store: every store test runs on SQLite and on PostgreSQL --------------------------
 # CLAIMSCOPE_TEST_PG names a PostgreSQL database on a server where the test user may create
 # databases (scripts/test_pg.sh and .ci/run start one); each test gets a fresh database there.
