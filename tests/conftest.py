@@ -75,6 +75,18 @@ def store_url(request, tmp_path):
     yield from _fresh_pg_database(base)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request, tmp_path_factory):
+    """As `store_url`, one store per test module (filled once, read by many tests)."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "claimscope.db")
+        return
+    base = _pg_base()
+    if base is None:
+        pytest.skip(f"{PG_ENV} is not set (scripts/test_pg.sh sets it; CI always does)")
+    yield from _fresh_pg_database(base)
+
+
 def _fresh_pg_database(base: str):
     import uuid
 
