@@ -7,8 +7,8 @@ import socket
 import time
 
 import pytest
-from conftest import TOKEN, client_for
 from local_site import LocalSite
+from web_support import TOKEN, client_for
 
 from claimscope.errors import InputTooLarge, UrlRefused, UrlUnreachable
 from claimscope.web.api import fetch as F

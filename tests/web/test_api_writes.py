@@ -4,8 +4,8 @@ and paging that stays stable while documents are added between two pages."""
 from __future__ import annotations
 
 import pytest
-from conftest import TOKEN, client_for, fill
 from local_site import ARTICLE_HTML, LocalSite
+from web_support import TOKEN, client_for, fill
 
 from claimscope.model.analysis import document_id
 from claimscope.store import open_store
