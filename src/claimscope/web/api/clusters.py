@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 
 from claimscope.errors import NotFound
-from claimscope.web.api.common import PAGE, Cursor, Limit, ledger, page
+from claimscope.web.api.common import PAGE, Cursor, Limit, page
+from claimscope.web.deps import ledger
 
 router = APIRouter(tags=["clusters"])
 

@@ -1,4 +1,4 @@
-"""What the API's routers share: checked filter types, cursor pages, the one ledger, the locks.
+"""What the API's routers share: checked filter types, cursor pages, the write lock.
 
 Filter values are checked by pydantic (a bad one is a 422 naming the field, see web/errors.py)
 with the store's own rules, so the API and the CLI accept the same dates and queries.
@@ -9,13 +9,12 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Literal
 
-from fastapi import Query, Request
+from fastapi import Query
 from pydantic import AfterValidator
 
 from claimscope.errors import BadQuery
 from claimscope.model.vocabulary import terms
 from claimscope.web.api.models import IsoDate
-from claimscope.web.deps import workspace
 
 # One page's length by default, and at most.
 PAGE = 50
@@ -23,7 +22,6 @@ MAX_PAGE = 500
 
 # Analysing runs one document at a time: one pipeline per process, and one writer.
 WRITE_LOCK = threading.Lock()
-_LEDGER_LOCK = threading.Lock()
 
 
 def _query(value: str | None) -> str | None:
@@ -55,22 +53,3 @@ def page(items: list, limit: int, key=lambda item: item["id"]) -> dict:
     more = len(items) > limit
     items = items[:limit]
     return {"items": items, "next": key(items[-1]) if more and items else None}
-
-
-def ledger(request: Request):
-    """The app's one Ledger (its claim matcher loads once), with pending documents placed.
-
-    A read places what another process stored meanwhile; the lock keeps two requests from
-    placing the same document at once.
-    """
-    state = request.app.state
-    found = getattr(state, "ledger", None)
-    if found is None:
-        with _LEDGER_LOCK:
-            found = getattr(state, "ledger", None)
-            if found is None:
-                found = state.ledger = workspace(request).ledger()
-    if found.store.ledger_pending(limit=1):
-        with _LEDGER_LOCK:
-            found.update()
-    return found

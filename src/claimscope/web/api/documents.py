@@ -19,9 +19,9 @@ from claimscope.ingest.sizes import human_size
 from claimscope.model.analysis import DocumentInfo
 from claimscope.model.corpus import PUBLICATION_FIELDS
 from claimscope.model.corpus import Publication as StoredPublication
-from claimscope.web.api.common import PAGE, WRITE_LOCK, Cursor, Limit, Q, Since, Until, ledger, page
+from claimscope.web.api.common import PAGE, WRITE_LOCK, Cursor, Limit, Q, Since, Until, page
 from claimscope.web.api.models import DocumentIn, DocumentItem, IngestOut, Page, Publication
-from claimscope.web.deps import require_token, workspace
+from claimscope.web.deps import ledger, require_token, workspace
 
 router = APIRouter(tags=["documents"])
 

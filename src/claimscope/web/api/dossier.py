@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
-from claimscope.web.api.common import Since, Until, ledger
+from claimscope.web.api.common import Since, Until
+from claimscope.web.deps import ledger
 
 router = APIRouter(tags=["dossier"])
 
