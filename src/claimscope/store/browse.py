@@ -104,7 +104,7 @@ class BrowseRepository:
                              mentions=counts.get(r.id, (0, 0))[0], documents=counts.get(r.id, (0, 0))[1])
                 for r in rows]
 
-    def corpus_entity(self, entity_id: str) -> CorpusEntity | None:
+    def browse_entity(self, entity_id: str) -> CorpusEntity | None:
         ce = T.corpus_entities.c
         with self._read() as connection:
             row = connection.execute(select(ce.id, ce.name, ce.type, ce.aliases).where(ce.id == entity_id)).first()
@@ -114,7 +114,7 @@ class BrowseRepository:
         return CorpusEntity(id=row.id, name=row.name, type=row.type, aliases=list(row.aliases),
                             mentions=mentions, documents=documents)
 
-    def entity_documents(self, entity_id: str, *, after: str | None = None, limit: int = 50) -> list[dict]:
+    def browse_entity_documents(self, entity_id: str, *, after: str | None = None, limit: int = 50) -> list[dict]:
         """The documents naming a corpus entity (id order after the cursor): each document's
         publication, the names it used and its mention count."""
         e, m = T.entities.c, T.mentions.c
@@ -142,7 +142,7 @@ class BrowseRepository:
                 row["mentions"] += r.mentions
         return list(out.values())
 
-    def entity_mentions(self, entity_id: str, *, documents: list[str] | None = None,
+    def browse_mentions(self, entity_id: str, *, documents: list[str] | None = None,
                         limit: int = 200) -> list[dict]:
         """Mentions of a corpus entity (document, start, end, text), in document and text order."""
         e, m = T.entities.c, T.mentions.c
@@ -166,7 +166,7 @@ class BrowseRepository:
                 return None
             if values:
                 connection.execute(update(T.corpus_entities).where(ce.id == entity_id).values(**values))
-        return self.corpus_entity(entity_id)
+        return self.browse_entity(entity_id)
 
     # -- full-text conditions -------------------------------------------------------------------
     def _matches(self, table: str, q: str):

@@ -26,9 +26,9 @@ def list_entities(type: str | None = None, q: str | None = None, cursor: Cursor 
 def get_entity(entity_id: str, limit: Limit = PAGE, ws=Depends(workspace)) -> dict:
     """The entity with the first page of documents naming it and its mentions in them."""
     entity = _entity(ws, entity_id)
-    documents = ws.store.entity_documents(entity_id, limit=limit + 1)
+    documents = ws.store.browse_entity_documents(entity_id, limit=limit + 1)
     first = page(documents, limit)
-    mentions = ws.store.entity_mentions(entity_id, documents=[d["id"] for d in first["items"]],
+    mentions = ws.store.browse_mentions(entity_id, documents=[d["id"] for d in first["items"]],
                                         limit=MENTIONS_SHOWN)
     return {**_item(entity), "in_documents": first, "mention_spans": mentions}
 
@@ -37,7 +37,7 @@ def get_entity(entity_id: str, limit: Limit = PAGE, ws=Depends(workspace)) -> di
             summary="The documents naming one corpus entity")
 def entity_documents(entity_id: str, cursor: Cursor = None, limit: Limit = PAGE, ws=Depends(workspace)) -> dict:
     _entity(ws, entity_id)
-    return page(ws.store.entity_documents(entity_id, after=cursor, limit=limit + 1), limit)
+    return page(ws.store.browse_entity_documents(entity_id, after=cursor, limit=limit + 1), limit)
 
 
 @router.patch("/entities/{entity_id}", response_model=EntityItem, dependencies=[Depends(require_token)],
@@ -56,7 +56,7 @@ def edit_entity(entity_id: str, edit: EntityEdit, request: Request) -> dict:
 
 
 def _entity(ws, entity_id: str):
-    entity = ws.store.corpus_entity(entity_id)
+    entity = ws.store.browse_entity(entity_id)
     if entity is None:
         raise NotFound(entity_id, "no such corpus entity in the store (see /api/v1/entities)")
     return entity
