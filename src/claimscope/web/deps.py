@@ -16,27 +16,38 @@ def workspace(request: Request):
     return request.app.state.workspace
 
 
-_LEDGER_LOCK = threading.Lock()
+# Held by every write (analyse, store, link entities, place in the ledger): a read that finds a
+# document pending waits for the write rather than placing it before its entities are linked.
+WRITE_LOCK = threading.RLock()
 
 
 def ledger(request: Request):
-    """The app's one Ledger over the workspace's store, with pending documents placed.
+    """The app's one Ledger over the workspace's store.
 
     One per app, not one per request: `Workspace.ledger()` makes a new one each call, and each
-    would load the claim matcher's model again on its first read. A read places what another
-    process stored meanwhile; the lock keeps two requests from placing the same document at once.
+    would load the claim matcher's model again on its first read. Its reads place what another
+    process stored meanwhile (as every Ledger read does), under the write lock.
     """
     state = request.app.state
     found = getattr(state, "ledger", None)
     if found is None:
-        with _LEDGER_LOCK:
+        with WRITE_LOCK:
             found = getattr(state, "ledger", None)
             if found is None:
-                found = state.ledger = workspace(request).ledger()
-    if found.store.ledger_pending(limit=1):
-        with _LEDGER_LOCK:
-            found.update()
+                found = workspace(request).ledger()
+                found.update = _guarded(found.update, found.store)
+                state.ledger = found
     return found
+
+
+def _guarded(update, store):
+    def guarded_update(progress=None) -> dict:
+        if not store.ledger_pending(limit=1):
+            return {}  # the common case, without taking the lock
+        with WRITE_LOCK:
+            return update(progress)
+
+    return guarded_update
 
 
 def config(request: Request) -> WebConfig:
