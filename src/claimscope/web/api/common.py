@@ -6,7 +6,6 @@ with the store's own rules, so the API and the CLI accept the same dates and que
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated, Literal
 
 from fastapi import Query
@@ -20,8 +19,6 @@ from claimscope.web.api.models import IsoDate
 PAGE = 50
 MAX_PAGE = 500
 
-# Analysing runs one document at a time: one pipeline per process, and one writer.
-WRITE_LOCK = threading.Lock()
 
 
 def _query(value: str | None) -> str | None:

@@ -19,9 +19,9 @@ from claimscope.ingest.sizes import human_size
 from claimscope.model.analysis import DocumentInfo
 from claimscope.model.corpus import PUBLICATION_FIELDS
 from claimscope.model.corpus import Publication as StoredPublication
-from claimscope.web.api.common import PAGE, WRITE_LOCK, Cursor, Limit, Q, Since, Until, page
+from claimscope.web.api.common import PAGE, Cursor, Limit, Q, Since, Until, page
 from claimscope.web.api.models import DocumentIn, DocumentItem, IngestOut, Page, Publication
-from claimscope.web.deps import ledger, require_token, workspace
+from claimscope.web.deps import WRITE_LOCK, ledger, require_token, workspace
 
 router = APIRouter(tags=["documents"])
 
@@ -91,7 +91,7 @@ def reanalyze_document(document_id: str, request: Request) -> dict:
         store.replace_facts(analysis)
         store.ledger_forget([document_id])
         ws.link_entities([document_id])
-    ledger(request)
+        ledger(request).update()  # its claims placed again before the answer
     return {"id": document_id, "name": stored.analysis.document.name, "outcome": "reanalyzed",
             "claims": len(analysis.claims)}
 
@@ -160,7 +160,7 @@ def _store(request: Request, info: DocumentInfo) -> dict:
             outcome = store.save(analysis, publication)
             claims = len(analysis.claims)
             ws.link_entities([info.id])
-    ledger(request)  # places the new document's claims in clusters
+        ledger(request).update()  # its claims in clusters before the answer
     return {"id": info.id, "name": info.name, "outcome": str(outcome), "claims": claims}
 
 
