@@ -36,6 +36,7 @@ def writer(half, workspace):
 
 
 def test_paging_is_stable_while_documents_are_added(writer, half, demo_analyses):
+    clusters_before = writer.get("/api/v1/clusters", params={"limit": 500}).json()["items"]
     first = writer.get("/api/v1/documents", params={"limit": 3}).json()
     before = {a.document.id for a in demo_analyses[:7]}
     with open_store(half) as store:  # another writer stores the rest between two pages
@@ -50,6 +51,12 @@ def test_paging_is_stable_while_documents_are_added(writer, half, demo_analyses)
     assert before <= set(seen)  # nothing that was there is skipped
     added_after_cursor = {a.document.id for a in demo_analyses[7:] if a.document.id > first["next"]}
     assert added_after_cursor <= set(seen)  # what was added past the cursor shows up too
+    # The other writer did not update the ledger: the next read places its documents, and a
+    # cached answer from before is not served again.
+    clusters_after = writer.get("/api/v1/clusters", params={"limit": 500}).json()["items"]
+    assert len(clusters_after) > len(clusters_before)
+    mentioned = {m["document"] for c in clusters_after for m in c["mentions"]}
+    assert {a.document.id for a in demo_analyses[7:] if a.claims} <= mentioned
 
 
 def test_a_posted_text_is_analysed_stored_linked_and_placed(writer, half):
@@ -118,6 +125,11 @@ def test_an_entity_alias_edit(writer):
     assert answer.status_code == 200, answer.text
     assert "the Kestrian foreign minister" in answer.json()["aliases"] and "  " not in answer.json()["aliases"]
     assert "the Kestrian foreign minister" in writer.get(f"/api/v1/entities/{varga['id']}").json()["aliases"]
+    before = writer.get("/api/v1/dossier", params={"entity": varga["id"]}).json()["entities"]
+    renamed = writer.patch(f"/api/v1/entities/{varga['id']}", headers=AUTH, json={"name": "Minister Varga"})
+    assert renamed.json()["name"] == "Minister Varga"
+    after = writer.get("/api/v1/dossier", params={"entity": varga["id"]}).json()["entities"]
+    assert before != after and {"id": varga["id"], "name": "Minister Varga"} in after  # not a cached answer
     assert writer.patch(f"/api/v1/entities/{varga['id']}", json=edit).status_code == 401
     missing = writer.patch("/api/v1/entities/nobody", headers=AUTH, json=edit)
     assert missing.status_code == 404 and missing.json()["code"] == "E505"

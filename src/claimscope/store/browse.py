@@ -168,6 +168,21 @@ class BrowseRepository:
                 connection.execute(update(T.corpus_entities).where(ce.id == entity_id).values(**values))
         return self.browse_entity(entity_id)
 
+    # -- change detection ---------------------------------------------------------------------
+    def browse_stamp(self) -> tuple:
+        """A cheap value that changes when documents are stored or re-analysed, the ledger
+        places or forgets documents, or corpus entities are added or removed (read caches key on it)."""
+        from claimscope.store import ledger_tables as L
+
+        with self._read() as connection:
+            return tuple(connection.execute(select(
+                select(func.count()).select_from(T.documents).scalar_subquery(),
+                select(func.max(T.analyses.c.analysed_at)).scalar_subquery(),
+                select(func.count()).select_from(L.ledger_documents).scalar_subquery(),
+                select(func.count()).select_from(L.ledger_clusters).scalar_subquery(),
+                select(func.count()).select_from(T.corpus_entities).scalar_subquery(),
+            )).one())
+
     # -- full-text conditions -------------------------------------------------------------------
     def _matches(self, table: str, q: str):
         """A condition on `table`'s rows: its text matches the query (FTS5 or tsvector)."""

@@ -19,7 +19,7 @@ from claimscope.ingest.sizes import human_size
 from claimscope.model.analysis import DocumentInfo
 from claimscope.model.corpus import PUBLICATION_FIELDS
 from claimscope.model.corpus import Publication as StoredPublication
-from claimscope.web.api.common import PAGE, Cursor, Limit, Q, Since, Until, page
+from claimscope.web.api.common import PAGE, Cursor, Json, Limit, Q, Since, Until, page, read_cache
 from claimscope.web.api.models import DocumentIn, DocumentItem, IngestOut, Page, Publication
 from claimscope.web.deps import WRITE_LOCK, ledger, require_token, workspace
 
@@ -40,11 +40,11 @@ def list_documents(outlet: str | None = None, since: Since = None, until: Until 
     return page([_item(r) for r in rows], limit)
 
 
-@router.get("/documents/{document_id}", summary="One stored document's analysis")
-def get_document(document_id: str, ws=Depends(workspace)) -> dict:
+@router.get("/documents/{document_id}", summary="One stored document's analysis", response_class=Json)
+def get_document(document_id: str, ws=Depends(workspace)) -> Json:
     """The stored analysis in the documented `claimscope.analysis` schema: the same object as
     `claimscope show DOC_ID --format json` (and `claimscope analyze --format json`)."""
-    return ws.show(document_id).analysis.as_dict()
+    return Json(ws.show(document_id).analysis.as_dict())
 
 
 @router.get("/documents/{document_id}/publications", response_model=list[Publication],
@@ -92,6 +92,7 @@ def reanalyze_document(document_id: str, request: Request) -> dict:
         store.ledger_forget([document_id])
         ws.link_entities([document_id])
         ledger(request).update()  # its claims placed again before the answer
+        read_cache(request).clear()
     return {"id": document_id, "name": stored.analysis.document.name, "outcome": "reanalyzed",
             "claims": len(analysis.claims)}
 
@@ -161,6 +162,7 @@ def _store(request: Request, info: DocumentInfo) -> dict:
             claims = len(analysis.claims)
             ws.link_entities([info.id])
         ledger(request).update()  # its claims in clusters before the answer
+        read_cache(request).clear()
     return {"id": info.id, "name": info.name, "outcome": str(outcome), "claims": claims}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from claimscope.errors import NotFound
-from claimscope.web.api.common import PAGE, Cursor, Limit, page
+from claimscope.web.api.common import PAGE, Cursor, Limit, page, read_cache
 from claimscope.web.api.models import EntityDetail, EntityDocument, EntityEdit, EntityItem, Page
 from claimscope.web.deps import WRITE_LOCK, require_token, workspace
 
@@ -50,6 +50,7 @@ def edit_entity(entity_id: str, edit: EntityEdit, request: Request) -> dict:
     aliases = None if edit.aliases is None else sorted({a.strip() for a in edit.aliases if a.strip()})
     with WRITE_LOCK:
         entity = ws.store.edit_corpus_entity(entity_id, name=(edit.name or "").strip() or None, aliases=aliases)
+        read_cache(request).clear()  # dossiers show entity names
     if entity is None:
         raise NotFound(entity_id, "no such corpus entity in the store")
     return _item(entity)
