@@ -9,7 +9,7 @@ id or any document's name or key for it, `q` in the search query language.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select, text, update
+from sqlalchemy import exists, func, or_, select, text, update
 
 from claimscope.errors import BadQuery
 from claimscope.model.corpus import CorpusEntity
@@ -28,11 +28,8 @@ class BrowseRepository:
                          after: str | None = None, limit: int = 50) -> list[DocumentSummary]:
         """Documents in id order after the cursor; `q` keeps those whose text matches."""
         d = T.documents.c
-        first = _first_publications()
-        query = (select(d.id, d.name, d.language, d.length, d.first_ingested, first.c.title,
-                        first.c.outlet, first.c.date, T.analyses.c.pipeline)
+        query = (select(d.id, d.name, d.language, d.length, d.first_ingested, T.analyses.c.pipeline)
                  .join_from(T.documents, T.analyses, T.analyses.c.document == d.id)
-                 .outerjoin(first, and_(first.c.document == d.id, first.c.rank == 1))
                  .where(*_publication_filters(d.id, outlet, since, until))
                  .order_by(d.id).limit(_limit(limit)))
         if language is not None:
@@ -42,10 +39,15 @@ class BrowseRepository:
         if after is not None:
             query = query.where(d.id > after)
         with self._read() as connection:
-            return [DocumentSummary(id=r.id, name=r.name, title=r.title, outlet=r.outlet, date=r.date,
-                                    language=r.language, length=r.length, first_ingested=r.first_ingested,
-                                    pipeline=r.pipeline)
-                    for r in connection.execute(query)]
+            rows = connection.execute(query).all()
+            firsts = _firsts(connection, [r.id for r in rows])
+        out = []
+        for r in rows:
+            first = firsts.get(r.id, {})
+            out.append(DocumentSummary(id=r.id, name=r.name, title=first.get("title"), outlet=first.get("outlet"),
+                                       date=first.get("date"), language=r.language, length=r.length,
+                                       first_ingested=r.first_ingested, pipeline=r.pipeline))
+        return out
 
     # -- claims ---------------------------------------------------------------------------------
     def browse_claims(self, *, status: list[str] | None = None, evidence: list[str] | None = None,
@@ -61,11 +63,9 @@ class BrowseRepository:
                 if value not in known:
                     raise BadQuery(option, f"{value!r} is not one of {', '.join(known)}")
         c = T.claims.c
-        first = _first_publications()
         query = (select(c.id, c.document, c.text, c.start, c.end, c.sentence, c.status, c.certainty,
                         c.checkworthiness, c.check_worthy, c.evidence_kind, c.evidence_source,
-                        c.asserter_name, c.asserter_entity, first.c.outlet, first.c.date, first.c.title)
-                 .outerjoin(first, and_(first.c.document == c.document, first.c.rank == 1))
+                        c.asserter_name, c.asserter_entity)
                  .where(*_publication_filters(c.document, outlet, since, until))
                  .order_by(c.id).limit(_limit(limit)))
         if status:
@@ -83,7 +83,12 @@ class BrowseRepository:
         if after is not None:
             query = query.where(c.id > after)
         with self._read() as connection:
-            return [dict(r) for r in connection.execute(query).mappings()]
+            rows = [dict(r) for r in connection.execute(query).mappings().all()]
+            firsts = _firsts(connection, sorted({r["document"] for r in rows}))
+        for r in rows:
+            first = firsts.get(r["document"], {})
+            r.update(outlet=first.get("outlet"), date=first.get("date"), title=first.get("title"))
+        return rows
 
     # -- corpus entities ------------------------------------------------------------------------
     def browse_entities(self, *, type: str | None = None, q: str | None = None, after: str | None = None,
@@ -118,11 +123,8 @@ class BrowseRepository:
         """The documents naming a corpus entity (id order after the cursor): each document's
         publication, the names it used and its mention count."""
         e, m = T.entities.c, T.mentions.c
-        first = _first_publications()
         count = select(func.count()).select_from(T.mentions).where(m.entity == e.id).scalar_subquery()
-        query = (select(e.document, e.key, e.name, e.type, count.label("mentions"), first.c.title,
-                        first.c.outlet, first.c.date)
-                 .outerjoin(first, and_(first.c.document == e.document, first.c.rank == 1))
+        query = (select(e.document, e.key, e.name, e.type, count.label("mentions"))
                  .where(e.corpus_entity == entity_id)
                  .order_by(e.document, e.ordinal))
         if after is not None:
@@ -134,12 +136,14 @@ class BrowseRepository:
                 if r.document not in out:
                     if len(out) >= _limit(limit):
                         break
-                    out[r.document] = {"id": r.document, "title": r.title, "outlet": r.outlet,
-                                       "date": r.date, "names": [], "mentions": 0}
+                    out[r.document] = {"id": r.document, "title": None, "outlet": None,
+                                       "date": None, "names": [], "mentions": 0}
                 row = out[r.document]
                 if r.name not in row["names"]:
                     row["names"].append(r.name)
                 row["mentions"] += r.mentions
+            for document, first in _firsts(connection, list(out)).items():
+                out[document].update(first)
         return list(out.values())
 
     def browse_mentions(self, entity_id: str, *, documents: list[str] | None = None,
@@ -225,10 +229,19 @@ def _claim_names(entity: str):
     return or_(named, asserter)
 
 
-def _first_publications():
-    from claimscope.store.sql import _first_publications as first
+def _firsts(connection, documents: list[str]) -> dict[str, dict]:
+    """document -> its first publication's title, outlet and date, for the given ids only (a
+    page's; ranking every publication of the store for a page of 50 was most of its time)."""
+    from claimscope.store.sql import _publication_order
 
-    return first()
+    p = T.publications.c
+    out: dict[str, dict] = {}
+    for i in range(0, len(documents), 500):
+        query = (select(p.document, p.title, p.outlet, p.date).where(p.document.in_(documents[i:i + 500]))
+                 .order_by(p.document, *_publication_order()))
+        for r in connection.execute(query).all():
+            out.setdefault(r.document, {"title": r.title, "outlet": r.outlet, "date": r.date})
+    return out
 
 
 def _publication_filters(document_id, outlet, since, until):
