@@ -143,13 +143,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
+    """`claimscope serve` itself; with more than one worker, uvicorn's own command over the same
+    app factory (create_app reads CLAIMSCOPE_DB), since serve runs one process."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "CLAIMSCOPE_DB": str(db)}
     env.pop("CLAIMSCOPE_TOKEN", None)  # read-only, as a shared workbench runs
     log = open(OUT / "server.log", "w")
-    return subprocess.Popen([sys.executable, "-m", "claimscope.cli.main", "serve", "--db", str(db),
-                             "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    if workers > 1:
+        command = [sys.executable, "-m", "uvicorn", "--factory", "claimscope.web.app:create_app",
+                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+                   "--log-level", "warning"]
+    else:
+        command = [sys.executable, "-m", "claimscope.cli.main", "serve", "--db", str(db),
+                   "--host", "127.0.0.1", "--port", str(port)]
+    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def wait_up(base: str, server: subprocess.Popen, timeout: float = 120) -> None:
@@ -254,6 +261,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--warmup", type=float, default=5.0)
+    parser.add_argument("--server-workers", type=int, default=1,
+                        help="1: `claimscope serve`; more: uvicorn --workers N over the same app")
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -266,7 +275,7 @@ def main() -> int:
         return 0
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(args.db, port)
+    server = start_server(args.db, port, args.server_workers)
     try:
         wait_up(base, server)
         routes = targets(args.db, base)
@@ -278,10 +287,12 @@ def main() -> int:
         server.wait(timeout=30)
     total = sum(len(t) for t in result["timings"].values())
     errors = sum(result["errors"].values())
-    lines = [f"{args.clients} clients, {result['elapsed']:.1f} s, {total} requests, "
+    lines = [f"server: {'claimscope serve (one process)' if args.server_workers == 1 else f'uvicorn, {args.server_workers} worker processes'}; "
+             f"load average before the run {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+             f"{args.clients} clients, {result['elapsed']:.1f} s, {total} requests, "
              f"{total / result['elapsed']:.1f} requests/s, {errors} errors",
              f"{'route':<22} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"]
-    summary = {"store": info, "clients": args.clients, "seconds": result["elapsed"], "requests": total,
+    summary = {"store": info, "server_workers": args.server_workers, "clients": args.clients, "seconds": result["elapsed"], "requests": total,
                "errors": errors, "routes": {}}
     for route, values in result["timings"].items():
         p50, p95, p99 = (percentile(values, p) * 1000 for p in (50, 95, 99))
