@@ -16,9 +16,16 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
 
+# The main job: pour the demo corpus into a fresh store, print what is known about two of its
+# parties (the ledger's dossier), and one opinion piece taken apart.
+DEMO_DB ?= out/demo/claimscope.db
 demo: setup
-	$(BIN)/claimscope analyze demo/corpus --aliases demo/aliases.json --format json --output out/demo
+	mkdir -p out/demo && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/claimscope ingest demo/corpus --aliases demo/aliases.json --db $(DEMO_DB)
+	$(BIN)/claimscope export --format jsonl --out out/demo/corpus.jsonl --db $(DEMO_DB)
+	$(BIN)/claimscope dossier "Republic of Kestria" "Red Dawn Brigade" --db $(DEMO_DB)
 	$(BIN)/claimscope analyze $(DEMO_ARTICLE) --aliases demo/aliases.json
+	@echo "Browse it: $(BIN)/claimscope serve --db $(DEMO_DB)  (then open http://127.0.0.1:8000/)"
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -472,3 +472,109 @@ Workspace.link_entities = _link_entities
 Workspace.relink = _relink
 Workspace.corpus_entities = _corpus_entities
 Workspace._alias_book = _alias_book
+
+
+# -- reads for the workbench's pages (web/pages/): one block, attached below, as above ----------
+
+# The web app passes its one Ledger (`ledger=`): a new one per call would load the claim matcher
+# again whenever something is pending, and the app's places pending documents under its lock.
+
+def _claim_clusters(self, document_id: str, *, ledger=None) -> dict[str, str]:
+    """claim id -> ledger cluster id for one stored document (the ledger brought up to date)."""
+    (ledger or self.ledger()).update()
+    return self._stored().claim_clusters(document_id)
+
+
+def _document_origin(self, document_id: str) -> dict | None:
+    """Where the ledger places a stored document: origin, copy_of, rule, containment (None
+    when it is not placed yet)."""
+    row = self._stored().ledger_documents_info([document_id]).get(document_id)
+    return None if row is None else {k: row[k] for k in ("origin", "copy_of", "rule", "containment")}
+
+
+def _entity_links(self, document_id: str) -> dict[str, str]:
+    """A stored document's entity ids -> the corpus entities they are linked to."""
+    return self._stored().entity_links(document_id)
+
+
+def _claim_counts(self) -> list[dict]:
+    """Claims counted by document and status (the overview's chart puts dates on them)."""
+    return self._stored().claim_counts()
+
+
+def _top_entities(self, limit: int = 15):
+    """The corpus entities `corpus_entities()` lists first, counted without reading them all."""
+    return self._stored().top_corpus_entities(limit)
+
+
+def _corpus_entity(self, entity_id: str):
+    """One corpus entity (CorpusEntity) with its counts; E420 for an unknown id."""
+    return self._stored().corpus_entity(entity_id)
+
+
+def _entity_mentions(self, entity_id: str, limit: int = 500) -> list[dict]:
+    """Where a corpus entity is mentioned: document, offsets, text, and the document's title."""
+    return self._stored().entity_mentions(entity_id, limit=limit)
+
+
+def _source_graph(self) -> dict:
+    """Who says what about whom: the GEXF exporter's graph as nodes and edges (plain dicts).
+
+    It reads every stored document, so it is kept per store state (the stored documents and
+    the pipeline version of each) and made again only when that changes.
+    """
+    import io
+
+    from claimscope.render.exporters.gexf import GexfExporter
+
+    store = self._stored()
+    state = hash(tuple(sorted(store.pipeline_versions().items())))
+    cached = getattr(self, "_graph_cache", None)
+    if cached and cached[0] == state:
+        return cached[1]
+    exporter = GexfExporter(io.StringIO())
+    for record in store.iter_documents_batched():
+        exporter.write(record)
+    graph = exporter.graph()
+    result = {
+        "nodes": [{"id": n, **data} for n, data in graph.nodes(data=True)],
+        "edges": [{"source": a, "target": b, **data} for a, b, data in graph.edges(data=True)],
+    }
+    self._graph_cache = (state, result)
+    return result
+
+
+def _cluster(self, cluster_id: str, *, reliability=None, ledger=None) -> dict:
+    """One claim cluster's record (as `clusters` gives them); E505 for an unknown id."""
+    from claimscope.errors import NotFound
+    from claimscope.ledger.views import build_records
+
+    ledger = ledger or self.ledger(reliability=reliability)
+    ledger.update()
+    records = build_records(ledger.store, [cluster_id], ledger.reliability)
+    if not records:
+        raise NotFound(cluster_id, "no claim cluster with that id in the store")
+    return records[0]
+
+
+def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None, ledger=None) -> dict[str, dict]:
+    """cluster id -> its assessment, grade, documents, independent sources and first/last seen
+    (the article page's panels); read as `clusters` reads them (call after an update)."""
+    from claimscope.ledger.views import build_records
+
+    ledger = ledger or self.ledger(reliability=reliability)
+    keep = ("assessment", "grade", "documents", "origins", "independent_sources", "first_seen", "last_seen")
+    return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])}
+            for r in build_records(ledger.store, sorted(set(cluster_ids)), ledger.reliability)}
+
+
+Workspace.claim_clusters = _claim_clusters
+Workspace.cluster_summaries = _cluster_summaries
+Workspace.cluster = _cluster
+Workspace.entity_links = _entity_links
+Workspace.document_origin = _document_origin
+Workspace.claim_counts = _claim_counts
+Workspace.top_entities = _top_entities
+Workspace.corpus_entity = _corpus_entity
+Workspace.entity_mentions = _entity_mentions
+Workspace.source_graph = _source_graph

@@ -131,3 +131,10 @@ def test_a_preposition_or_to_that_ends_its_sentence_is_stranded_not_cut_off(anal
     texts = [c.text for c in a.claims]
     assert any(t.endswith("if she wants to") for t in texts), texts
     assert any(t.endswith("was about") for t in texts), texts
+
+
+def test_a_claim_about_a_report_does_not_rest_on_it(analyze):
+    a = analyze("The Harbour Times's report of a secret deal with the mayor has been widely discussed "
+                "in the city. The audit found that the council had overspent by four million pounds.\n")
+    assert _claim_containing(a, "widely discussed").evidence.kind != "document"
+    assert _claim_containing(a, "overspent").evidence.kind == "document"

@@ -51,8 +51,17 @@ def _names_media(name: str, media_words: set[str]) -> bool:
 
 
 def _is_subject_side(cue: Span) -> bool:
-    # "The UN report found ..." rests on the report; "they deny the report" does not.
-    return any(t.dep_ in ("nsubj", "nsubjpass", "pobj") for t in cue) or cue.root.head.lower_ == "according"
+    # "The UN report found ..." rests on the report; "they deny the report" does not, and nor
+    # does "the report has been widely discussed": a claim about a document is not one it makes,
+    # so a subject counts only when its verb is one of reporting or finding.
+    lex = lexicon()
+    verbs = set(lex["report"]) | set(lex["certain_report"])
+    for token in cue:
+        if token.dep_ in ("nsubj", "nsubjpass") and (token.head.lower_ in verbs or token.head.lemma_ in verbs):
+            return True
+        if token.dep_ == "pobj":  # "in the memo, ...", "according to the report"
+            return True
+    return cue.root.head.lower_ == "according"
 
 
 def _role_of(source: Span) -> str | None:

@@ -26,6 +26,7 @@ from claimscope.store import rows as R
 from claimscope.store import tables as T
 from claimscope.store.browse import BrowseRepository
 from claimscope.store.ledger_repository import LedgerRepository
+from claimscope.store.page_reads import PageReads
 from claimscope.store.query import check_date
 from claimscope.store.repository import DocumentSummary, SaveOutcome, Store
 from claimscope.store.schema import WRITE, Target
@@ -35,7 +36,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(BrowseRepository, LedgerRepository, Store):
+class SqlStore(BrowseRepository, PageReads, LedgerRepository, Store):
     def __init__(self, engine: Engine, target: Target, revision: str):
         self.engine = engine
         self.target = target

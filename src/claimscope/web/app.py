@@ -52,6 +52,10 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     _mount(app, "claimscope.web.api.docs")
     for name in PAGE_ROUTERS:
         _mount(app, f"claimscope.web.pages.{name}")
+    # The pages' own setup: /static (vendored CSS/JS) and the HTML error page (render_error).
+    pages = importlib.import_module("claimscope.web.pages")
+    if hasattr(pages, "install"):
+        pages.install(app)
     return app
 
 

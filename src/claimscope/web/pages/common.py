@@ -1,0 +1,91 @@
+"""What every page shares: the Jinja2 environment (autoescaped), and the answer as HTML or JSON.
+
+A page is a function from the request to a plain dict (`context`); `answer` renders it with the
+page's template, or gives the same dict as JSON when the path ends in `.json`. Nothing stored is
+trusted: autoescaping is on for every template and no value is marked safe.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from claimscope import __version__
+from claimscope.model.vocabulary import terms, vocabulary
+from claimscope.web.errors import wants_json
+
+WEB = Path(__file__).resolve().parents[1]
+TEMPLATES = WEB / "templates"
+STATIC = WEB / "static"
+
+# autoescape=True for every template, whatever its name; StrictUndefined: a typo fails the test.
+ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                  trim_blocks=True, lstrip_blocks=True)
+ENV.globals.update(version=__version__, statuses=terms("epistemic_status"),
+                   status_help=vocabulary()["epistemic_status"], evidence_help=vocabulary()["evidence_kind"])
+
+
+def ws(request: Request):
+    return request.app.state.workspace
+
+
+def ledger(request: Request):
+    """The app's one Ledger: `deps.ledger` where the seams have it (it places pending documents
+    under the write lock), else one kept on the app for the pages (the claim matcher loads once)."""
+    from claimscope.web import deps
+
+    if hasattr(deps, "ledger"):
+        return deps.ledger(request)
+    state = request.app.state
+    if getattr(state, "pages_ledger", None) is None:
+        state.pages_ledger = ws(request).ledger()
+    return state.pages_ledger
+
+
+def answer(request: Request, template: str, context: dict, status: int = 200):
+    """The page as HTML, or (path ending in `.json`) the same dict as JSON."""
+    if request.url.path.endswith(".json"):
+        # Contexts are plain dicts of JSON values already; jsonable_encoder's walk would cost
+        # more than the page (~300 ms for a 200-item dossier).
+        return JSONResponse(context, status_code=status)
+    path = request.url.path
+    json_href = ("/index.json" if path == "/" else path + ".json") + (f"?{request.url.query}" if request.url.query else "")
+    html = ENV.get_template(template).render(page=context, path=path, json_href=json_href)
+    return HTMLResponse(html, status_code=status)
+
+
+def render_error(request: Request, status: int, code: str, message: str):
+    """The HTML error page (web/errors.py calls it for every page that is not JSON)."""
+    if wants_json(request):  # errors.py checks this first; kept here for direct callers
+        return JSONResponse({"code": code, "message": message}, status_code=status)
+    html = ENV.get_template("error.html").render(page={"status": status, "code": code, "message": message},
+                                                 path=request.url.path, json_href=request.url.path + ".json")
+    return HTMLResponse(html, status_code=status)
+
+
+def doc_link(document: str, start: int | None = None, end: int | None = None) -> str:
+    """The article page, at a mention in context when offsets are given."""
+    return f"/documents/{document}" + (f"#m-{start}-{end}" if start is not None and end is not None else "")
+
+
+def routes(router, path: str, endpoint, **kwargs) -> None:
+    """Register a page at `path` and at `path.json` (the JSON route first: `{id}` would match
+    `x.json` too)."""
+    json_path = "/index.json" if path == "/" else path + ".json"
+    if path == "/":
+        router.add_api_route("/.json", endpoint, methods=["GET"], include_in_schema=False, **kwargs)
+    router.add_api_route(json_path, endpoint, methods=["GET"], include_in_schema=False, **kwargs)
+    router.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False,
+                         response_class=HTMLResponse, **kwargs)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A stored URL that may become a link: http(s) only (never `javascript:` or `data:`)."""
+    if not url:
+        return None
+    scheme = url.strip().split(":", 1)[0].lower()
+    return url.strip() if scheme in ("http", "https") and "://" in url else None
+
