@@ -27,6 +27,7 @@ PAGE = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>claimscope workbench API</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 </head>
 <body>
