@@ -38,6 +38,19 @@ def analyze(workspace):
     return run
 
 
+@pytest.fixture(scope="session")
+def demo_analyses(workspace):
+    """Every demo article analysed through Workspace.analyze (manifest metadata included), once
+    per session for every test folder that stores them (store, web)."""
+    from claimscope.ingest import InputFailure
+
+    results = list(workspace.analyze(str(DEMO / "corpus")))
+    failures = [r for r in results if isinstance(r, InputFailure)]
+    assert not failures, failures
+    assert len(results) >= 10
+    return results
+
+
 # -- the corpus store: every store test runs on SQLite and on PostgreSQL --------------------------
 # CLAIMSCOPE_TEST_PG names a PostgreSQL database on a server where the test user may create
 # databases (scripts/test_pg.sh and .ci/run start one); each test gets a fresh database there.
@@ -55,6 +68,18 @@ def store_url(request, tmp_path):
     """The URL of a new, empty store: a SQLite file in tmp_path, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
         yield str(tmp_path / "claimscope.db")
+        return
+    base = _pg_base()
+    if base is None:
+        pytest.skip(f"{PG_ENV} is not set (scripts/test_pg.sh sets it; CI always does)")
+    yield from _fresh_pg_database(base)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request, tmp_path_factory):
+    """As `store_url`, one store per test module (filled once, read by many tests)."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "claimscope.db")
         return
     base = _pg_base()
     if base is None:

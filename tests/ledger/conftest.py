@@ -3,23 +3,15 @@ holding it (SQLite and PostgreSQL through `store_url`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claimscope.store import open_store
 
-DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
-
 
 @pytest.fixture(scope="session")
-def demo_corpus_analyses(workspace):
-    from claimscope.ingest import InputFailure
-
-    results = list(workspace.analyze(str(DEMO_CORPUS)))
-    failures = [r for r in results if isinstance(r, InputFailure)]
-    assert not failures, failures
-    return results
+def demo_corpus_analyses(demo_analyses):
+    """The session's one analysis of the demo corpus (tests/conftest.py)."""
+    return demo_analyses
 
 
 @pytest.fixture

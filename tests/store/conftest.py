@@ -9,19 +9,8 @@ import pytest
 
 from claimscope.store import open_store
 
-DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
-
-
-@pytest.fixture(scope="session")
-def demo_analyses(workspace):
-    """Every demo article analysed through Workspace.analyze (manifest metadata included)."""
-    from claimscope.ingest import InputFailure
-
-    results = list(workspace.analyze(str(DEMO_CORPUS)))
-    failures = [r for r in results if isinstance(r, InputFailure)]
-    assert not failures, failures
-    assert len(results) >= 10
-    return results
+# `demo_analyses` (every demo article analysed once per session) is in tests/conftest.py: the
+# store's tests and the web app's share it.
 
 
 @pytest.fixture(scope="session")

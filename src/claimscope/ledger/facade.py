@@ -59,3 +59,29 @@ class Ledger:
         self.update()
         return build_dossier(self.store, entities, reliability=self.reliability, since=since, until=until,
                              limit=LIMIT if limit is None else limit)
+
+    # -- paged reads (the web API): clusters in id order, so a cursor stays valid as they grow --
+    def cluster(self, cluster_id: str) -> dict | None:
+        """One cluster's record (as `clusters` gives it), or None for an unknown id."""
+        from claimscope.ledger.views import build_records
+
+        self.update()
+        records = build_records(self.store, [cluster_id], self.reliability)
+        return records[0] if records else None
+
+    def cluster_page(self, entity: str | None = None, *, after: str | None = None,
+                     limit: int = 50) -> list[dict]:
+        """Cluster records in id order after the cursor `after`, optionally about an entity."""
+        from claimscope.ledger.views import build_records, resolve_entities
+
+        self.update()
+        keys = None
+        if entity:
+            keys = [f"{p}:{k}" for k, _ in resolve_entities(self.store, [entity]) for p in ("e", "a")]
+        ids = sorted(i for i in self.store.ledger_cluster_ids(keys=keys) if after is None or i > after)
+        records: list[dict] = []
+        # A cluster with no stored mention left (every document re-analysed away) reads as none.
+        while ids and len(records) < limit:
+            batch, ids = ids[:limit - len(records)], ids[limit - len(records):]
+            records.extend(sorted(build_records(self.store, batch, self.reliability), key=lambda r: r["id"]))
+        return records

@@ -299,7 +299,7 @@ class LedgerRepository:
                     .outerjoin(asserter, (asserter.c.document == lc.document)
                                & (asserter.c.key == c.asserter_entity))
                     .where(lc.cluster.in_(chunk))
-                    .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings()
+                    .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings().all()
                 out.extend(dict(r) for r in rows)
             docs = sorted({r["document"] for r in out})
             titles, outlets = {}, {}
@@ -330,7 +330,7 @@ class LedgerRepository:
         with self._read() as connection:
             for chunk in _chunks(list(cluster_ids)):
                 out.extend(dict(r) for r in connection.execute(
-                    select(L.ledger_conflicts).where((f.a.in_(chunk)) | (f.b.in_(chunk)))).mappings())
+                    select(L.ledger_conflicts).where((f.a.in_(chunk)) | (f.b.in_(chunk)))).mappings().all())
         return out
 
     def ledger_entity_names(self, keys: Iterable[str]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from claimscope.model.corpus import CorpusEntity, Publication, SearchHit, Stored
 from claimscope.model.vocabulary import terms
 from claimscope.store import rows as R
 from claimscope.store import tables as T
+from claimscope.store.browse import BrowseRepository
 from claimscope.store.ledger_repository import LedgerRepository
 from claimscope.store.page_reads import PageReads
 from claimscope.store.query import check_date
@@ -35,7 +36,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(PageReads, LedgerRepository, Store):
+class SqlStore(BrowseRepository, PageReads, LedgerRepository, Store):
     def __init__(self, engine: Engine, target: Target, revision: str):
         self.engine = engine
         self.target = target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import threading
 
 from fastapi import Request
 
@@ -13,6 +14,40 @@ from claimscope.web.config import WebConfig
 def workspace(request: Request):
     """The Workspace (store, ledger, pipeline) opened once by the app's lifespan."""
     return request.app.state.workspace
+
+
+# Held by every write (analyse, store, link entities, place in the ledger): a read that finds a
+# document pending waits for the write rather than placing it before its entities are linked.
+WRITE_LOCK = threading.RLock()
+
+
+def ledger(request: Request):
+    """The app's one Ledger over the workspace's store.
+
+    One per app, not one per request: `Workspace.ledger()` makes a new one each call, and each
+    would load the claim matcher's model again on its first read. Its reads place what another
+    process stored meanwhile (as every Ledger read does), under the write lock.
+    """
+    state = request.app.state
+    found = getattr(state, "ledger", None)
+    if found is None:
+        with WRITE_LOCK:
+            found = getattr(state, "ledger", None)
+            if found is None:
+                found = workspace(request).ledger()
+                found.update = _guarded(found.update, found.store)
+                state.ledger = found
+    return found
+
+
+def _guarded(update, store):
+    def guarded_update(progress=None) -> dict:
+        if not store.ledger_pending(limit=1):
+            return {}  # the common case, without taking the lock
+        with WRITE_LOCK:
+            return update(progress)
+
+    return guarded_update
 
 
 def config(request: Request) -> WebConfig:

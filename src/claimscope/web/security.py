@@ -7,8 +7,7 @@ slipped through unescaped could not run.
 
 from __future__ import annotations
 
-from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.requests import Request
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse
 
 from claimscope.web.errors import error_body
@@ -23,18 +22,31 @@ HEADERS = {
 }
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
+class SecurityHeaders:
+    """Plain ASGI middleware (not Starlette's BaseHTTPMiddleware, which costs every request an
+    extra task and a copy of the body through a memory stream): headers added to each answer's
+    start, a declared oversized body refused before the app sees it."""
+
     def __init__(self, app, max_body_bytes: int):
-        super().__init__(app)
+        self.app = app
         self.max_body_bytes = max_body_bytes
 
-    async def dispatch(self, request: Request, call_next):
-        length = request.headers.get("content-length")
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        length = Headers(scope=scope).get("content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
-            response = JSONResponse(error_body("E504", f"{request.url.path}: request body over "
+            response = JSONResponse(error_body("E504", f"{scope['path']}: request body over "
                                                f"{self.max_body_bytes} bytes"), status_code=413)
-        else:
-            response = await call_next(request)
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+            await response(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)

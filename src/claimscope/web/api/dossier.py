@@ -1,0 +1,25 @@
+"""`/api/v1/dossier?entity=A&entity=B`: what the corpus says about the entities (the ledger's dossier)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from claimscope.web.api.common import Json, Since, Until, read_cache
+from claimscope.web.deps import ledger
+
+router = APIRouter(tags=["dossier"])
+
+
+@router.get("/dossier", summary="A dossier of one or more entities", response_class=Json)
+def get_dossier(request: Request,
+                entity: list[str] = Query(..., min_length=1, description="An entity id or name (repeatable: "
+                                                                         "claims naming every one)."),
+                since: Since = None, until: Until = None,
+                limit: int | None = Query(None, ge=0, description="Clusters kept (most documents first); 0: all.")
+                ) -> Json:
+    """Known, claimed, speculated, denied and contested claims, each with its sources, grade and
+    mentions; a timeline and the figures (as `claimscope dossier --format json`)."""
+    found = ledger(request)
+    key = ("dossier", tuple(entity), since, until, limit, found.store.browse_stamp())
+    return Json(read_cache(request).get(key, lambda: found.dossier(entity, since=since, until=until,
+                                                                     limit=limit)))
