@@ -234,3 +234,24 @@ def test_dict_keys_named_like_dict_methods_render_their_values(client, overview)
     front = client.get("/").text
     shown = sum(1 for d in overview["documents"] if d["copy"])
     assert front.count('<span class="tag">copy of') == shown
+
+
+def test_a_kept_page_is_rebuilt_once_another_process_stores_a_document(tmp_path, demo_analyses):
+    from fastapi.testclient import TestClient
+
+    from claimscope.settings import Settings
+    from claimscope.store import open_store
+    from claimscope.web.app import create_app
+    from claimscope.web.config import WebConfig
+
+    settings = Settings()
+    settings.db = str(tmp_path / "claimscope.db")
+    with open_store(settings.db) as store:
+        store.save(demo_analyses[0])
+    with TestClient(create_app(settings, WebConfig(load_pipeline=False))) as client:
+        assert client.get("/.json").json()["stats"]["documents"] == 1
+        assert client.get("/.json").json()["stats"]["documents"] == 1  # kept
+        with open_store(settings.db) as other:  # a second writer, as an ingest would be
+            other.save(demo_analyses[1])
+        assert client.get("/.json").json()["stats"]["documents"] == 2
+        assert demo_analyses[1].document.id in client.get("/").text

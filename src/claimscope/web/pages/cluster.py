@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from claimscope.web.pages.common import answer, ledger, routes, ws
+from claimscope.web.pages.common import answer, cached, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 
 
+@cached
 def cluster_page(request: Request, cluster_id: str):
     record = ws(request).cluster(cluster_id, ledger=ledger(request))
     groups: dict[str, dict] = {}

@@ -7,10 +7,11 @@ trusted: autoescaping is on for every template and no value is marked safe.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from claimscope import __version__
@@ -43,6 +44,29 @@ def ledger(request: Request):
     if getattr(state, "pages_ledger", None) is None:
         state.pages_ledger = ws(request).ledger()
     return state.pages_ledger
+
+
+def cached(view):
+    """A page kept, rendered, while the store is unchanged: the article, overview, entity,
+    cluster and dossier pages are read far more often than the store changes, and rebuilding
+    them is most of the server's time under load. The key carries the path, the query and the
+    store's `browse_stamp()` (any store, ledger or entity change makes a new one); the read
+    cache's TTL bounds what the stamp cannot see. Errors raise and are never kept."""
+
+    @functools.wraps(view)
+    def wrapper(request: Request, *args, **kwargs):
+        from claimscope.web.api.common import read_cache
+
+        key = ("page", request.url.path, request.url.query, ws(request).store.browse_stamp())
+
+        def make():
+            response = view(request, *args, **kwargs)
+            return response.body, response.status_code, response.media_type
+
+        body, status, media_type = read_cache(request).get(key, make)
+        return Response(body, status_code=status, media_type=media_type)
+
+    return wrapper
 
 
 def answer(request: Request, template: str, context: dict, status: int = 200):

@@ -13,11 +13,12 @@ from fastapi import APIRouter, Request
 
 from claimscope.render.labels import byline, entity_names, who
 from claimscope.render.spans import article_spans, nest
-from claimscope.web.pages.common import answer, ledger, routes, safe_url, ws
+from claimscope.web.pages.common import answer, cached, ledger, routes, safe_url, ws
 
 router = APIRouter(tags=["pages"])
 
 
+@cached
 def document_page(request: Request, document_id: str):
     workspace = ws(request)
     stored = workspace.show(document_id)

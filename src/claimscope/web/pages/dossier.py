@@ -8,12 +8,13 @@ from fastapi import APIRouter, Query, Request
 
 from claimscope.ledger.dossier import SECTIONS
 from claimscope.web.pages import charts
-from claimscope.web.pages.common import answer, ledger, routes, ws
+from claimscope.web.pages.common import answer, cached, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 SHOWN = 50  # items per section in the page (the most independently sourced); the JSON has all
 
 
+@cached
 def dossier_page(request: Request, entity: list[str] = Query(default=[], max_length=200),
                  since: str | None = Query(default=None, max_length=10),
                  until: str | None = Query(default=None, max_length=10)):

@@ -6,12 +6,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from claimscope.ledger.dossier import SECTIONS
-from claimscope.web.pages.common import answer, ledger, routes, ws
+from claimscope.web.pages.common import answer, cached, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 PER_SECTION = 5
 
 
+@cached
 def entity_page(request: Request, entity_id: str):
     workspace = ws(request)
     entity = workspace.corpus_entity(entity_id)

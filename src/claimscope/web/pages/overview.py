@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 
 from claimscope.model.vocabulary import terms
 from claimscope.web.pages import charts
-from claimscope.web.pages.common import answer, ledger, routes, ws
+from claimscope.web.pages.common import answer, cached, ledger, routes, ws
 
 router = APIRouter(tags=["pages"])
 DOCUMENTS_SHOWN = 200  # the newest; the API pages through all of them
@@ -17,6 +17,7 @@ ENTITIES_SHOWN = 15
 OUTLET_COLOURS = 8  # workbench.css has .o0 ... .o7
 
 
+@cached
 def overview(request: Request):
     workspace = ws(request)
     stats = workspace.stats()
