@@ -229,7 +229,21 @@ def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -
         results = [IngestResult(info.name, Outcome.failed, info.id, exc)]
     else:
         results = [IngestResult(info.name, Outcome(str(outcome)), info.id)]
+        _save_claim_vectors(store, result)
     return results + [_add_publication(store, each) for each in copies]
+
+
+def _save_claim_vectors(store, result: dict) -> None:
+    """The claim vectors the worker computed, for the ledger update (`ledger/claim_vectors.py`).
+    A cache: when they cannot be written the update encodes those claims itself."""
+    from claimscope.ledger.claim_vectors import rows_of
+
+    rows = rows_of(result)
+    if rows and hasattr(store, "save_claim_vectors"):
+        try:
+            store.save_claim_vectors(rows)
+        except StoreWriteFailed:
+            pass
 
 
 def _document_error(result: dict) -> ClaimscopeError:
@@ -268,6 +282,7 @@ def reanalyze_documents(store, ids: Iterable[str], pool: AnalysisPool,
             try:
                 store.replace_facts(Analysis.from_dict(result))
                 r = IngestResult(info.name, Outcome.reanalyzed, info.id)
+                _save_claim_vectors(store, result)
             except StoreWriteFailed as exc:
                 r = IngestResult(info.name, Outcome.failed, info.id, exc)
         if progress is not None:

@@ -109,6 +109,7 @@ entities = Table(
     Index("ix_entities_document", "document"),
     Index("ix_entities_corpus_entity", "corpus_entity"),
     Index("ix_entities_name", "name"),
+    Index("ix_entities_key", "key"),  # migration 0004: the ledger reads entities by key
 )
 
 mentions = Table(
