@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, delete, func, insert, select, union_all, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from claimscope.store import ledger_tables as L
@@ -212,15 +212,17 @@ class LedgerRepository:
         the most recent of the union is among the most recent of each of its keys."""
         if not keys:
             return []
-        k = L.ledger_keys.c
         found: dict[str, str] = {}
         with self._read() as connection:
             for chunk in _chunks(sorted(set(keys)), 50):
-                parts = [select(k.cluster, k.updated).where(k.key == key)
-                         .order_by(k.updated.desc(), k.cluster.desc()).limit(limit).subquery().select()
-                         for key in chunk]
-                query = parts[0] if len(parts) == 1 else union_all(*parts)
-                found.update((r[0], r[1]) for r in connection.execute(query))
+                # Plain SQL: building this union as a SQLAlchemy construct cost more than running it.
+                part = ("SELECT * FROM (SELECT cluster, updated FROM ledger_keys WHERE key = :k{i} "
+                        "ORDER BY updated DESC, cluster DESC LIMIT :limit) AS b{i}")
+                query = text("SELECT DISTINCT cluster, updated FROM ("
+                             + " UNION ALL ".join(part.format(i=i) for i in range(len(chunk)))
+                             + ") AS u ORDER BY updated DESC, cluster DESC LIMIT :limit")
+                params = {f"k{i}": key for i, key in enumerate(chunk)} | {"limit": limit}
+                found.update((r[0], r[1]) for r in connection.execute(query, params))
         return [c for c, _ in sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]]
 
     def ledger_cluster_states(self, ids: list[str]) -> list[dict]:
@@ -337,6 +339,28 @@ class LedgerRepository:
             if all_keys:
                 query = query.having(func.count(k.key.distinct()) == len(set(keys)))
             return sorted(connection.execute(query).scalars())
+
+    def ledger_top_clusters(self, keys: list[str], limit: int) -> tuple[list[str], int]:
+        """Of the clusters with a key among `keys`: the `limit` most documents mention (ties by
+        id), and how many there are; two queries, whatever the block's size."""
+        k, lc = L.ledger_keys.c, L.ledger_claims.c
+        members = select(k.cluster).where(k.key.in_(keys))
+        n = func.count(lc.document.distinct())
+        with self._read() as connection:
+            total = connection.execute(select(func.count(k.cluster.distinct())).where(k.key.in_(keys))).scalar_one()
+            ids = list(connection.execute(select(lc.cluster).where(lc.cluster.in_(members)).group_by(lc.cluster)
+                                          .order_by(n.desc(), lc.cluster).limit(limit)).scalars())
+        return ids, total
+
+    def ledger_cluster_of(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim -> the cluster it was placed in (claims not placed yet are left out)."""
+        lc = L.ledger_claims.c
+        out: dict[str, str] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(claim_ids)):
+                out.update((r.claim, r.cluster) for r in connection.execute(
+                    select(lc.claim, lc.cluster).where(lc.claim.in_(chunk))))
+        return out
 
     def ledger_cluster_sizes(self, cluster_ids: list[str]) -> dict[str, int]:
         """cluster -> how many documents mention it."""

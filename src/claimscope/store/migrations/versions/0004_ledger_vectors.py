@@ -6,7 +6,8 @@ or Dask workers) compute them beside the analysis, so the ledger update reads th
 running the encoder; placing a document moves its vectors into `ledger_claims` and deletes them
 here. `ledger_keys.updated` copies its cluster's `updated`, so that the clusters of one block key
 most recently updated come from an index (key, updated, cluster) instead of a sort of the whole block:
-a block of a common entity grows with the corpus. And an index of entities by key.
+a block of a common entity grows with the corpus. And indexes of entities by key and by
+lowercased name and key (the dossier's entity lookup).
 
 Revision ID: 0004
 Revises: 0003
@@ -35,6 +36,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_ledger_vectors_document", "ledger_vectors", ["document"])
     op.create_index("ix_entities_key", "entities", ["key"])
+    # A dossier names its entities in any case: `lower(name) = ?` and `lower(key) = ?` by index.
+    op.create_index("ix_entities_lower_name", "entities", [sa.text("lower(name)")])
+    op.create_index("ix_entities_lower_key", "entities", [sa.text("lower(key)")])
     with op.batch_alter_table("ledger_keys") as batch:
         batch.add_column(sa.Column("updated", sa.String(), nullable=False, server_default=""))
     op.execute("UPDATE ledger_keys SET updated = (SELECT c.updated FROM ledger_clusters c "
@@ -46,5 +50,7 @@ def downgrade() -> None:
     op.drop_index("ix_ledger_keys_key_updated", table_name="ledger_keys")
     with op.batch_alter_table("ledger_keys") as batch:
         batch.drop_column("updated")
+    op.drop_index("ix_entities_lower_key", table_name="entities")
+    op.drop_index("ix_entities_lower_name", table_name="entities")
     op.drop_index("ix_entities_key", table_name="entities")
     op.drop_table("ledger_vectors")
