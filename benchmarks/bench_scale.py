@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -99,14 +100,14 @@ def replay_rows(items, base_rows) -> dict[str, list]:
             clusters.setdefault(cluster, {"id": cluster, "representative": claim, "text": c["text"],
                                           "centroid": c["embedding"], "size": 0, "keys": c["keys"],
                                           "first_seen": rows["date"], "last_seen": rows["date"],
-                                          "updated": REPLAY_NOW})
+                                          "updated": REPLAY_NOW, "documents": 1})
             clusters[cluster]["size"] += 1
             out["claims"].append({"claim": claim, "document": doc, "cluster": cluster, "score": 1.0,
                                   "embedding": c["embedding"], "keys": c["keys"], "figures": c["figures"],
                                   "polarity": c["polarity"], "date": rows["date"]})
             keys.update((key, cluster) for key in c["keys"])
         out["clusters"].extend(clusters.values())
-        out["keys"].extend({"key": a, "cluster": b, "updated": REPLAY_NOW} for a, b in sorted(keys))
+        out["keys"].extend({"key": a, "cluster": b, "updated": REPLAY_NOW, "documents": 1} for a, b in sorted(keys))
     return out
 
 
@@ -141,9 +142,10 @@ def fast_replica(data: dict, k: int) -> Analysis:
     return analysis
 
 
-def bulk_save(store, items, first: bool) -> None:
-    """New replicas in one transaction with one multi-row insert per table (the store's
-    `save_many` writes each document's tables in turn), their entities linked as in the base."""
+def bulk_rows(items) -> dict[str, list[dict]]:
+    """The store rows of new replicas (documents, publications, facts with their entities linked
+    as in the base), per table, for multi-row inserts (the store's `save_many` writes each
+    document's tables in turn)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     tables: dict[str, list[dict]] = {"documents": [], "analyses": [], "publications": []}
     for analysis, original, _ in items:
@@ -159,34 +161,60 @@ def bulk_save(store, items, first: bool) -> None:
                 for row in rows:
                     row["corpus_entity"] = links.get(row["key"])
             tables.setdefault(name, []).extend(rows)
-    if first:
-        store.set_entity_links({}, BL.CORPUS_ENTITIES)
-    with store.engine.begin() as connection:
-        for table in (T.documents, T.analyses, T.publications, T.entities, T.mentions, T.attributions,
-                      T.arguments, T.claims, T.claim_cues, T.claim_entities, T.structure, T.techniques):
-            if tables.get(table.name):
-                connection.execute(insert(table), tables[table.name])
+    return tables
 
 
-def grow(store, base, base_rows, start: int, stop: int, batch: int) -> float:
-    """Replay replicas start..stop-1 into the store in bulk transactions; seconds taken."""
+FACT_ORDER = (T.documents, T.analyses, T.publications, T.entities, T.mentions, T.attributions, T.arguments,
+              T.claims, T.claim_cues, T.claim_entities, T.structure, T.techniques)
+LEDGER_ORDER = ((L.ledger_documents, "documents"), (L.ledger_bands, "bands"), (L.ledger_clusters, "clusters"),
+                (L.ledger_claims, "claims"), (L.ledger_keys, "keys"))
+
+_WORKER: dict = {}
+
+
+def _make_init(base, base_rows) -> None:
+    _WORKER.update(base=base, base_rows=base_rows)
+
+
+def _make(span: tuple[int, int]) -> tuple[dict, dict]:
+    """Replicas span[0]..span[1]-1 as rows: (store tables, ledger tables). Runs in a worker process."""
+    base, base_rows = _WORKER["base"], _WORKER["base_rows"]
+    items = []
+    for i in range(*span):
+        data = base[i % len(base)]
+        items.append((fast_replica(data, 1000 + i), data["document"]["id"], 1000 + i))
+    return bulk_rows(items), replay_rows(items, base_rows)
+
+
+def grow(store, base, base_rows, start: int, stop: int, batch: int, processes: int = 2) -> float:
+    """Replay replicas start..stop-1 into the store in bulk transactions (one per `batch`
+    documents; their rows made by `processes` worker processes); seconds taken."""
+    import multiprocessing
+
     started = time.perf_counter()
-    k = start
-    while k < stop:
-        items = []
-        for i in range(k, min(stop, k + batch)):
-            data = base[i % len(base)]
-            items.append((fast_replica(data, 1000 + i), data["document"]["id"], 1000 + i))
-        bulk_save(store, items, first=(k == 0))
-        rows = replay_rows(items, base_rows)
-        with store.engine.begin() as connection:
-            for table, name in ((L.ledger_documents, "documents"), (L.ledger_bands, "bands"),
-                                (L.ledger_clusters, "clusters"), (L.ledger_claims, "claims"), (L.ledger_keys, "keys")):
-                if rows[name]:
-                    connection.execute(insert(table), rows[name])
-        k += len(items)
-        if (k // batch) % 20 == 0:
-            print(f"  ... {k} documents ({time.perf_counter() - started:.0f} s)", flush=True)
+    if start == 0:
+        store.set_entity_links({}, BL.CORPUS_ENTITIES)
+    spans = [(k, min(stop, k + batch)) for k in range(start, stop, batch)]
+    context = multiprocessing.get_context("fork")  # the workers inherit the loaded base analyses
+    with context.Pool(processes, initializer=_make_init, initargs=(base, base_rows)) as pool:
+        writing = 0.0
+        for n, (tables, ledger) in enumerate(pool.imap(_make, spans), 1):
+            at = time.perf_counter()
+            with store.engine.begin() as connection:
+                if store.dialect == "sqlite":
+                    # A bulk load of random-keyed rows: SQLite's default 2 MB page cache makes
+                    # every index insert a disk read once the file outgrows it.
+                    connection.exec_driver_sql("PRAGMA cache_size = -1500000")
+                for table in FACT_ORDER:
+                    if tables.get(table.name):
+                        connection.execute(insert(table), tables[table.name])
+                for table, name in LEDGER_ORDER:
+                    if ledger[name]:
+                        connection.execute(insert(table), ledger[name])
+            writing += time.perf_counter() - at
+            if n % 20 == 0 or n == len(spans):
+                print(f"  ... {spans[n - 1][1]} documents ({time.perf_counter() - started:.0f} s, "
+                      f"{writing:.0f} s writing)", flush=True)
     return time.perf_counter() - started
 
 
@@ -201,10 +229,11 @@ def measure_update(store, base, seed: int, n: int, matcher, *, worker_vectors: b
             {"document": {"id": a.document.id}, "claim_vectors": claim_vectors.encode(a.as_dict(), matcher)})]
         encode_s = time.perf_counter() - started
         store.save_claim_vectors(rows)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     stats = Ledger(store, matcher=matcher).update()
-    seconds = time.perf_counter() - started
-    return {"new": n, "seconds": seconds, "per_1000": seconds * 1000 / n, "claims": stats["claims"],
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {"new": n, "seconds": seconds, "per_1000": seconds * 1000 / n, "cpu_per_1000": cpu * 1000 / n,
+            "load": os.getloadavg()[0], "claims": stats["claims"],
             "joined": stats["joined"], "encoded": stats["encoded"], "conflicts": stats["conflicts"],
             "encode_per_doc": encode_s / n if worker_vectors else None}
 
@@ -291,6 +320,8 @@ def run(args) -> None:
                 build_s = grow(store, base, base_rows, replayed, size, args.batch)
                 replayed = size
             if args.grow_only:
+                if size < have:
+                    continue  # grown past it before this run: no snapshot of that size to take
                 if dialect == "sqlite" and args.snapshot:
                     size_bytes(store)  # checkpoints the WAL into the file
                     args.snapshot.mkdir(parents=True, exist_ok=True)

@@ -60,10 +60,12 @@ class ClusterState:
     last_seen: str | None = None
     new: bool = False
     changed: bool = False
+    documents: int = 1  # documents with a mention in it (the update counts them)
 
     def as_row(self) -> dict:
         return {"id": self.id, "representative": self.representative, "text": self.text,
                 "centroid": np.asarray(self.centroid, dtype=np.float32).tobytes(), "size": self.size,
+                "documents": self.documents,
                 "keys": sorted(self.keys), "first_seen": self.first_seen, "last_seen": self.last_seen,
                 "new": self.new}
 

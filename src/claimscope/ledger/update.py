@@ -192,7 +192,8 @@ def _state(row: dict) -> C.ClusterState:
     return C.ClusterState(id=row["id"], representative=row["representative"], text=row["text"],
                           centroid=from_bytes(row["centroid"]), size=row["size"], keys=list(row["keys"]),
                           figures=list(row["figures"]), polarity=row["polarity"],
-                          first_seen=row["first_seen"], last_seen=row["last_seen"])
+                          first_seen=row["first_seen"], last_seen=row["last_seen"],
+                          documents=row.get("documents") or 1)
 
 
 class Block:
@@ -214,12 +215,28 @@ class Block:
         self.polarity = np.array([c.polarity for c in clusters], dtype=np.int64)
         self.position = {c.id: i for i, c in enumerate(clusters)}
         self.fresh: list[C.ClusterState] = []  # founded by this document
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def _rows(self, key: str) -> np.ndarray | None:
+        rows = self.rows.get(key)
+        if rows is None:
+            return None
+        cached = self._arrays.get(key)
+        if cached is None or len(cached) != len(rows):
+            cached = self._arrays[key] = np.asarray(rows, dtype=np.int64)
+        return cached
 
     def candidates(self, claim: C.ClaimItem, matcher: ClaimMatcher) -> list[tuple[float, C.ClusterState]]:
-        lists = [self.rows[k] for k in claim.keys if k in self.rows]
+        arrays = [a for a in (self._rows(k) for k in claim.keys) if a is not None]
         chosen: list[C.ClusterState] = []
-        if lists:
-            idx = np.unique(np.concatenate([np.asarray(x, dtype=np.int64) for x in lists]))
+        if arrays:
+            if len(arrays) == 1:
+                idx = arrays[0]
+            else:
+                mask = np.zeros(len(self.clusters), dtype=bool)
+                for a in arrays:
+                    mask[a] = True
+                idx = np.flatnonzero(mask)
             cos = self.matrix[idx] @ np.asarray(claim.embedding, dtype=np.float32)
             if len(idx) > C.NEAREST:
                 keep = cos >= np.partition(cos, -C.NEAREST)[-C.NEAREST] - self.SLACK
@@ -294,6 +311,8 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         placement = C.place_ranked(item, block.candidates(item, matcher), matcher)
         block.placed(placement)
         cluster = placement.cluster
+        if not placement.founded and cluster.id not in local:
+            cluster.documents += 1  # the first mention of this document in a stored cluster
         local[cluster.id] = cluster
         counts["new_clusters" if placement.founded else "joined"] += 1
         claim_rows.append({"claim": item.id, "document": document_id, "cluster": cluster.id,

@@ -232,7 +232,7 @@ class LedgerRepository:
         with self._read() as connection:
             for chunk in _chunks(list(ids)):
                 query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
-                                cl.last_seen, lc.figures, lc.polarity, lc.document)
+                                cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document)
                          .join(L.ledger_claims, lc.claim == cl.representative).where(cl.id.in_(chunk)))
                 rows.update((r["id"], dict(r)) for r in connection.execute(query).mappings())
         return [rows[i] for i in ids if i in rows]
@@ -281,7 +281,7 @@ class LedgerRepository:
             for member, link in relinked.items():
                 connection.execute(update(L.ledger_documents).where(ld.document == member)
                                    .values(**link, updated=now))
-            fields = ("representative", "text", "centroid", "size", "keys", "first_seen", "last_seen")
+            fields = ("representative", "text", "centroid", "size", "keys", "first_seen", "last_seen", "documents")
             new = [{"id": c["id"], **{k: c[k] for k in fields}, "updated": now} for c in clusters if c.get("new")]
             changed = [{"b_id": c["id"], **{k: c[k] for k in fields}, "updated": now}
                        for c in clusters if not c.get("new")]
@@ -290,13 +290,16 @@ class LedgerRepository:
             if changed:  # one statement, many parameter sets
                 connection.execute(update(L.ledger_clusters).where(L.ledger_clusters.c.id == bindparam("b_id"))
                                    .values({k: bindparam(k) for k in (*fields, "updated")}), changed)
-                lk = L.ledger_keys.c
-                for chunk in _chunks([c["b_id"] for c in changed]):
-                    connection.execute(update(L.ledger_keys).where(lk.cluster.in_(chunk)).values(updated=now))
+                # Its block keys carry its `updated` and `documents` (the indexes read them).
+                connection.execute(update(L.ledger_keys).where(L.ledger_keys.c.cluster == bindparam("b_id"))
+                                   .values(updated=bindparam("updated"), documents=bindparam("documents")),
+                                   [{"b_id": c["b_id"], "updated": now, "documents": c["documents"]} for c in changed])
             if claims:
                 connection.execute(ignore(L.ledger_claims), claims)
             if keys:
-                connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c, "updated": now} for k, c in keys])
+                documents = {c["id"]: c["documents"] for c in clusters}
+                connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c, "updated": now,
+                                                            "documents": documents.get(c, 1)} for k, c in keys])
             if conflicts:
                 connection.execute(ignore(L.ledger_conflicts), conflicts)
             # Its waiting vectors are in ledger_claims now.
@@ -308,12 +311,23 @@ class LedgerRepository:
         credits and placed claims go; the next update places them afresh."""
         lc, cl = L.ledger_claims.c, L.ledger_clusters.c
         with self._write("ledger forget") as connection:
+            touched = set()
+            for chunk in _chunks(list(document_ids)):
+                touched.update(connection.execute(select(lc.cluster).where(lc.document.in_(chunk))
+                                                  .distinct()).scalars())
             for chunk in _chunks(list(document_ids)):
                 for table in (L.ledger_claims, L.ledger_bands, L.ledger_credits, L.ledger_documents):
                     connection.execute(delete(table).where(table.c.document.in_(chunk)))
             # Clusters left without members go; those that lost their representative take another.
             members = select(lc.claim).where(lc.cluster == cl.id)
             connection.execute(delete(L.ledger_clusters).where(~members.exists()))
+            # The rest count their documents again (and their keys with them).
+            count = select(func.count(lc.document.distinct())).where(lc.cluster == cl.id).scalar_subquery()
+            lk = L.ledger_keys.c
+            for chunk in _chunks(sorted(touched)):
+                connection.execute(update(L.ledger_clusters).where(cl.id.in_(chunk)).values(documents=count))
+                connection.execute(update(L.ledger_keys).where(lk.cluster.in_(chunk)).values(
+                    documents=select(cl.documents).where(cl.id == lk.cluster).scalar_subquery()))
             still = select(lc.claim).where(lc.claim == cl.representative)
             connection.execute(update(L.ledger_clusters).where(~still.exists())
                                .values(representative=select(func.min(lc.claim)).where(lc.cluster == cl.id)
@@ -341,15 +355,23 @@ class LedgerRepository:
             return sorted(connection.execute(query).scalars())
 
     def ledger_top_clusters(self, keys: list[str], limit: int) -> tuple[list[str], int]:
-        """Of the clusters with a key among `keys`: the `limit` most documents mention (ties by
-        id), and how many there are; two queries, whatever the block's size."""
-        k, lc = L.ledger_keys.c, L.ledger_claims.c
-        members = select(k.cluster).where(k.key.in_(keys))
-        n = func.count(lc.document.distinct())
+        """Of the clusters with a key among `keys`: the `limit` most documents mention (ties:
+        the greater id first), and how many there are. Each key's own first `limit` come from
+        the index (key, documents, cluster), as in `ledger_block_clusters`."""
+        k = L.ledger_keys.c
+        keys = sorted(set(keys))
+        found: dict[str, int] = {}
         with self._read() as connection:
             total = connection.execute(select(func.count(k.cluster.distinct())).where(k.key.in_(keys))).scalar_one()
-            ids = list(connection.execute(select(lc.cluster).where(lc.cluster.in_(members)).group_by(lc.cluster)
-                                          .order_by(n.desc(), lc.cluster).limit(limit)).scalars())
+            for chunk in _chunks(keys, 50):
+                part = ("SELECT * FROM (SELECT cluster, documents FROM ledger_keys WHERE key = :k{i} "
+                        "ORDER BY documents DESC, cluster DESC LIMIT :limit) AS b{i}")
+                query = text("SELECT DISTINCT cluster, documents FROM ("
+                             + " UNION ALL ".join(part.format(i=i) for i in range(len(chunk)))
+                             + ") AS u ORDER BY documents DESC, cluster DESC LIMIT :limit")
+                params = {f"k{i}": key for i, key in enumerate(chunk)} | {"limit": limit}
+                found.update((r[0], r[1]) for r in connection.execute(query, params))
+        ids = [c for c, _ in sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]]
         return ids, total
 
     def ledger_cluster_of(self, claim_ids: Iterable[str]) -> dict[str, str]:

@@ -6,7 +6,7 @@ claims placed in clusters. Everything else the ledger shows (independent sources
 grade) is computed from these rows and the fact tables when read.
 
 Declared on the store's one `metadata` (imported at the end of `store/tables.py`), so the
-migrations-match-tables test covers them; created by migrations 0003 and 0004.
+migrations-match-tables test covers them; created by migrations 0003 to 0005.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ ledger_clusters = Table(
     Column("centroid", LargeBinary, nullable=False),  # float32 unit vector, the members' mean
     Column("size", Integer, nullable=False),
     Column("keys", JSON, nullable=False),  # block keys (entities) of its members
+    Column("documents", Integer, nullable=False, server_default="0"),  # documents mentioning it (0005)
     Column("first_seen", String),
     Column("last_seen", String),
     Column("updated", String, nullable=False),
@@ -89,8 +90,10 @@ ledger_keys = Table(
     Column("cluster", String, ForeignKey("ledger_clusters.id", ondelete="CASCADE"), primary_key=True),
     # Its cluster's `updated` (migration 0004): a block's most recent clusters by index.
     Column("updated", String, nullable=False, server_default=""),
+    Column("documents", Integer, nullable=False, server_default="0"),  # its cluster's (migration 0005)
     Index("ix_ledger_keys_cluster", "cluster"),
     Index("ix_ledger_keys_key_updated", "key", "updated", "cluster"),
+    Index("ix_ledger_keys_key_documents", "key", "documents", "cluster"),
 )
 
 ledger_conflicts = Table(

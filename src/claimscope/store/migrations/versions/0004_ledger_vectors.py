@@ -39,17 +39,17 @@ def upgrade() -> None:
     # A dossier names its entities in any case: `lower(name) = ?` and `lower(key) = ?` by index.
     op.create_index("ix_entities_lower_name", "entities", [sa.text("lower(name)")])
     op.create_index("ix_entities_lower_key", "entities", [sa.text("lower(key)")])
-    with op.batch_alter_table("ledger_keys") as batch:
-        batch.add_column(sa.Column("updated", sa.String(), nullable=False, server_default=""))
+    op.add_column("ledger_keys", sa.Column("updated", sa.String(), nullable=False, server_default=""))
     op.execute("UPDATE ledger_keys SET updated = (SELECT c.updated FROM ledger_clusters c "
                "WHERE c.id = ledger_keys.cluster)")
     op.create_index("ix_ledger_keys_key_updated", "ledger_keys", ["key", "updated", "cluster"])
 
 
 def downgrade() -> None:
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a batch table copy: on SQLite the copy
+    # drops the old table, and with foreign keys on that deletes every row that references it.
     op.drop_index("ix_ledger_keys_key_updated", table_name="ledger_keys")
-    with op.batch_alter_table("ledger_keys") as batch:
-        batch.drop_column("updated")
+    op.execute("ALTER TABLE ledger_keys DROP COLUMN updated")
     op.drop_index("ix_entities_lower_key", table_name="entities")
     op.drop_index("ix_entities_lower_name", table_name="entities")
     op.drop_index("ix_entities_key", table_name="entities")
