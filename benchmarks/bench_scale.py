@@ -336,10 +336,11 @@ def run(args) -> None:
                    "clusters": status["clusters"], "build_s": build_s,
                    "mb_per_1000": size_bytes(store) / total * 1000 / 1e6,
                    "at": datetime.now(UTC).isoformat(timespec="seconds")}
-            row["update"] = measure_update(store, base, 10_000_000 + size, args.new, matcher, worker_vectors=True)
+            row["update"] = measure_update(store, base, args.seed + 10_000_000 + size, args.new, matcher,
+                                           worker_vectors=True)
             if args.encode_sample and size <= args.encode_max:
-                row["update_encoding"] = measure_update(store, base, 20_000_000 + size, args.encode_sample, matcher,
-                                                        worker_vectors=False)
+                row["update_encoding"] = measure_update(store, base, args.seed + 20_000_000 + size,
+                                                        args.encode_sample, matcher, worker_vectors=False)
             row.update(measure_reads(store, matcher, entities, args.repeats))
             results.append(row)
             args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -348,8 +349,8 @@ def run(args) -> None:
             # The measured documents stay: the next size counts them, and replicas go on after them.
 
 
-HEADER = (f"{'dialect':<10} {'docs':>7} {'MB/1k':>6} {'upd s/1k':>8} {'enc ms/doc':>10} {'upd+enc s/1k':>12} "
-          f"{'dossier p50/p95':>16} {'search p50/p95':>15} {'lookup p50/p95':>15}")
+HEADER = (f"{'dialect':<10} {'docs':>7} {'MB/1k':>6} {'upd s/1k':>8} {'cpu':>5} {'enc ms/doc':>10} {'upd+enc s/1k':>12} "
+          f"{'dossier p50/p95':>16} {'search p50/p95':>15} {'lookup p50/p95':>15} {'load':>5}")
 
 
 def print_row(r: dict, flush: bool = False) -> None:
@@ -357,9 +358,9 @@ def print_row(r: dict, flush: bool = False) -> None:
     enc = r.get("update_encoding")
     print(HEADER if flush else "", end="\n" if flush else "")
     print(f"{r['dialect']:<10} {r['documents']:>7} {r['mb_per_1000']:>6.0f} {u['per_1000']:>8.1f} "
-          f"{u['encode_per_doc'] * 1000:>10.0f} {(enc['per_1000'] if enc else float('nan')):>12.1f} "
+          f"{u.get('cpu_per_1000', float('nan')):>5.0f} {u['encode_per_doc'] * 1000:>10.0f} {(enc['per_1000'] if enc else float('nan')):>12.1f} "
           f"{r['dossier']['p50']:>7.0f}/{r['dossier']['p95']:>4.0f} ms {r['search']['p50']:>6.0f}/{r['search']['p95']:>4.0f} ms "
-          f"{r['lookup']['p50']:>6.0f}/{r['lookup']['p95']:>4.0f} ms", flush=True)
+          f"{r['lookup']['p50']:>6.0f}/{r['lookup']['p95']:>4.0f} ms {u.get('load', float('nan')):>5.1f}", flush=True)
 
 
 def plot(files: list[Path], png: Path) -> None:
@@ -378,11 +379,16 @@ def plot(files: list[Path], png: Path) -> None:
         if not mine:
             continue
         x = [r["documents"] for r in mine]
-        axes[0].plot(x, [r["update"]["per_1000"] for r in mine], style, label=f"{dialect}: update, s per 1k new")
+        axes[0].plot(x, [r["update"]["per_1000"] for r in mine], style, label=f"{dialect}: update, wall")
+        axes[0].plot(x, [r["update"]["cpu_per_1000"] for r in mine], style, alpha=0.5,
+                     label=f"{dialect}: update, CPU of the updating process")
+        enc = [(r["documents"], r["update_encoding"]["per_1000"]) for r in mine if r.get("update_encoding")]
+        if enc:
+            axes[0].plot(*zip(*enc), style, color="grey", alpha=0.6, label=f"{dialect}: update encoding itself, wall")
         for key, label in (("dossier", "dossier p95"), ("search", "search p95"), ("lookup", "cluster lookup p95")):
             axes[1].plot(x, [r[key]["p95"] for r in mine], style, label=f"{dialect}: {label}")
     axes[0].axhline(60, color="grey", lw=0.8, ls=":")
-    axes[0].set(xscale="log", xlabel="stored documents", ylabel="seconds per 1,000 new documents",
+    axes[0].set(xscale="log", yscale="log", xlabel="stored documents", ylabel="seconds per 1,000 new documents",
                 title="Ledger update (claim vectors from the workers)")
     axes[1].axhline(300, color="grey", lw=0.8, ls=":")
     axes[1].axhline(200, color="grey", lw=0.8, ls=":")
@@ -407,6 +413,8 @@ def main() -> None:
     parser.add_argument("--encode-max", type=int, default=10_000, help="largest size the encoding update runs at")
     parser.add_argument("--batch", type=int, default=250, help="documents per bulk transaction when growing")
     parser.add_argument("--repeats", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=0, help="offset of the measured replicas' numbers (a rerun "
+                                                                "on the same store needs another)")
     parser.add_argument("--base", type=int, default=120)
     parser.add_argument("--base-dir", type=Path, default=REPO / "out" / "bench-ledger")
     parser.add_argument("--json", type=Path, default=REPO / "out" / "scale" / "results.json")
