@@ -53,7 +53,7 @@ SHARED = REPO.parent / "shared" / "data"
 def base_store(out: Path, n: int) -> Path:
     path = out / "base.db"
     if path.exists():
-        with open_store(str(path)) as store:
+        with open_store(str(path), upgrade=True) as store:
             if store.ledger_status()["documents"] >= n:
                 return path
     rows = out / "base.jsonl"
@@ -192,7 +192,7 @@ def build(out: Path, size: int, base: list[dict], base_rows: dict) -> Path:
     if path.exists():
         path.unlink()
     started = time.perf_counter()
-    with open_store(str(path)) as store:
+    with open_store(str(path), upgrade=True) as store:
         k = 0
         batch = []
         while k < size:
@@ -213,7 +213,7 @@ def build(out: Path, size: int, base: list[dict], base_rows: dict) -> Path:
 
 
 def measure_update(path: Path, base: list[dict], new: int, matcher, seed: int) -> dict:
-    with open_store(str(path)) as store:
+    with open_store(str(path), upgrade=True) as store:
         items = [replica(base[i % len(base)], 10_000_000 + seed + i) for i in range(new)]
         store.save_many([(a, None) for a in items])
         link(store, [(a, base[i % len(base)]["document"]["id"]) for i, a in enumerate(items)], first=False)
@@ -227,7 +227,7 @@ def measure_update(path: Path, base: list[dict], new: int, matcher, seed: int) -
 def measure_dossier(path: Path, matcher, repeats: int) -> dict:
     from claimscope.store import tables as T
 
-    with open_store(str(path)) as store:
+    with open_store(str(path), upgrade=True) as store:
         e = T.entities.c
         with store.engine.connect() as connection:
             top = [r.name for r in connection.execute(

@@ -260,6 +260,7 @@ def _save(store, info: DocumentInfo, result: dict, copies: list[DocumentInfo]) -
         results = [IngestResult(info.name, Outcome.failed, info.id, exc)]
     else:
         results = [IngestResult(info.name, Outcome(str(outcome)), info.id)]
+        _save_claim_vectors(store, result)
     return results + [_add_publication(store, each) for each in copies]
 
 
@@ -278,10 +279,24 @@ def _save_many(store, chunk: list[tuple[_Task, dict]], waiting: dict[str, list[D
         for info, result in good:
             results += _save(store, info, result, waiting.pop(info.id, []))
         return results
+    _save_claim_vectors(store, *[result for _, result in good])  # one write for the batch
     for (info, _), outcome in zip(good, outcomes, strict=True):
         results.append(IngestResult(info.name, Outcome(str(outcome)), info.id))
         results += [_add_publication(store, each) for each in waiting.pop(info.id, [])]
     return results
+
+
+def _save_claim_vectors(store, *results: dict) -> None:
+    """The claim vectors the workers computed, for the ledger update (`ledger/claim_vectors.py`).
+    A cache: when they cannot be written the update encodes those claims itself."""
+    from claimscope.ledger.claim_vectors import rows_of
+
+    rows = [row for result in results for row in rows_of(result)]
+    if rows and hasattr(store, "save_claim_vectors"):
+        try:
+            store.save_claim_vectors(rows)
+        except StoreWriteFailed:
+            pass
 
 
 def _document_error(result: dict) -> ClaimscopeError:
@@ -320,6 +335,7 @@ def reanalyze_documents(store, ids: Iterable[str], pool: AnalysisPool,
             try:
                 store.replace_facts(Analysis.from_dict(result))
                 r = IngestResult(info.name, Outcome.reanalyzed, info.id)
+                _save_claim_vectors(store, result)
             except StoreWriteFailed as exc:
                 r = IngestResult(info.name, Outcome.failed, info.id, exc)
         if progress is not None:

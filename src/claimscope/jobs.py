@@ -3,6 +3,7 @@
     init_worker(settings, threads=1)      # once per process (a pool initializer, a Dask plugin)
     result = analyze_job({"text": ..., "name": ..., "meta": {...}})
     Analysis.from_dict(result) if "error" not in result else error_from_dict(result["error"])
+    claim_vectors.rows_of(result)         # the ledger's claim vectors, for store.save_claim_vectors
 
 Payloads and results are dicts of JSON types, so they cross process and machine boundaries
 (pickle, Dask, a queue) unchanged; spaCy Docs never leave the process that made them. The
@@ -74,6 +75,9 @@ def payload_of(info) -> dict[str, Any]:
 def analyze_job(payload: dict[str, Any]) -> dict[str, Any]:
     """Analyse one document: `Analysis.as_dict()`, or `{"error": {...}}` naming the input.
 
+    The result also carries `claim_vectors` (the ledger's claim encoder run on its claims, plain
+    data: `ledger/claim_vectors.py`) unless the payload says `"claim_vectors": False`.
+
     Never raises for a bad document: a batch goes on past it. The error dict carries the code,
     the error class name, the input and the one-line reason (`error_from_dict` rebuilds it).
     """
@@ -86,12 +90,28 @@ def analyze_job(payload: dict[str, Any]) -> dict[str, Any]:
                             language=payload.get("language", "en"),
                             encoding=payload.get("encoding", "utf-8"),
                             meta=dict(payload.get("meta") or {}))
-        return _pipeline_workspace().analyze_document(info).as_dict()
+        result = _pipeline_workspace().analyze_document(info).as_dict()
     except errors.ClaimscopeError as exc:
         return {"error": error_dict(exc)}
     except Exception as exc:  # a fault in one document's analysis must not end the batch
         reason = f"analysis failed: {type(exc).__name__}: {exc}"
         return {"error": error_dict(errors.PipelineError(name, reason))}
+    if payload.get("claim_vectors", True):
+        _add_claim_vectors(result)
+    return result
+
+
+def _add_claim_vectors(result: dict[str, Any]) -> None:
+    """The ledger's claim vectors, computed here so a cluster of workers shares the encoder's
+    cost (`ledger/claim_vectors.py`); without them the ledger update encodes the claims itself."""
+    from claimscope.ledger import claim_vectors
+
+    try:
+        vectors = claim_vectors.encode(result)
+    except errors.ClaimscopeError:  # no claim encoder installed: the update decides what to do
+        return
+    if vectors:
+        result["claim_vectors"] = vectors
 
 
 def error_dict(exc: errors.ClaimscopeError) -> dict[str, str]:

@@ -60,10 +60,12 @@ class ClusterState:
     last_seen: str | None = None
     new: bool = False
     changed: bool = False
+    documents: int = 1  # documents with a mention in it (the update counts them)
 
     def as_row(self) -> dict:
         return {"id": self.id, "representative": self.representative, "text": self.text,
                 "centroid": np.asarray(self.centroid, dtype=np.float32).tobytes(), "size": self.size,
+                "documents": self.documents,
                 "keys": sorted(self.keys), "first_seen": self.first_seen, "last_seen": self.last_seen,
                 "new": self.new}
 
@@ -136,9 +138,29 @@ def _shared_words(a: str, b: str) -> float:
 def place(claim: ClaimItem, candidates: list[ClusterState], matcher: ClaimMatcher) -> Placement:
     """Put a claim in the best accepting cluster, or found one; note conflicts with the clusters
     it resembles but must not join."""
+    return place_ranked(claim, rank(claim, candidates), matcher)
+
+
+def rank(claim: ClaimItem, candidates: list[ClusterState]) -> list[tuple[float, ClusterState]]:
+    """(cosine, cluster), nearest first (ties by id): the order placement reads candidates in."""
+    return sorted(((float(np.dot(claim.embedding, c.centroid)), c) for c in candidates),
+                  key=lambda x: (-x[0], x[1].id))
+
+
+def may_matter(cosine: float, claim: ClaimItem, cluster_figures: bool, cluster_polarity: int,
+               matcher: ClaimMatcher, slack: float = 0.0) -> bool:
+    """Can a candidate beyond the `NEAREST` change a placement? Only by `same_figure_claim` or
+    `conflict_kind`, and both need figures on both sides at `figure_similarity`, or opposite
+    polarities at `contradiction_similarity`. (The update's block index skips the rest.)"""
+    if claim.figures and cluster_figures and cosine >= matcher.figure_similarity - slack:
+        return True
+    return claim.polarity * cluster_polarity == -1 and cosine >= matcher.contradiction_similarity - slack
+
+
+def place_ranked(claim: ClaimItem, scored: list[tuple[float, ClusterState]], matcher: ClaimMatcher) -> Placement:
+    """`place` over candidates already ranked by `rank`; any candidate left out must be one that
+    is not among the `NEAREST` and for which `may_matter` is false (it would change nothing)."""
     # Nearest first by cosine; the matcher is asked only about the few nearest.
-    scored = sorted(((float(np.dot(claim.embedding, c.centroid)), c) for c in candidates),
-                    key=lambda x: (-x[0], x[1].id))
     chosen = None
     for cosine, cluster in scored[:NEAREST]:
         if cosine < matcher.min_cosine:

@@ -6,7 +6,14 @@ For each new document, in publication order, in one transaction: decide its orig
 (`ledger/origins.py`, candidates from the store's LSH bands and outlets), then place each of its
 claims in a cluster (`ledger/clusters.py`, candidates from the store's block keys), with the
 conflicts placement found. The work per document reads a bounded number of rows, so the update
-costs about the same per document at 1k or 100k stored. A crashed update resumes where it
+costs about the same per document at 1k or 100k stored.
+
+What makes it fast (docs/scale.md): the claim vectors come from the store when ingest's workers
+computed them (`ledger/claim_vectors.py`), else the encoder runs here once per document; the
+claims and vectors of pending documents are read in chunks; a block's candidates come from an
+index per key (`ledger_block_clusters`) and a cache of cluster states over the run; each claim's
+candidates are ranked by one matrix product, and only the few that can change its placement
+are ranked exactly as `clusters.place` would. A crashed update resumes where it
 stopped: a document is pending until its transaction commits.
 """
 
@@ -19,6 +26,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from claimscope.ledger import claim_vectors
 from claimscope.ledger import clusters as C
 from claimscope.ledger.figures import figures, polarity
 from claimscope.ledger.matching import ClaimMatcher, default_matcher, from_bytes
@@ -101,6 +109,10 @@ class StoreOrigins:
         return self._outlets
 
 
+CHUNK = 64  # pending documents whose claims and vectors are read together
+CLUSTER_CACHE = 40_000  # cluster states kept between documents of one update run
+
+
 def update_ledger(store, matcher: ClaimMatcher | None = None, *, limit: int | None = None,
                   progress: Callable[[int, int], None] | None = None) -> dict:
     """Place every pending document; returns counts and the time taken."""
@@ -108,30 +120,170 @@ def update_ledger(store, matcher: ClaimMatcher | None = None, *, limit: int | No
     started = time.perf_counter()
     pending = store.ledger_pending(limit)
     backend = StoreOrigins(store)
-    totals = {"documents": 0, "claims": 0, "new_clusters": 0, "joined": 0, "conflicts": 0, "copies": 0}
-    for n, document_id in enumerate(pending, 1):
-        counts = place_document(store, backend, matcher, document_id)
-        for key, value in counts.items():
-            totals[key] += value
-        if progress:
-            progress(n, len(pending))
+    cache = ClusterCache(store)
+    model = claim_vectors.tag(matcher)
+    totals = {"documents": 0, "claims": 0, "new_clusters": 0, "joined": 0, "conflicts": 0, "copies": 0,
+              "encoded": 0}
+    n = 0
+    for at in range(0, len(pending), CHUNK):
+        chunk = pending[at:at + CHUNK]
+        claim_rows = store.ledger_claim_rows_many(chunk)
+        stored = store.ledger_vectors_of(chunk, model)
+        for document_id in chunk:
+            rows = claim_rows.get(document_id, [])
+            vectors, encoded = _vectors(rows, stored, matcher)
+            counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors, cache=cache)
+            counts["encoded"] = encoded if counts["documents"] else 0
+            for key, value in counts.items():
+                totals[key] += value
+            n += 1
+            if progress:
+                progress(n, len(pending))
     totals["seconds"] = round(time.perf_counter() - started, 3)
     totals["matcher"] = f"{matcher.name} {matcher.version}"
     return totals
 
 
-def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document_id: str) -> dict:
+def _vectors(rows: list[dict], stored: dict[str, bytes], matcher: ClaimMatcher) -> tuple[np.ndarray, int]:
+    """The claims' vectors: the ones computed beside the analysis when every claim has one,
+    else the encoder's on the document's claims in one call (as the analysis would have made
+    them); and how many claims were encoded here."""
+    if not rows:
+        return np.zeros((0, 1), dtype=np.float32), 0
+    if all(r["id"] in stored for r in rows) and len({len(stored[r["id"]]) for r in rows}) == 1:
+        return np.stack([np.frombuffer(stored[r["id"]], dtype=np.float32) for r in rows]), 0
+    return np.asarray(matcher.embed([r["text"] for r in rows]), dtype=np.float32), len(rows)
+
+
+class ClusterCache:
+    """Cluster states read from the store, kept between the documents of one update run: a
+    common entity's block is read once per run, not once per document. Placement changes the
+    states in place and the store gets the same values in the document's transaction; a
+    placement that is dropped (another writer placed the document first) drops what it touched."""
+
+    def __init__(self, store, size: int = CLUSTER_CACHE):
+        self.store = store
+        self.size = size
+        self._states: OrderedDict[str, C.ClusterState] = OrderedDict()
+
+    def get(self, ids: list[str]) -> list[C.ClusterState]:
+        missing = [i for i in ids if i not in self._states]
+        if missing:
+            for row in self.store.ledger_cluster_states(missing):
+                self._states[row["id"]] = _state(row)
+        for i in ids:
+            if i in self._states:
+                self._states.move_to_end(i)
+        while len(self._states) > self.size:
+            self._states.popitem(last=False)
+        return [self._states[i] for i in ids if i in self._states]
+
+    def committed(self, clusters: list[C.ClusterState]) -> None:
+        for cluster in clusters:
+            cluster.new = cluster.changed = False
+            self._states[cluster.id] = cluster
+
+    def forget(self, ids) -> None:
+        for i in ids:
+            self._states.pop(i, None)
+
+
+def _state(row: dict) -> C.ClusterState:
+    return C.ClusterState(id=row["id"], representative=row["representative"], text=row["text"],
+                          centroid=from_bytes(row["centroid"]), size=row["size"], keys=list(row["keys"]),
+                          figures=list(row["figures"]), polarity=row["polarity"],
+                          first_seen=row["first_seen"], last_seen=row["last_seen"],
+                          documents=row.get("documents") or 1)
+
+
+class Block:
+    """A document's stored candidate clusters as one matrix with a block key -> rows index, so a
+    claim's candidates are ranked by one matrix product and only those that can change its
+    placement (the `NEAREST`, and those `clusters.may_matter` names) are ranked exactly."""
+
+    SLACK = 1e-4  # the matrix product's cosines may differ from np.dot's in the last bits
+
+    def __init__(self, clusters: list[C.ClusterState], dim: int):
+        self.clusters = clusters
+        self.matrix = (np.stack([c.centroid for c in clusters]).astype(np.float32) if clusters
+                       else np.zeros((0, dim), dtype=np.float32))
+        self.rows: dict[str, list[int]] = {}
+        for i, c in enumerate(clusters):
+            for k in c.keys:
+                self.rows.setdefault(k, []).append(i)
+        self.figured = np.array([bool(c.figures) for c in clusters], dtype=bool)
+        self.polarity = np.array([c.polarity for c in clusters], dtype=np.int64)
+        self.position = {c.id: i for i, c in enumerate(clusters)}
+        self.fresh: list[C.ClusterState] = []  # founded by this document
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def _rows(self, key: str) -> np.ndarray | None:
+        rows = self.rows.get(key)
+        if rows is None:
+            return None
+        cached = self._arrays.get(key)
+        if cached is None or len(cached) != len(rows):
+            cached = self._arrays[key] = np.asarray(rows, dtype=np.int64)
+        return cached
+
+    def candidates(self, claim: C.ClaimItem, matcher: ClaimMatcher) -> list[tuple[float, C.ClusterState]]:
+        arrays = [a for a in (self._rows(k) for k in claim.keys) if a is not None]
+        chosen: list[C.ClusterState] = []
+        if arrays:
+            if len(arrays) == 1:
+                idx = arrays[0]
+            else:
+                mask = np.zeros(len(self.clusters), dtype=bool)
+                for a in arrays:
+                    mask[a] = True
+                idx = np.flatnonzero(mask)
+            cos = self.matrix[idx] @ np.asarray(claim.embedding, dtype=np.float32)
+            if len(idx) > C.NEAREST:
+                keep = cos >= np.partition(cos, -C.NEAREST)[-C.NEAREST] - self.SLACK
+                if claim.figures:
+                    keep |= self.figured[idx] & (cos >= matcher.figure_similarity - self.SLACK)
+                if claim.polarity:
+                    keep |= ((self.polarity[idx] * claim.polarity == -1)
+                             & (cos >= matcher.contradiction_similarity - self.SLACK))
+                idx = idx[keep]
+            chosen = [self.clusters[i] for i in idx]
+        wanted = set(claim.keys)
+        chosen += [c for c in self.fresh if wanted & set(c.keys)]
+        return C.rank(claim, chosen)
+
+    def placed(self, placement: C.Placement) -> None:
+        """Keep the index in step with a placement: a founded cluster joins the fresh ones, a
+        joined stored cluster has a new centroid and maybe new keys."""
+        cluster = placement.cluster
+        i = self.position.get(cluster.id)
+        if i is None:
+            if placement.founded:
+                self.fresh.append(cluster)
+            return
+        self.matrix[i] = cluster.centroid
+        for k in cluster.keys:
+            rows = self.rows.setdefault(k, [])
+            if i not in rows:
+                rows.append(i)
+
+
+def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document_id: str, *,
+                   rows: list[dict] | None = None, vectors: np.ndarray | None = None,
+                   cache: ClusterCache | None = None) -> dict:
     doc = backend.doc_of(document_id)
     sh = shingles(doc.text)
     origin = assign(doc, backend, sh)
     backend.remember(doc, sh)
 
-    rows = store.ledger_claim_rows(document_id)
-    texts = [r["text"] for r in rows]
-    vectors = matcher.embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+    if rows is None:
+        rows = store.ledger_claim_rows(document_id)
+    if vectors is None:
+        vectors, _ = _vectors(rows, {}, matcher)
+    cache = cache or ClusterCache(store)
     local: dict[str, C.ClusterState] = {}  # clusters made or changed by this document
-    # One candidate query for the whole document: every stored cluster sharing a block key with
-    # any of its claims; each claim then takes those sharing one of its own keys.
+    # One candidate query for the whole document: the stored clusters sharing a block key with
+    # any of its claims (the most recently updated, at most 2,000); each claim then takes those
+    # sharing one of its own keys.
     all_keys = set()
     prepared = []
     for row in rows:
@@ -139,7 +291,7 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         keys = C.block_keys(row["entity_keys"], row["text"], found)
         all_keys.update(keys)
         prepared.append((found, keys))
-    stored = _stored_candidates(store, sorted(all_keys))
+    block = Block(cache.get(store.ledger_block_clusters(sorted(all_keys))), vectors.shape[1])
     # A claim founds the cluster named after it, unless a cluster of that name outlived an earlier
     # placement of the same claim (a re-analysed document): then the next free name.
     taken = store.ledger_existing_clusters([C.cluster_id(r["id"]) for r in rows])
@@ -156,9 +308,11 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         item = C.ClaimItem(id=row["id"], document=document_id, text=row["text"], status=row["status"],
                            keys=keys, figures=found, found_id=found_id,
                            polarity=polarity(row["text"], row["status"]), date=doc.date, embedding=vector)
-        candidates = _candidates(stored, keys, local)
-        placement = C.place(item, candidates, matcher)
+        placement = C.place_ranked(item, block.candidates(item, matcher), matcher)
+        block.placed(placement)
         cluster = placement.cluster
+        if not placement.founded and cluster.id not in local:
+            cluster.documents += 1  # the first mention of this document in a stored cluster
         local[cluster.id] = cluster
         counts["new_clusters" if placement.founded else "joined"] += 1
         claim_rows.append({"claim": item.id, "document": document_id, "cluster": cluster.id,
@@ -171,37 +325,25 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
             key_rows.append((f"a:{row['asserter_key']}", cluster.id))
         conflicts.extend(placement.conflicts)
     counts["conflicts"] = len({(c["a"], c["b"], c["kind"]) for c in conflicts})
-    placed = store.ledger_place(
-        document={"id": document_id, "outlet": doc.outlet, "date": doc.date},
-        origin={"origin": origin.origin, "copy_of": origin.link.copy_of, "rule": origin.link.rule,
-                "containment": origin.link.containment},
-        bands=origin.keys, credits=origin.credits, regrouped=origin.regrouped,
-        relinked={m: {"copy_of": x.copy_of, "rule": x.rule, "containment": x.containment}
-                  for m, x in origin.relinked.items()},
-        claims=claim_rows, clusters=[c.as_row() for c in local.values() if c.changed],
-        keys=sorted(set(key_rows)), conflicts=_unique(conflicts), version=LEDGER_VERSION)
+    changed = [c for c in local.values() if c.changed]
+    try:
+        placed = store.ledger_place(
+            document={"id": document_id, "outlet": doc.outlet, "date": doc.date},
+            origin={"origin": origin.origin, "copy_of": origin.link.copy_of, "rule": origin.link.rule,
+                    "containment": origin.link.containment},
+            bands=origin.keys, credits=origin.credits, regrouped=origin.regrouped,
+            relinked={m: {"copy_of": x.copy_of, "rule": x.rule, "containment": x.containment}
+                      for m, x in origin.relinked.items()},
+            claims=claim_rows, clusters=[c.as_row() for c in changed],
+            keys=sorted(set(key_rows)), conflicts=_unique(conflicts), version=LEDGER_VERSION)
+    except Exception:
+        cache.forget(local)  # rolled back: the states it changed are not the store's
+        raise
     if not placed:  # another writer placed it first: its placement stands
+        cache.forget(local)
         return {key: 0 for key in counts}
+    cache.committed(changed)
     return counts
-
-
-def _stored_candidates(store, keys: list[str]) -> list[C.ClusterState]:
-    return [C.ClusterState(id=row["id"], representative=row["representative"], text=row["text"],
-                           centroid=from_bytes(row["centroid"]), size=row["size"], keys=list(row["keys"]),
-                           figures=list(row["figures"]), polarity=row["polarity"],
-                           first_seen=row["first_seen"], last_seen=row["last_seen"])
-            for row in store.ledger_clusters_for_keys(keys)]
-
-
-def _candidates(stored: list[C.ClusterState], keys: list[str],
-                local: dict[str, C.ClusterState]) -> list[C.ClusterState]:
-    wanted = set(keys)
-    found: dict[str, C.ClusterState] = {c.id: c for c in stored if wanted & set(c.keys)}
-    for cluster in local.values():  # this document's own clusters are not in the store yet
-        if set(cluster.keys) & set(keys):
-            found[cluster.id] = cluster
-    # A stored cluster this document changed already: the changed state counts.
-    return [local.get(cid, cluster) for cid, cluster in found.items()]
 
 
 def _unique(conflicts: list[dict]) -> list[dict]:

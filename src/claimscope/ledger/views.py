@@ -46,6 +46,13 @@ def cluster_records(store, entities: list[str], *, reliability: dict | None = No
         for group in groups[1:]:
             ids &= set(store.ledger_cluster_ids(keys=group))
         ids = sorted(ids)
+    elif keys and limit:
+        # The common case of a dossier: the block may hold tens of thousands of clusters; the
+        # store picks the most mentioned in SQL instead of counting each one's documents here.
+        ids, total = store.ledger_top_clusters(keys, limit)
+        if found is not None:
+            found["clusters"] = total
+        return _records(store, ids, reliability, since, until, min_documents)
     else:
         ids = store.ledger_cluster_ids(keys=keys or None)
     if found is not None:
@@ -53,6 +60,10 @@ def cluster_records(store, entities: list[str], *, reliability: dict | None = No
     if limit and len(ids) > limit:
         sizes = store.ledger_cluster_sizes(ids)
         ids = sorted(ids, key=lambda i: (-sizes.get(i, 0), i))[:limit]
+    return _records(store, ids, reliability, since, until, min_documents)
+
+
+def _records(store, ids, reliability, since, until, min_documents) -> list[dict]:
     records = build_records(store, ids, reliability or {}, since=since, until=until)
     records = [r for r in records if r["documents"] >= min_documents]
     return sorted(records, key=lambda r: (r["first_seen"] or "9999", r["id"]))

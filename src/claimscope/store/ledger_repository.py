@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from claimscope.store import ledger_tables as L
@@ -135,41 +135,107 @@ class LedgerRepository:
     def ledger_claim_rows(self, document_id: str) -> list[dict]:
         """A document's claims with their entities' block keys (corpus entity, else the document
         entity's key) and the asserter's."""
+        return self.ledger_claim_rows_many([document_id]).get(document_id, [])
+
+    def ledger_claim_rows_many(self, document_ids: Iterable[str]) -> dict[str, list[dict]]:
+        """`ledger_claim_rows` of many documents in three queries per 500 (the update reads the
+        pending documents in chunks); document -> its claims in ordinal order."""
         c, ce, e = T.claims.c, T.claim_entities.c, T.entities.c
+        out: dict[str, list[dict]] = {}
         with self._read() as connection:
-            claims = [dict(r) for r in connection.execute(
-                select(c.id, c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
-                       c.evidence_kind, c.evidence_source, c.subject, c.object, c.ordinal)
-                .where(c.document == document_id).order_by(c.ordinal)).mappings()]
-            entity_keys = {r.key: (r.corpus_entity or r.key, r.name, r.type) for r in connection.execute(
-                select(e.key, e.corpus_entity, e.name, e.type).where(e.document == document_id))}
-            links: dict[str, list[str]] = {}
-            for r in connection.execute(select(ce.claim, ce.entity_key).where(ce.document == document_id)
-                                        .order_by(ce.claim, ce.ordinal)):
-                links.setdefault(r.claim, []).append(r.entity_key)
-        for claim in claims:
-            claim["entity_keys"] = [entity_keys[k][0] for k in links.get(claim["id"], []) if k in entity_keys]
-            claim["entity_names"] = {entity_keys[k][0]: entity_keys[k][1] for k in links.get(claim["id"], [])
-                                     if k in entity_keys}
-            asserter = entity_keys.get(claim["asserter_entity"]) if claim["asserter_entity"] else None
-            claim["asserter_key"] = asserter[0] if asserter else None
-        return claims
+            for chunk in _chunks(list(document_ids)):
+                claims = [dict(r) for r in connection.execute(
+                    select(c.id, c.document, c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
+                           c.evidence_kind, c.evidence_source, c.subject, c.object, c.ordinal)
+                    .where(c.document.in_(chunk)).order_by(c.document, c.ordinal)).mappings()]
+                entity_keys = {(r.document, r.key): (r.corpus_entity or r.key, r.name, r.type)
+                               for r in connection.execute(select(e.document, e.key, e.corpus_entity, e.name, e.type)
+                                                           .where(e.document.in_(chunk)))}
+                links: dict[str, list[str]] = {}
+                for r in connection.execute(select(ce.claim, ce.entity_key).where(ce.document.in_(chunk))
+                                            .order_by(ce.claim, ce.ordinal)):
+                    links.setdefault(r.claim, []).append(r.entity_key)
+                for claim in claims:
+                    doc = claim.pop("document")
+                    keys = [entity_keys[(doc, k)] for k in links.get(claim["id"], []) if (doc, k) in entity_keys]
+                    claim["entity_keys"] = [k[0] for k in keys]
+                    claim["entity_names"] = {k[0]: k[1] for k in keys}
+                    asserter = entity_keys.get((doc, claim["asserter_entity"])) if claim["asserter_entity"] else None
+                    claim["asserter_key"] = asserter[0] if asserter else None
+                    out.setdefault(doc, []).append(claim)
+        return out
+
+    # -- claim vectors computed beside the analysis ----------------------------------------------
+    def save_claim_vectors(self, rows: list[dict]) -> int:
+        """Store claim vectors (`claim`, `document`, `model`, `vector` bytes) for the ledger to
+        place; idempotent by claim, and rows of claims the store does not hold are skipped (their
+        document failed to store). Returns how many rows were new."""
+        if not rows:
+            return 0
+        c, v = T.claims.c, L.ledger_vectors.c
+        with self._write(f"claim vectors of {rows[0]['document']}") as connection:
+            known = set()
+            for chunk in _chunks(sorted({r["claim"] for r in rows})):
+                known.update(connection.execute(select(c.id).where(c.id.in_(chunk))).scalars())
+            new = [r for r in rows if r["claim"] in known]
+            if not new:
+                return 0
+            before = set()
+            for chunk in _chunks(sorted(known)):
+                before.update(connection.execute(select(v.claim).where(v.claim.in_(chunk))).scalars())
+            new = [r for r in new if r["claim"] not in before]
+            if new:
+                connection.execute(self._insert_ignore(L.ledger_vectors),
+                                   [{k: r[k] for k in ("claim", "document", "model", "vector")} for r in new])
+            return len(new)
+
+    def ledger_vectors_of(self, document_ids: Iterable[str], model: str) -> dict[str, bytes]:
+        """claim -> its stored vector made by `model`, for the claims of the documents."""
+        v = L.ledger_vectors.c
+        out: dict[str, bytes] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(document_ids)):
+                out.update((r.claim, bytes(r.vector)) for r in connection.execute(
+                    select(v.claim, v.vector).where(v.document.in_(chunk), v.model == model)))
+        return out
 
     # -- cluster candidates --------------------------------------------------------------------
     def ledger_clusters_for_keys(self, keys: list[str], limit: int = 2000) -> list[dict]:
         """Clusters sharing a block key with a new claim: id, centroid, size, representative
         text, figures and polarity (the representative's), most recently updated first."""
+        return self.ledger_cluster_states(self.ledger_block_clusters(keys, limit))
+
+    def ledger_block_clusters(self, keys: list[str], limit: int = 2000) -> list[str]:
+        """The ids of the `limit` clusters most recently updated (ties: the greater id) among
+        those with one of the block keys. Each key's own most recent `limit` come from the index
+        (key, updated, cluster), so the cost does not grow with a block's size: a cluster among
+        the most recent of the union is among the most recent of each of its keys."""
         if not keys:
             return []
-        k, cl, lc = L.ledger_keys.c, L.ledger_clusters.c, L.ledger_claims.c
-        ids = select(k.cluster).where(k.key.in_(keys)).distinct().subquery()
-        query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
-                        cl.last_seen, lc.figures, lc.polarity, lc.document)
-                 .join(ids, ids.c.cluster == cl.id)
-                 .join(L.ledger_claims, lc.claim == cl.representative)
-                 .order_by(cl.updated.desc(), cl.id).limit(limit))
+        found: dict[str, str] = {}
         with self._read() as connection:
-            return [dict(r) for r in connection.execute(query).mappings()]
+            for chunk in _chunks(sorted(set(keys)), 50):
+                # Plain SQL: building this union as a SQLAlchemy construct cost more than running it.
+                part = ("SELECT * FROM (SELECT cluster, updated FROM ledger_keys WHERE key = :k{i} "
+                        "ORDER BY updated DESC, cluster DESC LIMIT :limit) AS b{i}")
+                query = text("SELECT DISTINCT cluster, updated FROM ("
+                             + " UNION ALL ".join(part.format(i=i) for i in range(len(chunk)))
+                             + ") AS u ORDER BY updated DESC, cluster DESC LIMIT :limit")
+                params = {f"k{i}": key for i, key in enumerate(chunk)} | {"limit": limit}
+                found.update((r[0], r[1]) for r in connection.execute(query, params))
+        return [c for c, _ in sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]]
+
+    def ledger_cluster_states(self, ids: list[str]) -> list[dict]:
+        """What placement reads of clusters (`ledger_clusters_for_keys`' rows), in the order given."""
+        cl, lc = L.ledger_clusters.c, L.ledger_claims.c
+        rows: dict[str, dict] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(ids)):
+                query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
+                                cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document)
+                         .join(L.ledger_claims, lc.claim == cl.representative).where(cl.id.in_(chunk)))
+                rows.update((r["id"], dict(r)) for r in connection.execute(query).mappings())
+        return [rows[i] for i in ids if i in rows]
 
     def ledger_existing_clusters(self, ids: list[str]) -> set[str]:
         cl = L.ledger_clusters.c
@@ -215,21 +281,29 @@ class LedgerRepository:
             for member, link in relinked.items():
                 connection.execute(update(L.ledger_documents).where(ld.document == member)
                                    .values(**link, updated=now))
-            for cluster in clusters:
-                values = {k: cluster[k] for k in ("representative", "text", "centroid", "size", "keys",
-                                                  "first_seen", "last_seen")}
-                values["updated"] = now
-                if cluster.get("new"):
-                    connection.execute(insert(L.ledger_clusters).values(id=cluster["id"], **values))
-                else:
-                    connection.execute(update(L.ledger_clusters).where(L.ledger_clusters.c.id == cluster["id"])
-                                       .values(**values))
+            fields = ("representative", "text", "centroid", "size", "keys", "first_seen", "last_seen", "documents")
+            new = [{"id": c["id"], **{k: c[k] for k in fields}, "updated": now} for c in clusters if c.get("new")]
+            changed = [{"b_id": c["id"], **{k: c[k] for k in fields}, "updated": now}
+                       for c in clusters if not c.get("new")]
+            if new:
+                connection.execute(insert(L.ledger_clusters), new)
+            if changed:  # one statement, many parameter sets
+                connection.execute(update(L.ledger_clusters).where(L.ledger_clusters.c.id == bindparam("b_id"))
+                                   .values({k: bindparam(k) for k in (*fields, "updated")}), changed)
+                # Its block keys carry its `updated` and `documents` (the indexes read them).
+                connection.execute(update(L.ledger_keys).where(L.ledger_keys.c.cluster == bindparam("b_id"))
+                                   .values(updated=bindparam("updated"), documents=bindparam("documents")),
+                                   [{"b_id": c["b_id"], "updated": now, "documents": c["documents"]} for c in changed])
             if claims:
                 connection.execute(ignore(L.ledger_claims), claims)
             if keys:
-                connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c} for k, c in keys])
+                documents = {c["id"]: c["documents"] for c in clusters}
+                connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c, "updated": now,
+                                                            "documents": documents.get(c, 1)} for k, c in keys])
             if conflicts:
                 connection.execute(ignore(L.ledger_conflicts), conflicts)
+            # Its waiting vectors are in ledger_claims now.
+            connection.execute(delete(L.ledger_vectors).where(L.ledger_vectors.c.document == document["id"]))
         return True
 
     def ledger_forget(self, document_ids: list[str]) -> None:
@@ -237,12 +311,23 @@ class LedgerRepository:
         credits and placed claims go; the next update places them afresh."""
         lc, cl = L.ledger_claims.c, L.ledger_clusters.c
         with self._write("ledger forget") as connection:
+            touched = set()
+            for chunk in _chunks(list(document_ids)):
+                touched.update(connection.execute(select(lc.cluster).where(lc.document.in_(chunk))
+                                                  .distinct()).scalars())
             for chunk in _chunks(list(document_ids)):
                 for table in (L.ledger_claims, L.ledger_bands, L.ledger_credits, L.ledger_documents):
                     connection.execute(delete(table).where(table.c.document.in_(chunk)))
             # Clusters left without members go; those that lost their representative take another.
             members = select(lc.claim).where(lc.cluster == cl.id)
             connection.execute(delete(L.ledger_clusters).where(~members.exists()))
+            # The rest count their documents again (and their keys with them).
+            count = select(func.count(lc.document.distinct())).where(lc.cluster == cl.id).scalar_subquery()
+            lk = L.ledger_keys.c
+            for chunk in _chunks(sorted(touched)):
+                connection.execute(update(L.ledger_clusters).where(cl.id.in_(chunk)).values(documents=count))
+                connection.execute(update(L.ledger_keys).where(lk.cluster.in_(chunk)).values(
+                    documents=select(cl.documents).where(cl.id == lk.cluster).scalar_subquery()))
             still = select(lc.claim).where(lc.claim == cl.representative)
             connection.execute(update(L.ledger_clusters).where(~still.exists())
                                .values(representative=select(func.min(lc.claim)).where(lc.cluster == cl.id)
@@ -268,6 +353,36 @@ class LedgerRepository:
             if all_keys:
                 query = query.having(func.count(k.key.distinct()) == len(set(keys)))
             return sorted(connection.execute(query).scalars())
+
+    def ledger_top_clusters(self, keys: list[str], limit: int) -> tuple[list[str], int]:
+        """Of the clusters with a key among `keys`: the `limit` most documents mention (ties:
+        the greater id first), and how many there are. Each key's own first `limit` come from
+        the index (key, documents, cluster), as in `ledger_block_clusters`."""
+        k = L.ledger_keys.c
+        keys = sorted(set(keys))
+        found: dict[str, int] = {}
+        with self._read() as connection:
+            total = connection.execute(select(func.count(k.cluster.distinct())).where(k.key.in_(keys))).scalar_one()
+            for chunk in _chunks(keys, 50):
+                part = ("SELECT * FROM (SELECT cluster, documents FROM ledger_keys WHERE key = :k{i} "
+                        "ORDER BY documents DESC, cluster DESC LIMIT :limit) AS b{i}")
+                query = text("SELECT DISTINCT cluster, documents FROM ("
+                             + " UNION ALL ".join(part.format(i=i) for i in range(len(chunk)))
+                             + ") AS u ORDER BY documents DESC, cluster DESC LIMIT :limit")
+                params = {f"k{i}": key for i, key in enumerate(chunk)} | {"limit": limit}
+                found.update((r[0], r[1]) for r in connection.execute(query, params))
+        ids = [c for c, _ in sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]]
+        return ids, total
+
+    def ledger_cluster_of(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim -> the cluster it was placed in (claims not placed yet are left out)."""
+        lc = L.ledger_claims.c
+        out: dict[str, str] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(claim_ids)):
+                out.update((r.claim, r.cluster) for r in connection.execute(
+                    select(lc.claim, lc.cluster).where(lc.claim.in_(chunk))))
+        return out
 
     def ledger_cluster_sizes(self, cluster_ids: list[str]) -> dict[str, int]:
         """cluster -> how many documents mention it."""

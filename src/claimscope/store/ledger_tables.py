@@ -6,7 +6,7 @@ claims placed in clusters. Everything else the ledger shows (independent sources
 grade) is computed from these rows and the fact tables when read.
 
 Declared on the store's one `metadata` (imported at the end of `store/tables.py`), so the
-migrations-match-tables test covers them; created by migration 0003.
+migrations-match-tables test covers them; created by migrations 0003 to 0005.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ ledger_clusters = Table(
     Column("centroid", LargeBinary, nullable=False),  # float32 unit vector, the members' mean
     Column("size", Integer, nullable=False),
     Column("keys", JSON, nullable=False),  # block keys (entities) of its members
+    Column("documents", Integer, nullable=False, server_default="0"),  # documents mentioning it (0005)
     Column("first_seen", String),
     Column("last_seen", String),
     Column("updated", String, nullable=False),
@@ -87,7 +88,12 @@ ledger_keys = Table(
     "ledger_keys", metadata,
     Column("key", String, primary_key=True),
     Column("cluster", String, ForeignKey("ledger_clusters.id", ondelete="CASCADE"), primary_key=True),
+    # Its cluster's `updated` (migration 0004): a block's most recent clusters by index.
+    Column("updated", String, nullable=False, server_default=""),
+    Column("documents", Integer, nullable=False, server_default="0"),  # its cluster's (migration 0005)
     Index("ix_ledger_keys_cluster", "cluster"),
+    Index("ix_ledger_keys_key_updated", "key", "updated", "cluster"),
+    Index("ix_ledger_keys_key_documents", "key", "documents", "cluster"),
 )
 
 ledger_conflicts = Table(
@@ -100,5 +106,17 @@ ledger_conflicts = Table(
     Index("ix_ledger_conflicts_b", "b"),
 )
 
+# Claim vectors computed beside the analysis (ingest's workers), waiting for the ledger to place
+# their document; placing it moves them into `ledger_claims` (migration 0004).
+ledger_vectors = Table(
+    "ledger_vectors", metadata,
+    Column("claim", String, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    _doc(),
+    Column("model", String, nullable=False),  # the encoder that made it: "<matcher name> <version>"
+    Column("vector", LargeBinary, nullable=False),  # float32 unit vector
+    Index("ix_ledger_vectors_document", "document"),
+)
+
+# What a ledger reset forgets; waiting vectors stay (they belong to the claims, not the ledger).
 LEDGER_TABLES = (ledger_conflicts, ledger_keys, ledger_claims, ledger_clusters, ledger_credits,
                  ledger_bands, ledger_documents)

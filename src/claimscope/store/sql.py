@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -340,10 +340,13 @@ class SqlStore(BrowseRepository, PageReads, LedgerRepository, Store):
                 statement = module.insert(T.corpus_entities).values(values)
                 connection.execute(statement.on_conflict_do_update(
                     index_elements=["id"], set_={k: v for k, v in values.items() if k != "id"}))
-            for (document_id, key), corpus_entity in links.items():
+            if links:  # one statement with many parameter sets, not a statement per link
+                e = T.entities.c
                 connection.execute(update(T.entities)
-                                   .where(T.entities.c.document == document_id, T.entities.c.key == key)
-                                   .values(corpus_entity=corpus_entity))
+                                   .where(e.document == bindparam("b_document"), e.key == bindparam("b_key"))
+                                   .values(corpus_entity=bindparam("b_corpus_entity")),
+                                   [{"b_document": d, "b_key": k, "b_corpus_entity": ce}
+                                    for (d, k), ce in links.items()])
 
 
 def _publication(row) -> Publication:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData()
@@ -109,7 +110,11 @@ entities = Table(
     Index("ix_entities_document", "document"),
     Index("ix_entities_corpus_entity", "corpus_entity"),
     Index("ix_entities_name", "name"),
+    Index("ix_entities_key", "key"),  # migration 0004: the ledger reads entities by key
 )
+# Migration 0004: any-case lookups of an entity by name or key (the dossier's) use an index.
+Index("ix_entities_lower_name", func.lower(entities.c.name))
+Index("ix_entities_lower_key", func.lower(entities.c.key))
 
 mentions = Table(
     "mentions", metadata,
