@@ -1,15 +1,17 @@
 """The learned claim matcher (`ledger/claim_match.py`) behind the clusters' matcher interface.
 
-`score` is its calibrated P(same claim) before the vetoes; `accepts` is its decision (threshold
-chosen by cross-validation on MRPC train, vetoed by different figures, opposite polarity or no
-shared entity), so clusters and `claimscope eval paraphrase` decide pairs with the same code.
+`score` is its P(same claim) before the vetoes (the paraphrase cross-encoder's for pairs in its
+cosine band); `accepts` is its decision (threshold chosen on MRPC train, vetoed by different
+figures, opposite polarity or no shared entity), so clusters and `claimscope eval paraphrase`
+decide pairs with the same code. `contradicts` asks the stance cross-encoder whether one claim
+refutes the other (the conflict links' learned test).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from claimscope.ledger.claim_match import load_claim_matcher
+from claimscope.ledger.claim_match import ClaimMatcher, load_claim_matcher
 
 
 class LearnedMatcher:
@@ -25,14 +27,27 @@ class LearnedMatcher:
     # matcher is not asked (it costs more than the dot product).
     min_cosine = 0.5
 
-    def __init__(self, model_dir=None):
-        self._matcher = load_claim_matcher(model_dir)
+    def __init__(self, model_dir=None, *, cross: bool = True):
+        # cross=False: the bi-encoder's regression decides alone (the benchmark's "before").
+        self._matcher = load_claim_matcher(model_dir) if cross else ClaimMatcher(model_dir, cross_dir="")
         self.threshold = self._matcher.threshold
-        import json
-        from pathlib import Path
+        # The cross-encoder's version is part of it: a store clustered by the bi-encoder's
+        # regression is not silently extended by the cross-encoder's decisions.
+        self.version = self._matcher.version
 
-        config = json.loads((Path(self._matcher.model_dir) / "config.json").read_text(encoding="utf-8"))
-        self.version = str(config.get("version", "?"))
+    # P(disagree) of the stance cross-encoder, read both ways round, at or above which two alike
+    # claims said the same way round are linked as a contradiction ("the leak caused the blast" /
+    # "investigators ruled out a leak"): high, because FNC-1 taught it headlines and articles.
+    contradiction_probability = 0.9
+
+    def contradicts(self, a: str, b: str) -> float | None:
+        """P(disagree) when the stance cross-encoder reads one claim as refuting the other, else None."""
+        model = _stance_cross_encoder()
+        if model is None:
+            return None
+        k = model.labels.index("disagree")
+        p = float(model.probabilities([(a, b), (b, a)])[:, k].max())
+        return p if p >= self.contradiction_probability else None
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._matcher.embed(texts), dtype=np.float32)
@@ -43,3 +58,17 @@ class LearnedMatcher:
     def accepts(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> bool:
         match = self._matcher.decide(a, b, float(np.dot(ea, eb)))
         return match.same and match.probability >= self.cluster_probability
+
+
+def _stance_cross_encoder():
+    """The stance model's cross-encoder when it ships (`resources/models/stance_cross`)."""
+    import json
+
+    from claimscope.ledger.stance import STANCE_MODEL_DIR
+    from claimscope.runtime.cross_encoder import load_cross_encoder
+
+    config = json.loads((STANCE_MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    name = config.get("cross_encoder")
+    if not name or not (STANCE_MODEL_DIR.parent / name / "model.onnx").exists():
+        return None
+    return load_cross_encoder(str(STANCE_MODEL_DIR.parent / name))
