@@ -8,8 +8,6 @@ from claimscope.ledger.claim_match import PARAPHRASE_MODEL_DIR, ClaimMatcher
 from claimscope.ledger.stance import STANCE_MODEL_DIR
 from claimscope.runtime.cross_encoder import load_cross_encoder
 
-STANCE_CROSS_DIR = STANCE_MODEL_DIR.parent / json.loads(
-    (STANCE_MODEL_DIR / "config.json").read_text())["cross_encoder"]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +45,9 @@ def test_matcher_asks_the_cross_encoder_only_inside_the_cosine_band(paraphrase):
 
 
 def test_stance_cross_encoder_reads_a_denial_as_disagree():
-    model = load_cross_encoder(str(STANCE_CROSS_DIR))
+    config = json.loads((STANCE_MODEL_DIR / "config.json").read_text())
+    assert config["stance_inputs"] == "cross-encoder"
+    model = load_cross_encoder(str(STANCE_MODEL_DIR.parent / config["cross_encoder"]))
     assert model.labels == ["agree", "disagree", "discuss"]
     headline = "Mayor Olsen resigns over the harbour contract"
     p = model.probabilities([
