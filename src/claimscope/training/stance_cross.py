@@ -39,7 +39,7 @@ RELATED = STANCES[:3]
 def train(shared: str | Path, stance_dir: str | Path, *, work_dir: str | Path = "runs/stance",
           epochs: float = 1.0, lr: float = 6e-5, batch_size: int = 16, threads: int = 2,
           max_discuss: int = 2000, max_agree: int | None = 1800, max_minutes: float | None = 38.0,
-          freeze_layers: int = 4, limit: int | None = None,
+          freeze_layers: int = 4, weighting: str = "sqrt", limit: int | None = None,
           seed: int = 7, version: str = "2.0.0") -> dict:
     import torch
 
@@ -87,7 +87,8 @@ def train(shared: str | Path, stance_dir: str | Path, *, work_dir: str | Path = 
     rng.shuffle(chosen)
     chosen = chosen[:limit]
     counts = Counter(p.stance for p in chosen)
-    weights = [1.0 / np.sqrt(counts[c]) for c in RELATED]
+    # 1/sqrt(frequency) or 1/frequency ("inverse": disagree weighs as much as the others together)
+    weights = [1.0 / (np.sqrt(counts[c]) if weighting == "sqrt" else counts[c]) for c in RELATED]
     weights = [w * len(RELATED) / sum(weights) for w in weights]
     say(f"training pairs {dict(counts)} (of {dict(Counter(p.stance for p in related))}); "
         f"class weights {[round(w, 3) for w in weights]}")
@@ -140,7 +141,7 @@ def train(shared: str | Path, stance_dir: str | Path, *, work_dir: str | Path = 
                   "validation": len(val_pairs), "validation_counts": dict(Counter(p.stance for p in val_pairs)),
                   "training_pairs": dict(counts)},
         "hyper_parameters": {"epochs": epochs, "lr": lr, "batch_size": batch_size, "max_length": MAX_LENGTH,
-                             "max_discuss": max_discuss, "max_agree": max_agree, "class_weights": [round(w, 4) for w in weights],
+                             "max_discuss": max_discuss, "max_agree": max_agree, "weighting": weighting, "class_weights": [round(w, 4) for w in weights],
                              "seed": seed, "threads": threads,
                              "frozen": f"embeddings and layers 0-{freeze_layers - 1}" if freeze_layers else "word embeddings",
                              "evidence": "6 body sentences most similar to the headline, most similar first",
