@@ -1,13 +1,9 @@
-"""The shipped cross-encoders (quantized ONNX) on sentences written for these tests."""
-
-import json
+"""The shipped paraphrase cross-encoder (quantized ONNX) on sentences written for these tests."""
 
 import pytest
 
 from claimscope.ledger.claim_match import PARAPHRASE_MODEL_DIR, ClaimMatcher
-from claimscope.ledger.stance import STANCE_MODEL_DIR
 from claimscope.runtime.cross_encoder import load_cross_encoder
-
 
 
 @pytest.fixture(scope="module")
@@ -42,20 +38,3 @@ def test_matcher_asks_the_cross_encoder_only_inside_the_cosine_band(paraphrase):
     same = paraphrase.labels.index("same")
     assert inside == pytest.approx(float(paraphrase.probabilities([(a, b)])[0, same]), abs=1e-6)
     assert "cross" in matcher.version
-
-
-def test_stance_cross_encoder_reads_a_denial_as_disagree():
-    config = json.loads((STANCE_MODEL_DIR / "config.json").read_text())
-    assert config["stance_inputs"] == "cross-encoder"
-    model = load_cross_encoder(str(STANCE_MODEL_DIR.parent / config["cross_encoder"]))
-    assert model.labels == ["agree", "disagree", "discuss"]
-    headline = "Mayor Olsen resigns over the harbour contract"
-    p = model.probabilities([
-        (headline, "Mayor Olsen denied reports that she had resigned, calling them false and a hoax. "
-                   "Her office said she remains in post."),
-        (headline, "Mayor Olsen resigned on Monday over the harbour contract, her office confirmed. "
-                   "She handed her resignation letter to the council."),
-    ])
-    disagree, agree = model.labels.index("disagree"), model.labels.index("agree")
-    assert p[0, disagree] > p[1, disagree], p
-    assert p[1, agree] > p[0, agree], p

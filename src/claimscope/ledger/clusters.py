@@ -109,17 +109,9 @@ def conflict_kind(cosine: float, claim: ClaimItem, cluster: ClusterState,
     if pairs and cosine >= matcher.figure_similarity and _same_story(claim, cluster, cosine):
         x, y = pairs[0]
         return "figure", f"{x['quantity']}: {y['text']} vs {x['text']}"
-    alike = (cosine >= matcher.contradiction_similarity and _shared_entity(claim, cluster)
-             and _shared_words(claim.text, cluster.text) >= SHARED_WORDS)
-    if alike and claim.polarity * cluster.polarity == -1:
+    if (claim.polarity * cluster.polarity == -1 and cosine >= matcher.contradiction_similarity
+            and _shared_entity(claim, cluster) and _shared_words(claim.text, cluster.text) >= SHARED_WORDS):
         return "contradiction", "one affirms what the other negates or denies"
-    # Said the same way round, one can still refute the other: the stance cross-encoder decides
-    # (`contradicts`, when the matcher has it), asked only about pairs alike in all the above.
-    contradicts = getattr(matcher, "contradicts", None)
-    if alike and claim.polarity == cluster.polarity and contradicts is not None:
-        p = contradicts(claim.text, cluster.text)
-        if p is not None:
-            return "contradiction", f"the stance model reads one as refuting the other (P(disagree) {p:.2f})"
     return None
 
 

@@ -3,8 +3,7 @@
 `score` is its P(same claim) before the vetoes (the paraphrase cross-encoder's for pairs in its
 cosine band); `accepts` is its decision (threshold chosen on MRPC train, vetoed by different
 figures, opposite polarity or no shared entity), so clusters and `claimscope eval paraphrase`
-decide pairs with the same code. `contradicts` asks the stance cross-encoder whether one claim
-refutes the other (the conflict links' learned test).
+decide pairs with the same code.
 """
 
 from __future__ import annotations
@@ -35,20 +34,6 @@ class LearnedMatcher:
         # regression is not silently extended by the cross-encoder's decisions.
         self.version = self._matcher.version
 
-    # P(disagree) of the stance cross-encoder, read both ways round, at or above which two alike
-    # claims said the same way round are linked as a contradiction ("the leak caused the blast" /
-    # "investigators ruled out a leak"): high, because FNC-1 taught it headlines and articles.
-    contradiction_probability = 0.9
-
-    def contradicts(self, a: str, b: str) -> float | None:
-        """P(disagree) when the stance cross-encoder reads one claim as refuting the other, else None."""
-        model = _stance_cross_encoder()
-        if model is None:
-            return None
-        k = model.labels.index("disagree")
-        p = float(model.probabilities([(a, b), (b, a)])[:, k].max())
-        return p if p >= self.contradiction_probability else None
-
     def embed(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._matcher.embed(texts), dtype=np.float32)
 
@@ -59,16 +44,3 @@ class LearnedMatcher:
         match = self._matcher.decide(a, b, float(np.dot(ea, eb)))
         return match.same and match.probability >= self.cluster_probability
 
-
-def _stance_cross_encoder():
-    """The stance model's cross-encoder when it ships (`resources/models/stance_cross`)."""
-    import json
-
-    from claimscope.ledger.stance import STANCE_MODEL_DIR
-    from claimscope.runtime.cross_encoder import load_cross_encoder
-
-    config = json.loads((STANCE_MODEL_DIR / "config.json").read_text(encoding="utf-8"))
-    name = config.get("cross_encoder")
-    if not name or not (STANCE_MODEL_DIR.parent / name / "model.onnx").exists():
-        return None
-    return load_cross_encoder(str(STANCE_MODEL_DIR.parent / name))

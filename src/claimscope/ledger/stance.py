@@ -195,14 +195,10 @@ class StanceModel:
         # The agree/disagree/discuss head reads `stance_features` or the TF-IDF words of the
         # headline and the body (config "stance_inputs"), whichever validated better.
         self.stance_inputs = self.config.get("stance_inputs", "features")
-        # "cross-encoder": agree / disagree / discuss by the fine-tuned MiniLM cross-encoder
-        # in the sibling directory the config names (`resources/models/stance_cross`), its
-        # probabilities averaged with the feature head's (`feature_inputs`) at `cross_weight`.
-        self.feature_inputs = self.config.get(
-            "feature_inputs", None if self.stance_inputs == "cross-encoder" else self.stance_inputs)
-        self.cross_weight = float(self.config.get("cross_weight", 1.0))
         self.tfidf = (TfIdf.load(self.model_dir / self.config["vocabulary_file"])
-                      if (self.feature_inputs or "").startswith("tfidf") else None)
+                      if self.stance_inputs.startswith("tfidf") else None)
+        # "cross-encoder": agree / disagree / discuss by the fine-tuned MiniLM cross-encoder
+        # in the sibling directory the config names (`resources/models/stance_cross`).
         self.cross_encoder = None
         if self.stance_inputs == "cross-encoder":
             from claimscope.runtime.cross_encoder import load_cross_encoder
@@ -261,7 +257,7 @@ class StanceModel:
         if self.tfidf is None:
             return x
         words = [self.tfidf.transform([h for h, _ in pairs]), self.tfidf.transform([b for _, b in pairs])]
-        if self.feature_inputs == "tfidf+scalars":
+        if self.stance_inputs == "tfidf+scalars":
             words.insert(0, x[:, :N_SCALARS])
         return np.hstack(words)
 
@@ -287,11 +283,7 @@ class StanceModel:
                 stance[:, 2] = 1.0
                 keep = np.flatnonzero(related >= self.related_threshold)
                 if len(keep):
-                    kept = [chunk_pairs[r] for r in keep]
-                    stance[keep] = self.cross_probabilities(kept, heads)
-                    if self.cross_weight < 1.0 and self.feature_inputs:
-                        feature = head_probs(self.stance_head, self.stance_input(x[keep], kept))
-                        stance[keep] = self.cross_weight * stance[keep] + (1 - self.cross_weight) * feature
+                    stance[keep] = self.cross_probabilities([chunk_pairs[r] for r in keep], heads)
             else:
                 stance = head_probs(self.stance_head, self.stance_input(x, chunk_pairs))
             for row, k in enumerate(chunk):
