@@ -253,6 +253,9 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=200, help="new documents per measurement (reported per 1,000)")
     parser.add_argument("--repeats", type=int, default=4)
     parser.add_argument("--out", type=Path, default=REPO / "out" / "bench-ledger")
+    parser.add_argument("--no-cross-encoder", action="store_true",
+                        help="decide claim pairs by the bi-encoder's regression alone (the paraphrase "
+                             "cross-encoder off), to measure what the cross-encoder costs")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     base_path = base_store(args.out, args.base)
@@ -261,7 +264,7 @@ def main() -> None:
         base_rows = base_ledger_rows(store)
         learn_links(store)
     learn_vocabulary(base)
-    matcher = LearnedMatcher()
+    matcher = LearnedMatcher(cross=not args.no_cross_encoder)
     matcher.embed(["warm up"])
     print(f"{len(base)} base analyses; larger stores replay them under new document ids "
           "(word-substituted texts, see the docstring)")
@@ -273,6 +276,10 @@ def main() -> None:
         dossier = measure_dossier(path, matcher, args.repeats)
         print(f"{size:>8} {args.new:>5} {stats['seconds']:>9.1f} {stats['per_1000']:>9.1f} {stats['claims']:>7} "
               f"{stats['joined']:>6} {dossier['p50'] * 1000:>9.0f}ms {dossier['p95'] * 1000:>5.0f}ms", flush=True)
+        inner = matcher._matcher
+        if inner.has_cross:
+            print(f"         paraphrase cross-encoder: {inner.cross_pairs} pairs, {inner.cross_seconds:.1f} s "
+                  f"({inner.cross_seconds * 1000 / max(1, inner.cross_pairs):.1f} ms a pair) so far")
         print(f"         dossier entities: {', '.join(dossier['entities'])}; median {dossier['clusters_per_dossier']} "
               f"clusters per dossier, {dossier['n']} dossiers timed")
 

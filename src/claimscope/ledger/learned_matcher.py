@@ -1,15 +1,16 @@
 """The learned claim matcher (`ledger/claim_match.py`) behind the clusters' matcher interface.
 
-`score` is its calibrated P(same claim) before the vetoes; `accepts` is its decision (threshold
-chosen by cross-validation on MRPC train, vetoed by different figures, opposite polarity or no
-shared entity), so clusters and `claimscope eval paraphrase` decide pairs with the same code.
+`score` is its P(same claim) before the vetoes (the paraphrase cross-encoder's for pairs in its
+cosine band); `accepts` is its decision (threshold chosen on MRPC train, vetoed by different
+figures, opposite polarity or no shared entity), so clusters and `claimscope eval paraphrase`
+decide pairs with the same code.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from claimscope.ledger.claim_match import load_claim_matcher
+from claimscope.ledger.claim_match import ClaimMatcher, load_claim_matcher
 
 
 class LearnedMatcher:
@@ -25,14 +26,13 @@ class LearnedMatcher:
     # matcher is not asked (it costs more than the dot product).
     min_cosine = 0.5
 
-    def __init__(self, model_dir=None):
-        self._matcher = load_claim_matcher(model_dir)
+    def __init__(self, model_dir=None, *, cross: bool = True):
+        # cross=False: the bi-encoder's regression decides alone (the benchmark's "before").
+        self._matcher = load_claim_matcher(model_dir) if cross else ClaimMatcher(model_dir, cross_dir="")
         self.threshold = self._matcher.threshold
-        import json
-        from pathlib import Path
-
-        config = json.loads((Path(self._matcher.model_dir) / "config.json").read_text(encoding="utf-8"))
-        self.version = str(config.get("version", "?"))
+        # The cross-encoder's version is part of it: a store clustered by the bi-encoder's
+        # regression is not silently extended by the cross-encoder's decisions.
+        self.version = self._matcher.version
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._matcher.embed(texts), dtype=np.float32)
@@ -43,3 +43,4 @@ class LearnedMatcher:
     def accepts(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> bool:
         match = self._matcher.decide(a, b, float(np.dot(ea, eb)))
         return match.same and match.probability >= self.cluster_probability
+

@@ -38,6 +38,7 @@ LABELS = ("agree", "disagree", "discuss", "unrelated")
 MAX_SENTENCES = 30
 TOP = 3
 N_SCALARS = 20  # the scalar features at the head of `stance_features`
+EVIDENCE_SENTENCES = 6  # body sentences offered to the cross-encoder (truncation keeps the first)
 
 # Cue words of the FNC-1 classes (Riedel et al. 2017 and Hanselowski et al. 2018 use lists like
 # these): a refutation ("hoax", "denied") signals disagree, hedging ("reportedly") discuss.
@@ -61,6 +62,16 @@ def _cues(text: str) -> list[float]:
 def body_sentences(body: str) -> list[str]:
     """The body sentences the stance model reads (the first MAX_SENTENCES)."""
     return [body[s:e] for s, e in sentences(body)[:MAX_SENTENCES]]
+
+
+def evidence(sents: list[str], sims: np.ndarray, k: int = EVIDENCE_SENTENCES) -> str:
+    """What the stance cross-encoder reads of a body: its `k` sentences most similar to the
+    headline (cosines `sims` of the claim encoder), most similar first, so that truncation to
+    the model's length drops the least relevant, not the body's end."""
+    if not sents:
+        return ""
+    order = np.argsort(-np.asarray(sims), kind="stable")[:k]
+    return " ".join(sents[i] for i in order)
 
 
 def stance_features(headline: str, head_vec: np.ndarray, sents: list[str],
@@ -186,6 +197,14 @@ class StanceModel:
         self.stance_inputs = self.config.get("stance_inputs", "features")
         self.tfidf = (TfIdf.load(self.model_dir / self.config["vocabulary_file"])
                       if self.stance_inputs.startswith("tfidf") else None)
+        # "cross-encoder": agree / disagree / discuss by the fine-tuned MiniLM cross-encoder
+        # in the sibling directory the config names (`resources/models/stance_cross`).
+        self.cross_encoder = None
+        if self.stance_inputs == "cross-encoder":
+            from claimscope.runtime.cross_encoder import load_cross_encoder
+
+            self.cross_encoder = load_cross_encoder(
+                str(self.model_dir.parent / self.config["cross_encoder"]), threads)
         self.encoder_dir = str(encoder_dir or CLAIM_MODEL_DIR)
         self.threads = threads
         self._bodies: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
@@ -211,15 +230,28 @@ class StanceModel:
         while len(self._bodies) > 512:  # a dossier's bodies, not a corpus's
             self._bodies.popitem(last=False)
 
-    def features(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        self._encode_bodies([b for _, b in pairs])
+    def _encode_headlines(self, pairs: list[tuple[str, str]]) -> dict[str, np.ndarray]:
         headlines = list(dict.fromkeys(h for h, _ in pairs))
-        heads = dict(zip(headlines, self.encoder.encode(headlines)))
+        return dict(zip(headlines, self.encoder.encode(headlines)))
+
+    def features(self, pairs: list[tuple[str, str]], heads: dict[str, np.ndarray] | None = None) -> np.ndarray:
+        self._encode_bodies([b for _, b in pairs])
+        heads = heads if heads is not None else self._encode_headlines(pairs)
         rows = []
         for h, b in pairs:
             sents, vecs = self._bodies[b]
             rows.append(stance_features(h, heads[h], sents, vecs, relatedness_features(h, b)))
         return np.stack(rows)
+
+    def cross_probabilities(self, pairs: list[tuple[str, str]], heads: dict[str, np.ndarray]) -> np.ndarray:
+        """[n, 3] agree / disagree / discuss of the cross-encoder, over each headline and its
+        body's most similar sentences (`evidence`); bodies and headlines already encoded."""
+        inputs = []
+        for h, b in pairs:
+            sents, vecs = self._bodies[b]
+            inputs.append((h, evidence(sents, vecs @ heads[h] if len(sents) else np.zeros(0))))
+        probs = self.cross_encoder.probabilities(inputs)
+        return probs[:, [self.cross_encoder.labels.index(lab) for lab in LABELS[:3]]]
 
     def stance_input(self, x: np.ndarray, pairs: list[tuple[str, str]]) -> np.ndarray:
         if self.tfidf is None:
@@ -240,9 +272,20 @@ class StanceModel:
                 todo.append(k)
         for at in range(0, len(todo), 256):
             chunk = todo[at : at + 256]
-            x = self.features([pairs[k] for k in chunk])
+            chunk_pairs = [pairs[k] for k in chunk]
+            heads = self._encode_headlines(chunk_pairs)
+            x = self.features(chunk_pairs, heads)
             related = head_probs(self.related_head, x)[:, 1]
-            stance = head_probs(self.stance_head, self.stance_input(x, [pairs[k] for k in chunk]))
+            if self.cross_encoder is not None:
+                # Only the pairs the related head keeps need a stance: the cross-encoder is the
+                # expensive step, so unrelated ones never reach it.
+                stance = np.zeros((len(chunk), 3), dtype=np.float32)
+                stance[:, 2] = 1.0
+                keep = np.flatnonzero(related >= self.related_threshold)
+                if len(keep):
+                    stance[keep] = self.cross_probabilities([chunk_pairs[r] for r in keep], heads)
+            else:
+                stance = head_probs(self.stance_head, self.stance_input(x, chunk_pairs))
             for row, k in enumerate(chunk):
                 probs = {"unrelated": float(1.0 - related[row])}
                 probs.update({lab: float(related[row] * stance[row, j])

@@ -171,7 +171,9 @@ Decides whether two claim texts state the same proposition (`ledger/claim_match.
    step of 16 pairs took about 10 s, so fine-tuning with cross-validation did not fit the
    session. One vector per claim, so the ledger can index claims for nearest-neighbour search.
 2. **Decision** (`config.json` -> `decision`): logistic regression over the cosine and surface
-   features (`ledger.claim_match.pair_features`), threshold {d['threshold']} on P(same).
+   features (`ledger.claim_match.pair_features`), threshold {d['threshold']} on P(same). Since the paraphrase
+   cross-encoder ships (`resources/models/paraphrase`), it decides the pairs in its cosine band
+   instead; this regression decides when a model directory has no cross-encoder.
 3. **Checks** (`ledger/claim_checks.py`): different figures for the same quantity, opposite
    polarity of a shared predicate, no shared named entity (entity ids when the ledger has them,
    capitalised names otherwise) veto a match whatever the score.

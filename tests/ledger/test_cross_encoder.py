@@ -1,0 +1,40 @@
+"""The shipped paraphrase cross-encoder (quantized ONNX) on sentences written for these tests."""
+
+import pytest
+
+from claimscope.ledger.claim_match import PARAPHRASE_MODEL_DIR, ClaimMatcher
+from claimscope.runtime.cross_encoder import load_cross_encoder
+
+
+@pytest.fixture(scope="module")
+def paraphrase():
+    return load_cross_encoder(str(PARAPHRASE_MODEL_DIR))
+
+
+def test_paraphrase_cross_encoder_scores_a_paraphrase_above_a_non_paraphrase(paraphrase):
+    same = paraphrase.labels.index("same")
+    p = paraphrase.probabilities([
+        ("The council approved the new harbour budget on Tuesday.",
+         "On Tuesday the harbour budget was passed by the council."),
+        ("The council approved the new harbour budget on Tuesday.",
+         "Fishermen complained about the cold weather on Tuesday."),
+        ("Police arrested two men after the robbery at the jeweller's.",
+         "Two men were detained by police following the jewellery shop robbery."),
+        ("Police arrested two men after the robbery at the jeweller's.",
+         "The jeweller's shop will open a second branch next spring."),
+    ])[:, same]
+    assert p[0] > 0.5 > p[1] and p[2] > 0.5 > p[3], p
+    assert p.shape == (4,) and ((p >= 0) & (p <= 1)).all()
+
+
+def test_matcher_asks_the_cross_encoder_only_inside_the_cosine_band(paraphrase):
+    matcher = ClaimMatcher()
+    assert matcher.has_cross and matcher.band_low < matcher.threshold + 1 and matcher.band_high <= 1.0
+    a, b = "The bridge reopened on Friday.", "On Friday the bridge opened again."
+    # outside the band the cosine decides alone; inside it the cross-encoder's P(same)
+    assert matcher.probability(a, b, matcher.band_low - 0.01) == 0.0
+    assert matcher.probability(a, b, matcher.band_high) == 1.0
+    inside = matcher.probability(a, b, (matcher.band_low + matcher.band_high) / 2)
+    same = paraphrase.labels.index("same")
+    assert inside == pytest.approx(float(paraphrase.probabilities([(a, b)])[0, same]), abs=1e-6)
+    assert "cross" in matcher.version
