@@ -45,6 +45,8 @@ _NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT",
                "NORP"}
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _QUOTES = "\"'“”‘’ )]"
+# Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
+PREDICTIONS = {"would"}
 
 
 @dataclass
@@ -242,7 +244,9 @@ def read_status(
     source and cue); only those that mean their status and reach the claim's clause decide.
     """
     found = status_cues(cues, claim, attribution_cue)
-    denial = found.get("denial")
+    # A denial inside the claim's own text makes it an assertion of a negative fact ("The
+    # senator rejected the characterization"): only a denial from outside negates the claim.
+    denial = [c for c in found.get("denial", []) if not (c.start >= claim.start and c.end <= claim.end)]
     if denial:
         return EpistemicReading("denied", BASE_CERTAINTY["denied"], denial)
     mark = question_mark(claim)
@@ -258,7 +262,13 @@ def read_status(
     # CoNLL-2010 data) it hedges a claim that has a weak cue of its own ("would", "if",
     # "considered"), which is then shown as the reason.
     if not hedge and uncertain_probability >= uncertain_threshold:
-        hedge = found.get("weak_hedge")
+        weak = found.get("weak_hedge", [])
+        # "would" is a prediction or a condition: conjecture, not an evidential hedge.
+        predictions = [c for c in weak if c.text.lower() in PREDICTIONS]
+        if predictions and len(predictions) == len(weak):
+            return EpistemicReading("speculative", _soften("speculative", uncertain_probability),
+                                    predictions)
+        hedge = [c for c in weak if c.text.lower() not in PREDICTIONS]
     if hedge:
         return EpistemicReading("hedged", _soften("hedged", uncertain_probability), hedge)
     if attribution_cue is not None:
