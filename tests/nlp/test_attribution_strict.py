@@ -140,3 +140,31 @@ def test_a_circumstance_after_the_cue_is_no_content(parse):
     text = "Patrols reported forty incidents near the border."
     doc = parse(text)
     assert _with_content_after_cue(doc, _group(text, "Patrols", "reported")).contents
+
+
+def test_desires_and_acts_are_stances_not_statements(parse):
+    from claimscope.nlp.attribution_filter import split_groups
+
+    text = "Councillor Brandt wants to close the old library by spring."
+    doc = parse(text)
+    want = _group(text, "Councillor Brandt", "wants", "to close the old library by spring")
+    said_text = "Maria Lopez said the city council had ignored the residents."
+    statements, stances = split_groups(doc, [want])
+    assert statements == [] and [g.cue for g in stances] == [want.cue]
+    said_doc = parse(said_text)
+    said = _group(said_text, "Maria Lopez", "said", "the city council had ignored the residents")
+    statements, stances = split_groups(said_doc, [said])
+    assert len(statements) == 1 and stances == []
+    # The broad mode counts everything as a statement: no stances left over.
+    assert split_groups(doc, [want], "broad")[1] == []
+
+
+def test_the_pipeline_reports_stances_apart_from_attributions(analyze):
+    a = analyze("Councillor Brandt wants to close the old library by the spring.\n")
+    assert not any("wants" in x.cue.text for x in a.attributions)
+    assert [s.cue.text for s in a.stances] == ["wants"]
+    data = a.as_dict()
+    assert data["stances"][0]["id"].startswith("stn-") and data["stances"][0]["label"] == "s0"
+    from claimscope.model.analysis import Analysis
+
+    assert Analysis.from_dict(data).as_dict() == data

@@ -281,6 +281,19 @@ def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
         cue_keys(doc, group) & reporting_lexicon()["polnear_cues"])
 
 
+def split_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> tuple[list[Group], list[Group]]:
+    """Statements and stances. Statements are the groups `filter_groups` keeps in this cue
+    mode: what the ledger counts. Stances are the rest of what the broad test keeps, the
+    desires, intentions, positions and acts PolNeAR also annotates ("wants to", "called for",
+    "voted against", "backed"): someone's, but no saying, so the ledger never counts them."""
+    statements = filter_groups(doc, groups, cues)
+    if cues == "broad":
+        return statements, []
+    taken = {(g.cue.start, g.cue.end) for g in statements}
+    stances = [g for g in filter_groups(doc, groups, "broad") if (g.cue.start, g.cue.end) not in taken]
+    return statements, stances
+
+
 def _bare_phrase(doc: Doc, contents: list[RoleSpan]) -> bool:
     """A content that is only a prepositional phrase ("on Friday"): no proposition."""
     spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
