@@ -101,3 +101,9 @@ def test_source_entity_is_the_speaker_components_alone(workspace):
             assert not (a.content.start < a.cue.end and a.cue.start < a.content.end)
             if a.source is not None:
                 assert not (a.content.start < a.source.end and a.source.start < a.content.end)
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person(analyze):
+    a = analyze("Donald Trump spoke at the rally on Monday. More than a dozen women have leveled "
+                "allegations against Trump. Trump has denied those allegations.\n")
+    assert _speaker(a, "those allegations")[1] == "Donald Trump"

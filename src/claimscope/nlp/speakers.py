@@ -503,7 +503,10 @@ class SpeakerResolver:
 
     def _surname(self, span: Span) -> str | None:
         """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
-        words = {t.lower_ for t in span if t.pos_ == "PROPN" and t.lower_ not in self.lex["honorifics"]}
+        # A capitalised word the tagger took for a common noun ("Reade has also said" opening a
+        # sentence) is a name too where it is one of a person's names.
+        words = {t.lower_ for t in span if (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN"))
+                 and t.lower_ not in self.lex["honorifics"]}
         if not words:
             return None
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
