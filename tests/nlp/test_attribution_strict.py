@@ -168,3 +168,53 @@ def test_the_pipeline_reports_stances_apart_from_attributions(analyze):
     from claimscope.model.analysis import Analysis
 
     assert Analysis.from_dict(data).as_dict() == data
+
+
+def test_an_infinitive_under_a_verb_of_action_is_no_statement(parse):
+    text = "The mayor's office scrambled on Friday to explain the remark about the bridge."
+    doc = parse(text)
+    assert not cue_reports(doc, _group(text, "The mayor's office", "to explain",
+                                       "the remark about the bridge"))
+    text = "Former colleagues have since stepped forward to say that the mayor was often late."
+    doc = parse(text)
+    assert cue_reports(doc, _group(text, "Former colleagues", "have since stepped forward to say",
+                                   "that the mayor was often late"))
+
+
+@pytest.mark.parametrize("text, source, cue, kept", [
+    ("Several lawmakers by then had been challenging the idea that the tolls were fair.",
+     "Several lawmakers by", "had been challenging", "Several lawmakers"),
+    ("Councillors who spoke on Monday pointed out that the budget had shrunk.",
+     "Councillors who", "pointed out", "Councillors"),
+])
+def test_a_source_loses_the_words_it_cannot_end_on(parse, text, source, cue, kept):
+    doc = parse(text)
+    group = _group(text, source, cue, text[text.index(cue) + len(cue) + 1 : -1])
+    (out,) = filter_groups(doc, [group])
+    assert text[out.source.start:out.source.end] == kept
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The harbour master has denied and dismissed the report.", "The harbour master", "has denied",
+     "and dismissed"),
+    ("Writing on the council blog, she said of the mayor that nothing had changed.", "she",
+     "said of", "the mayor"),
+])
+def test_no_proposition_no_content(parse, text, source, cue, content):
+    doc = parse(text)
+    (out,) = filter_groups(doc, [_group(text, source, cue, content)])
+    assert out.contents == []
+
+
+def test_a_source_and_cue_with_nothing_said_is_no_statement(parse):
+    from claimscope.nlp.attribution import with_contents
+
+    text = "The harbour master made the controversial statement in response to criticism from the port."
+    doc = parse(text)
+    group = _group(text, "The harbour master", "made the controversial statement in response to")
+    statements, stances = with_contents(doc, [group], [])
+    assert statements == [] and [g.cue for g in stances] == [group.cue]
+    text = "Patrols reported forty incidents near the border."
+    doc = parse(text)
+    statements, stances = with_contents(doc, [_group(text, "Patrols", "reported")], [])
+    assert len(statements) == 1 and statements[0].contents and stances == []

@@ -31,7 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
-from claimscope.nlp.attribution_filter import CUE_MODES, record_sides, split_groups
+from claimscope.nlp.attribution_filter import (
+    CUE_MODES,
+    ends_in_object_preposition,
+    record_sides,
+    split_groups,
+)
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -130,10 +135,7 @@ class AttributionTagger:
         but no content takes the rest of its sentence, and quotations continued in later
         paragraphs are statements too (the evaluation scores these)."""
         _, groups, stances = self.analyse_kinds(doc)
-        if doc.has_annotation("SENT_START"):
-            groups = [_with_content_after_cue(doc, g) for g in groups]
-        groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
-        return groups, stances
+        return with_contents(doc, groups, stances)
 
     def __call__(self, doc: Doc) -> Doc:
         groups, stances = self.output_groups(doc)
@@ -156,6 +158,19 @@ class AttributionTagger:
 
 
 QUOTE_OPENERS = "\"“"
+
+
+def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Statements with their contents found, and the stances. A statement with a source and cue
+    but no content takes the rest of its sentence; one with nothing said even so ("Biden ...
+    claiming", "made the statement in response to") is no statement: shown as a stance, never
+    counted. Quotations continued in later paragraphs are statements too."""
+    if doc.has_annotation("SENT_START"):
+        groups = [_with_content_after_cue(doc, g) for g in groups]
+    stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
+    groups = [g for g in groups if g.contents]
+    groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
+    return groups, stances
 
 
 def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
@@ -213,6 +228,8 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
         return group
     if rest[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return group  # '"...," Mukpo wrote on Friday.': the rest is a circumstance, not what was said
+    if ends_in_object_preposition(cue) and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return group  # "made the statement in response to | criticism from ...": an object, no saying
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
 

@@ -135,6 +135,18 @@ def _reporting_noun(token) -> bool:
         token.i > 0 and token.doc[token.i - 1].lower_ in frame)
 
 
+def _governed_from_outside(token, cue: Span) -> bool:
+    """An infinitive ("to explain", "to say") whose governing verb lies outside the cue and is no
+    reporting verb: the cue names what someone set out, tried or refused to do ("scrambled to
+    explain", "refusing to say"), not what they said."""
+    if token.dep_ not in ("xcomp", "advcl") or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return False
+    head = token.head
+    if cue.start <= head.i < cue.end or head.i == token.i:
+        return False
+    return not (base_forms(head.lower_) & reporting_lexicon()["reporting_verbs"])
+
+
 def cue_reports(doc: Doc, group: Group) -> bool:
     """The strict test for indirect and mixed attributions: a verb of saying, thinking,
     reporting or showing, a reporting phrase or framed reporting noun, a stance adjective, or
@@ -159,6 +171,8 @@ def cue_reports(doc: Doc, group: Group) -> bool:
             continue
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         if verb and forms & lex["reporting_verbs"]:
+            if _governed_from_outside(token, cue):
+                continue  # "The White House scrambled Friday [to explain]": an aim or an act
             if token.tag_ == "VBN" and token.dep_ in ("acl", "amod"):
                 continue  # "an attack claimed by the Islamic State group": a participle modifier
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -281,6 +295,32 @@ def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
         cue_keys(doc, group) & reporting_lexicon()["polnear_cues"])
 
 
+def _loose_conjunct(doc: Doc, contents: list[RoleSpan]) -> bool:
+    """"he has denied | and dismissed": a conjunction and a word or two, no proposition."""
+    spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    return bool(words) and words[0].pos_ == "CCONJ" and len(words) < 4
+
+
+def ends_in_object_preposition(cue: Span) -> bool:
+    """"said of", "in response to": what follows is whom it was said of or what it answered.
+    "spoke about", "talks to", "according to" are left alone: a topic, an addressee or a
+    reporting phrase is part of the report (PolNeAR marks them as content)."""
+    words = [t.lower_ for t in cue]
+    return words[-1] == "of" or words[-3:] == ["in", "response", "to"]
+
+
+def _object_of_preposition(doc: Doc, cue: RoleSpan, contents: list[RoleSpan]) -> bool:
+    """A cue that ends in "of" or "in response to" (`ends_in_object_preposition`) with a verbless
+    content after it: the content is the preposition's object, not what was said."""
+    span = _span(doc, cue)
+    if span is None or not len(span) or not ends_in_object_preposition(span):
+        return False
+    spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
+    return bool(spans) and spans[0].start >= span.end and not any(
+        t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
+
+
 def split_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> tuple[list[Group], list[Group]]:
     """Statements and stances. Statements are the groups `filter_groups` keeps in this cue
     mode: what the ledger counts. Stances are the rest of what the broad test keeps, the
@@ -301,6 +341,36 @@ def _bare_phrase(doc: Doc, contents: list[RoleSpan]) -> bool:
         t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
 
 
+# Words a source phrase never ends on ("lawmakers by", "Republicans who"): the tagger ran past
+# the phrase into the next one.
+_SOURCE_TAIL_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PUNCT", "PART"}
+_RELATIVES = {"who", "that", "which", "whose", "whom"}
+
+
+def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
+    """A source without the words it cannot end or start on: a trailing preposition, conjunction,
+    determiner or relative pronoun, a leading dateline or punctuation ("CNN) Joe Biden")."""
+    span = _span(doc, source)
+    if span is None or len(span) < 2:
+        return source
+    tokens = list(span)
+    # "(CNN) Joe Biden": what ends before a closing bracket is the dateline, not the speaker.
+    # "(CNN) Joe Biden": a bracket closed but not opened in the phrase ends a dateline.
+    closing = [i for i, t in enumerate(tokens[:-1]) if t.text == ")" and not any(u.text == "(" for u in tokens[:i])]
+    if closing:
+        tokens = tokens[closing[-1] + 1 :]
+    # Final punctuation stays (PolNeAR marks "X, the chair of Y," with its commas).
+    while len(tokens) > 1 and (tokens[-1].pos_ in _SOURCE_TAIL_POS or tokens[-1].lower_ in _RELATIVES) and not (
+            tokens[-1].is_punct or tokens[-1].pos_ == "PART"):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens = tokens[1:]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if (start, end) == (source.start, source.end):
+        return source
+    return RoleSpan(source.role, start, end, source.score)
+
+
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
     """Groups that read as attributions (`keeps`), their contents trimmed of their own source
     and cue."""
@@ -314,10 +384,11 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
         contents = [piece for c in group.contents for piece in _without(c, frame, text)]
-        if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct
-                                                                 and _bare_phrase(doc, contents))):
+        if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct and (
+                _bare_phrase(doc, contents) or _loose_conjunct(doc, contents)
+                or _object_of_preposition(doc, group.cue, contents)))):
             contents = []
         if not contents and group.source is None:
             continue
-        kept.append(Group(cue=group.cue, source=group.source, contents=contents))
+        kept.append(Group(cue=group.cue, source=trim_source(doc, group.source), contents=contents))
     return kept
