@@ -153,3 +153,17 @@ def test_a_conditional_would_is_speculative_not_hedged(analyze):
     claim = _claim(analyze("If the mayor becomes the nominee, that would help the party in the "
                            "suburbs.\n"), "help the party")
     assert claim.status != "hedged"
+
+
+@pytest.mark.parametrize("text, words", [
+    # The question is the embedded clause's, not the claim that the council deliberates.
+    ("The council is weighing whether to close the old library next year.\n", "weighing"),
+    # A question negated through "going to" is no question.
+    ('"I am not going to question her motive," the mayor said.\n', "her motive"),
+    # "as likely" compares rates; it does not hedge.
+    ("Young drivers are nearly four times as likely to crash at night as older drivers.\n",
+     "four times"),
+])
+def test_cues_in_a_clause_of_their_own_or_in_another_sense_give_no_status(analyze, text, words):
+    claim = _claim(analyze(text), words)
+    assert claim.status in ("asserted", "reported"), (claim.status, [c.text for c in claim.cues])

@@ -61,12 +61,18 @@ def clause_of(token: Token) -> Token:
     while token.head.i != token.i:
         if token.dep_ in _CLAUSE_DEPS or (
             token.dep_ in _VERBAL_CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
-            and not (token.dep_ == "xcomp" and _transparent(token))
+            and not (token.dep_ == "xcomp" and _transparent(token) and not _marked(token))
             and not (token.dep_ == "conj" and not _has_subject(token))
         ):
             return token
         token = token.head
     return token
+
+
+def _marked(verb: Token) -> bool:
+    """"weighing [whether to try ...]": a clause opened by "whether" or "if" is a clause of its
+    own, even as an infinitive: its question does not reach the clause above it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -144,7 +150,10 @@ def cue_counts(cue: Span) -> bool:
             return False
     if sense.get("not_negated"):
         verb = root.head if root.dep_ in ("aux", "auxpass") else root
-        if any(c.dep_ == "neg" for c in verb.children):
+        chain = [verb]
+        while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)  # "not going to question": the negation governs it
+        if any(c.dep_ == "neg" for v in chain for c in v.children):
             return False  # "could not vote": was unable, no speculation
     if sense.get("not_subjunctive") and any(
         c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
