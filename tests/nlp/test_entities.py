@@ -129,3 +129,14 @@ def test_an_all_capitals_section_label_is_no_entity():
     assert _section_label(Span(doc, 0, 1, label="ORG"))
     fbi = [t.i for t in doc if t.text == "FBI"][0]
     assert not _section_label(Span(doc, fbi, fbi + 1, label="ORG"))
+
+
+def test_the_head_word_of_a_name_gives_its_type_and_platforms_are_organisations():
+    nlp = _linker()
+    doc = nlp("Pilots at Luke Air Force Base flew on Monday. Members of the Freedom Caucus met "
+              "Jim Jordan. The Violence Against Women Act passed in 1994. He wrote on Twitter "
+              "that Mary Ellen Smith had left Politico.")
+    types = {e.name: e.type for e in doc._.entities}
+    assert types.get("Luke Air Force Base") == "FAC"
+    assert types.get("Twitter") == "ORG" and types.get("Politico") == "ORG"
+    assert types.get("Mary Ellen Smith") == "PERSON" and types.get("Jim Jordan") == "PERSON"

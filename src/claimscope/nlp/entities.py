@@ -182,9 +182,14 @@ class EntityLinker:
                 # The fullest form names the entity: "Red Dawn Brigade", not the headline's
                 # "Brigade".
                 entity.name = _name_text(span)
+        heads = type_heads()
         for entity_id, entity in entities.items():
             if entity_id not in self.table:
                 entity.type = _one_type(labels[entity_id])
+                words = entity.name.split()
+                # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
+                if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
+                    entity.type = heads[words[-1]]
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -205,6 +210,13 @@ def _name_text(span: Span) -> str:
     """The name without its titles, as written ("Ocasio-Cortez", not "Ocasio - Cortez")."""
     kept = [t for t in span if t.text.lower().strip(".") not in _TITLES]
     return span.doc[kept[0].i : kept[-1].i + 1].text if kept else span.text
+
+
+@lru_cache(maxsize=1)
+def type_heads() -> dict[str, str]:
+    """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})
+    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
 
 
 @lru_cache(maxsize=1)
@@ -305,6 +317,8 @@ def _name_parts(span: Span) -> list[Span]:
     doc = span.doc
     if any(t.lower_ in _VERB_WORDS for t in span):
         return []
+    if span.label_ in ("PERSON", "ORG", "GPE") and any(t.text == "to" for t in span[1:-1]):
+        return []  # "Biden to Reade": two names and the words between them, no name
     parts, start = [], span.start
     for t in span:
         split = ("\n" in t.text_with_ws and t.i + 1 < span.end) or (
