@@ -140,3 +140,11 @@ def test_the_head_word_of_a_name_gives_its_type_and_platforms_are_organisations(
     assert types.get("Luke Air Force Base") == "FAC"
     assert types.get("Twitter") == "ORG" and types.get("Politico") == "ORG"
     assert types.get("Mary Ellen Smith") == "PERSON" and types.get("Jim Jordan") == "PERSON"
+
+
+def test_a_middle_initial_does_not_make_a_second_person():
+    nlp = _linker()
+    doc = nlp("Michael Bromwich, a lawyer, spoke on Monday. Michael R. Bromwich later wrote to the "
+              "committee, and Bromwich said he would testify.")
+    people = [e for e in doc._.entities if e.type == "PERSON" and "Bromwich" in e.name]
+    assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]

@@ -159,7 +159,11 @@ class EntityLinker:
             # Only a person's or an organisation's last word stands for it: "Korean" is not
             # "South Korean", nor "York" "New York".
             if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper():
-                surnames.setdefault(words[-1].lower(), entry_id or self._match_known(span, label, {}))
+                known = entry_id or self._match_known(span, label, surnames)
+                surnames.setdefault(words[-1].lower(), known)
+                if kind == "PERSON":
+                    # "Michael R. Bromwich" is "Michael Bromwich": first and last name decide.
+                    surnames.setdefault(_first_and_last(words), known)
         for span, entry_id, label in mentions:
             if entry_id is None:
                 entry_id = self._match_known(span, label, surnames)
@@ -198,12 +202,19 @@ class EntityLinker:
             known = surnames.get(words[0].lower())
             if known:
                 return known
+        elif label == "PERSON" and _first_and_last(words) in surnames:
+            return surnames[_first_and_last(words)]
         slug = slugify(" ".join(words) or span.text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
 
 
 def _name_words(span: Span) -> list[str]:
     return [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+
+
+def _first_and_last(words: list[str]) -> str:
+    """The key of a personal name by its first and last word ("michael bromwich")."""
+    return f"{words[0].lower()} {words[-1].lower()}"
 
 
 def _name_text(span: Span) -> str:
