@@ -148,3 +148,11 @@ def test_a_middle_initial_does_not_make_a_second_person():
               "committee, and Bromwich said he would testify.")
     people = [e for e in doc._.entities if e.type == "PERSON" and "Bromwich" in e.name]
     assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]
+
+
+def test_a_person_mention_of_titles_alone_is_no_crash():
+    nlp = _linker()
+    linker = nlp.get_pipe("claimscope_entities")
+    doc = nlp("The President spoke.")
+    title = doc[1:2]
+    assert linker._match_known(title, "PERSON", {"ann kerr": "ann-kerr"}) == "president"

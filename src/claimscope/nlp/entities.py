@@ -202,7 +202,7 @@ class EntityLinker:
             known = surnames.get(words[0].lower())
             if known:
                 return known
-        elif label == "PERSON" and _first_and_last(words) in surnames:
+        elif label == "PERSON" and words and _first_and_last(words) in surnames:
             return surnames[_first_and_last(words)]
         slug = slugify(" ".join(words) or span.text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
