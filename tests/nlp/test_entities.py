@@ -148,6 +148,8 @@ def test_a_middle_initial_does_not_make_a_second_person():
               "committee, and Bromwich said he would testify.")
     people = [e for e in doc._.entities if e.type == "PERSON" and "Bromwich" in e.name]
     assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]
+    doc = nlp("William Harley emigrated to Ohio, where his son William Sylvester Harley founded a firm.")
+    assert len([e for e in doc._.entities if e.type == "PERSON" and "Harley" in e.name]) == 2
 
 
 def test_a_person_mention_of_titles_alone_is_no_crash():

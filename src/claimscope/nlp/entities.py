@@ -161,7 +161,7 @@ class EntityLinker:
             if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper():
                 known = entry_id or self._match_known(span, label, surnames)
                 surnames.setdefault(words[-1].lower(), known)
-                if kind == "PERSON":
+                if kind == "PERSON" and _initials_between(words):
                     # "Michael R. Bromwich" is "Michael Bromwich": first and last name decide.
                     surnames.setdefault(_first_and_last(words), known)
         for span, entry_id, label in mentions:
@@ -202,7 +202,7 @@ class EntityLinker:
             known = surnames.get(words[0].lower())
             if known:
                 return known
-        elif label == "PERSON" and words and _first_and_last(words) in surnames:
+        elif label == "PERSON" and words and _initials_between(words) and _first_and_last(words) in surnames:
             return surnames[_first_and_last(words)]
         slug = slugify(" ".join(words) or span.text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
@@ -215,6 +215,12 @@ def _name_words(span: Span) -> list[str]:
 def _first_and_last(words: list[str]) -> str:
     """The key of a personal name by its first and last word ("michael bromwich")."""
     return f"{words[0].lower()} {words[-1].lower()}"
+
+
+def _initials_between(words: list[str]) -> bool:
+    """Nothing but initials between the first and the last name: "Michael R. Bromwich" is
+    Michael Bromwich, "William Sylvester Harley" may be another William Harley (his son)."""
+    return all(len(w.strip(".")) == 1 for w in words[1:-1])
 
 
 def _name_text(span: Span) -> str:
