@@ -218,3 +218,14 @@ def test_a_source_and_cue_with_nothing_said_is_no_statement(parse):
     doc = parse(text)
     statements, stances = with_contents(doc, [_group(text, "Patrols", "reported")], [])
     assert len(statements) == 1 and statements[0].contents and stances == []
+
+
+def test_a_content_inside_its_own_frame_gives_no_record():
+    from claimscope.nlp.attribution import to_records
+
+    text = "The names were not immediately disclosed by authorities on Friday."
+    cue_at, source_at, by_at = text.index("were"), text.index("authorities"), text.index("by")
+    group = Group(cue=RoleSpan("cue", cue_at, cue_at + len("were not immediately disclosed")),
+                  source=RoleSpan("source", source_at, source_at + len("authorities")),
+                  contents=[RoleSpan("content", by_at, by_at + 2)])
+    assert to_records(text, [group]) == []

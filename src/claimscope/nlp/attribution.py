@@ -353,6 +353,8 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
     records = []
     for group in groups:
         for extent in content_sides(group, text):
+            if extent is None and group.contents:
+                continue  # "were not immediately disclosed | by | authorities": no side holds a content
             fragments = [(c.start, c.end) for c in group.contents
                          if extent and c.start >= extent[0] and c.end <= extent[1]]
             records.append(Attribution(
