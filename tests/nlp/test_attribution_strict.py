@@ -229,3 +229,19 @@ def test_a_content_inside_its_own_frame_gives_no_record():
                   source=RoleSpan("source", source_at, source_at + len("authorities")),
                   contents=[RoleSpan("content", by_at, by_at + 2)])
     assert to_records(text, [group]) == []
+
+
+def test_cue_and_source_do_not_run_over_a_paragraph_break(parse):
+    text = "Story Continued Below\n\nAsked whether the plan was stricter, Ann Kerr said it was not."
+    doc = parse(text)
+    cue_at = text.index("Continued")
+    group = Group(cue=RoleSpan("cue", cue_at, text.index("Asked") + 5),
+                  source=RoleSpan("source", 0, 5),
+                  contents=[RoleSpan("content", text.index("whether"), text.index(","))])
+    (out,) = filter_groups(doc, [group], "broad")
+    assert text[out.cue.start:out.cue.end] == "Asked" and out.source is None
+    text = "Base lockdown\n\nEarly Marine accounts said the alarm came late on Thursday."
+    doc = parse(text)
+    (out,) = filter_groups(doc, [_group(text, "Base lockdown\n\nEarly Marine accounts", "said",
+                                        "the alarm came late on Thursday")])
+    assert text[out.source.start:out.source.end] == "Early Marine accounts"

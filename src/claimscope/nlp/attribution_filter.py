@@ -371,6 +371,28 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     return RoleSpan(source.role, start, end, source.score)
 
 
+def _within_paragraph(text: str, cue: RoleSpan, source: RoleSpan | None) -> tuple[RoleSpan, RoleSpan | None]:
+    """A cue and source never run over a paragraph break: "Story Continued Below | Asked" is page
+    furniture and then the cue "Asked"; a source in another paragraph than its cue is not its."""
+    at = text.rfind("\n", cue.start, cue.end)
+    if at != -1 and any(ch.isalnum() for ch in text[at:cue.end]):
+        start = at + 1
+        while start < cue.end and text[start].isspace():
+            start += 1
+        cue = RoleSpan(cue.role, start, cue.end, cue.score)
+    if source is None:
+        return cue, None
+    if "\n\n" in text[min(source.end, cue.start):max(source.start, cue.end)]:
+        return cue, None
+    cut = text.rfind("\n\n", source.start, source.end) if source.end <= cue.start else text.find("\n\n", source.start, source.end)
+    if cut != -1:
+        start, end = (cut + 2, source.end) if source.end <= cue.start else (source.start, cut)
+        while start < end and text[start].isspace():
+            start += 1
+        source = RoleSpan(source.role, start, end, source.score) if start < end else None
+    return cue, source
+
+
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
     """Groups that read as attributions (`keeps`), their contents trimmed of their own source
     and cue."""
@@ -390,5 +412,6 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
             contents = []
         if not contents and group.source is None:
             continue
-        kept.append(Group(cue=group.cue, source=trim_source(doc, group.source), contents=contents))
+        cue, source = _within_paragraph(text, group.cue, trim_source(doc, group.source))
+        kept.append(Group(cue=cue, source=source, contents=contents))
     return kept
