@@ -245,3 +245,11 @@ def test_cue_and_source_do_not_run_over_a_paragraph_break(parse):
     (out,) = filter_groups(doc, [_group(text, "Base lockdown\n\nEarly Marine accounts", "said",
                                         "the alarm came late on Thursday")])
     assert text[out.source.start:out.source.end] == "Early Marine accounts"
+
+
+def test_a_content_stays_in_its_cues_paragraph(parse):
+    text = "Harbour officials point to Kestria\n\nThe Red Dawn Brigade has claimed the bombing."
+    doc = parse(text)
+    group = _group(text, "Harbour officials", "point to", "Kestria\n\nThe Red Dawn Brigade has claimed the bombing")
+    (out,) = filter_groups(doc, [group], "broad")
+    assert [text[c.start:c.end] for c in out.contents] == ["Kestria"]

@@ -371,6 +371,25 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     return RoleSpan(source.role, start, end, source.score)
 
 
+def _cue_paragraph(contents: list[RoleSpan], cue: RoleSpan, text: str) -> list[RoleSpan]:
+    """The content pieces in the cue's paragraph: a content never runs over a blank line into a
+    heading or the next story ("officials point to | Kestria\n\nThe Red Dawn Brigade has ...").
+    Where no piece touches the cue's paragraph, the contents stay as they are (a quote the
+    cue follows in a paragraph of its own)."""
+    start = text.rfind("\n\n", 0, cue.start)
+    start = 0 if start == -1 else start + 2
+    end = text.find("\n\n", cue.end)
+    end = len(text) if end == -1 else end
+    kept = []
+    for c in contents:
+        s, e = max(c.start, start), min(c.end, end)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and any(ch.isalnum() for ch in text[s:e]):
+            kept.append(RoleSpan(c.role, s, e, c.score))
+    return kept or contents
+
+
 def _within_paragraph(text: str, cue: RoleSpan, source: RoleSpan | None) -> tuple[RoleSpan, RoleSpan | None]:
     """A cue and source never run over a paragraph break: "Story Continued Below | Asked" is page
     furniture and then the cue "Asked"; a source in another paragraph than its cue is not its."""
@@ -405,7 +424,8 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
         if not keeps(doc, group, direct, cues):
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
-        contents = [piece for c in group.contents for piece in _without(c, frame, text)]
+        contents = _cue_paragraph([piece for c in group.contents for piece in _without(c, frame, text)],
+                                  group.cue, text)
         if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct and (
                 _bare_phrase(doc, contents) or _loose_conjunct(doc, contents)
                 or _object_of_preposition(doc, group.cue, contents)))):
