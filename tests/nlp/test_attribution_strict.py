@@ -140,3 +140,116 @@ def test_a_circumstance_after_the_cue_is_no_content(parse):
     text = "Patrols reported forty incidents near the border."
     doc = parse(text)
     assert _with_content_after_cue(doc, _group(text, "Patrols", "reported")).contents
+
+
+def test_desires_and_acts_are_stances_not_statements(parse):
+    from claimscope.nlp.attribution_filter import split_groups
+
+    text = "Councillor Brandt wants to close the old library by spring."
+    doc = parse(text)
+    want = _group(text, "Councillor Brandt", "wants", "to close the old library by spring")
+    said_text = "Maria Lopez said the city council had ignored the residents."
+    statements, stances = split_groups(doc, [want])
+    assert statements == [] and [g.cue for g in stances] == [want.cue]
+    said_doc = parse(said_text)
+    said = _group(said_text, "Maria Lopez", "said", "the city council had ignored the residents")
+    statements, stances = split_groups(said_doc, [said])
+    assert len(statements) == 1 and stances == []
+    # The broad mode counts everything as a statement: no stances left over.
+    assert split_groups(doc, [want], "broad")[1] == []
+
+
+def test_the_pipeline_reports_stances_apart_from_attributions(analyze):
+    a = analyze("Councillor Brandt wants to close the old library by the spring.\n")
+    assert not any("wants" in x.cue.text for x in a.attributions)
+    assert [s.cue.text for s in a.stances] == ["wants"]
+    data = a.as_dict()
+    assert data["stances"][0]["id"].startswith("stn-") and data["stances"][0]["label"] == "s0"
+    from claimscope.model.analysis import Analysis
+
+    assert Analysis.from_dict(data).as_dict() == data
+
+
+def test_an_infinitive_under_a_verb_of_action_is_no_statement(parse):
+    text = "The mayor's office scrambled on Friday to explain the remark about the bridge."
+    doc = parse(text)
+    assert not cue_reports(doc, _group(text, "The mayor's office", "to explain",
+                                       "the remark about the bridge"))
+    text = "Former colleagues have since stepped forward to say that the mayor was often late."
+    doc = parse(text)
+    assert cue_reports(doc, _group(text, "Former colleagues", "have since stepped forward to say",
+                                   "that the mayor was often late"))
+
+
+@pytest.mark.parametrize("text, source, cue, kept", [
+    ("Several lawmakers by then had been challenging the idea that the tolls were fair.",
+     "Several lawmakers by", "had been challenging", "Several lawmakers"),
+    ("Councillors who spoke on Monday pointed out that the budget had shrunk.",
+     "Councillors who", "pointed out", "Councillors"),
+])
+def test_a_source_loses_the_words_it_cannot_end_on(parse, text, source, cue, kept):
+    doc = parse(text)
+    group = _group(text, source, cue, text[text.index(cue) + len(cue) + 1 : -1])
+    (out,) = filter_groups(doc, [group])
+    assert text[out.source.start:out.source.end] == kept
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The harbour master has denied and dismissed the report.", "The harbour master", "has denied",
+     "and dismissed"),
+    ("Writing on the council blog, she said of the mayor that nothing had changed.", "she",
+     "said of", "the mayor"),
+])
+def test_no_proposition_no_content(parse, text, source, cue, content):
+    doc = parse(text)
+    (out,) = filter_groups(doc, [_group(text, source, cue, content)])
+    assert out.contents == []
+
+
+def test_a_source_and_cue_with_nothing_said_is_no_statement(parse):
+    from claimscope.nlp.attribution import with_contents
+
+    text = "The harbour master made the controversial statement in response to criticism from the port."
+    doc = parse(text)
+    group = _group(text, "The harbour master", "made the controversial statement in response to")
+    statements, stances = with_contents(doc, [group], [])
+    assert statements == [] and [g.cue for g in stances] == [group.cue]
+    text = "Patrols reported forty incidents near the border."
+    doc = parse(text)
+    statements, stances = with_contents(doc, [_group(text, "Patrols", "reported")], [])
+    assert len(statements) == 1 and statements[0].contents and stances == []
+
+
+def test_a_content_inside_its_own_frame_gives_no_record():
+    from claimscope.nlp.attribution import to_records
+
+    text = "The names were not immediately disclosed by authorities on Friday."
+    cue_at, source_at, by_at = text.index("were"), text.index("authorities"), text.index("by")
+    group = Group(cue=RoleSpan("cue", cue_at, cue_at + len("were not immediately disclosed")),
+                  source=RoleSpan("source", source_at, source_at + len("authorities")),
+                  contents=[RoleSpan("content", by_at, by_at + 2)])
+    assert to_records(text, [group]) == []
+
+
+def test_cue_and_source_do_not_run_over_a_paragraph_break(parse):
+    text = "Story Continued Below\n\nAsked whether the plan was stricter, Ann Kerr said it was not."
+    doc = parse(text)
+    cue_at = text.index("Continued")
+    group = Group(cue=RoleSpan("cue", cue_at, text.index("Asked") + 5),
+                  source=RoleSpan("source", 0, 5),
+                  contents=[RoleSpan("content", text.index("whether"), text.index(","))])
+    (out,) = filter_groups(doc, [group], "broad")
+    assert text[out.cue.start:out.cue.end] == "Asked" and out.source is None
+    text = "Base lockdown\n\nEarly Marine accounts said the alarm came late on Thursday."
+    doc = parse(text)
+    (out,) = filter_groups(doc, [_group(text, "Base lockdown\n\nEarly Marine accounts", "said",
+                                        "the alarm came late on Thursday")])
+    assert text[out.source.start:out.source.end] == "Early Marine accounts"
+
+
+def test_a_content_stays_in_its_cues_paragraph(parse):
+    text = "Harbour officials point to Kestria\n\nThe Red Dawn Brigade has claimed the bombing."
+    doc = parse(text)
+    group = _group(text, "Harbour officials", "point to", "Kestria\n\nThe Red Dawn Brigade has claimed the bombing")
+    (out,) = filter_groups(doc, [group], "broad")
+    assert [text[c.start:c.end] for c in out.contents] == ["Kestria"]

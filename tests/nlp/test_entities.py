@@ -96,3 +96,65 @@ def test_an_organisation_is_named_by_its_fullest_form():
     doc = nlp("Brigade denies the raid\n\nThe Red Dawn Brigade denied the raid on Monday.")
     brigade = [e for e in doc._.entities if "Brigade" in e.name]
     assert len(brigade) == 1 and brigade[0].name == "Red Dawn Brigade"
+
+
+def test_a_title_is_no_part_of_a_persons_name():
+    nlp = _linker()
+    doc = nlp("Moderator Martha Raddatz pressed him on the question. Secretary of State John Kerry "
+              "said the talks would go on. Kerry left on Friday.")
+    names = {e.name for e in doc._.entities}
+    assert {"Martha Raddatz", "John Kerry"} <= names
+    assert not any(n.startswith(("Moderator", "Secretary")) or n == "State" for n in names)
+
+
+def test_a_party_under_its_several_forms_is_one_entity_and_lower_case_is_no_party():
+    nlp = _linker()
+    doc = nlp("Democrats in the House voted against the bill, and the Democratic leader said the "
+              "party would fight on. Republicans and the GOP leadership praised it. The Democratic "
+              "Party issued a statement. Our democratic values matter, one republican said.")
+    found = _by_id(doc)
+    assert {m.text for m in found["democratic-party"].mentions} == {"Democrats", "Democratic", "Democratic Party"}
+    assert {m.text for m in found["republican-party"].mentions} == {"Republicans", "GOP"}
+    assert all(e.id in ("democratic-party", "republican-party") for e in doc._.entities
+               if "emocrat" in e.name or "epublican" in e.name)
+
+
+def test_an_all_capitals_section_label_is_no_entity():
+    from spacy.tokens import Span
+
+    from claimscope.nlp.entities import _section_label
+
+    nlp = _linker()
+    doc = nlp("ANALYSIS: The budget fight is far from over.\nThe FBI said so.")
+    assert _section_label(Span(doc, 0, 1, label="ORG"))
+    fbi = [t.i for t in doc if t.text == "FBI"][0]
+    assert not _section_label(Span(doc, fbi, fbi + 1, label="ORG"))
+
+
+def test_the_head_word_of_a_name_gives_its_type_and_platforms_are_organisations():
+    nlp = _linker()
+    doc = nlp("Pilots at Luke Air Force Base flew on Monday. Members of the Freedom Caucus met "
+              "Jim Jordan. The Violence Against Women Act passed in 1994. He wrote on Twitter "
+              "that Mary Ellen Smith had left Politico.")
+    types = {e.name: e.type for e in doc._.entities}
+    assert types.get("Luke Air Force Base") == "FAC"
+    assert types.get("Twitter") == "ORG" and types.get("Politico") == "ORG"
+    assert types.get("Mary Ellen Smith") == "PERSON" and types.get("Jim Jordan") == "PERSON"
+
+
+def test_a_middle_initial_does_not_make_a_second_person():
+    nlp = _linker()
+    doc = nlp("Michael Bromwich, a lawyer, spoke on Monday. Michael R. Bromwich later wrote to the "
+              "committee, and Bromwich said he would testify.")
+    people = [e for e in doc._.entities if e.type == "PERSON" and "Bromwich" in e.name]
+    assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]
+    doc = nlp("William Harley emigrated to Ohio, where his son William Sylvester Harley founded a firm.")
+    assert len([e for e in doc._.entities if e.type == "PERSON" and "Harley" in e.name]) == 2
+
+
+def test_a_person_mention_of_titles_alone_is_no_crash():
+    nlp = _linker()
+    linker = nlp.get_pipe("claimscope_entities")
+    doc = nlp("The President spoke.")
+    title = doc[1:2]
+    assert linker._match_known(title, "PERSON", {"ann kerr": "ann-kerr"}) == "president"

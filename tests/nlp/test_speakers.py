@@ -101,3 +101,23 @@ def test_source_entity_is_the_speaker_components_alone(workspace):
             assert not (a.content.start < a.cue.end and a.cue.start < a.content.end)
             if a.source is not None:
                 assert not (a.content.start < a.source.end and a.source.start < a.content.end)
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person(analyze):
+    a = analyze("Donald Trump spoke at the rally on Monday. More than a dozen women have leveled "
+                "allegations against Trump. Trump has denied those allegations.\n")
+    assert _speaker(a, "those allegations")[1] == "Donald Trump"
+
+
+def test_the_president_is_the_one_person_given_that_title(analyze):
+    a = analyze("President Donald Trump spoke to supporters in Southaven on Tuesday. Sen. Jeff Flake "
+                "watched from Washington. \"I don't remember,\" the president said. \"It was not "
+                "right,\" the senator said later.\n")
+    assert _speaker(a, "remember")[1] == "Donald Trump"
+    assert _speaker(a, "not right")[1] == "Jeff Flake"
+
+
+def test_a_title_two_people_had_stays_unresolved(analyze):
+    a = analyze("Senator Ann Kerr and Senator Tom Fennick met on Monday. \"We agreed on nothing,\" "
+                "the senator said.\n")
+    assert _speaker(a, "agreed on nothing")[1] is None

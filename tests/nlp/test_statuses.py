@@ -73,7 +73,7 @@ def test_a_conjunct_that_shares_the_subject_shares_the_clause(analyze):
      "seemed"),
     ("Did the port authority know about the cracks in the quay?\n", "port authority", "questioned",
      "?"),
-    ("The minister dismissed the allegations that her office leaked the memo.\n", "allegations",
+    ("The minister dismissed the allegations that her office leaked the memo.\n", "office leaked",
      "denied", "dismissed"),
     ("There is no evidence that the mayor took the money.\n", "mayor took the money", "denied",
      "no evidence"),
@@ -115,7 +115,8 @@ def test_the_learned_probability_alone_never_hedges(workspace):
     weak = nlp("The committee would meet in the old town hall on Tuesday.")
     reading = read_status(matcher.find(weak), claim=weak[:-1], attribution_cue=None,
                           uncertain_probability=0.99)
-    assert reading.status == "hedged" and [c.text for c in reading.cues] == ["would"]
+    # "would" is a prediction or condition: speculative, never an evidential hedge.
+    assert reading.status == "speculative" and [c.text for c in reading.cues] == ["would"]
     reading = read_status(matcher.find(weak), claim=weak[:-1], attribution_cue=None,
                           uncertain_probability=0.1)
     assert reading.status == "asserted"
@@ -129,3 +130,40 @@ def test_the_shared_cue_matcher_is_keyed_by_the_vocab_and_bounded(workspace):
     for _ in range(6):
         cue_matcher(Vocab())
     assert cue_matcher.cache_info().currsize <= cue_matcher.cache_info().maxsize == 4
+
+
+@pytest.mark.parametrize("text, words", [
+    # The denial verb is inside the author's claim: a negative fact, asserted.
+    ("The senator forcefully rejected the characterization of his remarks by the press.\n",
+     "rejected the characterization"),
+    ("The coach dismissed the ultimatum from the club owners on Sunday.\n", "ultimatum"),
+])
+def test_a_denial_inside_the_claim_asserts_a_negative_fact(analyze, text, words):
+    claim = _claim(analyze(text), words)
+    assert claim.status != "denied", [c.text for c in claim.cues]
+
+
+def test_an_authors_denial_noun_denies_its_that_clause(analyze):
+    claim = _claim(analyze("There is no evidence that the mayor took the money.\n"), "mayor took")
+    assert claim.text == "the mayor took the money"
+    assert claim.status == "denied" and [c.text for c in claim.cues] == ["no evidence"]
+
+
+def test_a_conditional_would_is_speculative_not_hedged(analyze):
+    claim = _claim(analyze("If the mayor becomes the nominee, that would help the party in the "
+                           "suburbs.\n"), "help the party")
+    assert claim.status != "hedged"
+
+
+@pytest.mark.parametrize("text, words", [
+    # The question is the embedded clause's, not the claim that the council deliberates.
+    ("The council is weighing whether to close the old library next year.\n", "weighing"),
+    # A question negated through "going to" is no question.
+    ('"I am not going to question her motive," the mayor said.\n', "her motive"),
+    # "as likely" compares rates; it does not hedge.
+    ("Young drivers are nearly four times as likely to crash at night as older drivers.\n",
+     "four times"),
+])
+def test_cues_in_a_clause_of_their_own_or_in_another_sense_give_no_status(analyze, text, words):
+    claim = _claim(analyze(text), words)
+    assert claim.status in ("asserted", "reported"), (claim.status, [c.text for c in claim.cues])

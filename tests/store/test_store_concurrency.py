@@ -68,7 +68,8 @@ def _expected(files: list[Path]) -> dict[str, int]:
     analyses = [json.loads(p.read_text()) for p in files]
     return {"documents": len(analyses), "publications": len(analyses), "analyses": len(analyses),
             "claims": sum(len(a["claims"]) for a in analyses),
-            "attributions": sum(len(a["attributions"]) for a in analyses),
+            # the table holds statements and stances (kind "stance:...")
+            "attributions": sum(len(a["attributions"]) + len(a.get("stances", [])) for a in analyses),
             "mentions": sum(len(e["mentions"]) for a in analyses for e in a["entities"])}
 
 

@@ -35,8 +35,10 @@ def build_nlp(spacy_model: str | None = None, model_dir: str | None = None, cues
     return nlp
 
 
-def predict_folder(texts_dir: Path, nlp) -> dict[str, list[dict]]:
-    """File stem -> predicted attributions as JSON-ready dicts (see `groups_as_json`)."""
+def predict_folder(texts_dir: Path, nlp, stances: bool = True) -> dict[str, list[dict]]:
+    """File stem -> predicted attributions as JSON-ready dicts (see `groups_as_json`), each
+    with its `kind`: "statement", or "stance" (scored too unless `stances` is False: PolNeAR
+    annotates desires, positions and acts beside sayings)."""
     from claimscope.nlp.attribution import groups_as_json
 
     component = nlp.get_pipe("claimscope_attribution")
@@ -45,8 +47,9 @@ def predict_folder(texts_dir: Path, nlp) -> dict[str, list[dict]]:
     out = {}
     with nlp.select_pipes(disable=["claimscope_attribution"]):
         for path, doc in zip(paths, nlp.pipe(texts, batch_size=8)):
-            _, groups = component.analyse(doc)
-            out[path.stem] = groups_as_json(groups)
+            statements, stance_groups = component.output_groups(doc)
+            out[path.stem] = [{**a, "kind": "statement"} for a in groups_as_json(statements)] + (
+                [{**a, "kind": "stance"} for a in groups_as_json(stance_groups)] if stances else [])
     return out
 
 
@@ -66,13 +69,13 @@ def _scored_view(attribution: dict) -> dict:
 
 
 def run(texts_dir: Path, out_file: Path, gold_dir: Path | None = None, spacy_model: str | None = None,
-        model_dir: str | None = None, cues: str | None = None) -> RunResult:
+        model_dir: str | None = None, cues: str | None = None, stances: bool = True) -> RunResult:
     texts_dir, gold_dir = Path(texts_dir), Path(gold_dir) if gold_dir else None
     if (texts_dir / "text").is_dir():  # a split folder was given
         texts_dir = texts_dir / "text"
     nlp = build_nlp(spacy_model, model_dir, cues)
     t0 = time.perf_counter()
-    predictions = predict_folder(texts_dir, nlp)
+    predictions = predict_folder(texts_dir, nlp, stances)
     seconds = time.perf_counter() - t0
     out_file = Path(out_file)
     out_file.parent.mkdir(parents=True, exist_ok=True)

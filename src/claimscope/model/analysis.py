@@ -57,6 +57,9 @@ class Analysis:
     sentences: int
     components: dict[str, str]
     technique_density: dict[str, float] = field(default_factory=dict)
+    # Desires, positions and acts beside the sayings (PolNeAR annotates both): shown, never
+    # counted as statements (claims, the ledger and the store read `attributions` only).
+    stances: list[Attribution] = field(default_factory=list)
 
     def summary(self) -> dict:
         statuses = Counter(c.status for c in self.claims)
@@ -96,6 +99,7 @@ class Analysis:
             "components": self.components,
             "entities": [_entity(e) for e in self.entities],
             "attributions": [_attribution(a) for a in self.attributions],
+            "stances": [_attribution(a) for a in self.stances],
             "claims": [_claim(c) for c in self.claims],
             "techniques": [
                 {"label": t.label, "start": t.start, "end": t.end, "score": round(t.score, 3),
@@ -130,6 +134,7 @@ class Analysis:
             sentences=d["sentences"],
             components=dict(data["components"]),
             technique_density=dict(data["technique_density"]),
+            stances=[_attribution_from(a) for a in data.get("stances", [])],
         )
 
 

@@ -12,6 +12,7 @@ import hashlib
 # The prefix makes an id readable on its own (a claim id is never mistaken for an attribution's).
 PREFIXES = {
     "attribution": "att",
+    "stance": "stn",
     "claim": "clm",
     "argument": "arg",
     "mention": "men",
@@ -64,6 +65,9 @@ def assign_ids(analysis) -> None:
         new = unique("attribution", a.cue.start, a.cue.end)
         attribution_ids[a.id] = new
         a.id = new
+    for a in getattr(analysis, "stances", []):
+        a.label = a.label or a.id
+        a.id = unique("stance", a.cue.start, a.cue.end)
     argument_ids: dict[str, str] = {}
     for arg in analysis.structure.arguments:
         arg.label = arg.label or arg.id

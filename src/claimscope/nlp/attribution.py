@@ -12,8 +12,9 @@ Groups that do not read as attributions are dropped and contents lose their own 
 cue (`claimscope.nlp.attribution_filter`). Where the tagger found a source and cue but no
 content, the rest of the cue's sentence is the content ("Patrols reported forty incidents").
 
-Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]` and
-`doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
+Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]`,
+`doc._.stances` (the desires, positions and acts PolNeAR annotates beside sayings, ids `s0`,
+`s1`, ...: reported, never counted as statements) and `doc._.attributions` (list of `claimscope.model.records.Attribution`, ids `a0`, `a1`, ... in cue
 order; a group whose content sits on both sides of its cue gives one record per side). This
 component owns the source, cue and content of every attribution, and the span
 groups hold exactly the spans of the records; `source_entity` stays None: the speaker
@@ -22,6 +23,7 @@ component (`claimscope_speakers`) owns it.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
-from claimscope.nlp.attribution_filter import CUE_MODES, filter_groups, record_sides
+from claimscope.nlp.attribution_filter import (
+    CUE_MODES,
+    ends_in_object_preposition,
+    record_sides,
+    split_groups,
+)
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -64,7 +71,7 @@ MIN_RECOVERED_WORDS = 2  # a content read off the cue's sentence needs this many
 
 @Language.factory(
     "claimscope_attribution",
-    assigns=["doc.spans", "doc._.attributions"],
+    assigns=["doc.spans", "doc._.attributions", "doc._.stances"],
     default_config={"model_dir": None, "window_tokens": 254, "window_overlap": DEFAULT_OVERLAP,
                     "threads": None, "cues": DEFAULT_CUES},
 )
@@ -106,7 +113,13 @@ class AttributionTagger:
         return str(self.model.config.get("version", "?"))
 
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
-        """Role spans and their grouping, without touching the Doc (the evaluation uses this)."""
+        """Role spans and the statements' grouping, without touching the Doc."""
+        spans, statements, _ = self.analyse_kinds(doc)
+        return spans, statements
+
+    def analyse_kinds(self, doc: Doc) -> tuple[list[RoleSpan], list[Group], list[Group]]:
+        """Role spans, statements and stances (`split_groups`), without touching the Doc (the
+        evaluation scores both kinds, as PolNeAR annotates both)."""
         bounds = _sentence_bounds(doc)
         spans = tag_text(self.model, doc.text, bounds, self.window_tokens, self.window_overlap)
         groups = group_spans(spans, [s for s, _ in bounds])
@@ -114,14 +127,19 @@ class AttributionTagger:
             groups = drop_bare(groups)
             kept = {(g.cue.start, g.cue.end) for g in groups}
             spans = [s for s in spans if s.role != "cue" or (s.start, s.end) in kept]
-        groups = filter_groups(doc, groups, self.cues)
-        return spans, groups
+        statements, stances = split_groups(doc, groups, self.cues)
+        return spans, statements, stances
+
+    def output_groups(self, doc: Doc) -> tuple[list[Group], list[Group]]:
+        """The statements and stances the component outputs: a statement with a source and cue
+        but no content takes the rest of its sentence, and quotations continued in later
+        paragraphs are statements too (the evaluation scores these)."""
+        _, groups, stances = self.analyse_kinds(doc)
+        return with_contents(doc, groups, stances)
 
     def __call__(self, doc: Doc) -> Doc:
-        _, groups = self.analyse(doc)
-        if doc.has_annotation("SENT_START"):
-            groups = [_with_content_after_cue(doc, g) for g in groups]
-        groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
+        groups, stances = self.output_groups(doc)
+        doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(doc.text, stances))]
         attributions = to_records(doc.text, [r for r in (record_sides(doc, g) for g in groups) if r is not None])
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
@@ -140,6 +158,19 @@ class AttributionTagger:
 
 
 QUOTE_OPENERS = "\"“"
+
+
+def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Statements with their contents found, and the stances. A statement with a source and cue
+    but no content takes the rest of its sentence; one with nothing said even so ("Biden ...
+    claiming", "made the statement in response to") is no statement: shown as a stance, never
+    counted. Quotations continued in later paragraphs are statements too."""
+    if doc.has_annotation("SENT_START"):
+        groups = [_with_content_after_cue(doc, g) for g in groups]
+    stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
+    groups = [g for g in groups if g.contents]
+    groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
+    return groups, stances
 
 
 def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
@@ -197,6 +228,8 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
         return group
     if rest[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return group  # '"...," Mukpo wrote on Friday.': the rest is a circumstance, not what was said
+    if ends_in_object_preposition(cue) and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return group  # "made the statement in response to | criticism from ...": an object, no saying
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
 
@@ -320,6 +353,8 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
     records = []
     for group in groups:
         for extent in content_sides(group, text):
+            if extent is None and group.contents:
+                continue  # "were not immediately disclosed | by | authorities": no side holds a content
             fragments = [(c.start, c.end) for c in group.contents
                          if extent and c.start >= extent[0] and c.end <= extent[1]]
             records.append(Attribution(

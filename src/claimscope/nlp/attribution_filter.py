@@ -135,6 +135,18 @@ def _reporting_noun(token) -> bool:
         token.i > 0 and token.doc[token.i - 1].lower_ in frame)
 
 
+def _governed_from_outside(token, cue: Span) -> bool:
+    """An infinitive ("to explain", "to say") whose governing verb lies outside the cue and is no
+    reporting verb: the cue names what someone set out, tried or refused to do ("scrambled to
+    explain", "refusing to say"), not what they said."""
+    if token.dep_ not in ("xcomp", "advcl") or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return False
+    head = token.head
+    if cue.start <= head.i < cue.end or head.i == token.i:
+        return False
+    return not (base_forms(head.lower_) & reporting_lexicon()["reporting_verbs"])
+
+
 def cue_reports(doc: Doc, group: Group) -> bool:
     """The strict test for indirect and mixed attributions: a verb of saying, thinking,
     reporting or showing, a reporting phrase or framed reporting noun, a stance adjective, or
@@ -159,6 +171,8 @@ def cue_reports(doc: Doc, group: Group) -> bool:
             continue
         verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         if verb and forms & lex["reporting_verbs"]:
+            if _governed_from_outside(token, cue):
+                continue  # "The White House scrambled Friday [to explain]": an aim or an act
             if token.tag_ == "VBN" and token.dep_ in ("acl", "amod"):
                 continue  # "an attack claimed by the Islamic State group": a participle modifier
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -281,11 +295,121 @@ def keeps(doc: Doc, group: Group, direct: bool, cues: str = "strict") -> bool:
         cue_keys(doc, group) & reporting_lexicon()["polnear_cues"])
 
 
+def _loose_conjunct(doc: Doc, contents: list[RoleSpan]) -> bool:
+    """"he has denied | and dismissed": a conjunction and a word or two, no proposition."""
+    spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    return bool(words) and words[0].pos_ == "CCONJ" and len(words) < 4
+
+
+def ends_in_object_preposition(cue: Span) -> bool:
+    """"said of", "in response to": what follows is whom it was said of or what it answered.
+    "spoke about", "talks to", "according to" are left alone: a topic, an addressee or a
+    reporting phrase is part of the report (PolNeAR marks them as content)."""
+    words = [t.lower_ for t in cue]
+    return words[-1] == "of" or words[-3:] == ["in", "response", "to"]
+
+
+def _object_of_preposition(doc: Doc, cue: RoleSpan, contents: list[RoleSpan]) -> bool:
+    """A cue that ends in "of" or "in response to" (`ends_in_object_preposition`) with a verbless
+    content after it: the content is the preposition's object, not what was said."""
+    span = _span(doc, cue)
+    if span is None or not len(span) or not ends_in_object_preposition(span):
+        return False
+    spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
+    return bool(spans) and spans[0].start >= span.end and not any(
+        t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
+
+
+def split_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> tuple[list[Group], list[Group]]:
+    """Statements and stances. Statements are the groups `filter_groups` keeps in this cue
+    mode: what the ledger counts. Stances are the rest of what the broad test keeps, the
+    desires, intentions, positions and acts PolNeAR also annotates ("wants to", "called for",
+    "voted against", "backed"): someone's, but no saying, so the ledger never counts them."""
+    statements = filter_groups(doc, groups, cues)
+    if cues == "broad":
+        return statements, []
+    taken = {(g.cue.start, g.cue.end) for g in statements}
+    stances = [g for g in filter_groups(doc, groups, "broad") if (g.cue.start, g.cue.end) not in taken]
+    return statements, stances
+
+
 def _bare_phrase(doc: Doc, contents: list[RoleSpan]) -> bool:
     """A content that is only a prepositional phrase ("on Friday"): no proposition."""
     spans = [sp for sp in (_span(doc, c) for c in contents) if sp is not None and len(sp)]
     return bool(spans) and spans[0][0].pos_ == "ADP" and not any(
         t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
+
+
+# Words a source phrase never ends on ("lawmakers by", "Republicans who"): the tagger ran past
+# the phrase into the next one.
+_SOURCE_TAIL_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PUNCT", "PART"}
+_RELATIVES = {"who", "that", "which", "whose", "whom"}
+
+
+def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
+    """A source without the words it cannot end or start on: a trailing preposition, conjunction,
+    determiner or relative pronoun, a leading dateline or punctuation ("CNN) Joe Biden")."""
+    span = _span(doc, source)
+    if span is None or len(span) < 2:
+        return source
+    tokens = list(span)
+    # "(CNN) Joe Biden": what ends before a closing bracket is the dateline, not the speaker.
+    # "(CNN) Joe Biden": a bracket closed but not opened in the phrase ends a dateline.
+    closing = [i for i, t in enumerate(tokens[:-1]) if t.text == ")" and not any(u.text == "(" for u in tokens[:i])]
+    if closing:
+        tokens = tokens[closing[-1] + 1 :]
+    # Final punctuation stays (PolNeAR marks "X, the chair of Y," with its commas).
+    while len(tokens) > 1 and (tokens[-1].pos_ in _SOURCE_TAIL_POS or tokens[-1].lower_ in _RELATIVES) and not (
+            tokens[-1].is_punct or tokens[-1].pos_ == "PART"):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens = tokens[1:]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if (start, end) == (source.start, source.end):
+        return source
+    return RoleSpan(source.role, start, end, source.score)
+
+
+def _cue_paragraph(contents: list[RoleSpan], cue: RoleSpan, text: str) -> list[RoleSpan]:
+    """The content pieces in the cue's paragraph: a content never runs over a blank line into a
+    heading or the next story ("officials point to | Kestria\n\nThe Red Dawn Brigade has ...").
+    Where no piece touches the cue's paragraph, the contents stay as they are (a quote the
+    cue follows in a paragraph of its own)."""
+    start = text.rfind("\n\n", 0, cue.start)
+    start = 0 if start == -1 else start + 2
+    end = text.find("\n\n", cue.end)
+    end = len(text) if end == -1 else end
+    kept = []
+    for c in contents:
+        s, e = max(c.start, start), min(c.end, end)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and any(ch.isalnum() for ch in text[s:e]):
+            kept.append(RoleSpan(c.role, s, e, c.score))
+    return kept or contents
+
+
+def _within_paragraph(text: str, cue: RoleSpan, source: RoleSpan | None) -> tuple[RoleSpan, RoleSpan | None]:
+    """A cue and source never run over a paragraph break: "Story Continued Below | Asked" is page
+    furniture and then the cue "Asked"; a source in another paragraph than its cue is not its."""
+    at = text.rfind("\n", cue.start, cue.end)
+    if at != -1 and any(ch.isalnum() for ch in text[at:cue.end]):
+        start = at + 1
+        while start < cue.end and text[start].isspace():
+            start += 1
+        cue = RoleSpan(cue.role, start, cue.end, cue.score)
+    if source is None:
+        return cue, None
+    if "\n\n" in text[min(source.end, cue.start):max(source.start, cue.end)]:
+        return cue, None
+    cut = text.rfind("\n\n", source.start, source.end) if source.end <= cue.start else text.find("\n\n", source.start, source.end)
+    if cut != -1:
+        start, end = (cut + 2, source.end) if source.end <= cue.start else (source.start, cut)
+        while start < end and text[start].isspace():
+            start += 1
+        source = RoleSpan(source.role, start, end, source.score) if start < end else None
+    return cue, source
 
 
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
@@ -300,11 +424,14 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
         if not keeps(doc, group, direct, cues):
             continue
         frame = [p for p in (group.source, group.cue) if p is not None]
-        contents = [piece for c in group.contents for piece in _without(c, frame, text)]
-        if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct
-                                                                 and _bare_phrase(doc, contents))):
+        contents = _cue_paragraph([piece for c in group.contents for piece in _without(c, frame, text)],
+                                  group.cue, text)
+        if contents and (not is_proposition(doc, contents) or (cues != "broad" and not direct and (
+                _bare_phrase(doc, contents) or _loose_conjunct(doc, contents)
+                or _object_of_preposition(doc, group.cue, contents)))):
             contents = []
         if not contents and group.source is None:
             continue
-        kept.append(Group(cue=group.cue, source=group.source, contents=contents))
+        cue, source = _within_paragraph(text, group.cue, trim_source(doc, group.source))
+        kept.append(Group(cue=cue, source=source, contents=contents))
     return kept

@@ -63,6 +63,7 @@ def merge_pieces(info: DocumentInfo, parts: Iterable[tuple[int, Analysis]]) -> A
         raise ValueError("no pieces to merge")
     entities: dict[str, Entity] = {}
     attributions: list[Attribution] = []
+    stances: list[Attribution] = []
     claims: list[Claim] = []
     arguments: list[Argument] = []
     techniques = []
@@ -78,6 +79,8 @@ def merge_pieces(info: DocumentInfo, parts: Iterable[tuple[int, Analysis]]) -> A
         claim_ids = numbers.renumber([c.id for c in piece.claims])
         argument_ids = numbers.renumber([a.id for a in piece.structure.arguments])
         attributions += [dataclasses.replace(a, id=attribution_ids[a.id]) for a in piece.attributions]
+        stances += [dataclasses.replace(a, id=f"s{len(stances) + i}", label=None)
+                    for i, a in enumerate(piece.stances)]
         claims += [
             dataclasses.replace(
                 c, id=claim_ids[c.id],
@@ -101,7 +104,7 @@ def merge_pieces(info: DocumentInfo, parts: Iterable[tuple[int, Analysis]]) -> A
         density = technique_density(techniques, sentences)
     # replace() on the first piece carries over any field this function does not know about.
     merged = dataclasses.replace(
-        parts[0][1], document=info, entities=list(entities.values()), attributions=attributions,
+        parts[0][1], document=info, entities=list(entities.values()), attributions=attributions, stances=stances,
         claims=claims, techniques=techniques,
         structure=Structure(thesis=thesis, arguments=arguments, conclusion=conclusion),
         sentences=sentences, technique_density=density,

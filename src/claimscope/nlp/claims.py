@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import CueMatcher
-from claimscope.nlp.epistemic import read_status
+from claimscope.nlp.epistemic import cue_counts, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
@@ -85,6 +85,8 @@ class ClaimExtractor:
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
             cue_span = _span(doc, attribution.cue) if attribution else None
             cues = matcher.find(_attribution_extent(doc, span, attribution, attributions))
+            if attribution is None:
+                span = _denied_complement(span, cues) or span
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
             reading = read_status(cues, claim=span, attribution_cue=cue_span,
@@ -128,7 +130,10 @@ class ClaimExtractor:
                 continue
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
-            if span is not None and _is_proposition(span):
+            if span is not None and not _is_proposition(span):
+                # "rejected the notion that ...": the noun's that-clause is what was said.
+                span = _that_clause([t for t in span if t.pos_ == "NOUN" and t.head.i < span.start], span)
+            if span is not None:
                 yield span, attribution
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
@@ -170,6 +175,42 @@ def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
     if not any(sentence_start <= a.cue.start < start for a in others):
         start = sentence_start
     return doc.char_span(start, end, alignment_mode="expand") or claim
+
+
+def _denied_complement(claim: Span, cues: dict[str, list[Span]]) -> Span | None:
+    """The that-clause an author's own denial noun or adjective governs: in "There is no
+    evidence that the mayor took the money" the claim is "the mayor took the money", denied
+    from outside, not the whole sentence (which would assert a negative fact). Verbs of denial
+    ("rejected", "denied") are left alone: their subject, not the author, is the one denying."""
+    for cue in cues.get("denial", []):
+        nouns = [t for t in cue if t.pos_ in ("NOUN", "ADJ")]
+        if not (cue.start >= claim.start and cue.end <= claim.end) or not nouns or not cue_counts(cue):
+            continue
+        inner = _that_clause(nouns, claim)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _that_clause(nouns: list, within: Span) -> Span | None:
+    """The that-clause one of these nouns governs, inside `within` ("the allegations [that
+    her office leaked the memo]", "no evidence [that ...]"), without its "that"."""
+    for clause in (c for t in nouns for c in t.children):
+        if clause.dep_ not in ("acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if not mark:
+            continue
+        words = [t for t in clause.subtree if t.i > mark[0].i]
+        if not words or words[0].i < within.start or words[-1].i >= within.end:
+            continue
+        # A that-clause with its subject is a whole proposition (the parse hangs it on the
+        # noun, so `_is_proposition` would take it for a noun's modifier).
+        inner = _trimmed(within.doc, words[0].idx, words[-1].idx + len(words[-1]))
+        if inner is not None and sum(t.is_alpha for t in inner) >= MIN_CLAIM_TOKENS and any(
+                c.dep_ in SUBJECT_DEPS | {"expl"} for c in clause.children):
+            return inner
+    return None
 
 
 def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int, int]:

@@ -35,6 +35,7 @@ def collect(doc: Doc, info: DocumentInfo, versions: dict[str, str]) -> Analysis:
         document=info,
         entities=doc._.entities or [],
         attributions=doc._.attributions or [],
+        stances=doc._.stances or [],
         claims=doc._.claims or [],
         techniques=techniques,
         structure=doc._.structure or Structure(),

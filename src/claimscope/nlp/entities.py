@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -36,6 +37,7 @@ class AliasEntry:
     aliases: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     stands_for: str | None = None
+    exact_case: bool = False  # match the aliases with their capitals only ("Democrats", not "democrats")
 
 
 def slugify(text: str) -> str:
@@ -56,7 +58,7 @@ def load_alias_table(*paths: Path | None) -> dict[str, AliasEntry]:
                 table[raw["id"]] = AliasEntry(
                     id=raw["id"], name=raw["name"], type=raw.get("type", "ORG"),
                     aliases=list(raw.get("aliases", [])), demonyms=list(raw.get("demonyms", [])),
-                    stands_for=raw.get("stands_for"),
+                    stands_for=raw.get("stands_for"), exact_case=bool(raw.get("exact_case")),
                 )
             else:
                 entry.aliases += [a for a in raw.get("aliases", []) if a not in entry.aliases]
@@ -89,7 +91,7 @@ class EntityLinker:
         self.table = load_alias_table(Path(self.aliases_path) if self.aliases_path else None)
         for entry in self.table.values():
             for alias in entry.aliases + entry.demonyms:
-                matcher = self._exact if _is_acronym(alias) else self._folded
+                matcher = self._exact if _is_acronym(alias) or entry.exact_case else self._folded
                 # Match with and without a leading "the" so "the Kremlin" and "Kremlin" both hit.
                 matcher.add(entry.id, [self._make_doc(alias)])
         self._loaded = True
@@ -116,12 +118,12 @@ class EntityLinker:
         for whole in doc.ents:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
                 continue
-            for ent in _name_parts(whole):
+            for ent in (_without_title(part) for part in _name_parts(whole)):
                 if not any(c.isupper() for c in ent.text):
                     continue  # names are capitalised; a lower-case "entity" is a tagging slip
                 if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent):
                     continue  # "Groups do not learn ...": a capitalised common noun, not a name
-                if _is_compound_modifier(ent):
+                if _is_compound_modifier(ent) or _title_word(ent) or _section_label(ent):
                     continue
                 mentions.append((ent, None, ent.label_))
                 taken.update(range(ent.start, ent.end))
@@ -157,7 +159,11 @@ class EntityLinker:
             # Only a person's or an organisation's last word stands for it: "Korean" is not
             # "South Korean", nor "York" "New York".
             if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper():
-                surnames.setdefault(words[-1].lower(), entry_id or self._match_known(span, label, {}))
+                known = entry_id or self._match_known(span, label, surnames)
+                surnames.setdefault(words[-1].lower(), known)
+                if kind == "PERSON" and _initials_between(words):
+                    # "Michael R. Bromwich" is "Michael Bromwich": first and last name decide.
+                    surnames.setdefault(_first_and_last(words), known)
         for span, entry_id, label in mentions:
             if entry_id is None:
                 entry_id = self._match_known(span, label, surnames)
@@ -180,9 +186,14 @@ class EntityLinker:
                 # The fullest form names the entity: "Red Dawn Brigade", not the headline's
                 # "Brigade".
                 entity.name = _name_text(span)
+        heads = type_heads()
         for entity_id, entity in entities.items():
             if entity_id not in self.table:
                 entity.type = _one_type(labels[entity_id])
+                words = entity.name.split()
+                # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
+                if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
+                    entity.type = heads[words[-1]]
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -191,6 +202,8 @@ class EntityLinker:
             known = surnames.get(words[0].lower())
             if known:
                 return known
+        elif label == "PERSON" and words and _initials_between(words) and _first_and_last(words) in surnames:
+            return surnames[_first_and_last(words)]
         slug = slugify(" ".join(words) or span.text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
 
@@ -199,10 +212,69 @@ def _name_words(span: Span) -> list[str]:
     return [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
 
 
+def _first_and_last(words: list[str]) -> str:
+    """The key of a personal name by its first and last word ("michael bromwich")."""
+    return f"{words[0].lower()} {words[-1].lower()}"
+
+
+def _initials_between(words: list[str]) -> bool:
+    """Nothing but initials between the first and the last name: "Michael R. Bromwich" is
+    Michael Bromwich, "William Sylvester Harley" may be another William Harley (his son)."""
+    return all(len(w.strip(".")) == 1 for w in words[1:-1])
+
+
 def _name_text(span: Span) -> str:
     """The name without its titles, as written ("Ocasio-Cortez", not "Ocasio - Cortez")."""
     kept = [t for t in span if t.text.lower().strip(".") not in _TITLES]
     return span.doc[kept[0].i : kept[-1].i + 1].text if kept else span.text
+
+
+@lru_cache(maxsize=1)
+def type_heads() -> dict[str, str]:
+    """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})
+    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    return frozenset(json.loads(LEXICON.read_text(encoding="utf-8")).get("person_titles", []))
+
+
+def _without_title(span: Span) -> Span:
+    """A person's name without the title before it: "Moderator Martha Raddatz" is Martha
+    Raddatz, "Secretary of State John Kerry" John Kerry. The title is no part of the name, and
+    kept in it would make a second entity beside the plain name."""
+    if span.label_ != "PERSON":
+        return span
+    titles = person_titles()
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.strip(".") in titles:
+        start += 1
+    # The name left must be a name: "President Obama" -> "Obama", never "of State" or nothing.
+    if start == span.start or not span.doc[start].is_title or span.doc[start].lower_.strip(".") in titles:
+        return span
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
+def _title_word(span: Span) -> bool:
+    """"State" in "Secretary of State", "Defense" in "Secretary of Defense": a word of a title
+    the tagger took for a name of its own."""
+    titles = person_titles()
+    return span.start > 0 and all(t.lower_.strip(".") in titles for t in span) and (
+        span.doc[span.start - 1].lower_.strip(".") in titles)
+
+
+def _section_label(span: Span) -> bool:
+    """"ANALYSIS:" or "EXCLUSIVE" on a line of its own: an all-capitals word that labels a
+    section, not a name (acronyms of five letters or more before a colon or line end are rare)."""
+    if len(span) != 1 or not span.text.isupper() or len(span.text) < 5 or not span.text.isalpha():
+        return False
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
+    after = doc[span.end] if span.end < len(doc) else None
+    return at_start and (after is None or after.text in (":", "|", "—", "-") or after.is_space
+                         or "\n" in span[-1].whitespace_)
 
 
 def _one_type(labels: list[str]) -> str:
@@ -262,6 +334,8 @@ def _name_parts(span: Span) -> list[Span]:
     doc = span.doc
     if any(t.lower_ in _VERB_WORDS for t in span):
         return []
+    if span.label_ in ("PERSON", "ORG", "GPE") and any(t.text == "to" for t in span[1:-1]):
+        return []  # "Biden to Reade": two names and the words between them, no name
     parts, start = [], span.start
     for t in span:
         split = ("\n" in t.text_with_ws and t.i + 1 < span.end) or (

@@ -45,6 +45,8 @@ _NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT",
                "NORP"}
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _QUOTES = "\"'“”‘’ )]"
+# Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
+PREDICTIONS = {"would"}
 
 
 @dataclass
@@ -59,12 +61,18 @@ def clause_of(token: Token) -> Token:
     while token.head.i != token.i:
         if token.dep_ in _CLAUSE_DEPS or (
             token.dep_ in _VERBAL_CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
-            and not (token.dep_ == "xcomp" and _transparent(token))
+            and not (token.dep_ == "xcomp" and _transparent(token) and not _marked(token))
             and not (token.dep_ == "conj" and not _has_subject(token))
         ):
             return token
         token = token.head
     return token
+
+
+def _marked(verb: Token) -> bool:
+    """"weighing [whether to try ...]": a clause opened by "whether" or "if" is a clause of its
+    own, even as an infinitive: its question does not reach the clause above it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -142,7 +150,10 @@ def cue_counts(cue: Span) -> bool:
             return False
     if sense.get("not_negated"):
         verb = root.head if root.dep_ in ("aux", "auxpass") else root
-        if any(c.dep_ == "neg" for c in verb.children):
+        chain = [verb]
+        while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)  # "not going to question": the negation governs it
+        if any(c.dep_ == "neg" for v in chain for c in v.children):
             return False  # "could not vote": was unable, no speculation
     if sense.get("not_subjunctive") and any(
         c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
@@ -242,7 +253,9 @@ def read_status(
     source and cue); only those that mean their status and reach the claim's clause decide.
     """
     found = status_cues(cues, claim, attribution_cue)
-    denial = found.get("denial")
+    # A denial inside the claim's own text makes it an assertion of a negative fact ("The
+    # senator rejected the characterization"): only a denial from outside negates the claim.
+    denial = [c for c in found.get("denial", []) if not (c.start >= claim.start and c.end <= claim.end)]
     if denial:
         return EpistemicReading("denied", BASE_CERTAINTY["denied"], denial)
     mark = question_mark(claim)
@@ -258,7 +271,13 @@ def read_status(
     # CoNLL-2010 data) it hedges a claim that has a weak cue of its own ("would", "if",
     # "considered"), which is then shown as the reason.
     if not hedge and uncertain_probability >= uncertain_threshold:
-        hedge = found.get("weak_hedge")
+        weak = found.get("weak_hedge", [])
+        # "would" is a prediction or a condition: conjecture, not an evidential hedge.
+        predictions = [c for c in weak if c.text.lower() in PREDICTIONS]
+        if predictions and len(predictions) == len(weak):
+            return EpistemicReading("speculative", _soften("speculative", uncertain_probability),
+                                    predictions)
+        hedge = [c for c in weak if c.text.lower() not in PREDICTIONS]
     if hedge:
         return EpistemicReading("hedged", _soften("hedged", uncertain_probability), hedge)
     if attribution_cue is not None:

@@ -2,7 +2,7 @@
 
 from spacy.tokens import Doc
 
-_RECORD_LISTS = ("entities", "attributions", "claims", "techniques")
+_RECORD_LISTS = ("entities", "attributions", "stances", "claims", "techniques")
 
 
 def ensure_extensions() -> None:

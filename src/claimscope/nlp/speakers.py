@@ -503,7 +503,10 @@ class SpeakerResolver:
 
     def _surname(self, span: Span) -> str | None:
         """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
-        words = {t.lower_ for t in span if t.pos_ == "PROPN" and t.lower_ not in self.lex["honorifics"]}
+        # A capitalised word the tagger took for a common noun ("Reade has also said" opening a
+        # sentence) is a name too where it is one of a person's names.
+        words = {t.lower_ for t in span if (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN"))
+                 and t.lower_ not in self.lex["honorifics"]}
         if not words:
             return None
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
@@ -563,6 +566,9 @@ class SpeakerResolver:
         orgs = self.lex["organisation_nouns"]
         if noun in self.lex["spokesperson_nouns"]:
             return self._previous_spokesperson(span)
+        titled = self._titled_person(span, root)
+        if titled is not None:
+            return titled
         if noun in self.lex["country_nouns"]:
             types, keywords = {"GPE"}, []
         elif noun in orgs:
@@ -582,6 +588,27 @@ class SpeakerResolver:
             if matching:
                 return _dominant(matching)
         return _dominant(earlier)
+
+    def _titled_person(self, span: Span, root: Token) -> str | None:
+        """"the president", "the senator": the one person the text gave that title before
+        ("President Donald Trump", "Sen. Jeff Flake"); None when none or several had it."""
+        from claimscope.nlp.entities import person_titles
+
+        noun = root.lower_
+        if noun not in person_titles() or root.pos_ not in ("NOUN", "PROPN") or root.tag_ in ("NNS", "NNPS"):
+            return None
+        forms = {noun, *self.lex.get("title_abbreviations", {}).get(noun, [])}
+        doc, people = self.doc, set()
+        for m in self.entities.mentions:
+            if m.entity.type != "PERSON" or m.end > span.start_char:
+                continue
+            first = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if first is None or first.start == 0:
+                continue
+            before = doc[first.start - 1].lower_.strip(".")
+            if before in forms:
+                people.add(self.entities.key(m))
+        return next(iter(people)) if len(people) == 1 else None
 
     def _previous_spokesperson(self, span: Span) -> str | None:
         """"the spokesman" again: the organisation an earlier "spokesman for X" spoke for."""

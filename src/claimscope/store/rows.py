@@ -31,6 +31,8 @@ COMPONENTS = {
     "technique": "claimscope_rhetoric",
 }
 
+STANCE = "stance:"  # the kind prefix of a stance row in the attributions table
+
 
 def provenance(analysis: Analysis, kind: str) -> dict:
     name = COMPONENTS[kind]
@@ -109,10 +111,13 @@ def fact_rows(analysis: Analysis) -> dict[str, list[dict]]:
                                     "text": m.text, **prov})
 
     prov = provenance(analysis, "attribution")
-    for i, a in enumerate(analysis.attributions):
+    # Stances share the attributions table, after the statements, their kind marked
+    # ("stance:indirect"): the store gives back what analyze made, and counts statements only.
+    kinds = [(a, a.kind) for a in analysis.attributions] + [(a, STANCE + a.kind) for a in analysis.stances]
+    for i, (a, kind) in enumerate(kinds):
         parts = [s for s in (a.source, a.cue, a.content) if s is not None]
         out["attributions"].append({
-            "id": a.id, "document": doc, "ordinal": i, "label": a.label, "kind": a.kind,
+            "id": a.id, "document": doc, "ordinal": i, "label": a.label, "kind": kind,
             "start": min(s.start for s in parts), "end": max(s.end for s in parts),
             **_span_cols("source", a.source), "source_entity": a.source_entity,
             **_span_cols("cue", a.cue), **_span_cols("content", a.content), "score": a.score, **prov})
@@ -165,11 +170,13 @@ def build_analysis(document, analysis, meta: dict, facts: dict[str, list]) -> An
     entities = [Entity(id=e["key"], name=e["name"], type=e["type"], aliases=list(e["aliases"]),
                        mentions=mentions.get(e["id"], [])) for e in facts["entities"]]
     attributions = [
-        Attribution(id=a["id"], label=a["label"], kind=a["kind"], cue=_span_of(a, "cue"),
+        Attribution(id=a["id"], label=a["label"], kind=a["kind"].removeprefix(STANCE), cue=_span_of(a, "cue"),
                     content=_span_of(a, "content"), source=_span_of(a, "source"),
                     source_entity=a["source_entity"], score=a["score"])
         for a in facts["attributions"]
     ]
+    stances = [a for a, row in zip(attributions, facts["attributions"]) if row["kind"].startswith(STANCE)]
+    attributions = [a for a, row in zip(attributions, facts["attributions"]) if not row["kind"].startswith(STANCE)]
     cues: dict[str, list[TextSpan]] = defaultdict(list)
     for cue in facts["claim_cues"]:
         cues[cue["claim"]].append(TextSpan(cue["start"], cue["end"], cue["text"]))
@@ -196,7 +203,7 @@ def build_analysis(document, analysis, meta: dict, facts: dict[str, list]) -> An
                    for a in facts["arguments"]])
     techniques = [Technique(label=t["label"], start=t["start"], end=t["end"], score=t["score"],
                             text=t["text"]) for t in facts["techniques"]]
-    return Analysis(document=info, entities=entities, attributions=attributions, claims=claims,
+    return Analysis(document=info, entities=entities, attributions=attributions, stances=stances, claims=claims,
                     techniques=techniques, structure=structure, sentences=analysis["sentences"],
                     components=dict(analysis["components"]),
                     technique_density=dict(analysis["technique_density"]))

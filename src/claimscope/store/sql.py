@@ -276,7 +276,9 @@ class SqlStore(BrowseRepository, PageReads, LedgerRepository, Store):
                 "document_entities": count(T.entities),
                 "mentions": count(T.mentions),
                 "claims": count(T.claims),
-                "attributions": count(T.attributions),
+                "attributions": connection.execute(
+                    select(func.count()).select_from(T.attributions)
+                    .where(T.attributions.c.kind.not_like("stance:%"))).scalar_one(),
                 "arguments": count(T.arguments),
                 "techniques": count(T.techniques),
                 "outlets": outlets,
