@@ -384,7 +384,7 @@ def _with_ledger(run, *, forget: bool = False):
     from claimscope.batch import Outcome
 
     @functools.wraps(run)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self, *args, ledger: bool = True, **kwargs):
         done: list[str] = []
 
         def flush():
@@ -393,7 +393,8 @@ def _with_ledger(run, *, forget: bool = False):
                 self.link_entities(list(done))
             if forget and done:  # re-analysed documents have new claims: place them again
                 self.store.ledger_forget(done)
-            self.update_ledger()
+            if ledger:  # without: the documents stay pending; the next ledger read places them
+                self.update_ledger()
             done.clear()
 
         for result in run(self, *args, **kwargs):

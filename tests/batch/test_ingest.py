@@ -139,3 +139,23 @@ def test_a_single_unreadable_input_exits_2_as_analyze_does(tmp_path, store_url):
     result = run("ingest", str(empty), "--db", store_url, "--workers", "1", "--no-rhetoric")
     assert result.returncode == 2, result.stderr
     assert "E102" in result.stderr and "empty.txt" in result.stderr
+
+
+def test_no_ledger_stores_and_links_and_leaves_placing_to_the_next_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    db = str(tmp_path / "claimscope.db")
+    done = run("ingest", str(folder), "--db", db, "--workers", "1", "--no-ledger")
+    assert done.returncode == 0, done.stderr
+    from claimscope.store import open_store
+
+    with open_store(db) as store:
+        pending = store.ledger_pending()
+        assert len(pending) == 2
+        assert all(row["corpus_entity"] for row in store.document_entities())  # linked all the same
+    clusters = run("clusters", "--db", db, "--format", "json")
+    assert clusters.returncode == 0, clusters.stderr
+    with open_store(db) as store:
+        assert store.ledger_pending() == []

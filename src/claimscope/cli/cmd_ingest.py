@@ -33,6 +33,10 @@ def register(app: typer.Typer) -> None:
             None, min=0.0, max=1.0, help="Store only techniques scored at least this (0-1)."),
         spacy_model: Optional[str] = typer.Option(None, help="spaCy model to parse with."),
         recursive: bool = typer.Option(False, "--recursive", "-r", help="Read subfolders too."),
+        no_ledger: bool = typer.Option(
+            False, "--no-ledger",
+            help="Store and link only; the ledger places the new documents at its next read "
+                 "(clusters, dossier, documents, serve) or the next ingest, in one pass."),
         any_language: bool = typer.Option(
             False, "--any-language", help="Skip the language check (only English is supported)."),
     ) -> None:
@@ -41,6 +45,8 @@ def register(app: typer.Typer) -> None:
         Example: claimscope ingest demo/corpus feed.jsonl --db corpus.db --workers 2
 
         On a Dask cluster: claimscope ingest feed.jsonl --db postgresql+psycopg://u@db/corpus --scheduler tcp://HOST:8786
+
+        A large dump, the ledger placed once at the end: claimscope ingest dump.jsonl --no-ledger, then claimscope clusters --db corpus.db
 
         Prints one line of counts: stored, already stored, publication added (a stored text from a new source), failed; then each failure with its reason.
 
@@ -63,7 +69,8 @@ def register(app: typer.Typer) -> None:
             mapping = parse_columns(columns) if columns else None
             workspace.store  # noqa: B018 - open it now: a bad store is fatal before any work
             run_with_progress(
-                workspace.ingest(targets, workers=workers, columns=mapping, scheduler=scheduler),
+                workspace.ingest(targets, workers=workers, columns=mapping, scheduler=scheduler,
+                                 ledger=not no_ledger),
                 workspace.count_inputs(targets), "ingest", counts, failures)
         except ClaimscopeError as exc:
             if counts:
