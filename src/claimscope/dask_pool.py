@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import math
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -96,7 +97,7 @@ class DaskAnalysisPool:
             self.client.close()
             raise
         self._window = 0
-        self._window_at = 0.0
+        self._window_at = -math.inf  # the first call sizes the window, whatever the clock reads
 
     def __enter__(self) -> DaskAnalysisPool:
         return self

@@ -138,3 +138,13 @@ def test_a_claim_about_a_report_does_not_rest_on_it(analyze):
                 "in the city. The audit found that the council had overspent by four million pounds.\n")
     assert _claim_containing(a, "widely discussed").evidence.kind != "document"
     assert _claim_containing(a, "overspent").evidence.kind == "document"
+
+
+def test_a_reported_no_evidence_denies_its_that_clause(analyze):
+    a = analyze("The spokeswoman rejected the accusation. No one has produced evidence that any "
+                "official has ever met the rebels, she added.\n\n"
+                "The Harbour Times's report of a leaked memo on the deal has been widely discussed.\n")
+    claim = _claim_containing(a, "met the rebels")
+    assert claim.status == "denied"
+    assert not claim.text.startswith("No one")
+    assert _claim_containing(a, "widely discussed").evidence.kind != "document"

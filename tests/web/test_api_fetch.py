@@ -93,8 +93,15 @@ def test_refused_address_kinds():
     assert F.refused_address("2606:2800:220:1:248:1893:25c8:1946") is None
     for address, kind in (("127.0.0.2", "loopback"), ("::1", "loopback"), ("10.0.0.1", "private"),
                           ("172.16.5.4", "private"), ("fe80::1%eth0", "link-local"),
-                          ("::ffff:10.0.0.1", "private"), ("fc00::1", "private"), ("::", "unspecified")):
+                          ("::ffff:10.0.0.1", "private"), ("fc00::1", "private"), ("::", "unspecified"),
+                          ("100.100.100.200", "non-public"), ("2002:7f00:1::1", "loopback"),
+                          ("64:ff9b::a00:1", "private"), ("2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback")):
         assert F.refused_address(address).startswith(kind), address
+
+
+def test_a_malformed_url_is_refused_with_a_code_not_a_crash():
+    with pytest.raises(UrlRefused):
+        F.fetch("http://[::1", allow_private=False, timeout=5, max_bytes=1000)
 
 
 def test_size_is_capped_with_and_without_a_content_length(site):

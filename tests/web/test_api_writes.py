@@ -168,3 +168,13 @@ def test_bodies_are_capped_with_or_without_a_content_length(writer):
     streamed = writer.post("/api/v1/documents", headers={**AUTH, "Content-Type": "application/json"},
                            content=chunks())
     assert streamed.status_code == 413 and streamed.json()["code"] == "E504"
+
+
+def test_a_chunked_body_is_cut_off_at_the_cap_on_any_route_before_the_token_check(writer):
+    def chunks():  # no Content-Length: only counting what arrives can stop it
+        for _ in range(40):
+            yield b" " * 10_000
+
+    answer = writer.patch("/api/v1/entities/anyone", content=chunks(),
+                          headers={"Content-Type": "application/json"})
+    assert answer.status_code == 413 and answer.json()["code"] == "E504"

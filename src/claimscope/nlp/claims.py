@@ -85,8 +85,9 @@ class ClaimExtractor:
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
             cue_span = _span(doc, attribution.cue) if attribution else None
             cues = matcher.find(_attribution_extent(doc, span, attribution, attributions))
-            if attribution is None:
-                span = _denied_complement(span, cues) or span
+            # "No one has produced evidence that X" is a denial of X, whoever says it: the
+            # author, or a source whose words these are ("..., she added").
+            span = _denied_complement(span, cues) or span
             sentence = span[0].sent
             sentence_cues = matcher.find(sentence)
             reading = read_status(cues, claim=span, attribution_cue=cue_span,
@@ -178,7 +179,7 @@ def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
 
 
 def _denied_complement(claim: Span, cues: dict[str, list[Span]]) -> Span | None:
-    """The that-clause an author's own denial noun or adjective governs: in "There is no
+    """The that-clause a denial noun or adjective governs: in "There is no
     evidence that the mayor took the money" the claim is "the mayor took the money", denied
     from outside, not the whole sentence (which would assert a negative fact). Verbs of denial
     ("rejected", "denied") are left alone: their subject, not the author, is the one denying."""

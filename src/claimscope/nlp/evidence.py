@@ -59,7 +59,9 @@ def _is_subject_side(cue: Span) -> bool:
     for token in cue:
         if token.dep_ in ("nsubj", "nsubjpass") and (token.head.lower_ in verbs or token.head.lemma_ in verbs):
             return True
-        if token.dep_ == "pobj":  # "in the memo, ...", "according to the report"
+        # "in the memo, ...", "according to the report", "per the filing"; not "a report of a
+        # leaked memo", whose memo is what the report is about.
+        if token.dep_ == "pobj" and (token.head.lower_ in ("in", "per") or token.head.head.lower_ == "according"):
             return True
     return cue.root.head.lower_ == "according"
 

@@ -8,6 +8,7 @@ slipped through unescaped could not run.
 from __future__ import annotations
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse
 
 from claimscope.web.errors import error_body
@@ -35,18 +36,45 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        refused = False  # a 413 has gone out: what the app sends after it is dropped
 
         async def send_with_headers(message):
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in HEADERS.items():
                     headers.setdefault(name, value)
             await send(message)
 
+        def too_large():
+            return JSONResponse(error_body("E504", f"{scope['path']}: request body over "
+                                           f"{self.max_body_bytes} bytes"), status_code=413)
+
         length = Headers(scope=scope).get("content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
-            response = JSONResponse(error_body("E504", f"{scope['path']}: request body over "
-                                               f"{self.max_body_bytes} bytes"), status_code=413)
-            await response(scope, receive, send_with_headers)
+            await too_large()(scope, receive, send_with_headers)
             return
-        await self.app(scope, receive, send_with_headers)
+        received = 0
+
+        async def capped_receive():
+            # A chunked body (no Content-Length) is counted as it arrives and cut off at the cap,
+            # whichever route reads it, before the token check or any parsing: the 413 goes out
+            # here and the app, told the client left, stops reading.
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    await too_large()(scope, receive, send_with_headers)
+                    refused = True
+                    return {"type": "http.disconnect"}
+            return message
+
+        try:
+            await self.app(scope, capped_receive, send_with_headers)
+        except ClientDisconnect:
+            if not refused:  # a client that really left; the one we cut off has its answer
+                raise

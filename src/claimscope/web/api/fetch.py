@@ -31,7 +31,10 @@ def fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> F
     deadline = time.monotonic() + timeout
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(current)
+        try:
+            parts = urlsplit(current)  # an unclosed "[::1" raises here
+        except ValueError as exc:
+            raise UrlRefused(url, f"not a valid URL ({exc})") from None
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
             raise UrlRefused(url, f"only http and https URLs are fetched, not {scheme or 'a bare path'}:")
@@ -46,7 +49,10 @@ def fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> F
         response, connection = _get(url, scheme, host, port, address, _target(parts), deadline, timeout)
         try:
             if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
-                current = urljoin(current, response.getheader("Location"))
+                try:
+                    current = urljoin(current, response.getheader("Location"))
+                except ValueError:
+                    raise UrlUnreachable(url, "the server redirected to an invalid URL") from None
                 continue
             if response.status >= 400:
                 raise UrlUnreachable(url, f"HTTP {response.status} {response.reason}")
@@ -69,14 +75,29 @@ def fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> F
 def refused_address(address: str) -> str | None:
     """Why a server must not connect to this address on a user's behalf, or None if it may."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone index is not part of it
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv6 forms that carry an IPv4 address reach that address: ::ffff:127.0.0.1 (mapped),
+        # 2002:7f00:1:: (6to4), Teredo's client address, 64:ff9b::7f00:1 (NAT64).
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip.sixtofour is not None:
+            ip = ip.sixtofour
+        elif ip.teredo is not None:
+            ip = ip.teredo[1]
+        elif ip in _NAT64:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     for kind, test in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
                        ("unspecified", ip.is_unspecified), ("multicast", ip.is_multicast),
-                       ("private", ip.is_private), ("reserved", ip.is_reserved)):
+                       ("private", ip.is_private), ("reserved", ip.is_reserved),
+                       # Whatever else is not on the public internet (100.64/10 carrier NAT,
+                       # where some clouds keep their metadata service; benchmarking ranges).
+                       ("non-public", not ip.is_global)):
         if test:
             return f"{kind} address {ip}"
     return None
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 def _checked_address(url: str, host: str, port: int, allow_private: bool) -> str:

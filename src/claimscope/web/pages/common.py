@@ -34,16 +34,11 @@ def ws(request: Request):
 
 
 def ledger(request: Request):
-    """The app's one Ledger: `deps.ledger` where the seams have it (it places pending documents
-    under the write lock), else one kept on the app for the pages (the claim matcher loads once)."""
+    """The app's one Ledger (`deps.ledger`: it places pending documents under the write lock,
+    and its claim matcher loads once)."""
     from claimscope.web import deps
 
-    if hasattr(deps, "ledger"):
-        return deps.ledger(request)
-    state = request.app.state
-    if getattr(state, "pages_ledger", None) is None:
-        state.pages_ledger = ws(request).ledger()
-    return state.pages_ledger
+    return deps.ledger(request)
 
 
 def cached(view):
