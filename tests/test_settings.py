@@ -66,3 +66,13 @@ def test_threads_and_shared_data_come_from_the_environment(monkeypatch, tmp_path
     from claimscope.evaluation.sentence_heads import shared_data_dir
 
     assert shared_data_dir() == tmp_path and shared_data_dir("elsewhere") == Path("elsewhere")
+
+
+def test_the_dask_scheduler_and_its_timeout_are_settings(monkeypatch):
+    monkeypatch.setenv("CLAIMSCOPE_SCHEDULER", "tcp://10.0.0.5:8786")
+    monkeypatch.setenv("CLAIMSCOPE_SCHEDULER_TIMEOUT", "2.5")
+    settings = Settings()
+    assert settings.scheduler == "tcp://10.0.0.5:8786" and settings.scheduler_timeout == 2.5
+    monkeypatch.setenv("CLAIMSCOPE_SCHEDULER_TIMEOUT", "soon")
+    with pytest.raises(SettingError, match="CLAIMSCOPE_SCHEDULER_TIMEOUT"):
+        Settings()

@@ -34,7 +34,7 @@ from claimscope.errors import (
 )
 
 PLUGIN_NAME = "claimscope"
-# Seconds to reach the scheduler before saying it does not answer (CLAIMSCOPE_SCHEDULER_TIMEOUT).
+# Seconds to reach the scheduler before saying it does not answer (settings.scheduler_timeout).
 CONNECT_TIMEOUT = 10.0
 WORKER_TIMEOUT = 60.0  # seconds to wait for a first worker to join a scheduler that has none
 # Analyses per store transaction: enough to spread a commit's cost, few enough that the progress
@@ -83,10 +83,8 @@ class DaskAnalysisPool:
 
     def __init__(self, settings, address: str, *, timeout: float | None = None,
                  worker_timeout: float = WORKER_TIMEOUT):
-        from claimscope.settings import env_number
-
         if timeout is None:
-            timeout = env_number("CLAIMSCOPE_SCHEDULER_TIMEOUT", CONNECT_TIMEOUT, low=0.1)
+            timeout = getattr(settings, "scheduler_timeout", CONNECT_TIMEOUT)
         self.address = address
         self.settings = dataclasses.replace(settings, threads=1)  # one core per worker process
         self.client = _connect(address, timeout)

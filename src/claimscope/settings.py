@@ -99,6 +99,12 @@ class Settings:
     db: str = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_DB") or "claimscope.db")
     # The workbench's write token (`claimscope serve`): no token, no write routes.
     token: str | None = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_TOKEN") or None)
+    # `ingest` on a Dask cluster: the scheduler's address (None: local worker processes), and
+    # how long to wait for it before E601.
+    scheduler: str | None = field(default_factory=lambda: os.environ.get("CLAIMSCOPE_SCHEDULER") or None)
+    scheduler_timeout: float = field(
+        default_factory=lambda: env_number("CLAIMSCOPE_SCHEDULER_TIMEOUT", 10.0, low=0.1)
+    )
     # Analysis worker processes for `ingest` (0: one per core).
     workers: int = field(
         default_factory=lambda: int(env_number("CLAIMSCOPE_WORKERS", 0, low=0, integer=True))

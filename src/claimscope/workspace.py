@@ -157,6 +157,7 @@ class Workspace:
         self.check()
         store = self.store
         stored: list[str] = []
+        scheduler = scheduler or self.settings.scheduler
         if scheduler:
             from claimscope.dask_pool import DaskAnalysisPool
 

@@ -21,8 +21,9 @@ def register(app: typer.Typer) -> None:
         workers: Optional[int] = typer.Option(
             None, min=0, help="Analysis worker processes (default: CLAIMSCOPE_WORKERS; 0 = one per core)."),
         scheduler: Optional[str] = typer.Option(
-            None, envvar="CLAIMSCOPE_SCHEDULER",
-            help="Analyse on the Dask cluster of this scheduler, e.g. tcp://HOST:8786 (docs/cluster.md); "
+            None,
+            help="Analyse on the Dask cluster of this scheduler, e.g. tcp://HOST:8786 (default: "
+                 "CLAIMSCOPE_SCHEDULER; docs/cluster.md); "
                  "--workers is then the cluster's."),
         columns: Optional[str] = typer.Option(
             None, help="Row files: FIELD=COLUMN pairs for columns named otherwise, e.g. "
