@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -53,37 +52,19 @@ def register(app: typer.Typer) -> None:
 
         Exit 0: all stored; 1: some inputs of a batch failed; 2: nothing could be done (a single input that cannot be read, as with analyze; a bad store URL, an unreachable server or scheduler, a bad option).
         """
-        from claimscope.cli.common import fatal, pipeline_settings
-        from claimscope.cli.progress import print_summary, run_with_progress
-        from claimscope.errors import ClaimscopeError
+        from claimscope.cli.common import pipeline_settings, run_batch
         from claimscope.ingest.rows import parse_columns
-        from claimscope.workspace import Workspace
 
-        counts: Counter = Counter()
-        failures: list = []
-        workspace = None
-        try:
-            workspace = Workspace(pipeline_settings(
-                db=db, aliases=aliases, no_rhetoric=no_rhetoric,
-                technique_min_score=technique_min_score, spacy_model=spacy_model,
-                recursive=recursive, any_language=any_language))
+        def start(workspace):
             mapping = parse_columns(columns) if columns else None
             workspace.store  # noqa: B018 - open it now: a bad store is fatal before any work
-            run_with_progress(
-                workspace.ingest(targets, workers=workers, columns=mapping, scheduler=scheduler,
-                                 ledger=not no_ledger),
-                workspace.count_inputs(targets), "ingest", counts, failures)
-        except ClaimscopeError as exc:
-            if counts:
-                print_summary(counts, failures, ORDER)
-            fatal(exc)
-        except KeyboardInterrupt:
-            print_summary(counts, failures, ORDER)
-            raise typer.Exit(130) from None
-        finally:
-            if workspace is not None:
-                workspace.close()
-        print_summary(counts, failures, ORDER)
+            return (workspace.ingest(targets, workers=workers, columns=mapping, scheduler=scheduler,
+                                     ledger=not no_ledger),
+                    workspace.count_inputs(targets))
+
+        failures = run_batch(lambda: pipeline_settings(
+            db=db, aliases=aliases, no_rhetoric=no_rhetoric, technique_min_score=technique_min_score,
+            spacy_model=spacy_model, recursive=recursive, any_language=any_language), "ingest", ORDER, start)
         raise typer.Exit(_exit_code(targets, failures))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Optional
 
 import typer
@@ -23,28 +22,11 @@ def register(app: typer.Typer) -> None:
 
         Example: claimscope reanalyze --db corpus.db --workers 2
         """
-        from claimscope.cli.common import fatal, pipeline_settings
-        from claimscope.cli.progress import print_summary, run_with_progress
-        from claimscope.errors import ClaimscopeError
-        from claimscope.workspace import Workspace
+        from claimscope.cli.common import pipeline_settings, run_batch
 
-        counts: Counter = Counter()
-        failures: list = []
-        workspace = None
-        try:
-            workspace = Workspace(pipeline_settings(db=db))
+        def start(workspace):
             stale = workspace.stale_documents(all=all)
-            run_with_progress(
-                workspace.reanalyze(ids=stale, workers=workers), len(stale), "reanalyze", counts, failures)
-        except ClaimscopeError as exc:
-            if counts:
-                print_summary(counts, failures, ORDER)
-            fatal(exc)
-        except KeyboardInterrupt:
-            print_summary(counts, failures, ORDER)
-            raise typer.Exit(130) from None
-        finally:
-            if workspace is not None:
-                workspace.close()
-        print_summary(counts, failures, ORDER)
+            return workspace.reanalyze(ids=stale, workers=workers), len(stale)
+
+        failures = run_batch(lambda: pipeline_settings(db=db), "reanalyze", ORDER, start)
         raise typer.Exit(1 if failures else 0)
