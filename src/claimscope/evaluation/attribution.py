@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimscope.evaluation import metrics
+
 ROLES = ("source", "cue", "content")
 Fragments = list[tuple[int, int]]
 
@@ -88,8 +90,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return metrics.f1(self.precision, self.recall)
 
     def add(self, tp: int, n_pred: int, n_gold: int) -> None:
         self.tp += tp

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimscope.evaluation import metrics
 from claimscope.ledger.alias_book import AliasBook
 from claimscope.ledger.entity_links import CorpusLinker, relink
 from claimscope.model.records import Entity
@@ -55,13 +56,11 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return metrics.f1(self.precision, self.recall)
 
     @property
     def bcubed_f1(self) -> float:
-        p, r = self.bcubed_p, self.bcubed_r
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return metrics.f1(self.bcubed_p, self.bcubed_r)
 
 
 def load_gold(path: Path | None = None, shared: Path | None = None) -> list[GoldSet]:

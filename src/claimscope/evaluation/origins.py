@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from claimscope.evaluation import metrics
 from claimscope.ledger.origins import MemoryBackend, OriginDoc
 
 RECIPES = ("light_edit", "reordered", "trimmed", "credit_line", "retitled", "combined", "rewritten",
@@ -46,9 +47,7 @@ def pair_scores(gold: dict[str, str], predicted: dict[str, str]) -> dict:
 
     g, p = pairs(gold), pairs(predicted)
     tp = len(g & p)
-    precision = tp / len(p) if p else 1.0
-    recall = tp / len(g) if g else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = metrics.prf(tp, len(p), len(g), empty=1.0)
     return {"precision": precision, "recall": recall, "f1": f1, "gold_pairs": len(g),
             "predicted_pairs": len(p), "tp": tp, "false_pairs": sorted(p - g), "missed_pairs": sorted(g - p)}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimscope.corpora.ptc import merge_spans
+from claimscope.evaluation import metrics
 
 
 @dataclass
@@ -36,10 +37,6 @@ class TCScore:
     n_pred: int
     n_gold: int
     per_label: dict[str, dict[str, float]] = field(default_factory=dict)
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -63,7 +60,7 @@ def score_si(
             r_sum += sum(_overlap(s, t) for s in p_spans) / (t[1] - t[0])
     precision = p_sum / n_pred if n_pred else 0.0
     recall = r_sum / n_gold if n_gold else 0.0
-    return SIScore(precision, recall, _f1(precision, recall), n_pred, n_gold)
+    return SIScore(precision, recall, metrics.f1(precision, recall), n_pred, n_gold)
 
 
 def score_tc(
@@ -92,10 +89,10 @@ def score_tc(
         per_label[label] = {
             "precision": round(lp, 4),
             "recall": round(lr, 4),
-            "f1": round(_f1(lp, lr), 4),
+            "f1": round(metrics.f1(lp, lr), 4),
             "support": n_gold_label[label],
         }
-    return TCScore(_f1(precision, recall), precision, recall, len(pred), len(gold), per_label)
+    return TCScore(metrics.f1(precision, recall), precision, recall, len(pred), len(gold), per_label)
 
 
 # ---------------------------------------------------------------- runners

@@ -13,6 +13,7 @@ import numpy as np
 
 from claimscope.corpora.claimbuster import read_claimbuster
 from claimscope.corpora.uncertainty import read_uncertainty, split_uncertainty
+from claimscope.evaluation import metrics
 from claimscope.settings import shared_data_setting, threads_setting
 
 UNCERTAINTY_FILE = Path("uncertainty") / "conll2010-wikipedia.xml"
@@ -27,9 +28,7 @@ def prf(gold: Iterable[int], predicted: Iterable[bool | int]) -> dict:
     tp = int((g & p).sum())
     fp = int((~g & p).sum())
     fn = int((g & ~p).sum())
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = metrics.prf(tp, tp + fp, tp + fn)
     return {
         "precision": precision, "recall": recall, "f1": f1,
         "tp": tp, "fp": fp, "fn": fn, "n": int(g.size), "positive": int(g.sum()),

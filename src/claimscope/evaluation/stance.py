@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claimscope.evaluation import metrics
+
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 
 
@@ -36,9 +38,7 @@ def per_class(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, dict]:
         tp = sum(g == label and p == label for g, p in zip(gold, predicted))
         fp = sum(g != label and p == label for g, p in zip(gold, predicted))
         fn = sum(g == label and p != label for g, p in zip(gold, predicted))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = metrics.prf(tp, tp + fp, tp + fn)
         out[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
     return out
 
