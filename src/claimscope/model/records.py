@@ -22,6 +22,28 @@ class TextSpan:
     def from_dict(cls, data: dict | None) -> TextSpan | None:
         return None if data is None else cls(data["start"], data["end"], data["text"])
 
+    @classmethod
+    def cut(cls, text: str, start: int, end: int, strip: bool = False) -> TextSpan:
+        """The span of `text` from `start` to `end`, its text always `text[start:end]` (so the
+        offsets can be checked against the document); `strip` moves the offsets in past blanks
+        rather than trimming the text alone."""
+        if strip:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        return cls(start, end, text[start:end])
+
+
+def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move `start` back and `end` on to word boundaries (alphanumeric runs), so a span that a
+    word-piece tagger began or ended inside a word ("Dr" of "Dravon") covers the whole word."""
+    while 0 < start < len(text) and text[start].isalnum() and text[start - 1].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
 
 # An entity mention is a span of the text like any other: one record, not two.
 Mention = TextSpan

@@ -183,7 +183,7 @@ def _is_bio(sentence: Span) -> bool:
 
 
 def _text(span: Span | None) -> TextSpan | None:
-    return TextSpan(span.start_char, span.end_char, span.text.strip()) if span is not None else None
+    return TextSpan.cut(text_of(span.doc), span.start_char, span.end_char, strip=True) if span is not None else None
 
 
 @Language.factory("claimscope_argument", assigns=["doc._.structure"], requires=["doc._.claims"])

@@ -360,16 +360,12 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
             records.append(Attribution(
                 id=f"a{len(records)}",
                 kind=quote_kind(text, fragments, mask) if fragments else "indirect",
-                cue=_text_span(text, group.cue.start, group.cue.end),
-                content=_text_span(text, *extent) if extent else None,
-                source=_text_span(text, group.source.start, group.source.end) if group.source else None,
+                cue=TextSpan.cut(text, group.cue.start, group.cue.end),
+                content=TextSpan.cut(text, *extent) if extent else None,
+                source=TextSpan.cut(text, group.source.start, group.source.end) if group.source else None,
                 score=round(group.cue.score, 4),
             ))
     return records
-
-
-def _text_span(text: str, start: int, end: int) -> TextSpan:
-    return TextSpan(start=start, end=end, text=text[start:end])
 
 
 def groups_as_json(groups: list[Group]) -> list[dict]:

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from claimscope.model.records import widen_to_words
+
 ROLE_NAMES = ("source", "cue", "content")
 _CROSS_SENTENCE = 100_000  # added to gaps that cross a sentence boundary
 
@@ -151,10 +153,6 @@ def decode_bio(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray, labels: 
     return spans
 
 
-def _is_word(text: str, at: int) -> bool:
-    return 0 <= at < len(text) and text[at].isalnum()
-
-
 def snap_to_words(spans: Sequence[RoleSpan], text: str) -> list[RoleSpan]:
     """Widen every span to whole words (alphanumeric runs): "Dr" of "Dravon" becomes "Dravon".
 
@@ -164,11 +162,7 @@ def snap_to_words(spans: Sequence[RoleSpan], text: str) -> list[RoleSpan]:
     """
     out: list[RoleSpan] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        start, end = span.start, span.end
-        while start > 0 and _is_word(text, start) and _is_word(text, start - 1):
-            start -= 1
-        while end < len(text) and _is_word(text, end - 1) and _is_word(text, end):
-            end += 1
+        start, end = widen_to_words(text, span.start, span.end)
         if out and start < out[-1].end:
             start = out[-1].end  # the earlier span owns the shared word (ends on its boundary)
             if start >= end:

@@ -112,7 +112,7 @@ class ClaimExtractor:
                 status=reading.status, certainty=reading.certainty,
                 checkworthiness=round(score.get("checkworthy", 0.0), 3), evidence=evidence,
                 check_worthy=score.get("checkworthy", 0.0) >= heads.thresholds.get("checkworthy", 0.5),
-                cues=[TextSpan(c.start_char, c.end_char, c.text) for c in reading.cues],
+                cues=[TextSpan.cut(text_of(doc), c.start_char, c.end_char) for c in reading.cues],
                 attribution=attribution.id if attribution else None,
                 subject=subject, object=obj, entities=involved,
                 sentence=sentence_index.get(sentence.start, 0),

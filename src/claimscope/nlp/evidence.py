@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from claimscope.model.records import Entity, Evidence, TextSpan
 from claimscope.nlp.cues import lexicon
+from claimscope.nlp.extensions import text_of
 
 # Forms of address say nothing about a person's role.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mx"}
@@ -92,4 +93,4 @@ def _role_of(source: Span) -> str | None:
 
 
 def _text_span(span: Span) -> TextSpan:
-    return TextSpan(span.start_char, span.end_char, span.text)
+    return TextSpan.cut(text_of(span.doc), span.start_char, span.end_char)

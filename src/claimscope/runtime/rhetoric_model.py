@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimscope.model.records import Technique
+from claimscope.model.records import Technique, widen_to_words
 from claimscope.runtime.onnx_model import OnnxModel, load_model, softmax
 from claimscope.runtime.sentence_encoding import (
     SENTENCE_MODEL_DIR,
@@ -104,15 +104,6 @@ def sentence_of(ranges: list[tuple[int, int]], start: int, end: int) -> tuple[in
 # ---------------------------------------------------------------- span decoding
 
 
-def _expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Spans start and end on word boundaries, as the annotators marked them."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
-        end += 1
-    return start, end
-
-
 def decode_spans(
     text: str, units: list[EncodedUnit], threshold: float, gap: int = 0, min_chars: int = 0
 ) -> list[tuple[int, int, float]]:
@@ -142,7 +133,7 @@ def decode_spans(
             spans.append(_close(current))
     out: list[tuple[int, int, float]] = []
     for start, end, score in spans:
-        start, end = _expand_to_words(text, start, end)
+        start, end = widen_to_words(text, start, end)  # as the annotators marked them
         # Touching after windowing or word expansion, or a short gap inside one line.
         if out and start - out[-1][1] <= gap and "\n" not in text[out[-1][1] : start]:
             prev = out.pop()
