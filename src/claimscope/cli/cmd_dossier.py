@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from claimscope.cli.store_common import db_option, run, workspace_for
-
-
-class DossierFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
+from claimscope.cli.store_common import ReportFormat, db_option, run, workspace_for
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +21,7 @@ def register(app: typer.Typer) -> None:
         reliability: Optional[Path] = typer.Option(
             None, help='Source reliability A-F as JSON: {"outlets": {...}, "sources": {...}} (default F).'),
         limit: int = typer.Option(200, min=0, help="At most this many claims, those most documents mention (0: all)."),
-        format: DossierFormat = typer.Option(DossierFormat.terminal, "--format", "-f", help="Output format."),
+        format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f", help="Output format."),
     ) -> None:
         """An analyst's brief on entities: known, claimed, speculated, denied and contested claims,
         each with its sources, Admiralty grade and the document spans it rests on; figures in
@@ -47,11 +39,11 @@ def register(app: typer.Typer) -> None:
                                            limit=limit)
             finally:
                 workspace.close()
-            if format is DossierFormat.json:
+            if format is ReportFormat.json:
                 print(json.dumps(result, ensure_ascii=False, indent=2))
-            elif format is DossierFormat.markdown:
+            elif format is ReportFormat.markdown:
                 print(render.markdown(result), end="")
-            elif format is DossierFormat.html:
+            elif format is ReportFormat.html:
                 print(render.html_page(result), end="")
             else:
                 print(render.terminal(result), end="")

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import typer
 
-from claimscope.cli.store_common import db_option, run, workspace_for
-
-
-class ShowFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
+from claimscope.cli.store_common import ReportFormat, db_option, run, workspace_for
 
 
 def register(app: typer.Typer) -> None:
@@ -21,7 +12,7 @@ def register(app: typer.Typer) -> None:
     def show(
         document_id: str = typer.Argument(..., help="A document id (doc-...), as ingest and search print it."),
         db: str = db_option(),
-        format: ShowFormat = typer.Option(ShowFormat.terminal, "--format", "-f", help="Output format."),
+        format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f", help="Output format."),
     ) -> None:
         """Print a stored document's accounting; --format json is what `analyze` printed for it.
 
@@ -36,7 +27,7 @@ def register(app: typer.Typer) -> None:
                 analysis = workspace.show(document_id).analysis
             finally:
                 workspace.close()
-            if format is ShowFormat.terminal:
+            if format is ReportFormat.terminal:
                 terminal.render(analysis)
             else:
                 print(FORMATS[format.value](analysis))

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Optional
 
 import typer
 from rich.console import Console
 
 from claimscope.errors import ClaimscopeError
+
+
+class ReportFormat(StrEnum):
+    """The forms of a report on stored data (`show`, `dossier`)."""
+
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
 
 DB_HELP = "The store: a SQLite path or a postgresql+psycopg:// URL (default: CLAIMSCOPE_DB or claimscope.db)."
 

@@ -15,6 +15,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimscope.corpora.components import Components
+
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 
 
@@ -53,22 +55,12 @@ def data_hash(*paths: str | Path) -> str:
 
 def story_of(pairs: list[StancePair]) -> dict[str, str]:
     """Body ID -> story key (smallest body id of its component over related pairs)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    stories = Components()
     for p in pairs:
-        find("b" + p.body_id)
+        stories.find("b" + p.body_id)
         if p.stance and p.stance != "unrelated":
-            a, b = find("h" + p.headline), find("b" + p.body_id)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {p.body_id: find("b" + p.body_id) for p in pairs}
+            stories.join("h" + p.headline, "b" + p.body_id)
+    return {p.body_id: stories.find("b" + p.body_id) for p in pairs}
 
 
 def split_by_story(

@@ -15,6 +15,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimscope.corpora.components import Components
+
 HEADER = ["Quality", "#1 ID", "#2 ID", "#1 String", "#2 String"]
 
 
@@ -57,17 +59,7 @@ def write_pairs(path: str | Path, pairs: list[ParaphrasePair], labels: list[int]
 
 def folds(pairs: list[ParaphrasePair], k: int = 5, seed: int = 7) -> list[int]:
     """Fold number of each pair; no sentence id occurs in two folds."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sentences = Components()
     for p in pairs:
-        a, b = find(p.id1), find(p.id2)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return [int(hashlib.sha1(f"{seed}:{find(p.id1)}".encode()).hexdigest()[:8], 16) % k for p in pairs]
+        sentences.join(p.id1, p.id2)
+    return [int(hashlib.sha1(f"{seed}:{sentences.find(p.id1)}".encode()).hexdigest()[:8], 16) % k for p in pairs]
