@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "out" / "bench_serve"
@@ -194,13 +195,13 @@ def targets(db: Path, base: str, pages: bool = True) -> dict[str, list[str]]:
         "api document": [f"/api/v1/documents/{i}" for i in ids],
         "api search claims": [f"/api/v1/claims?q={w}&limit=50" for w in words],
         "api search documents": [f"/api/v1/documents?q={w}&limit=20" for w in words],
-        "api dossier": [f"/api/v1/dossier?entity={httpx.QueryParams({'e': n})['e']}" for n in names],
+        "api dossier": [f"/api/v1/dossier?entity={quote(n)}" for n in names],
     }
     page_routes = {
         "page overview": ["/"],
         "page article": [f"/documents/{i}" for i in ids],
         "page search": [f"/search?q={w}" for w in words],
-        "page dossier": [f"/dossier?entity={n}" for n in names],
+        "page dossier": [f"/dossier?entity={quote(n)}" for n in names],
     }
     for route, urls in (page_routes.items() if pages else ()):  # pages the server has (200, HTML)
         probe = httpx.get(base + urls[0], timeout=60)

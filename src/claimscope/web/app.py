@@ -29,16 +29,22 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        from claimscope.store.watch import ChangeWatch
+        from claimscope.web.cache import TTL_S, ReadCache, StoreStamp
         from claimscope.workspace import Workspace
 
         workspace = Workspace(settings)
-        _ = workspace.store  # open now: an unreachable store fails at start, not on the first request
+        store = workspace.store  # open now: an unreachable store fails at start, not on the first request
         if config.load_pipeline and config.writes_enabled:
             _ = workspace.nlp  # the pipeline once, for the write routes
+        watch = ChangeWatch(store)
         app.state.workspace = workspace
+        app.state.store_stamp = StoreStamp(store, watch)
+        app.state.read_cache = ReadCache(config.cache_bytes, ttl=None if watch.exact else TTL_S)
         try:
             yield
         finally:
+            watch.close()
             workspace.close()
 
     app = FastAPI(title="claimscope workbench", version=__version__, lifespan=lifespan,

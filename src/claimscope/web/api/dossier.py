@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
-from claimscope.web.api.common import Json, Since, Until, read_cache
+from claimscope.web.api.common import Json, Since, Until, kept_json, raw
+from claimscope.web.cache import kept
 from claimscope.web.deps import ledger
 
 router = APIRouter(tags=["dossier"])
 
 
 @router.get("/dossier", summary="A dossier of one or more entities", response_class=Json)
-def get_dossier(request: Request,
+async def get_dossier(request: Request,
                 entity: list[str] = Query(..., min_length=1, description="An entity id or name (repeatable: "
                                                                          "claims naming every one)."),
                 since: Since = None, until: Until = None,
@@ -19,7 +20,7 @@ def get_dossier(request: Request,
                 ) -> Json:
     """Known, claimed, speculated, denied and contested claims, each with its sources, grade and
     mentions; a timeline and the figures (as `claimscope dossier --format json`)."""
-    found = ledger(request)
-    key = ("dossier", tuple(entity), since, until, limit, found.store.browse_stamp())
-    return Json(read_cache(request).get(key, lambda: found.dossier(entity, since=since, until=until,
-                                                                     limit=limit)))
+    def make():
+        return kept_json(ledger(request).dossier(entity, since=since, until=until, limit=limit))
+
+    return raw(await kept(request, ("dossier", tuple(entity), since, until, limit), make))

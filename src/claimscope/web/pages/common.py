@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from claimscope import __version__
 from claimscope.model.vocabulary import terms, vocabulary
+from claimscope.web.cache import Kept, kept
 from claimscope.web.errors import wants_json
 
 WEB = Path(__file__).resolve().parents[1]
@@ -23,8 +24,10 @@ TEMPLATES = WEB / "templates"
 STATIC = WEB / "static"
 
 # autoescape=True for every template, whatever its name; StrictUndefined: a typo fails the test.
+# auto_reload=False: templates are package files, not edited while serving; the default stats
+# each template file on every render.
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                  trim_blocks=True, lstrip_blocks=True)
+                  trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 ENV.globals.update(version=__version__, statuses=terms("epistemic_status"),
                    status_help=vocabulary()["epistemic_status"], evidence_help=vocabulary()["evidence_kind"])
 
@@ -44,22 +47,20 @@ def ledger(request: Request):
 def cached(view):
     """A page kept, rendered, while the store is unchanged: the article, overview, entity,
     cluster and dossier pages are read far more often than the store changes, and rebuilding
-    them is most of the server's time under load. The key carries the path, the query and the
-    store's `browse_stamp()` (any store, ledger or entity change makes a new one); the read
-    cache's TTL bounds what the stamp cannot see. Errors raise and are never kept."""
+    them is most of the server's time under load. The key carries the path, the raw query and
+    the store's stamp (`web/cache.py`: any store, ledger or entity change makes a new one). A
+    kept page is answered on the event loop; the view (sync, it reads the store) runs in the
+    thread pool on a miss. Errors raise and are never kept."""
 
     @functools.wraps(view)
-    def wrapper(request: Request, *args, **kwargs):
-        from claimscope.web.api.common import read_cache
-
-        key = ("page", request.url.path, request.url.query, ws(request).store.browse_stamp())
-
+    async def wrapper(request: Request, *args, **kwargs):
         def make():
             response = view(request, *args, **kwargs)
-            return response.body, response.status_code, response.media_type
+            return Kept(bytes(response.body), response.status_code, response.media_type)
 
-        body, status, media_type = read_cache(request).get(key, make)
-        return Response(body, status_code=status, media_type=media_type)
+        scope = request.scope
+        found = await kept(request, ("page", scope["path"], scope["query_string"]), make)
+        return Response(found.body, status_code=found.status, media_type=found.media_type)
 
     return wrapper
 
