@@ -36,15 +36,18 @@ class LoadResult:
     elapsed: float = 0.0
     reconnects: int = 0
     bytes_read: int = 0
+    kept: dict[str, int] = field(default_factory=dict)  # answers the server says it had kept (X-Cache: hit)
 
 
 class Connection:
-    """One keep-alive HTTP/1.1 connection; `get` returns (status, body)."""
+    """One keep-alive HTTP/1.1 connection; `get` returns (status, body); `hit` is whether the
+    last answer said `X-Cache: hit`."""
 
     def __init__(self, host: str, port: int, timeout: float = 60.0):
         self.host, self.port, self.timeout = host, port, timeout
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.hit = False
 
     async def open(self) -> None:
         self.reader, self.writer = await asyncio.wait_for(
@@ -70,6 +73,7 @@ class Connection:
             raise BadAnswer(lines[0][:80].decode("latin-1"))
         status = int(parts[1])
         length, chunked, close = None, False, parts[0] == b"HTTP/1.0"
+        self.hit = False
         for line in lines[1:]:
             name, _, value = line.partition(b":")
             name = name.strip().lower()
@@ -79,6 +83,8 @@ class Connection:
                 chunked = b"chunked" in value.lower()
             elif name == b"connection":
                 close = b"close" in value.lower()
+            elif name == b"x-cache":
+                self.hit = value.strip().lower() == b"hit"
         if chunked:
             body = await self._chunked()
         elif length is not None:
@@ -107,7 +113,7 @@ async def run_load(host: str, port: int, routes: dict[str, list[str]], clients: 
                    timeout: float = 60.0) -> LoadResult:
     """`clients` connections, each sending GETs back to back for `seconds`."""
     names = list(routes)
-    result = LoadResult(timings={r: [] for r in names}, errors={r: 0 for r in names})
+    result = LoadResult(timings={r: [] for r in names}, errors={r: 0 for r in names}, kept={r: 0 for r in names})
     deadline = time.monotonic() + seconds
 
     async def client(n: int) -> None:
@@ -125,6 +131,7 @@ async def run_load(host: str, port: int, routes: dict[str, list[str]], clients: 
                     status, body = await connection.get(url)
                     ok = status == 200
                     result.bytes_read += len(body)
+                    result.kept[route] += connection.hit
                     if not ok and len(result.examples) < 10:
                         result.examples.append(f"{status} {url} {body[:120]!r}")
                 except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, BadAnswer, ValueError) as exc:

@@ -37,6 +37,13 @@ class Kept(NamedTuple):
     status: int
     media_type: str
 
+    def response(self, hit: bool):
+        """The answer, saying whether it was kept (`X-Cache: hit`) or made for this request."""
+        from fastapi.responses import Response
+
+        return Response(self.body, status_code=self.status, media_type=self.media_type,
+                        headers={"X-Cache": "hit" if hit else "miss"})
+
 
 class ReadCache:
     """`Kept` answers by key, least recently used dropped first once over `max_bytes`."""
@@ -127,9 +134,10 @@ def stamp(request):
     return request.app.state.store_stamp()
 
 
-async def kept(request, key_parts: tuple, make) -> Kept | None:
-    """The answer kept under `key_parts` + the store's stamp, else `make()` (in the thread pool)
-    kept; None (not kept) when `make` gives None. Errors raise to every waiter and are not kept."""
+async def kept(request, key_parts: tuple, make) -> tuple[Kept | None, bool]:
+    """(answer, hit): the answer kept under `key_parts` + the store's stamp, else `make()` (in
+    the thread pool) kept; None (not kept) when `make` gives None. Errors raise to every waiter
+    and are not kept."""
     state = request.app.state
     store_stamp: StoreStamp = state.store_stamp
     # The SQLite watch is a pragma on a local file (microseconds); a PostgreSQL round trip is
@@ -139,12 +147,12 @@ async def kept(request, key_parts: tuple, make) -> Kept | None:
     cache: ReadCache = state.read_cache
     found = cache.lookup(key)
     if found is not None:
-        return found
+        return found, True
     pending = cache._pending.get(key)
     if pending is not None:
         await asyncio.wait([pending])  # the same miss, computed by another request
         if not pending.cancelled():
-            return pending.result()  # its error raises here too
+            return pending.result(), False  # its error raises here too
         return await kept(request, key_parts, make)  # that request went away first: ours now
     future = asyncio.get_running_loop().create_future()
     cache._pending[key] = future
@@ -162,4 +170,4 @@ async def kept(request, key_parts: tuple, make) -> Kept | None:
     if value is not None:
         cache.put(key, value)
     future.set_result(value)
-    return value
+    return value, False

@@ -26,6 +26,6 @@ async def list_clusters(request: Request, entity: str | None = Query(None, descr
 @router.get("/clusters/{cluster_id}", summary="One claim cluster", response_class=Json)
 async def get_cluster(cluster_id: str, request: Request) -> Json:
     found = await kept(request, ("cluster", cluster_id), lambda: kept_json(ledger(request).cluster(cluster_id)))
-    if found is None:
+    if found[0] is None:
         raise NotFound(cluster_id, "no such claim cluster in the store (see /api/v1/clusters)")
     return raw(found)

@@ -74,5 +74,7 @@ def kept_json(content) -> Kept | None:
     return None if content is None else Kept(to_json(content), 200, Json.media_type)
 
 
-def raw(found: Kept) -> Response:
-    return Response(found.body, status_code=found.status, media_type=found.media_type)
+def raw(found: tuple[Kept, bool]) -> Response:
+    """A kept answer (`web.cache.kept`) as the response."""
+    answer, hit = found
+    return answer.response(hit)
