@@ -177,16 +177,18 @@ def tree_cpu(pid: int) -> float:
 
 
 def server_processes(pid: int) -> int:
-    """How many processes answer requests: uvicorn's workers, or the one process itself."""
-    children = 0
+    """How many processes answer requests: uvicorn's workers (children started by
+    multiprocessing's spawn), or the one process itself."""
+    workers = 0
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                command = Path(f"/proc/{entry}/cmdline").read_bytes()
             except OSError:
                 continue
-            children += int(fields[1]) == pid
-    return children or 1
+            workers += int(fields[1]) == pid and b"spawn_main" in command
+    return workers or 1
 
 
 def wait_up(base: str, server: subprocess.Popen, timeout: float = 120) -> None:

@@ -40,8 +40,6 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
         if config.load_pipeline and config.writes_enabled:
             _ = workspace.nlp  # the pipeline once, for the write routes
         watch = ChangeWatch(store)
-        import anyio.to_thread
-        anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
         app.state.workspace = workspace
         app.state.store_stamp = StoreStamp(store, watch)
         app.state.read_cache = ReadCache(config.cache_bytes, ttl=None if watch.exact else TTL_S)

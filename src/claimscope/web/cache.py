@@ -51,6 +51,7 @@ class ReadCache:
     def __init__(self, max_bytes: int, ttl: float | None = TTL_S):
         self.max_bytes, self.ttl = max_bytes, ttl
         self.bytes = 0
+        self.hits = self.made = 0  # answers found kept, and answers made on a miss
         self._items: OrderedDict = OrderedDict()  # key -> (made at, Kept, size)
         self._lock = threading.Lock()  # hits on the loop, clears from write routes' threads
         self._pending: dict = {}  # key -> Future of a miss being computed (event loop only)
@@ -67,9 +68,11 @@ class ReadCache:
                 self._drop(key)
                 return None
             self._items.move_to_end(key)
+            self.hits += 1
             return found[1]
 
     def put(self, key, value: Kept) -> None:
+        self.made += 1
         size = len(value.body) + ENTRY_OVERHEAD
         if size > self.max_bytes:
             return  # larger than the whole cache: never kept

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 # A request body larger than this is refused (413) before it is read whole.
@@ -27,8 +26,6 @@ class WebConfig:
     url_timeout_s: float = URL_TIMEOUT_S
     url_max_bytes: int = URL_MAX_BYTES
     cache_bytes: int = CACHE_BYTES
-    # Threads running the sync routes (store reads, page rendering) at once; see THREADS.
-    threads: int = int(os.environ.get("CLAIMSCOPE_WEB_THREADS_EXPERIMENT", "40"))
 
     @property
     def writes_enabled(self) -> bool:
