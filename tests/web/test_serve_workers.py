@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -31,6 +32,38 @@ def _workers(pid: int) -> list[int]:
             if parent == pid and b"spawn_main" in command:
                 found.append(int(entry))
     return found
+
+
+def _connections(pid: int, port: int) -> int:
+    """Established TCP connections to `port` held by process `pid` (its socket fds in /proc/net/tcp)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    held = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local_port, state, inode = int(fields[1].rsplit(":", 1)[1], 16), fields[3], fields[9]
+        held += local_port == port and state == "01" and inode in inodes
+    return held
+
+
+async def _hold_connections(port: int, n: int, workers: list[int]) -> list[int]:
+    """Open n connections at once, ask on each, and count, while they are open, each worker's."""
+    opened = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port) for _ in range(n)))
+    try:
+        for _, writer in opened:
+            writer.write(b"GET /api/v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for reader, _ in opened:
+            assert (await reader.readline()).startswith(b"HTTP/1.1 200")
+        return [_connections(pid, port) for pid in workers]
+    finally:
+        for _, writer in opened:
+            writer.close()
 
 
 def _serve(db: str, port: int, *extra: str) -> subprocess.Popen:
@@ -71,6 +104,10 @@ def test_two_worker_processes_serve_one_port_and_see_another_writer(tmp_path, de
             time.sleep(0.3)
         workers = _workers(server.pid)
         assert _documents(base) == {2}
+        # Keep-alive connections opened at once are spread over both workers (each has its own
+        # listening socket), not taken by whichever accepts first.
+        held = asyncio.run(_hold_connections(port, 24, workers))
+        assert sum(held) == 24 and min(held) >= 3, held  # by chance: about 4 in 100,000 runs
         answer = httpx.get(base + f"/documents/{demo_analyses[0].document.id}", timeout=30)
         assert answer.status_code == 200 and "script-src 'self'" in answer.headers["content-security-policy"]
         assert httpx.post(base + "/api/v1/documents", json={"text": "x"}, timeout=30).status_code == 403

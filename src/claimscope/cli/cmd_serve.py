@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
             from claimscope.settings import Settings
             from claimscope.web.app import SERVE_OPTIONS_ENV, create_app
             from claimscope.web.config import WebConfig
+            from claimscope.web.workers import serve_workers
 
             settings = Settings()
             if db:
@@ -61,8 +62,6 @@ def register(app: typer.Typer) -> None:
                 check.close()
             os.environ["CLAIMSCOPE_DB"] = settings.db
             os.environ[SERVE_OPTIONS_ENV] = json.dumps(options)
-            uvicorn.run("claimscope.web.app:app_from_environment", factory=True, workers=workers,
-                        host=host, port=port, log_level="info")
-            return 0
+            return serve_workers(workers, host, port)
 
         run(body)
