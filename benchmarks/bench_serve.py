@@ -29,6 +29,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -176,10 +177,10 @@ def tree_cpu(pid: int) -> float:
     return total
 
 
-def server_processes(pid: int) -> int:
-    """How many processes answer requests: uvicorn's workers (children started by
-    multiprocessing's spawn), or the one process itself."""
-    workers = 0
+def worker_pids(pid: int) -> list[int]:
+    """The processes that answer requests: the server's children started by multiprocessing's
+    spawn (`serve --workers N`), or the one process itself."""
+    workers = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
@@ -187,8 +188,29 @@ def server_processes(pid: int) -> int:
                 command = Path(f"/proc/{entry}/cmdline").read_bytes()
             except OSError:
                 continue
-            workers += int(fields[1]) == pid and b"spawn_main" in command
-    return workers or 1
+            if int(fields[1]) == pid and b"spawn_main" in command:
+                workers.append(int(entry))
+    return sorted(workers) or [pid]
+
+
+def connections_held(pid: int, port: int) -> int:
+    """Established connections to `port` held by process `pid` (its socket fds in /proc/net/tcp)."""
+    inodes = set()
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        return 0
+    held = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        held += (int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01" and fields[9] in inodes)
+    return held
 
 
 def wait_up(base: str, server: subprocess.Popen, timeout: float = 120) -> None:
@@ -338,7 +360,8 @@ def main() -> int:
     server = start_server(args.db, port, args.server_workers)
     try:
         wait_up(base, server)
-        processes = server_processes(server.pid)
+        workers = worker_pids(server.pid)
+        processes = len(workers)
         routes = targets(args.db, base, pages=not args.api_only)
         # Kept answers are rebuilt when the store changes; their first, uncached computation is
         # timed apart, one request at a time, before any load (with N workers, in one of them).
@@ -349,7 +372,13 @@ def main() -> int:
         if args.warmup:
             load(port, routes, args.clients, args.warmup, args.client)
         server_cpu, client_cpu = tree_cpu(server.pid), time.process_time()
+        # How the clients' connections spread over the workers, a few seconds into the run.
+        spread: list[int] = []
+        sampler = threading.Timer(min(3.0, args.seconds / 2),
+                                  lambda: spread.extend(connections_held(w, port) for w in workers))
+        sampler.start()
         result = load(port, routes, args.clients, args.seconds, args.client)
+        sampler.join()
         server_cpu, client_cpu = tree_cpu(server.pid) - server_cpu, time.process_time() - client_cpu
     finally:
         server.terminate()
@@ -359,7 +388,8 @@ def main() -> int:
     errors = sum(result.errors.values())
     lines = [f"server: claimscope serve --workers {args.server_workers} ({processes} process"
              f"{'es' if processes != 1 else ''} answering; uvicorn {_implementations()}); "
-             f"client: {args.client}, {args.clients} connections",
+             f"client: {args.client}, {args.clients} connections; connections per worker "
+             f"{'/'.join(map(str, spread)) or '?'}",
              f"machine: {os.cpu_count()} cores, load average (1/5/15 min) before "
              f"{' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in load_after)}",
              f"{args.clients} clients, {result.elapsed:.1f} s, {total} requests, "
@@ -369,6 +399,7 @@ def main() -> int:
              f"{'route':<22} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6} "
              f"{'kept':>5}"]
     summary = {"store": info, "server_workers": args.server_workers, "server_processes": processes,
+               "connections_per_worker": spread,
                "client": args.client, "clients": args.clients, "seconds": result.elapsed, "requests": total,
                "requests_per_s": round(total / result.elapsed, 1), "errors": errors,
                "reconnects": result.reconnects, "loadavg_before": load_before, "loadavg_after": load_after,
