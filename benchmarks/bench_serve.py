@@ -1,7 +1,8 @@
 """Load on the workbench: a store of 1,000 articles, `claimscope serve` in a subprocess, 50 clients.
 
-    PYTHONPATH=src python benchmarks/bench_serve.py                 # build (once) and run
-    PYTHONPATH=src python benchmarks/bench_serve.py --seconds 60 --clients 50
+    PYTHONPATH=src python benchmarks/bench_serve.py                      # build (once) and run 60 s
+    PYTHONPATH=src python benchmarks/bench_serve.py --server-workers 2   # claimscope serve --workers 2
+    PYTHONPATH=src python benchmarks/bench_serve.py --client httpx       # the same load from httpx
 
 The store is built once under out/bench_serve/ and reused. It holds PolNeAR articles
 (../shared/data/polnear, train and dev) analysed by `Workspace.ingest` for at most
@@ -10,11 +11,21 @@ under new ids (the text gets a marker line at its end, so a new document id; eve
 rehashed) until there are `--articles` documents. The output says how many are real and how
 many replayed. Entities are linked and the ledger updated over all of them, as after an ingest.
 
-The server is the real command (`claimscope serve --db ... --port ...`, uvicorn, read-only) on
-loopback. The clients (asyncio + httpx) hit the API's list, document, search and dossier routes,
-and the pages' routes when the server has them, for `--seconds`; per route the output gives
-requests/s and p50/p95/p99 latency, and the error count (any answer but 200, or no answer).
-Targets: zero errors, dossier and article page p95 < 300 ms.
+The server is the real command (`claimscope serve --db ... --port ... --workers N`, read-only)
+on loopback. The clients are `--clients` keep-alive connections of `http_load.py` (asyncio
+streams, light enough to measure the server rather than themselves; httpx cost ~4 ms of CPU per
+request) that never pause, round robin over the API's list, document, search and dossier routes
+and the pages' routes when the server has them, each request a random real URL of the store.
+After `--warmup` seconds, `--seconds` are measured: per route requests/s, p50/p95/p99 latency,
+the error count (any answer but 200, or no answer) and the share of answers the server had kept
+(`X-Cache: hit`); the server's and the client's CPU time per request, the load average before
+and after (the machine is shared: say how loaded it was), the server's worker count and how
+the connections spread over the workers. Uncached dossiers and article pages are timed one at
+a time before the load. Targets: zero errors, dossier and article page p95 < 300 ms.
+
+1 December 2026, 2 shared cores at load average 16-23 (docs/api.md has the table): --workers 2
+274 requests/s, article page p95 995 ms, dossier page p95 184 ms; --workers 1 261 requests/s,
+632 / 136 ms; 0 errors.
 """
 
 from __future__ import annotations
