@@ -1,6 +1,7 @@
 """Answers kept, rendered, while the store is unchanged: the pages and the expensive ledger reads.
 
-    body = await kept(request, key, make)   # make() -> Kept | None, run in the thread pool on a miss
+    found, hit = await kept(request, key_parts, make)   # make() -> Kept | None, in the thread pool on a miss
+    return found.response(hit)                          # X-Cache: hit or miss
 
 - `ReadCache`: least recently used answers, bounded by their size in bytes (`WebConfig.cache_bytes`),
   not by their number: a store of 1,000 articles has 1,000 article pages of ~30 kB each, and a
@@ -24,6 +25,7 @@ from collections import OrderedDict
 from typing import NamedTuple
 
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 # What a kept entry costs beyond its body (key, tuple, bookkeeping), counted against the bound.
 ENTRY_OVERHEAD = 256
@@ -37,10 +39,8 @@ class Kept(NamedTuple):
     status: int
     media_type: str
 
-    def response(self, hit: bool):
+    def response(self, hit: bool) -> Response:
         """The answer, saying whether it was kept (`X-Cache: hit`) or made for this request."""
-        from fastapi.responses import Response
-
         return Response(self.body, status_code=self.status, media_type=self.media_type,
                         headers={"X-Cache": "hit" if hit else "miss"})
 

@@ -24,7 +24,6 @@ TEMPLATES = WEB / "templates"
 STATIC = WEB / "static"
 
 
-
 class PageEnvironment(Environment):
     """`x.name` on a page context (plain dicts) reads the key first.
 
@@ -71,7 +70,7 @@ def ledger(request: Request):
 
 def cached(view):
     """A page kept, rendered, while the store is unchanged: the article, overview, entity,
-    cluster and dossier pages are read far more often than the store changes, and rebuilding
+    cluster, dossier and search pages are read far more often than the store changes, and rebuilding
     them is most of the server's time under load. The key carries the path, the raw query and
     the store's stamp (`web/cache.py`: any store, ledger or entity change makes a new one). A
     kept page is answered on the event loop; the view (sync, it reads the store) runs in the
