@@ -23,9 +23,9 @@ and after (the machine is shared: say how loaded it was), the server's worker co
 the connections spread over the workers. Uncached dossiers and article pages are timed one at
 a time before the load. Targets: zero errors, dossier and article page p95 < 300 ms.
 
-1 December 2026, 2 shared cores at load average 16-23 (docs/api.md has the table): --workers 2
-274 requests/s, article page p95 995 ms, dossier page p95 184 ms; --workers 1 261 requests/s,
-632 / 136 ms; 0 errors.
+1 December 2026, 2 shared cores at load average 16-23 (docs/api.md has the table), 0 errors:
+--workers 2 274 and 383 requests/s, article page p95 995 and 651 ms, dossier page p95 184 and
+108 ms; --workers 1 261 and 265 requests/s, 632 and 666 ms, 136 and 157 ms.
 """
 
 from __future__ import annotations
