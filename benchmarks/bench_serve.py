@@ -23,9 +23,9 @@ and after (the machine is shared: say how loaded it was), the server's worker co
 the connections spread over the workers. Uncached dossiers and article pages are timed one at
 a time before the load. Targets: zero errors, dossier and article page p95 < 300 ms.
 
-1 December 2026, 2 shared cores at load average 16-23 (docs/api.md has the table), 0 errors:
---workers 2 274 and 383 requests/s, article page p95 995 and 651 ms, dossier page p95 184 and
-108 ms; --workers 1 261 and 265 requests/s, 632 and 666 ms, 136 and 157 ms.
+1 December 2026, 2 shared cores at load average 12-23 (docs/api.md has the table), 0 errors:
+--workers 2 274 / 383 / 314 requests/s, article page p95 995 / 651 / 777 ms, dossier page p95
+184 / 108 / 129 ms; --workers 1 261 / 265 / 330 requests/s, 632 / 666 / 536 ms, 136 / 157 / 107 ms.
 """
 
 from __future__ import annotations
