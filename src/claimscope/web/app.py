@@ -8,6 +8,8 @@ every request reads through that one Workspace. Routers are one module per resou
 from __future__ import annotations
 
 import importlib
+import json
+import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -29,16 +31,22 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        from claimscope.store.watch import ChangeWatch
+        from claimscope.web.cache import TTL_S, ReadCache, StoreStamp
         from claimscope.workspace import Workspace
 
         workspace = Workspace(settings)
-        _ = workspace.store  # open now: an unreachable store fails at start, not on the first request
+        store = workspace.store  # open now: an unreachable store fails at start, not on the first request
         if config.load_pipeline and config.writes_enabled:
             _ = workspace.nlp  # the pipeline once, for the write routes
+        watch = ChangeWatch(store)
         app.state.workspace = workspace
+        app.state.store_stamp = StoreStamp(store, watch)
+        app.state.read_cache = ReadCache(config.cache_bytes, ttl=None if watch.exact else TTL_S)
         try:
             yield
         finally:
+            watch.close()
             workspace.close()
 
     app = FastAPI(title="claimscope workbench", version=__version__, lifespan=lifespan,
@@ -57,6 +65,20 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
     if hasattr(pages, "install"):
         pages.install(app)
     return app
+
+
+# `claimscope serve --workers N`: each worker process builds its app with `app_from_environment`,
+# reading the server's options here (as JSON) and the store from CLAIMSCOPE_DB.
+SERVE_OPTIONS_ENV = "CLAIMSCOPE_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of a multi-process server (uvicorn's `--factory`): Settings from
+    the environment, WebConfig options from CLAIMSCOPE_SERVE_OPTIONS (the token stays in
+    CLAIMSCOPE_TOKEN, never in that variable)."""
+    settings = Settings()
+    options = json.loads(os.environ.get(SERVE_OPTIONS_ENV) or "{}")
+    return create_app(settings, WebConfig(token=settings.token, **options))
 
 
 def _mount(app: FastAPI, module_name: str, prefix: str = "") -> None:

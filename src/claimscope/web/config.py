@@ -9,6 +9,9 @@ MAX_BODY_BYTES = 12 * 1024 * 1024  # the ingest limit (10 MB of text) plus JSON 
 # URL ingest through the API: at most this long and this large.
 URL_TIMEOUT_S = 20.0
 URL_MAX_BYTES = 10 * 1024 * 1024
+# Rendered answers kept while the store is unchanged (web/cache.py), per server process: room
+# for every article page, API document and dossier of a store of a few thousand articles.
+CACHE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class WebConfig:
     max_body_bytes: int = MAX_BODY_BYTES
     url_timeout_s: float = URL_TIMEOUT_S
     url_max_bytes: int = URL_MAX_BYTES
+    cache_bytes: int = CACHE_BYTES
 
     @property
     def writes_enabled(self) -> bool:

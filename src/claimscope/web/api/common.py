@@ -1,4 +1,4 @@
-"""What the API's routers share: checked filter types, cursor pages, the write lock.
+"""What the API's routers share: checked filter types, cursor pages, orjson answers.
 
 Filter values are checked by pydantic (a bad one is a 422 naming the field, see web/errors.py)
 with the store's own rules, so the API and the CLI accept the same dates and queries.
@@ -6,9 +6,6 @@ with the store's own rules, so the API and the CLI accept the same dates and que
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
 from typing import Annotated, Literal
 
 import orjson
@@ -19,6 +16,7 @@ from pydantic import AfterValidator
 from claimscope.errors import BadQuery
 from claimscope.model.vocabulary import terms
 from claimscope.web.api.models import IsoDate
+from claimscope.web.cache import Kept
 
 # One page's length by default, and at most.
 PAGE = 50
@@ -64,46 +62,19 @@ class Json(Response):
     media_type = "application/json"
 
     def render(self, content) -> bytes:
-        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+        return to_json(content)
 
 
-class ReadCache:
-    """Answers of the expensive ledger reads (dossiers, clusters), kept while the store is unchanged.
-
-    The key carries the store's `browse_stamp()` (documents, their analyses, the ledger, the
-    corpus entities), so a document stored by any process, a re-analysis or a ledger update
-    makes a new key; the write routes also clear it. What the stamp cannot see (a `relink`
-    that changes links but no count) is bounded by `ttl` seconds.
-    """
-
-    def __init__(self, size: int = 256, ttl: float = 60.0):
-        self.size, self.ttl = size, ttl
-        self._items: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key, make):
-        now = time.monotonic()
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None and now - found[0] < self.ttl:
-                self._items.move_to_end(key)
-                return found[1]
-        value = make()  # outside the lock: two misses at once compute twice, neither waits
-        with self._lock:
-            self._items[key] = (now, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+def to_json(content) -> bytes:
+    return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
-def read_cache(request) -> ReadCache:
-    state = request.app.state
-    cache = getattr(state, "api_read_cache", None)
-    if cache is None:
-        cache = state.api_read_cache = ReadCache()  # one per app; a race makes two, one is kept
-    return cache
+def kept_json(content) -> Kept | None:
+    """An answer to keep (web/cache.py): the JSON bytes, or None (nothing to keep) for None."""
+    return None if content is None else Kept(to_json(content), 200, Json.media_type)
+
+
+def raw(found: tuple[Kept, bool]) -> Response:
+    """A kept answer (`web.cache.kept`) as the response."""
+    answer, hit = found
+    return answer.response(hit)

@@ -19,8 +19,9 @@ from claimscope.ingest.sizes import human_size
 from claimscope.model.analysis import DocumentInfo
 from claimscope.model.corpus import PUBLICATION_FIELDS
 from claimscope.model.corpus import Publication as StoredPublication
-from claimscope.web.api.common import PAGE, Cursor, Json, Limit, Q, Since, Until, page, read_cache
+from claimscope.web.api.common import PAGE, Cursor, Json, Limit, Q, Since, Until, kept_json, page, raw
 from claimscope.web.api.models import DocumentIn, DocumentItem, IngestOut, Page, Publication
+from claimscope.web.cache import kept, read_cache
 from claimscope.web.deps import WRITE_LOCK, ledger, require_token, workspace
 
 router = APIRouter(tags=["documents"])
@@ -41,10 +42,12 @@ def list_documents(outlet: str | None = None, since: Since = None, until: Until 
 
 
 @router.get("/documents/{document_id}", summary="One stored document's analysis", response_class=Json)
-def get_document(document_id: str, ws=Depends(workspace)) -> Json:
+async def get_document(document_id: str, request: Request) -> Json:
     """The stored analysis in the documented `claimscope.analysis` schema: the same object as
     `claimscope show DOC_ID --format json` (and `claimscope analyze --format json`)."""
-    return Json(ws.show(document_id).analysis.as_dict())
+    ws = workspace(request)
+    return raw(await kept(request, ("document", document_id),
+                          lambda: kept_json(ws.show(document_id).analysis.as_dict())))
 
 
 @router.get("/documents/{document_id}/publications", response_model=list[Publication],

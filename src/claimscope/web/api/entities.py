@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from claimscope.errors import NotFound
-from claimscope.web.api.common import PAGE, Cursor, Limit, page, read_cache
+from claimscope.web.api.common import PAGE, Cursor, Limit, page
 from claimscope.web.api.models import EntityDetail, EntityDocument, EntityEdit, EntityItem, Page
+from claimscope.web.cache import read_cache
 from claimscope.web.deps import WRITE_LOCK, require_token, workspace
 
 router = APIRouter(tags=["entities"])

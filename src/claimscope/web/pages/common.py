@@ -11,20 +11,47 @@ import functools
 from pathlib import Path
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from claimscope import __version__
 from claimscope.model.vocabulary import terms, vocabulary
+from claimscope.web.cache import Kept, kept
 from claimscope.web.errors import wants_json
 
 WEB = Path(__file__).resolve().parents[1]
 TEMPLATES = WEB / "templates"
 STATIC = WEB / "static"
 
+
+class PageEnvironment(Environment):
+    """`x.name` on a page context (plain dicts) reads the key first.
+
+    Jinja's own order is the attribute, then the key: for a dict every key lookup first failed
+    as an attribute (an exception each time, a third of an article page's rendering), and a key
+    named like a dict method (`copy`, `count`, `update`) found the method, so templates write
+    `m['copy']` for those. Anything else, and a dict method with no key of its name (`.items()`),
+    is looked up as before; the output is byte for byte the same.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            found = obj.get(attribute, _NO_KEY)
+            if found is not _NO_KEY:
+                return found
+            if attribute not in _DICT_ATTRIBUTES:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+_NO_KEY = object()
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
 # autoescape=True for every template, whatever its name; StrictUndefined: a typo fails the test.
-ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                  trim_blocks=True, lstrip_blocks=True)
+# auto_reload=False: templates are package files, not edited while serving; the default stats
+# each template file on every render.
+ENV = PageEnvironment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 ENV.globals.update(version=__version__, statuses=terms("epistemic_status"),
                    status_help=vocabulary()["epistemic_status"], evidence_help=vocabulary()["evidence_kind"])
 
@@ -43,23 +70,21 @@ def ledger(request: Request):
 
 def cached(view):
     """A page kept, rendered, while the store is unchanged: the article, overview, entity,
-    cluster and dossier pages are read far more often than the store changes, and rebuilding
-    them is most of the server's time under load. The key carries the path, the query and the
-    store's `browse_stamp()` (any store, ledger or entity change makes a new one); the read
-    cache's TTL bounds what the stamp cannot see. Errors raise and are never kept."""
+    cluster, dossier and search pages are read far more often than the store changes, and rebuilding
+    them is most of the server's time under load. The key carries the path, the raw query and
+    the store's stamp (`web/cache.py`: any store, ledger or entity change makes a new one). A
+    kept page is answered on the event loop; the view (sync, it reads the store) runs in the
+    thread pool on a miss. Errors raise and are never kept."""
 
     @functools.wraps(view)
-    def wrapper(request: Request, *args, **kwargs):
-        from claimscope.web.api.common import read_cache
-
-        key = ("page", request.url.path, request.url.query, ws(request).store.browse_stamp())
-
+    async def wrapper(request: Request, *args, **kwargs):
         def make():
             response = view(request, *args, **kwargs)
-            return response.body, response.status_code, response.media_type
+            return Kept(bytes(response.body), response.status_code, response.media_type)
 
-        body, status, media_type = read_cache(request).get(key, make)
-        return Response(body, status_code=status, media_type=media_type)
+        scope = request.scope
+        found, hit = await kept(request, ("page", scope["path"], scope["query_string"]), make)
+        return found.response(hit)
 
     return wrapper
 

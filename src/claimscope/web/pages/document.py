@@ -13,9 +13,11 @@ from fastapi import APIRouter, Request
 
 from claimscope.render.labels import byline, entity_names, who
 from claimscope.render.spans import article_spans, nest
+from claimscope.web.cache import stamp
 from claimscope.web.pages.common import answer, cached, ledger, routes, safe_url, ws
 
 router = APIRouter(tags=["pages"])
+SUMMARIES_KEPT = 100_000  # cluster summaries kept (a few hundred bytes each)
 
 
 @cached
@@ -27,7 +29,7 @@ def document_page(request: Request, document_id: str):
     the_ledger = ledger(request)
     clusters = workspace.claim_clusters(document_id, ledger=the_ledger)  # brings it up to date first
     origin = workspace.document_origin(document_id)
-    summaries = workspace.cluster_summaries(list(clusters.values()), ledger=the_ledger)
+    summaries = _summaries(request, workspace, list(clusters.values()), the_ledger)
     names = entity_names(analysis)
     meta = analysis.document.meta
     arguments = {cid: a for a in analysis.structure.arguments for cid in a.claims}
@@ -80,6 +82,24 @@ def document_page(request: Request, document_id: str):
                         "end": t.end} for t in analysis.techniques],
     }
     return answer(request, "document.html", context)
+
+
+def _summaries(request: Request, workspace, cluster_ids: list[str], the_ledger) -> dict[str, dict]:
+    """Each cluster's summary (the claim across the corpus), kept per cluster while the store's
+    stamp is unchanged: a copied or syndicated claim's cluster is on the page of every text that
+    has it, and building a summary was the largest part of a new article page."""
+    state = request.app.state
+    now = stamp(request)
+    memo = getattr(state, "cluster_summaries", None)
+    if memo is None or memo[0] != now:
+        memo = state.cluster_summaries = (now, {})  # a new stamp: summaries from scratch
+    known = memo[1]
+    missing = sorted({c for c in cluster_ids if c not in known})
+    if missing:
+        if len(known) > SUMMARIES_KEPT:
+            known.clear()
+        known.update(workspace.cluster_summaries(missing, ledger=the_ledger))
+    return {c: known[c] for c in cluster_ids if c in known}
 
 
 routes(router, "/documents/{document_id}", document_page)
