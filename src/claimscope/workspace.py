@@ -572,11 +572,14 @@ def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None, ledger
     """cluster id -> its assessment, grade, documents, independent sources and first/last seen
     (the article page's panels); read as `clusters` reads them (call after an update)."""
     from claimscope.ledger.views import build_records
+    from claimscope.store.page_members import PageLedgerReads
 
     ledger = ledger or self.ledger(reliability=reliability)
     keep = ("assessment", "grade", "documents", "origins", "independent_sources", "first_seen", "last_seen")
+    # The same records, with the clusters' mentions read without the slow asserter join.
+    store = PageLedgerReads(ledger.store)
     return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])}
-            for r in build_records(ledger.store, sorted(set(cluster_ids)), ledger.reliability)}
+            for r in build_records(store, sorted(set(cluster_ids)), ledger.reliability)}
 
 
 Workspace.claim_clusters = _claim_clusters

@@ -1,0 +1,81 @@
+"""The mentions of ledger clusters read for the article page: `ledger_cluster_members`'s rows, faster.
+
+`LedgerRepository.ledger_cluster_members` finds each claim's asserter by an outer join on
+`entities.key = claims.asserter_entity` and the document. Entity keys are corpus-wide slugs
+(`donald-trump` is the key in hundreds of documents), and SQLite, with no statistics, looks the
+asserter up by the `key` index: every claim with an asserter walked hundreds of entity rows.
+That join was half of a new article page. Here the same select is made without it, and the
+asserters are read by the documents' index (a few dozen entities per document) and joined in
+Python: the same rows, one for each matching entity as the outer join gives, in the same order.
+
+`PageLedgerReads(store)` is the store as `ledger.views.build_records` reads it, with this read
+in place of the repository's; everything else is the store's own.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from claimscope.store import ledger_tables as L
+from claimscope.store import tables as T
+
+CHUNK = 500  # ids per IN list, as the repository reads them
+
+
+def _chunks(values: list, size: int = CHUNK):
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def cluster_members(store, cluster_ids: list[str]) -> list[dict]:
+    """What `store.ledger_cluster_members(cluster_ids)` gives, row for row."""
+    lc, c, ld = L.ledger_claims.c, T.claims.c, L.ledger_documents.c
+    e, p = T.entities.c, T.publications.c
+    out: list[dict] = []
+    with store._read() as connection:
+        for chunk in _chunks(list(cluster_ids)):
+            rows = connection.execute(
+                select(lc.cluster, lc.claim, lc.document, lc.score, lc["keys"], lc.figures, lc.polarity, lc.date,
+                       c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
+                       c.evidence_kind, c.evidence_source, c.evidence_role, c.evidence_cue_text,
+                       ld.origin, ld.outlet, ld.rule)
+                .join_from(L.ledger_claims, T.claims, c.id == lc.claim)
+                .join(L.ledger_documents, ld.document == lc.document)
+                .where(lc.cluster.in_(chunk))
+                .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings().all()
+            docs = sorted({r["document"] for r in rows if r["asserter_entity"] is not None})
+            # (document, key) -> the asserter's key as the join computes it, per matching entity row.
+            asserters: dict[tuple[str, str], list] = {}
+            for part in _chunks(docs):
+                for r in connection.execute(select(e.document, e.key, e.corpus_entity).where(e.document.in_(part))
+                                            .order_by(e.document, e.id)):
+                    asserters.setdefault((r.document, r.key), []).append(r.corpus_entity or r.key)
+            for r in rows:
+                found = asserters.get((r["document"], r["asserter_entity"])) if r["asserter_entity"] else None
+                for key in found or (None,):
+                    out.append({**r, "asserter_key": key})
+        docs = sorted({r["document"] for r in out})
+        titles, outlets = {}, {}
+        for chunk in _chunks(docs):
+            for r in connection.execute(select(p.document, p.title, p.outlet, p.seq)
+                                        .where(p.document.in_(chunk)).order_by(p.document, p.seq)):
+                titles.setdefault(r.document, r.title)
+                if r.outlet:
+                    outlets.setdefault(r.document, []).append(r.outlet)
+    for r in out:
+        r["title"] = titles.get(r["document"])
+        r["outlets"] = outlets.get(r["document"], [])
+    return out
+
+
+class PageLedgerReads:
+    """The store, with `ledger_cluster_members` read as above (see the module docstring)."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def ledger_cluster_members(self, cluster_ids: list[str]) -> list[dict]:
+        return cluster_members(self._store, cluster_ids)
