@@ -237,7 +237,7 @@ class Workspace:
 
     def show(self, document_id: str):
         """One stored document (StoredDocument): its analysis exactly as `analyze` gave it."""
-        return self._stored().load(document_id)
+        return self._stored().load_document(document_id)  # `load`'s answer, read faster
 
     def search(self, query: str, **filters):
         """Full-text search over stored claims and documents (SearchHit list)."""

@@ -8,13 +8,17 @@ That join was half of a new article page. Here the same select is made without i
 asserters are read by the documents' index (a few dozen entities per document) and joined in
 Python: the same rows, one for each matching entity as the outer join gives, in the same order.
 
-`PageLedgerReads(store)` is the store as `ledger.views.build_records` reads it, with this read
-in place of the repository's; everything else is the store's own.
+`PageLedgerReads(store)` is the store as `ledger.views.build_records` reads it, with this read,
+and the clusters' rows and conflicts, in place of the repository's: the same selects, built once
+with the ids as an expanding parameter (building a select with a fresh IN list for every call cost
+more than running it); everything else is the store's own.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import functools
+
+from sqlalchemy import bindparam, func, select
 
 from claimscope.store import ledger_tables as L
 from claimscope.store import tables as T
@@ -27,28 +31,42 @@ def _chunks(values: list, size: int = CHUNK):
         yield values[i:i + size]
 
 
+@functools.cache
+def _statements() -> dict:
+    """The repository's selects, each with `:ids` an expanding IN list."""
+    lc, c, ld, cl, f = L.ledger_claims.c, T.claims.c, L.ledger_documents.c, L.ledger_clusters.c, L.ledger_conflicts.c
+    e, p = T.entities.c, T.publications.c
+    ids = bindparam("ids", expanding=True)
+    return {
+        "members": select(lc.cluster, lc.claim, lc.document, lc.score, lc["keys"], lc.figures, lc.polarity, lc.date,
+                          c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
+                          c.evidence_kind, c.evidence_source, c.evidence_role, c.evidence_cue_text,
+                          ld.origin, ld.outlet, ld.rule)
+                   .join_from(L.ledger_claims, T.claims, c.id == lc.claim)
+                   .join(L.ledger_documents, ld.document == lc.document)
+                   .where(lc.cluster.in_(ids))
+                   .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start),
+        "asserters": select(e.document, e.key, e.corpus_entity).where(e.document.in_(ids)).order_by(e.document, e.id),
+        "publications": select(p.document, p.title, p.outlet, p.seq).where(p.document.in_(ids))
+                        .order_by(p.document, p.seq),
+        "rows": select(cl.id, cl.representative, cl.text, cl.size, cl["keys"], cl.first_seen, cl.last_seen)
+                .where(cl.id.in_(ids)),
+        "conflicts": select(L.ledger_conflicts).where((f.a.in_(ids)) | (f.b.in_(ids))),
+    }
+
+
 def cluster_members(store, cluster_ids: list[str]) -> list[dict]:
     """What `store.ledger_cluster_members(cluster_ids)` gives, row for row."""
-    lc, c, ld = L.ledger_claims.c, T.claims.c, L.ledger_documents.c
-    e, p = T.entities.c, T.publications.c
+    q = _statements()
     out: list[dict] = []
     with store._read() as connection:
         for chunk in _chunks(list(cluster_ids)):
-            rows = connection.execute(
-                select(lc.cluster, lc.claim, lc.document, lc.score, lc["keys"], lc.figures, lc.polarity, lc.date,
-                       c.text, c.start, c.end, c.status, c.asserter_name, c.asserter_entity,
-                       c.evidence_kind, c.evidence_source, c.evidence_role, c.evidence_cue_text,
-                       ld.origin, ld.outlet, ld.rule)
-                .join_from(L.ledger_claims, T.claims, c.id == lc.claim)
-                .join(L.ledger_documents, ld.document == lc.document)
-                .where(lc.cluster.in_(chunk))
-                .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings().all()
+            rows = connection.execute(q["members"], {"ids": chunk}).mappings().all()
             docs = sorted({r["document"] for r in rows if r["asserter_entity"] is not None})
             # (document, key) -> the asserter's key as the join computes it, per matching entity row.
             asserters: dict[tuple[str, str], list] = {}
             for part in _chunks(docs):
-                for r in connection.execute(select(e.document, e.key, e.corpus_entity).where(e.document.in_(part))
-                                            .order_by(e.document, e.id)):
+                for r in connection.execute(q["asserters"], {"ids": part}):
                     asserters.setdefault((r.document, r.key), []).append(r.corpus_entity or r.key)
             for r in rows:
                 found = asserters.get((r["document"], r["asserter_entity"])) if r["asserter_entity"] else None
@@ -57,8 +75,7 @@ def cluster_members(store, cluster_ids: list[str]) -> list[dict]:
         docs = sorted({r["document"] for r in out})
         titles, outlets = {}, {}
         for chunk in _chunks(docs):
-            for r in connection.execute(select(p.document, p.title, p.outlet, p.seq)
-                                        .where(p.document.in_(chunk)).order_by(p.document, p.seq)):
+            for r in connection.execute(q["publications"], {"ids": chunk}):
                 titles.setdefault(r.document, r.title)
                 if r.outlet:
                     outlets.setdefault(r.document, []).append(r.outlet)
@@ -79,3 +96,18 @@ class PageLedgerReads:
 
     def ledger_cluster_members(self, cluster_ids: list[str]) -> list[dict]:
         return cluster_members(self._store, cluster_ids)
+
+    def ledger_cluster_rows(self, cluster_ids: list[str]) -> dict[str, dict]:
+        out = {}
+        with self._store._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                for r in connection.execute(_statements()["rows"], {"ids": chunk}).mappings():
+                    out[r["id"]] = dict(r)
+        return out
+
+    def ledger_conflicts_of(self, cluster_ids: list[str]) -> list[dict]:
+        out = []
+        with self._store._read() as connection:
+            for chunk in _chunks(list(cluster_ids)):
+                out.extend(dict(r) for r in connection.execute(_statements()["conflicts"], {"ids": chunk}).mappings())
+        return out
