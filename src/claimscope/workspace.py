@@ -576,10 +576,10 @@ def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None, ledger
 
     ledger = ledger or self.ledger(reliability=reliability)
     keep = ("assessment", "grade", "documents", "origins", "independent_sources", "first_seen", "last_seen")
-    # The same records, with the clusters' mentions read without the slow asserter join.
-    store = PageLedgerReads(ledger.store)
-    return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])}
-            for r in build_records(store, sorted(set(cluster_ids)), ledger.reliability)}
+    # The same records, read faster and in one transaction (store/page_members.py says how).
+    with PageLedgerReads(ledger.store) as store:
+        records = build_records(store, sorted(set(cluster_ids)), ledger.reliability)
+    return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])} for r in records}
 
 
 Workspace.claim_clusters = _claim_clusters
