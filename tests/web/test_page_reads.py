@@ -42,6 +42,9 @@ def test_page_ledger_reads_give_the_stores_records(store):
         assert any(m["asserter_key"] for m in members)
         assert reads.ledger_cluster_rows(clusters) == store.ledger_cluster_rows(clusters)
         assert reads.ledger_conflicts_of(clusters) == store.ledger_conflicts_of(clusters)
+        keys = sorted({k[2:] for row in store.ledger_cluster_rows(clusters).values() for k in row["keys"]
+                       if k.startswith("e:")})
+        assert keys and reads.ledger_entity_names(keys) == store.ledger_entity_names(keys)
         for document in documents:  # a page's selection: conflicting clusters outside it are read too
             ids = sorted(set(store.claim_clusters(document).values()))
             assert build_records(reads, ids, {}) == build_records(store, ids, {})

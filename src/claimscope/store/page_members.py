@@ -11,7 +11,8 @@ Python: the same rows, one for each matching entity as the outer join gives, in 
 `PageLedgerReads(store)` is the store as `ledger.views.build_records` reads it, with this read,
 and the clusters' rows and conflicts, in place of the repository's: the same selects, built once
 with the ids as an expanding parameter (building a select with a fresh IN list for every call cost
-more than running it); everything else is the store's own.
+more than running it), and the names of the clusters' entities likewise; everything else is the
+store's own.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def _statements() -> dict:
         "rows": select(cl.id, cl.representative, cl.text, cl.size, cl["keys"], cl.first_seen, cl.last_seen)
                 .where(cl.id.in_(ids)),
         "conflicts": select(L.ledger_conflicts).where((f.a.in_(ids)) | (f.b.in_(ids))),
+        "corpus_names": select(T.corpus_entities.c.id, T.corpus_entities.c.name).where(T.corpus_entities.c.id.in_(ids)),
+        "entity_names": select(e.key, e.name).where(e.key.in_(ids), e.corpus_entity.is_(None)),
     }
 
 
@@ -85,8 +88,8 @@ def cluster_members(connection, cluster_ids: list[str]) -> list[dict]:
 
 
 class PageLedgerReads:
-    """The store, with the clusters' rows, mentions and conflicts read as above, all in one read
-    transaction (one snapshot, and one begin instead of five):
+    """The store, with the clusters' rows, mentions, conflicts and entity names read as above,
+    all in one read transaction (one snapshot, and one begin instead of six):
 
         with PageLedgerReads(store) as reads:
             records = build_records(reads, ids, reliability)
@@ -116,6 +119,16 @@ class PageLedgerReads:
         for chunk in _chunks(list(cluster_ids)):
             for r in self._connection.execute(_statements()["rows"], {"ids": chunk}).mappings():
                 out[r["id"]] = dict(r)
+        return out
+
+    def ledger_entity_names(self, keys) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(keys)):
+            out.update(dict(self._connection.execute(_statements()["corpus_names"], {"ids": chunk}).all()))
+            rest = [k for k in chunk if k not in out]
+            if rest:
+                for r in self._connection.execute(_statements()["entity_names"], {"ids": rest}):
+                    out.setdefault(r.key, r.name)
         return out
 
     def ledger_conflicts_of(self, cluster_ids: list[str]) -> list[dict]:
