@@ -237,7 +237,7 @@ class Workspace:
 
     def show(self, document_id: str):
         """One stored document (StoredDocument): its analysis exactly as `analyze` gave it."""
-        return self._stored().load(document_id)
+        return self._stored().load_document(document_id)  # `load`'s answer, read faster
 
     def search(self, query: str, **filters):
         """Full-text search over stored claims and documents (SearchHit list)."""
@@ -572,11 +572,14 @@ def _cluster_summaries(self, cluster_ids: list[str], *, reliability=None, ledger
     """cluster id -> its assessment, grade, documents, independent sources and first/last seen
     (the article page's panels); read as `clusters` reads them (call after an update)."""
     from claimscope.ledger.views import build_records
+    from claimscope.store.page_members import PageLedgerReads
 
     ledger = ledger or self.ledger(reliability=reliability)
     keep = ("assessment", "grade", "documents", "origins", "independent_sources", "first_seen", "last_seen")
-    return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])}
-            for r in build_records(ledger.store, sorted(set(cluster_ids)), ledger.reliability)}
+    # The same records, read faster and in one transaction (store/page_members.py says how).
+    with PageLedgerReads(ledger.store) as store:
+        records = build_records(store, sorted(set(cluster_ids)), ledger.reliability)
+    return {r["id"]: {k: r[k] for k in keep} | {"conflicts": len(r["conflicts"])} for r in records}
 
 
 Workspace.claim_clusters = _claim_clusters

@@ -6,6 +6,7 @@ claim), so an article or an entity page costs the same at 10 or 100k stored docu
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -60,6 +61,25 @@ class PageReads:
             out.append(StoredDocument(analysis=analysis, publications=[_publication(p) for p in pubs],
                                       first_ingested=documents[doc_id]["first_ingested"]))
         return out
+
+    def load_document(self, document_id: str) -> StoredDocument:
+        """What `load(document_id)` gives (E404 for an unknown id), a third of its cost: its
+        reads are statements built once (`_page_statements`), not twelve new selects a call."""
+        from claimscope.errors import DocumentNotFound
+        from claimscope.store import rows as R
+        from claimscope.store.sql import _publication
+
+        q, at = _page_statements(), {"document": document_id}
+        with self._read() as connection:
+            document = connection.execute(q["document"], at).mappings().first()
+            if document is None:
+                raise DocumentNotFound(document_id, "no such document in the store")
+            analysis = connection.execute(q["analysis"], at).mappings().one()
+            pubs = connection.execute(q["publications"], at).mappings().all()
+            facts = {name: connection.execute(q[name], at).mappings().all() for name in self._FACT_ORDER}
+        result = R.build_analysis(document, analysis, pubs[0]["meta"] if pubs else {}, facts)
+        return StoredDocument(analysis=result, publications=[_publication(p) for p in pubs],
+                              first_ingested=document["first_ingested"])
 
     def iter_documents_batched(self, batch: int = 100) -> Iterator[StoredDocument]:
         """Every stored document in id order, `batch` at a time (one short read per batch)."""
@@ -146,3 +166,36 @@ class PageReads:
         for r in rows:
             r.update(first.get(r["document"], {"title": None, "outlet": None, "date": None}))
         return rows
+
+
+@functools.cache
+def _page_statements() -> dict:
+    """`SqlStore._load`'s reads as statements built once, the id a bound parameter: building
+    and caching-keying twelve selects per article page cost more than running them. A claim's
+    cues are found by the claims' index (`claim_cues` has no index on its document)."""
+    from sqlalchemy import bindparam
+
+    from claimscope.store.sql import _publication_order
+
+    doc = bindparam("document")
+
+    def of(table, *order):
+        return select(table).where(table.c.document == doc).order_by(*order)
+
+    cues, claims = T.claim_cues, T.claims
+    return {
+        "document": select(T.documents).where(T.documents.c.id == doc),
+        "analysis": select(T.analyses).where(T.analyses.c.document == doc),
+        "publications": of(T.publications, *_publication_order()),
+        "entities": of(T.entities, T.entities.c.ordinal),
+        "mentions": of(T.mentions, T.mentions.c.entity, T.mentions.c.ordinal),
+        "attributions": of(T.attributions, T.attributions.c.ordinal),
+        "claims": of(claims, claims.c.ordinal),
+        "claim_cues": select(cues).where(cues.c.claim.in_(select(claims.c.id).where(claims.c.document == doc)),
+                                         cues.c.document == doc).order_by(cues.c.claim, cues.c.ordinal),
+        "claim_entities": of(T.claim_entities, T.claim_entities.c.claim, T.claim_entities.c.ordinal),
+        "arguments": of(T.arguments, T.arguments.c.ordinal),
+        "structure": of(T.structure, T.structure.c.role),
+        "techniques": of(T.techniques, T.techniques.c.ordinal),
+    }
+
