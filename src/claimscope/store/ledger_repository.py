@@ -232,9 +232,13 @@ class LedgerRepository:
         with self._read() as connection:
             for chunk in _chunks(list(ids)):
                 query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
-                                cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document)
+                                cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document, lc.embedding)
                          .join(L.ledger_claims, lc.claim == cl.representative).where(cl.id.in_(chunk)))
-                rows.update((r["id"], dict(r)) for r in connection.execute(query).mappings())
+                for r in connection.execute(query).mappings():
+                    row = dict(r)
+                    embedding = row.pop("embedding")
+                    row["centroid"] = row["centroid"] or embedding  # empty: its representative's (0006)
+                    rows[row["id"]] = row
         return [rows[i] for i in ids if i in rows]
 
     def ledger_existing_clusters(self, ids: list[str]) -> set[str]:
