@@ -106,6 +106,9 @@ def replay_rows(items, base_rows) -> dict[str, list]:
                                   "embedding": c["embedding"], "keys": c["keys"], "figures": c["figures"],
                                   "polarity": c["polarity"], "date": rows["date"]})
             keys.update((key, cluster) for key in c["keys"])
+        for cluster in clusters.values():
+            if cluster["size"] == 1:  # its centroid is its one claim's vector (migration 0006)
+                cluster["centroid"] = b""
         out["clusters"].extend(clusters.values())
         out["keys"].extend({"key": a, "cluster": b, "updated": REPLAY_NOW, "documents": 1} for a, b in sorted(keys))
     return out

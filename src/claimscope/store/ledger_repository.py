@@ -207,23 +207,47 @@ class LedgerRepository:
 
     def ledger_block_clusters(self, keys: list[str], limit: int = 2000) -> list[str]:
         """The ids of the `limit` clusters most recently updated (ties: the greater id) among
-        those with one of the block keys. Each key's own most recent `limit` come from the index
-        (key, updated, cluster), so the cost does not grow with a block's size: a cluster among
-        the most recent of the union is among the most recent of each of its keys."""
+        those with one of the block keys, from the index (key, updated, cluster).
+
+        A merge of each key's list, newest first, read a page at a time: a key is read further
+        only while its last row read could still be among the `limit` (the union's top is known
+        once every key's unread rows rank below the `limit`-th found). A common entity's block
+        of 30,000 clusters costs the rows it contributes, not its size nor `limit` rows for
+        each of a document's keys (the earlier query read and sorted up to 2,000 per key)."""
+        keys = sorted(set(keys))
         if not keys:
             return []
-        found: dict[str, str] = {}
+        found: dict[str, str] = {}  # cluster -> its updated
+        page = {k: max(16, 2 * limit // len(keys)) for k in keys}
+        last: dict[str, tuple[str, str]] = {}  # key -> (updated, cluster) of its last row read
+        todo = list(keys)
         with self._read() as connection:
-            for chunk in _chunks(sorted(set(keys)), 50):
-                # Plain SQL: building this union as a SQLAlchemy construct cost more than running it.
-                part = ("SELECT * FROM (SELECT cluster, updated FROM ledger_keys WHERE key = :k{i} "
-                        "ORDER BY updated DESC, cluster DESC LIMIT :limit) AS b{i}")
-                query = text("SELECT DISTINCT cluster, updated FROM ("
-                             + " UNION ALL ".join(part.format(i=i) for i in range(len(chunk)))
-                             + ") AS u ORDER BY updated DESC, cluster DESC LIMIT :limit")
-                params = {f"k{i}": key for i, key in enumerate(chunk)} | {"limit": limit}
-                found.update((r[0], r[1]) for r in connection.execute(query, params))
-        return [c for c, _ in sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]]
+            while todo:
+                for chunk in _chunks(todo, 50):
+                    parts, params = [], {}
+                    for i, key in enumerate(chunk):
+                        after = ""
+                        if key in last:
+                            after = f" AND (updated < :u{i} OR (updated = :u{i} AND cluster < :c{i}))"
+                            params[f"u{i}"], params[f"c{i}"] = last[key]
+                        parts.append(f"SELECT * FROM (SELECT key, cluster, updated FROM ledger_keys WHERE key = :k{i}"
+                                     f"{after} ORDER BY updated DESC, cluster DESC LIMIT :n{i}) AS b{i}")
+                        params[f"k{i}"], params[f"n{i}"] = key, page[key]
+                    got: dict[str, int] = dict.fromkeys(chunk, 0)
+                    for key, cluster, updated in connection.execute(text(" UNION ALL ".join(parts)), params):
+                        found[cluster] = updated
+                        got[key] += 1
+                        if key not in last or (updated, cluster) < last[key]:
+                            last[key] = (updated, cluster)
+                    for key in chunk:
+                        if got[key] < page[key]:
+                            last[key] = ("", "")  # read to its end
+                        page[key] *= 2
+                top = sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]
+                floor = (top[-1][1], top[-1][0]) if len(top) == limit else ("", "")
+                todo = [k for k in keys if last[k] != ("", "") and last[k] > floor]
+                found = dict(top)
+        return [c for c, _ in top]
 
     def ledger_cluster_states(self, ids: list[str]) -> list[dict]:
         """What placement reads of clusters (`ledger_clusters_for_keys`' rows), in the order given."""
