@@ -218,17 +218,20 @@ class LedgerRepository:
         if not keys:
             return []
         found: dict[str, str] = {}  # cluster -> its updated
-        page = {k: max(16, 2 * limit // len(keys)) for k in keys}
+        page = {k: max(16, limit // len(keys)) for k in keys}
         last: dict[str, tuple[str, str]] = {}  # key -> (updated, cluster) of its last row read
+        done = ("", "")  # below every row: a key read to its end
+        floor = done  # the limit-th best found so far: a row below it cannot be among the best
         todo = list(keys)
         with self._read() as connection:
             while todo:
                 for chunk in _chunks(todo, 50):
-                    parts, params = [], {}
+                    parts, params = [], {"fu": floor[0], "fc": floor[1]}
                     for i, key in enumerate(chunk):
                         after = ""
-                        if key in last:
-                            after = f" AND (updated < :u{i} OR (updated = :u{i} AND cluster < :c{i}))"
+                        if key in last:  # the next page: below its last row, at or above the floor
+                            after = (f" AND (updated < :u{i} OR (updated = :u{i} AND cluster < :c{i}))"
+                                     " AND (updated > :fu OR (updated = :fu AND cluster >= :fc))")
                             params[f"u{i}"], params[f"c{i}"] = last[key]
                         parts.append(f"SELECT * FROM (SELECT key, cluster, updated FROM ledger_keys WHERE key = :k{i}"
                                      f"{after} ORDER BY updated DESC, cluster DESC LIMIT :n{i}) AS b{i}")
@@ -241,13 +244,14 @@ class LedgerRepository:
                             last[key] = (updated, cluster)
                     for key in chunk:
                         if got[key] < page[key]:
-                            last[key] = ("", "")  # read to its end
+                            last[key] = done  # read to its end, or to the floor
                         page[key] *= 2
-                top = sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]
-                floor = (top[-1][1], top[-1][0]) if len(top) == limit else ("", "")
-                todo = [k for k in keys if last[k] != ("", "") and last[k] > floor]
-                found = dict(top)
-        return [c for c, _ in top]
+                best = sorted(((u, c) for c, u in found.items()), reverse=True)[:limit]
+                if len(best) == limit:
+                    floor = best[-1]
+                found = {c: u for u, c in best}
+                todo = [k for k in keys if last[k] > floor]
+        return [c for _, c in best]
 
     def ledger_cluster_states(self, ids: list[str]) -> list[dict]:
         """What placement reads of clusters (`ledger_clusters_for_keys`' rows), in the order given."""
