@@ -418,7 +418,10 @@ def plot(files: list[Path], png: Path) -> None:
     for ax in axes:
         ax.legend(fontsize=7)
         ax.grid(alpha=0.3)
-    fig.suptitle("claimscope at scale (AllSides analyses replayed under new ids; 2 shared cores)", fontsize=10)
+    loads = [r["update"]["load_before"][0] for r in rows if r["update"].get("load_before")]
+    shared = f"2 shared cores, load {min(loads):.0f}-{max(loads):.0f}" if loads else "2 shared cores"
+    fig.suptitle(f"claimscope at scale (AllSides analyses replayed under new ids; {shared}: "
+                 "wall times carry the other jobs' share, CPU does not)", fontsize=10)
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(png, dpi=110)
