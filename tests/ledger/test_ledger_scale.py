@@ -67,6 +67,12 @@ def test_worker_vectors_place_exactly_as_the_encoder_does(store_url, demo_corpus
             assert store.ledger_block_clusters(wanted, limit=3) == recent[:3]
             top = sorted(members[key], key=lambda c: (clusters[c][1], c), reverse=True)
             assert store.ledger_top_clusters(wanted, 3) == (top[:3], len(members[key]))
+        # Several keys at once, with limits that make the block query read pages more than once.
+        common = sorted(members, key=lambda k: -len(members[k]))
+        for wanted in (common[:2], common[:5], common[1:4] + common[-3:]):
+            union = sorted({c for k in wanted for c in members[k]}, key=lambda c: (clusters[c][0], c), reverse=True)
+            for limit in (1, 5, 17, 40, len(union), len(union) + 10):
+                assert store.ledger_block_clusters(wanted, limit=limit) == union[:limit], (wanted, limit)
         # A re-analysed document is forgotten: the clusters it was in count their documents again.
         store.ledger_forget([analyses[0].document.id])
         _invariants(store)
@@ -105,3 +111,51 @@ def test_migrations_0004_0005_keep_the_ledger(store_url, demo_corpus_analyses):
             from alembic.runtime.migration import MigrationContext
 
             assert MigrationContext.configure(connection).get_current_revision() == head_revision()
+
+
+def _centroids(store):
+    cl, lc = L.ledger_clusters.c, L.ledger_claims.c
+    with store.engine.connect() as connection:
+        stored = {r.id: (bytes(r.centroid), r.size, bytes(r.embedding)) for r in connection.execute(
+            select(cl.id, cl.centroid, cl.size, lc.embedding).join(L.ledger_claims, lc.claim == cl.representative))}
+    return stored
+
+
+def test_a_cluster_of_one_claim_is_read_with_its_claims_vector(store_url, demo_corpus_analyses):
+    """Migration 0006: a founded cluster of one claim stores an empty centroid, read back as its
+    representative's vector; placing document by document (states read back from the store each
+    time) decides as one run does, and 0006 down and up keeps what placement reads."""
+    from claimscope.ledger.update import update_ledger
+
+    lexical = LexicalMatcher()
+    with open_store(store_url) as store:
+        store.save_many([(a, None) for a in demo_corpus_analyses[:6]])
+        ledger = Ledger(store, matcher=lexical)
+        one_run = ledger.clusters()
+        stored = _centroids(store)
+        assert {c for c, (v, size, _) in stored.items() if v == b""} == {c for c, (_, size, _) in stored.items()
+                                                                          if size == 1}
+        assert any(size > 1 for _, size, _ in stored.values())
+        ids = sorted(stored)
+        states = store.ledger_cluster_states(ids)
+        assert all(s["centroid"] == (stored[s["id"]][0] or stored[s["id"]][2]) for s in states)
+        assert all(len(s["centroid"]) == 4 * 4096 for s in states)
+
+        store.ledger_reset()
+        while update_ledger(store, lexical, limit=1)["documents"]:
+            pass
+        assert Ledger(store, matcher=lexical).clusters() == one_run
+
+        with store.engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0005")
+        down = _centroids(store)
+        assert all(v == (stored[c][0] or stored[c][2]) for c, (v, _, _) in down.items())
+        assert store.ledger_cluster_states(ids) == states
+    with open_store(store_url, upgrade=True) as store:
+        up = _centroids(store)
+        # Up again, every centroid equal to its representative's vector is emptied (also a copy's
+        # cluster of two identical vectors, which placement wrote out): the same values are read.
+        assert {c for c, (v, _, _) in stored.items() if v == b""} <= {c for c, (v, _, _) in up.items() if v == b""}
+        assert {c: v or e for c, (v, _, e) in up.items()} == {c: v or e for c, (v, _, e) in stored.items()}
+        assert store.ledger_cluster_states(ids) == states
+        assert Ledger(store, matcher=lexical).clusters() == one_run

@@ -165,6 +165,15 @@ class ClaimMatcher:
         """Same claim? from the texts and the cosine of their embeddings."""
         return self._decided(a, b, cosine, self.probability(a, b, cosine), entities_a, entities_b)
 
+    def accepts(self, a: str, b: str, cosine: float, min_probability: float = 0.0) -> bool:
+        """`decide(a, b, cosine).same` with P(same), rounded as `Match` rounds it, at least
+        `min_probability`; the same answer, but the vetoes are read first, so the cross-encoder
+        is not asked about a pair they refuse (a third of a ledger update's shortlisted pairs)."""
+        if self.use_checks and claim_checks.veto(a, b) is not None:
+            return False
+        p = self.probability(a, b, cosine)
+        return p >= self.threshold and round(p, 4) >= min_probability
+
     def _decided(self, a: str, b: str, cosine: float, p: float, entities_a=None, entities_b=None) -> Match:
         veto = claim_checks.veto(a, b, entities_a, entities_b) if self.use_checks else None
         return Match(p >= self.threshold and veto is None, round(p, 4), round(float(cosine), 4), veto)

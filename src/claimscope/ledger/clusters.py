@@ -63,8 +63,12 @@ class ClusterState:
     documents: int = 1  # documents with a mention in it (the update counts them)
 
     def as_row(self) -> dict:
+        # A cluster founded by one claim is stored without its centroid: it is bitwise that
+        # claim's stored vector, which the store reads in its place (migration 0006).
+        founded_alone = self.new and self.size == 1
         return {"id": self.id, "representative": self.representative, "text": self.text,
-                "centroid": np.asarray(self.centroid, dtype=np.float32).tobytes(), "size": self.size,
+                "centroid": b"" if founded_alone else np.asarray(self.centroid, dtype=np.float32).tobytes(),
+                "size": self.size,
                 "documents": self.documents,
                 "keys": sorted(self.keys), "first_seen": self.first_seen, "last_seen": self.last_seen,
                 "new": self.new}
@@ -97,9 +101,10 @@ def cluster_id(claim_id: str) -> str:
 def same_claim(matcher: ClaimMatcher, claim: ClaimItem, cluster: ClusterState) -> bool:
     """The matcher says same proposition, no figure of the same quantity differs, and both say
     it the same way round (affirmed or negated)."""
-    return (matcher.accepts(claim.text, cluster.text, claim.embedding, cluster.centroid)
+    # The cheap checks first: the matcher may run a cross-encoder (milliseconds a pair).
+    return (claim.polarity == cluster.polarity
             and not conflicting_figures(claim.figures, cluster.figures)
-            and claim.polarity == cluster.polarity)
+            and matcher.accepts(claim.text, cluster.text, claim.embedding, cluster.centroid))
 
 
 def conflict_kind(cosine: float, claim: ClaimItem, cluster: ClusterState,

@@ -41,6 +41,5 @@ class LearnedMatcher:
         return self._matcher.probability(a, b, float(np.dot(ea, eb)))
 
     def accepts(self, a: str, b: str, ea: np.ndarray, eb: np.ndarray) -> bool:
-        match = self._matcher.decide(a, b, float(np.dot(ea, eb)))
-        return match.same and match.probability >= self.cluster_probability
+        return self._matcher.accepts(a, b, float(np.dot(ea, eb)), self.cluster_probability)
 

@@ -203,8 +203,13 @@ class Block:
 
     SLACK = 1e-4  # the matrix product's cosines may differ from np.dot's in the last bits
 
-    def __init__(self, clusters: list[C.ClusterState], dim: int):
+    def __init__(self, clusters: list[C.ClusterState], dim: int, vectors: np.ndarray | None = None):
         self.clusters = clusters
+        # The document's claim vectors (a row per claim): every claim's cosines to every
+        # candidate are one product, made on first use and kept in step with `placed`, not a
+        # gather of its candidates' rows per claim (3 MB a claim at 2,000 candidates).
+        self.vectors = vectors
+        self._cosines: np.ndarray | None = None
         self.matrix = (np.stack([c.centroid for c in clusters]).astype(np.float32) if clusters
                        else np.zeros((0, dim), dtype=np.float32))
         self.rows: dict[str, list[int]] = {}
@@ -226,7 +231,9 @@ class Block:
             cached = self._arrays[key] = np.asarray(rows, dtype=np.int64)
         return cached
 
-    def candidates(self, claim: C.ClaimItem, matcher: ClaimMatcher) -> list[tuple[float, C.ClusterState]]:
+    def candidates(self, claim: C.ClaimItem, matcher: ClaimMatcher,
+                   column: int | None = None) -> list[tuple[float, C.ClusterState]]:
+        """The claim's candidates ranked by `clusters.rank`; `column`: its row in `vectors`."""
         arrays = [a for a in (self._rows(k) for k in claim.keys) if a is not None]
         chosen: list[C.ClusterState] = []
         if arrays:
@@ -237,7 +244,12 @@ class Block:
                 for a in arrays:
                     mask[a] = True
                 idx = np.flatnonzero(mask)
-            cos = self.matrix[idx] @ np.asarray(claim.embedding, dtype=np.float32)
+            if column is not None and self.vectors is not None:
+                if self._cosines is None:
+                    self._cosines = self.matrix @ self.vectors.T
+                cos = self._cosines[idx, column]
+            else:
+                cos = self.matrix[idx] @ np.asarray(claim.embedding, dtype=np.float32)
             if len(idx) > C.NEAREST:
                 keep = cos >= np.partition(cos, -C.NEAREST)[-C.NEAREST] - self.SLACK
                 if claim.figures:
@@ -261,6 +273,8 @@ class Block:
                 self.fresh.append(cluster)
             return
         self.matrix[i] = cluster.centroid
+        if self._cosines is not None:
+            self._cosines[i] = self.matrix[i] @ self.vectors.T
         for k in cluster.keys:
             rows = self.rows.setdefault(k, [])
             if i not in rows:
@@ -291,14 +305,15 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         keys = C.block_keys(row["entity_keys"], row["text"], found)
         all_keys.update(keys)
         prepared.append((found, keys))
-    block = Block(cache.get(store.ledger_block_clusters(sorted(all_keys))), vectors.shape[1])
+    block = Block(cache.get(store.ledger_block_clusters(sorted(all_keys))), vectors.shape[1],
+                  np.asarray(vectors, dtype=np.float32))
     # A claim founds the cluster named after it, unless a cluster of that name outlived an earlier
     # placement of the same claim (a re-analysed document): then the next free name.
     taken = store.ledger_existing_clusters([C.cluster_id(r["id"]) for r in rows])
     claim_rows, key_rows, conflicts = [], [], []
     counts = {"documents": 1, "claims": len(rows), "new_clusters": 0, "joined": 0, "conflicts": 0,
               "copies": int(origin.link.copy_of is not None or bool(origin.relinked))}
-    for row, vector, (found, keys) in zip(rows, vectors, prepared):
+    for column, (row, vector, (found, keys)) in enumerate(zip(rows, vectors, prepared)):
         found_id = C.cluster_id(row["id"])
         bump = 0
         while found_id in taken:  # rare: ask the store about each next name
@@ -308,7 +323,7 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         item = C.ClaimItem(id=row["id"], document=document_id, text=row["text"], status=row["status"],
                            keys=keys, figures=found, found_id=found_id,
                            polarity=polarity(row["text"], row["status"]), date=doc.date, embedding=vector)
-        placement = C.place_ranked(item, block.candidates(item, matcher), matcher)
+        placement = C.place_ranked(item, block.candidates(item, matcher, column), matcher)
         block.placed(placement)
         cluster = placement.cluster
         if not placement.founded and cluster.id not in local:

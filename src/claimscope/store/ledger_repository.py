@@ -207,23 +207,51 @@ class LedgerRepository:
 
     def ledger_block_clusters(self, keys: list[str], limit: int = 2000) -> list[str]:
         """The ids of the `limit` clusters most recently updated (ties: the greater id) among
-        those with one of the block keys. Each key's own most recent `limit` come from the index
-        (key, updated, cluster), so the cost does not grow with a block's size: a cluster among
-        the most recent of the union is among the most recent of each of its keys."""
+        those with one of the block keys, from the index (key, updated, cluster).
+
+        A merge of each key's list, newest first, read a page at a time: a key is read further
+        only while its last row read could still be among the `limit` (the union's top is known
+        once every key's unread rows rank below the `limit`-th found). A common entity's block
+        of 30,000 clusters costs the rows it contributes, not its size nor `limit` rows for
+        each of a document's keys (the earlier query read and sorted up to 2,000 per key)."""
+        keys = sorted(set(keys))
         if not keys:
             return []
-        found: dict[str, str] = {}
+        found: dict[str, str] = {}  # cluster -> its updated
+        page = {k: max(16, limit // len(keys)) for k in keys}
+        last: dict[str, tuple[str, str]] = {}  # key -> (updated, cluster) of its last row read
+        done = ("", "")  # below every row: a key read to its end
+        floor = done  # the limit-th best found so far: a row below it cannot be among the best
+        todo = list(keys)
         with self._read() as connection:
-            for chunk in _chunks(sorted(set(keys)), 50):
-                # Plain SQL: building this union as a SQLAlchemy construct cost more than running it.
-                part = ("SELECT * FROM (SELECT cluster, updated FROM ledger_keys WHERE key = :k{i} "
-                        "ORDER BY updated DESC, cluster DESC LIMIT :limit) AS b{i}")
-                query = text("SELECT DISTINCT cluster, updated FROM ("
-                             + " UNION ALL ".join(part.format(i=i) for i in range(len(chunk)))
-                             + ") AS u ORDER BY updated DESC, cluster DESC LIMIT :limit")
-                params = {f"k{i}": key for i, key in enumerate(chunk)} | {"limit": limit}
-                found.update((r[0], r[1]) for r in connection.execute(query, params))
-        return [c for c, _ in sorted(found.items(), key=lambda x: (x[1], x[0]), reverse=True)[:limit]]
+            while todo:
+                for chunk in _chunks(todo, 50):
+                    parts, params = [], {"fu": floor[0], "fc": floor[1]}
+                    for i, key in enumerate(chunk):
+                        after = ""
+                        if key in last:  # the next page: below its last row, at or above the floor
+                            after = (f" AND (updated < :u{i} OR (updated = :u{i} AND cluster < :c{i}))"
+                                     " AND (updated > :fu OR (updated = :fu AND cluster >= :fc))")
+                            params[f"u{i}"], params[f"c{i}"] = last[key]
+                        parts.append(f"SELECT * FROM (SELECT key, cluster, updated FROM ledger_keys WHERE key = :k{i}"
+                                     f"{after} ORDER BY updated DESC, cluster DESC LIMIT :n{i}) AS b{i}")
+                        params[f"k{i}"], params[f"n{i}"] = key, page[key]
+                    got: dict[str, int] = dict.fromkeys(chunk, 0)
+                    for key, cluster, updated in connection.execute(text(" UNION ALL ".join(parts)), params):
+                        found[cluster] = updated
+                        got[key] += 1
+                        if key not in last or (updated, cluster) < last[key]:
+                            last[key] = (updated, cluster)
+                    for key in chunk:
+                        if got[key] < page[key]:
+                            last[key] = done  # read to its end, or to the floor
+                        page[key] *= 2
+                best = sorted(((u, c) for c, u in found.items()), reverse=True)[:limit]
+                if len(best) == limit:
+                    floor = best[-1]
+                found = {c: u for u, c in best}
+                todo = [k for k in keys if last[k] > floor]
+        return [c for _, c in best]
 
     def ledger_cluster_states(self, ids: list[str]) -> list[dict]:
         """What placement reads of clusters (`ledger_clusters_for_keys`' rows), in the order given."""
@@ -232,9 +260,13 @@ class LedgerRepository:
         with self._read() as connection:
             for chunk in _chunks(list(ids)):
                 query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
-                                cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document)
+                                cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document, lc.embedding)
                          .join(L.ledger_claims, lc.claim == cl.representative).where(cl.id.in_(chunk)))
-                rows.update((r["id"], dict(r)) for r in connection.execute(query).mappings())
+                for r in connection.execute(query).mappings():
+                    row = dict(r)
+                    embedding = row.pop("embedding")
+                    row["centroid"] = row["centroid"] or embedding  # empty: its representative's (0006)
+                    rows[row["id"]] = row
         return [rows[i] for i in ids if i in rows]
 
     def ledger_existing_clusters(self, ids: list[str]) -> set[str]:
@@ -411,8 +443,12 @@ class LedgerRepository:
                            func.coalesce(asserter.c.corpus_entity, asserter.c.key).label("asserter_key"))
                     .join_from(L.ledger_claims, T.claims, c.id == lc.claim)
                     .join(L.ledger_documents, ld.document == lc.document)
+                    # `key || ''`: not by the key's own index. Keys are per document ("united-states"
+                    # in every document naming it), so SQLite's planner, without statistics, took
+                    # ix_entities_key and read every document's entity of that key for each
+                    # mention (a dossier at 50k: 240 ms of its 300); by document it reads ~100.
                     .outerjoin(asserter, (asserter.c.document == lc.document)
-                               & (asserter.c.key == c.asserter_entity))
+                               & ((asserter.c.key + "") == c.asserter_entity))
                     .where(lc.cluster.in_(chunk))
                     .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings().all()
                 out.extend(dict(r) for r in rows)

@@ -59,7 +59,9 @@ ledger_clusters = Table(
     Column("id", String, primary_key=True),  # clu-<hash of its first claim>
     Column("representative", String, nullable=False),  # the claim id whose text stands for it
     Column("text", Text, nullable=False),
-    Column("centroid", LargeBinary, nullable=False),  # float32 unit vector, the members' mean
+    # float32 unit vector, the members' mean; empty: the representative's vector, as in a
+    # cluster of one claim (migration 0006: the store kept every vector twice).
+    Column("centroid", LargeBinary, nullable=False),
     Column("size", Integer, nullable=False),
     Column("keys", JSON, nullable=False),  # block keys (entities) of its members
     Column("documents", Integer, nullable=False, server_default="0"),  # documents mentioning it (0005)
