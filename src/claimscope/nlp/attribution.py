@@ -11,6 +11,8 @@ without source or content.
 Groups that do not read as attributions are dropped and contents lose their own source and
 cue (`claimscope.nlp.attribution_filter`). Where the tagger found a source and cue but no
 content, the rest of the cue's sentence is the content ("Patrols reported forty incidents").
+Where it found no source for a participle or a second verb ("X said A, adding B"), the source
+is the subject of the clause the cue hangs on (`claimscope.nlp.attribution_governor`).
 
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]`,
 `doc._.stances` (the desires, positions and acts PolNeAR annotates beside sayings, ids `s0`,
@@ -37,6 +39,7 @@ from claimscope.nlp.attribution_filter import (
     record_sides,
     split_groups,
 )
+from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -167,6 +170,7 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     counted. Quotations continued in later paragraphs are statements too."""
     if doc.has_annotation("SENT_START"):
         groups = [_with_content_after_cue(doc, g) for g in groups]
+    groups = with_governing_sources(doc, groups)
     stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
     groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)

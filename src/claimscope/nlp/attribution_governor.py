@@ -1,0 +1,93 @@
+"""The source of a cue that has no subject of its own, read off the clause it hangs on.
+
+"Velden said the harbour would reopen, adding that the cranes had arrived": "adding" has no
+subject; who adds is the subject of "said", the clause the participle hangs on. The same holds
+for a second verb of one subject ("The ministry said A but added B"), "by arguing", "despite
+calling" and "while citing". The tagger leaves such cues without a source, and the audit of
+issue 9 found most unresolved speakers to be these: the sentence names the speaker, only not
+next to the cue.
+
+Only an active participle (VBG) or a finite verb conjoined to another has its subject so
+implied; a passive participle ("when asked whether ...") does not: the one asking is someone
+else. A subject inside someone's content ("He said the plan failed and added ...": "the plan")
+or inside a quotation is never taken: it is not the speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimscope.nlp.attribution_filter import trim_source
+from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# The steps from a cue up to the clause whose subject it shares: "..., adding" (advcl), "went on
+# to blast ..., arguing" (xcomp), "said ... but added" (conj), "by arguing" / "despite calling"
+# (pcomp under a preposition).
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep"}
+MAX_STEPS = 4
+FINITE = {"VBD", "VBZ", "VBP", "VB"}
+NOT_SPEAKERS = {"who", "that", "which", "whom", "there", "what", "this"}
+
+
+def _cue_verb(doc: Doc, group: Group) -> Token | None:
+    span = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    return verbs[0] if verbs else None
+
+
+def _implies_subject(verb: Token) -> bool:
+    """An active participle on a clause, or a finite verb conjoined to another."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    if verb.tag_ == "VBG":
+        return verb.dep_ in ("advcl", "xcomp", "pcomp", "conj")
+    return verb.dep_ == "conj" and verb.tag_ in FINITE and verb.head.pos_ in ("VERB", "AUX")
+
+
+def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]]) -> RoleSpan | None:
+    """The source span a sourceless group's cue implies, or None.
+
+    `taken`: character ranges of the statements' contents; a subject found inside one of them
+    (or inside a quotation) is not the speaker."""
+    verb = _cue_verb(doc, group)
+    if verb is None or not _implies_subject(verb):
+        return None
+    token, mask = verb, None
+    for _ in range(MAX_STEPS):
+        if token.dep_ not in CLIMB or token.head == token:
+            return None
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
+            return None  # a passive or an expletive clause, a relative pronoun: nobody named
+        start = subject.left_edge.idx
+        end = subject.right_edge.idx + len(subject.right_edge)
+        if any(s < end and start < e for s, e in taken) or (
+                group.cue.start < end and start < group.cue.end):
+            return None
+        mask = quoted_mask(doc.text) if mask is None else mask
+        if mask[start:end].any():
+            return None
+        return trim_source(doc, RoleSpan("source", start, end, group.cue.score))
+    return None
+
+
+def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
+    """The groups, each sourceless one with content given the subject its cue implies."""
+    if not doc.has_annotation("DEP"):
+        return groups
+    taken = [(c.start, c.end) for g in groups for c in g.contents]
+    out = []
+    for group in groups:
+        if group.source is None and group.contents:
+            source = governing_subject(doc, group, taken)
+            if source is not None:
+                group = Group(cue=group.cue, source=source, contents=group.contents)
+        out.append(group)
+    return out
