@@ -51,3 +51,22 @@ def test_a_subject_inside_someone_elses_content_is_not_the_speaker(analyze):
     for x in a.attributions:
         assert x.source is None or "crane" not in x.source.text
         assert names.get(x.source_entity) in (None, "Ada Pirrone")
+
+
+QUOTED_MEMO = (
+    "The Harbour Authority sent a memo to staff on Friday.\n\n"
+    "\u201cThe quay has been unsafe for years. The board allegedly discussed closing it in "
+    "2019,\u201d the memo said.\n"
+)
+
+
+def test_a_hedge_inside_a_quotation_hedges_its_own_sentence(analyze):
+    a = analyze(QUOTED_MEMO)
+    by_text = {c.text: c for c in a.claims}
+    hedged = [c for t, c in by_text.items() if "allegedly discussed" in t]
+    assert hedged and hedged[0].status == "hedged", [(c.text, c.status) for c in a.claims]
+    assert [q.text for q in hedged[0].cues] == ["allegedly"]
+    plain = [c for t, c in by_text.items() if "unsafe for years" in t]
+    assert plain and plain[0].status == "reported" and "allegedly" not in plain[0].text
+    # both sentences stay the memo's, not the author's
+    assert {c.asserter_name for c in hedged + plain} == {"the memo"}

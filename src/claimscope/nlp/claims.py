@@ -135,7 +135,8 @@ class ClaimExtractor:
                 # "rejected the notion that ...": the noun's that-clause is what was said.
                 span = _that_clause([t for t in span if t.pos_ == "NOUN" and t.head.i < span.start], span)
             if span is not None:
-                yield span, attribution
+                for part in _sentence_parts(doc, span):
+                    yield part, attribution
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
         covered = set()
@@ -160,6 +161,35 @@ class ClaimExtractor:
                     span = _trimmed(doc, start, end)
                     if span is not None and _is_proposition(span):
                         yield span, None
+
+
+def _sentence_parts(doc: Doc, span: Span) -> list[Span]:
+    """A content over several sentences as one claim per sentence, each its speaker's: a
+    quotation's sentences are separate propositions, each with its own status ("The quay is
+    unsafe. The board allegedly discussed closing it": only the second is hedged). A piece
+    that is no proposition on its own (a sentence cut at an abbreviation, a "Never.") stays
+    with the sentence before it (the one after, for the first)."""
+    sentences = [s for s in doc.sents if s.start < span.end and span.start < s.end]
+    if len(sentences) < 2:
+        return [span]
+    ranges = [[max(s.start_char, span.start_char), min(s.end_char, span.end_char)] for s in sentences]
+    merged: list[list[int]] = []
+    pending: int | None = None  # start of leading pieces that wait for a proposition
+    for start, end in ranges:
+        piece = _trimmed(doc, start, end)
+        if piece is None:
+            continue
+        if _is_proposition(piece):
+            merged.append([pending if pending is not None else start, end])
+            pending = None
+        elif merged:
+            merged[-1][1] = end
+        elif pending is None:
+            pending = start
+    if pending is not None and merged:
+        merged[0][0] = pending
+    parts = [p for p in (_trimmed(doc, s, e) for s, e in merged) if p is not None]
+    return parts if len(parts) >= 2 else [span]
 
 
 def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
@@ -229,6 +259,9 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
     """Character ranges of a token run, with a concessive clause at its edge split off."""
     run = [t for t in run if not t.is_space] or run
     start, end = run[0].idx, run[-1].idx + len(run[-1])
+    if len(run) > 2 and run[0].dep_ == "mark" and run[0].lower_ in CONCESSIVE_MARKS and run[0].head.dep_ == "ROOT":
+        # "Although the council approved it in March." standing alone: what it says is the claim.
+        start = run[1].idx
     indices = {t.i for t in run}
     for token in run:
         if token.dep_ != "advcl" or not any(
@@ -242,10 +275,14 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
             left = left.doc[left.i - 1]
         right = max(subtree, key=lambda t: t.i)
         clause = (left.idx, right.idx + len(right))
+        # The claim is what the clause says, without its "although": a clause that opens on
+        # its subordinator reads as a fragment cut from its main clause.
+        mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS)
+        said = mark.doc[mark.i + 1].idx if mark.i + 1 < len(mark.doc) and mark.i < token.i else clause[0]
         if clause[1] >= end - 1 or not text_of(run[-1].doc)[clause[1]:end].strip(".!?;:\"' "):
-            return [(start, clause[0]), (clause[0], end)]
+            return [(start, clause[0]), (said, end)]
         if clause[0] <= start:
-            return [(start, clause[1]), (clause[1], end)]
+            return [(said, clause[1]), (clause[1], end)]
     return [(start, end)]
 
 
