@@ -70,3 +70,23 @@ def test_a_hedge_inside_a_quotation_hedges_its_own_sentence(analyze):
     assert plain and plain[0].status == "reported" and "allegedly" not in plain[0].text
     # both sentences stay the memo's, not the author's
     assert {c.asserter_name for c in hedged + plain} == {"the memo"}
+
+
+SPEECH_TAGS = (
+    "Governor Paul Harmon wants a deal on the budget by June. Harmon has told aides that he "
+    "will veto any bill without new money for schools. Harmon also plans a tour of the state.\n\n"
+    "Critics of Harmon doubt the plan. Harmon has dismissed them.\n\n"
+    "The calendar further complicates any deal, Ron Pettifer said.\n\n"
+    "\u201cTime is not on their side here,\u201d he said.\n\n"
+    "Tom Fennick met Ada Pirrone's husband, Omar Reyes, on Friday.\n\n"
+    "\u201cNothing has been agreed,\u201d he said.\n"
+)
+
+
+def test_he_said_after_a_paragraph_naming_one_man_is_that_man(analyze):
+    # The governor is the article's most salient man; the tag follows Pettifer's paragraph.
+    assert _speaker(analyze(SPEECH_TAGS), "not on their side")[1] == "Ron Pettifer"
+
+
+def test_he_said_after_a_paragraph_naming_two_men_stays_unresolved(analyze):
+    assert _speaker(analyze(SPEECH_TAGS), "Nothing has been agreed")[1] is None
