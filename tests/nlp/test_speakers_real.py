@@ -90,3 +90,25 @@ def test_he_said_after_a_paragraph_naming_one_man_is_that_man(analyze):
 
 def test_he_said_after_a_paragraph_naming_two_men_stays_unresolved(analyze):
     assert _speaker(analyze(SPEECH_TAGS), "Nothing has been agreed")[1] is None
+
+
+def test_an_implied_source_leaves_out_a_dateline_and_a_questions_opening(analyze):
+    from spacy.tokens import Doc
+
+    from claimscope.nlp.attribution_governor import _phrase_start
+
+    # A parse (as the model gives on some datelines) that hangs the dateline on the subject.
+    words = ["WESTBROOK", "(", "Reuters", ")", "-", "Dock", "workers", "walked", "out"]
+    heads = [6, 0, 0, 0, 0, 6, 7, 7, 7]
+    deps = ["compound", "punct", "appos", "punct", "punct", "compound", "nsubj", "ROOT", "prt"]
+    doc = Doc(_vocab(), words=words, heads=heads, deps=deps)
+    assert _phrase_start(doc[6]).text == "Dock"
+    a = analyze("Why do sensible people oppose the new quay, thinking that it will ruin the town?\n")
+    sources = {x.cue.text: x.source.text if x.source else None for x in a.attributions}
+    assert sources.get("thinking") in (None, "sensible people"), sources
+
+
+def _vocab():
+    from spacy.vocab import Vocab
+
+    return Vocab()

@@ -47,6 +47,23 @@ def _implies_subject(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ in FINITE and verb.head.pos_ in ("VERB", "AUX")
 
 
+DASHES = {"-", "—", "–", "--", ":"}
+
+
+def _phrase_start(subject: Token) -> Token:
+    """The first word of the subject phrase: after a dateline's dash ("WASHINGTON (Reuters) -
+    Democratic hopefuls") and without a question's opening words the parse hung on it ("Why
+    do young people")."""
+    doc = subject.doc
+    first = subject.left_edge
+    for t in doc[first.i : subject.i]:
+        if t.text in DASHES:
+            first = doc[t.i + 1]
+    while first.i < subject.i and (first.tag_ in ("WRB", "WP", "WDT") or first.pos_ in ("AUX", "VERB", "PUNCT")):
+        first = doc[first.i + 1]
+    return first
+
+
 def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]]) -> RoleSpan | None:
     """The source span a sourceless group's cue implies, or None.
 
@@ -66,7 +83,10 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]]) -> R
         subject = subjects[0]
         if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
             return None  # a passive or an expletive clause, a relative pronoun: nobody named
-        start = subject.left_edge.idx
+        if any(t.text in DASHES for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
+            return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
+        first = _phrase_start(subject)
+        start = first.idx
         end = subject.right_edge.idx + len(subject.right_edge)
         if any(s < end and start < e for s, e in taken) or (
                 group.cue.start < end and start < group.cue.end):
