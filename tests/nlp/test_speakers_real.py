@@ -112,3 +112,11 @@ def _vocab():
     from spacy.vocab import Vocab
 
     return Vocab()
+
+
+def test_a_first_name_the_table_gets_wrong_is_corrected_by_the_lexicon():
+    from claimscope.nlp.speakers import name_gender
+
+    assert name_gender("Bernie") == "m"  # gender-guesser has it as mostly female
+    assert name_gender("Kellyanne") == "f"  # and lacks this one
+    assert name_gender("Anna") == "f"

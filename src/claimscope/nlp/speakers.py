@@ -58,7 +58,11 @@ def _first_names():
 
 
 def name_gender(first: str) -> str | None:
-    """'m', 'f' or None from the first-name table of gender-guesser (offline data)."""
+    """'m', 'f' or None from the first-name table of gender-guesser (offline data), where the
+    lexicon's `first_name_genders` does not say otherwise."""
+    fixed = lexicon().get("first_name_genders", {}).get(first.lower())
+    if fixed is not None:
+        return fixed
     guess = _first_names().get_gender(first)
     if guess in ("male", "mostly_male"):
         return "m"
