@@ -120,3 +120,28 @@ def test_a_first_name_the_table_gets_wrong_is_corrected_by_the_lexicon():
     assert name_gender("Bernie") == "m"  # gender-guesser has it as mostly female
     assert name_gender("Kellyanne") == "f"  # and lacks this one
     assert name_gender("Anna") == "f"
+
+
+ORGANISATIONS = (
+    "The Ministry of Defence published its annual report on Monday. It said the base at "
+    "Westbrook would stay open until 2030.\n\n"
+    "A senior London surgeon, Prof Karim Brohi, said the hospital had treated forty patients.\n\n"
+    "The Westbrook Rovers team fumed after the match, and the coach said the referee had made "
+    "three errors.\n\n"
+    "Dravon Keelhaul was appointed in March. Keelhaul said the fleet would be replaced.\n\n"
+    "The council said it would appeal. It added that the ruling ignored the town's finances.\n"
+)
+
+
+def test_it_after_a_named_organisation_is_that_organisation(analyze):
+    assert _speaker(analyze(ORGANISATIONS), "stay open until 2030")[1] == "Ministry of Defence"
+
+
+def test_it_after_an_unnamed_organisation_is_not_the_last_named_one(analyze):
+    # "It" is the council, which is no entity: not Westbrook Rovers, named before it.
+    assert _speaker(analyze(ORGANISATIONS), "ignored the town")[1] is None
+
+
+def test_a_name_in_apposition_to_a_common_noun_is_the_speaker(analyze):
+    name = _speaker(analyze(ORGANISATIONS), "treated forty patients")[1]
+    assert name is not None and "Brohi" in name

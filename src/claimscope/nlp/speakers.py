@@ -491,6 +491,8 @@ class SpeakerResolver:
                 named = {self.entities.key(m) for m in self.entities.mentions
                          if content[0] <= m.start < content[1]}
                 among = {self.entities.key(m) for m in self.entities.mentions} - named
+            if self._unnamed_subject_before(root):
+                return None
             tagged = self._speech_tag_antecedent(root, among)
             if tagged is not None:
                 return tagged
@@ -507,6 +509,31 @@ class SpeakerResolver:
         if named is not None:
             return named
         return self._described(span, root)
+
+    def _unnamed_subject_before(self, pronoun: Token) -> bool:
+        """"The council said it would appeal. It added ...": "it" is the council, which the
+        text never names, not the last organisation it did name. True when the nearest
+        subject before an "it" or "they" (same or previous sentence) is a common noun phrase
+        no entity covers: the pronoun's likeliest antecedent is then no entity of ours."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if gender not in ("n", "x"):
+            return False
+        doc = self.doc
+        sentence = pronoun.sent
+        first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
+        if not subjects:
+            return False
+        nearest = subjects[-1]
+        if nearest.pos_ != "NOUN":
+            return False
+        if gender == "n" and nearest.tag_ not in ("NN",):
+            return False  # "it" after a plural subject: not its antecedent
+        if gender == "x" and nearest.tag_ not in ("NNS",):
+            return False
+        covered = any(m.start <= t.idx < m.end for m in self.entities.mentions
+                      for t in nearest.subtree)
+        return not covered
 
     def _speech_tag_antecedent(self, pronoun: Token, among: set[str] | None) -> str | None:
         """'"...," he said.' after a paragraph about one man: that man.
@@ -588,6 +615,12 @@ class SpeakerResolver:
         for m in people:
             if m.head.dep_ in ("appos", "compound") and m.head.head == root:
                 return self.entities.key(m)
+        # "A senior London surgeon, Prof Karim Brohi": the name in apposition to a common noun
+        # is who the noun is, whatever type the tagger gave the name.
+        named_apposition = {self.entities.key(m) for m in inside
+                            if m.head.dep_ == "appos" and m.head.head == root and root.pos_ == "NOUN"}
+        if len(named_apposition) == 1:
+            return next(iter(named_apposition))
         noun = root.lower_
         if noun in self.lex["spokesperson_nouns"]:
             # "a spokeswoman for Northwind" / "a Northwind spokeswoman" speaks for Northwind.
