@@ -50,6 +50,11 @@ def _implies_subject(verb: Token) -> bool:
 DASHES = {"-", "—", "–", "--", ":"}
 
 
+def _dash(token: Token) -> bool:
+    """A dash between words ("Reuters) - Dock"), not a hyphen inside one ("well-intentioned")."""
+    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def _phrase_start(subject: Token) -> Token:
     """The first word of the subject phrase: after a dateline's dash ("WASHINGTON (Reuters) -
     Democratic hopefuls") and without a question's opening words the parse hung on it ("Why
@@ -57,7 +62,7 @@ def _phrase_start(subject: Token) -> Token:
     doc = subject.doc
     first = subject.left_edge
     for t in doc[first.i : subject.i]:
-        if t.text in DASHES:
+        if _dash(t):
             first = doc[t.i + 1]
     while first.i < subject.i and (first.tag_ in ("WRB", "WP", "WDT") or first.pos_ in ("AUX", "VERB", "PUNCT")):
         first = doc[first.i + 1]
@@ -83,7 +88,7 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]]) -> R
         subject = subjects[0]
         if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
             return None  # a passive or an expletive clause, a relative pronoun: nobody named
-        if any(t.text in DASHES for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
+        if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
             return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
         first = _phrase_start(subject)
         start = first.idx
