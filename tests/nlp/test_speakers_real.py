@@ -155,3 +155,17 @@ def test_it_after_an_unnamed_organisation_is_not_the_last_named_one(analyze):
 def test_a_name_in_apposition_to_a_common_noun_is_the_speaker(analyze):
     name = _speaker(analyze(ORGANISATIONS), "treated forty patients")[1]
     assert name is not None and "Brohi" in name
+
+
+def test_a_photo_credit_never_speaks(workspace):
+    from claimscope.nlp.speakers import SpeakerResolver, credit_spans
+
+    text = ("Dock workers rally outside the town hall in Westbrook. Evan J. Harbour/AP\n\n"
+            "The Harbour Authority said the quay would reopen in May.\n")
+    credit = text.index("Evan")
+    assert [text[s:e] for s, e in credit_spans(text)] == ["Evan J. Harbour/AP"]
+    doc = workspace.nlp(text)
+    resolver = SpeakerResolver(doc, doc._.entities)
+    assert resolver.resolve(credit, credit + len("Evan J. Harbour/AP")) is None
+    assert not any(m.start >= credit for m in resolver.entities.mentions
+                   if m.start < credit + len("Evan J. Harbour/AP"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -459,6 +460,24 @@ def byline_spans(doc: Doc, author: str | None) -> list[tuple[int, int]]:
     return spans
 
 
+# A photo credit: a name joined to an agency by a slash ("Evan Harbour/AP", "AP Photo/Jo
+# Lin"), or a caption line ("Image copyright Reuters", "Photo: ...").
+_AGENCIES = r"(?:AP|AFP|Reuters|Getty Images|Getty|EPA|Bloomberg|Shutterstock|Alamy|PA|UPI|Xinhua|AAP)"
+_NAME_WORD = r"[A-Z](?:\.|[\w'’-]*)"  # "Evan", "J." (an initial), never "Westbrook." ending a sentence
+_CREDIT = re.compile(
+    r"(?:\b" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]*/[ \t]*" + _AGENCIES
+    + r"\b(?:[ \t]+(?:Photo|Images))?"
+    r"|\b" + _AGENCIES + r"[ \t]+Photo[ \t]*/[ \t]*" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}"
+    r"|^[ \t]*(?:Image copyright|Image caption|Photo:|Photograph:|Picture:)[^\n]*)",
+    re.MULTILINE)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo credits and caption lines: what they name is no speaker,
+    and their agency is no mention that makes "the agency" or "it" its own."""
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
 class SpeakerResolver:
     """Resolves attribution sources of one Doc to its entities (rules in the module docstring)."""
 
@@ -466,7 +485,7 @@ class SpeakerResolver:
                  author: str | None = None):
         self.doc = doc
         self.lex = lexicon()
-        self.byline = byline_spans(doc, author)
+        self.byline = byline_spans(doc, author) + credit_spans(text_of(doc))
         self.entities = DocumentEntities(doc, entities, title=title, excluded=self.byline)
         self.pronouns = PronounResolver(self.entities, require_gender=True)
         self.by_id = {e.id: e for e in entities}
@@ -477,8 +496,8 @@ class SpeakerResolver:
 
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
-        if any(s <= start < e for s, e in self.byline):
-            return None
+        if any(s < end and start < e for s, e in self.byline):
+            return None  # a byline or a photo credit ("Evan Harbour/AP") never speaks
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
