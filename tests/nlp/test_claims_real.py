@@ -42,3 +42,11 @@ def test_a_concessive_clause_is_a_claim_without_its_although(analyze):
     assert "the council approved the budget in March" in texts, texts
     assert "the mayor signed the order in June" in texts, texts
     assert not any(t.lower().startswith("although") for t in texts), texts
+
+
+def test_a_quoted_sentence_left_out_of_its_attribution_is_still_the_speakers(analyze):
+    a = analyze("Ada Pirrone posted a message on Friday that said, \"Thanks for the support, I don't "
+                "want thanks, I want action. We must be quick!\"\n")
+    quick = [c for c in a.claims if "We must be quick" in c.text]
+    assert quick and quick[0].asserter_name == "Ada Pirrone", [(c.text, c.asserter_name) for c in a.claims]
+    assert quick[0].status == "reported"

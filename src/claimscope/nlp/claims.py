@@ -72,7 +72,7 @@ class ClaimExtractor:
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
         used = [a for _, a in attributed]
-        drafts = attributed + list(self._unattributed(doc, body, used))
+        drafts = attributed + _quoted_to_speaker(doc, list(self._unattributed(doc, body, used)), attributions)
         drafts.sort(key=lambda d: d[0].start_char)
         # Scored from the sentence encoder's one pass over the Doc (shared with rhetoric).
         scores = (
@@ -132,6 +132,13 @@ class ClaimExtractor:
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
             if span is not None and not _is_proposition(span):
+                # '"Thanks for the support. We must be quick!"': a quotation whose first
+                # sentence is no proposition still says something in the others.
+                parts = [p for p in _sentence_parts(doc, span) if p is not span and _is_proposition(p)]
+                if parts:
+                    for part in parts:
+                        yield part, attribution
+                    continue
                 # "rejected the notion that ...": the noun's that-clause is what was said.
                 span = _that_clause([t for t in span if t.pos_ == "NOUN" and t.head.i < span.start], span)
             if span is not None:
@@ -161,6 +168,28 @@ class ClaimExtractor:
                     span = _trimmed(doc, start, end)
                     if span is not None and _is_proposition(span):
                         yield span, None
+
+
+def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution]) -> list:
+    """Sentences of a quotation the tagger left out of its attribution ('"A. B. C," she
+    said.' with only A as content) are still the quotation's speaker's, not the author's:
+    a sentence inside the quotation marks of an attributed quotation goes to that
+    attribution (the first one, where several share the quotation)."""
+    from claimscope.nlp.speakers import quote_runs
+
+    runs = quote_runs(text_of(doc))
+    quoting = sorted((a for a in attributions if a.content is not None and a.kind != "indirect"),
+                     key=lambda a: a.cue.start)
+    out = []
+    for span, attribution in drafts:
+        if attribution is None:
+            run = next(((s, e) for s, e in runs if s <= span.start_char and span.end_char <= e), None)
+            if run is not None:
+                sharing = [a for a in quoting if run[0] < a.content.end and a.content.start < run[1]]
+                holding = [a for a in sharing if a.content.start <= span.start_char and span.end_char <= a.content.end]
+                attribution = (holding or sharing or [None])[0]
+        out.append((span, attribution))
+    return out
 
 
 def _sentence_parts(doc: Doc, span: Span) -> list[Span]:
