@@ -169,3 +169,9 @@ def test_a_photo_credit_never_speaks(workspace):
     assert resolver.resolve(credit, credit + len("Evan J. Harbour/AP")) is None
     assert not any(m.start >= credit for m in resolver.entities.mentions
                    if m.start < credit + len("Evan J. Harbour/AP"))
+
+
+def test_a_person_modifying_an_organisation_noun_is_not_its_speaker(analyze):
+    a = analyze("Mara Velden took office in January. The Velden administration says the harbour "
+                "tax will rise in May.\n")
+    assert _speaker(a, "harbour tax will rise")[1] != "Mara Velden"

@@ -603,6 +603,8 @@ class SpeakerResolver:
         """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
         # A capitalised word the tagger took for a common noun ("Reade has also said" opening a
         # sentence) is a name too where it is one of a person's names.
+        if span.root.pos_ == "NOUN" and not span.root.is_title:
+            return None  # "the Velden administration": the name only modifies who speaks
         words = {t.lower_ for t in span if (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN"))
                  and t.lower_ not in self.lex["honorifics"]}
         if not words:
@@ -631,8 +633,13 @@ class SpeakerResolver:
                 return self.entities.key(m)
         people = [m for m in inside if m.entity.type == "PERSON"]
         # "the company's chief executive, John Smith": the person in apposition.
+        # A person compounded to a noun is the speaker only where the noun names a person's
+        # role, not an organisation ("the Velden administration", "the Biden campaign").
+        organisation_words = {w for words in self.lex["organisation_nouns"].values() for w in words}
+        organisation_words |= set(self.lex["organisation_nouns"])
         for m in people:
-            if m.head.dep_ in ("appos", "compound") and m.head.head == root:
+            if m.head.head == root and (m.head.dep_ == "appos" or (
+                    m.head.dep_ == "compound" and root.lower_ not in organisation_words)):
                 return self.entities.key(m)
         # "A senior London surgeon, Prof Karim Brohi": the name in apposition to a common noun
         # is who the noun is, whatever type the tagger gave the name.
@@ -655,7 +662,10 @@ class SpeakerResolver:
             return None
         # "Republican candidate and Florida Sen. Marco Rubio": the one person of the phrase,
         # unless the phrase is about someone else ("Trump's lawyer", "a lawyer for Trump").
-        speaking = [m for m in people if m.role not in ("possessor", "prepositional")]
+        # "The Trump administration", "the Biden campaign": a name modifying a noun that is no
+        # person is not the speaker either.
+        speaking = [m for m in people if m.role not in ("possessor", "prepositional")
+                    and not (m.role == "modifier" and m.head.head == root)]
         if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
             return self.entities.key(speaking[0])
         # "the Labour leader", "Iran's foreign minister": a person we cannot name.
