@@ -175,3 +175,16 @@ def test_a_person_modifying_an_organisation_noun_is_not_its_speaker(analyze):
     a = analyze("Mara Velden took office in January. The Velden administration says the harbour "
                 "tax will rise in May.\n")
     assert _speaker(a, "harbour tax will rise")[1] != "Mara Velden"
+
+
+def test_the_addressee_of_cautioned_is_neither_content_nor_speaker(analyze):
+    a = analyze("The regulator warned Calder Holdings that its licence could be revoked.\n\n"
+                "Anna Berridge cautioned Mark Hollis that the strike would go ahead.\n\n"
+                "The Rovers team fumed, and Mara Velden's husband said the referee had been "
+                "bribed.\n")
+    source, name, _ = _speaker(a, "strike would go ahead")
+    assert name == "Anna Berridge"
+    contents = [x.content.text for x in a.attributions if x.content]
+    assert not any("Hollis" in c or "Calder" in c for c in contents), contents
+    claims = [(c.text, c.asserter_name) for c in a.claims if "strike would go ahead" in c.text]
+    assert claims and claims[0][1] == "Anna Berridge" and "Hollis" not in claims[0][0], claims

@@ -104,9 +104,11 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]]) -> R
 
 
 def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
-    """The groups, each sourceless one with content given the subject its cue implies."""
+    """The groups, each sourceless one with content given the subject its cue implies, and
+    each content without an addressee before it (`without_addressee`)."""
     if not doc.has_annotation("DEP"):
         return groups
+    groups = [without_addressee(doc, g) for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     out = []
     for group in groups:
@@ -116,3 +118,31 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
                 group = Group(cue=group.cue, source=source, contents=group.contents)
         out.append(group)
     return out
+
+
+# Verbs that take the addressee before what is said: "cautioned Hollis that ...".
+ADDRESSEE_VERBS = {"warn", "caution", "tell", "remind", "assure", "inform", "advise", "notify",
+                   "convince", "persuade", "promise", "alert", "reassure", "brief"}
+
+
+def without_addressee(doc: Doc, group: Group) -> Group:
+    """'Berridge cautioned Hollis that the strike would go ahead': the content is what she
+    said, not "Hollis that ...": the addressee is neither content nor speaker."""
+    verb = _cue_verb(doc, group)
+    if verb is None or verb.lemma_.lower() not in ADDRESSEE_VERBS or not group.contents:
+        return group
+    extent = group.content_extent
+    span = doc.char_span(extent[0], extent[1], alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return group
+    addressee = [t for t in verb.children if t.dep_ in ("dobj", "dative", "iobj")
+                 and t.left_edge.i == span.start]
+    clause = [t for t in verb.children if t.dep_ == "ccomp" and span.start < t.i < span.end]
+    if not addressee or not clause:
+        return group
+    start = clause[0].left_edge
+    if start.i <= addressee[0].right_edge.i or start.i >= span.end:
+        return group
+    kept = [c for c in group.contents if c.end > start.idx]
+    return Group(cue=group.cue, source=group.source,
+                 contents=[RoleSpan(c.role, max(c.start, start.idx), c.end, c.score) for c in kept])
