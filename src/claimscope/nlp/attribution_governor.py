@@ -11,6 +11,9 @@ Only an active participle (VBG) or a finite verb conjoined to another has its su
 implied; a passive participle ("when asked whether ...") does not: the one asking is someone
 else. A subject inside someone's content ("He said the plan failed and added ...": "the plan")
 or inside a quotation is never taken: it is not the speaker.
+
+The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
+Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`).
 """
 
 from __future__ import annotations
