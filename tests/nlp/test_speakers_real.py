@@ -188,3 +188,12 @@ def test_the_addressee_of_cautioned_is_neither_content_nor_speaker(analyze):
     assert not any("Hollis" in c or "Calder" in c for c in contents), contents
     claims = [(c.text, c.asserter_name) for c in a.claims if "strike would go ahead" in c.text]
     assert claims and claims[0][1] == "Anna Berridge" and "Hollis" not in claims[0][0], claims
+
+
+def test_a_document_speaks_for_the_one_who_made_it(analyze):
+    a = analyze("Data from the Harbour Trust shows that traffic fell by a third in 2023.\n\n"
+                "A report by Calder Holdings and the Harbour Trust found that costs had doubled.\n\n"
+                "The report said repairs would take a year.\n")
+    assert _speaker(a, "traffic fell by a third")[1] == "Harbour Trust"
+    assert _speaker(a, "costs had doubled")[1] is None  # two makers
+    assert _speaker(a, "repairs would take a year")[1] is None  # nobody named

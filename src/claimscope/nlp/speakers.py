@@ -660,6 +660,17 @@ class SpeakerResolver:
             if len({m.entity.id for m in organisations}) == 1:
                 return self.entities.key(organisations[0])
             return None
+        if noun in self.lex.get("document_nouns", []):
+            # "Data from the Cato Institute shows", "a Harbour Trust report says", "a study by
+            # the ministry": a document speaks for the one who made it.
+            makers = {self.entities.key(m) for m in inside if (
+                m.head.dep_ in ("compound", "poss") and m.head.head == root) or (
+                m.head.dep_ == "pobj" and m.head.head.dep_ == "prep"
+                and m.head.head.lower_ in ("from", "by", "of") and m.head.head.head == root)}
+            # "a report by Calder and the Harbour Trust": two makers, no one speaker.
+            makers |= {self.entities.key(m) for m in inside if m.head.dep_ == "conj"
+                       and any(self.entities.key(o) in makers and o.head == m.head.head for o in inside)}
+            return next(iter(makers)) if len(makers) == 1 else None
         # "Republican candidate and Florida Sen. Marco Rubio": the one person of the phrase,
         # unless the phrase is about someone else ("Trump's lawyer", "a lawyer for Trump").
         # "The Trump administration", "the Biden campaign": a name modifying a noun that is no
