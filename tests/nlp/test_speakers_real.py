@@ -197,3 +197,13 @@ def test_a_document_speaks_for_the_one_who_made_it(analyze):
     assert _speaker(a, "traffic fell by a third")[1] == "Harbour Trust"
     assert _speaker(a, "costs had doubled")[1] is None  # two makers
     assert _speaker(a, "repairs would take a year")[1] is None  # nobody named
+
+
+def test_he_said_after_a_surname_the_ner_missed_is_that_person(analyze):
+    a = analyze("Mayor Peter Vance opened the harbour festival on Saturday. Vance thanked the "
+                "volunteers, and Vance later toured the quay. Vance has promised a new quay by 2026.\n\n"
+                "Councillor Daniel Frost was also there.\n\n"
+                "Frost went on to blast the council, arguing again that it was the real enemy of "
+                "the town.\n\n"
+                "\u201cThe council has never been as careless as it is today,\u201d he said.\n")
+    assert _speaker(a, "never been as careless")[1] == "Daniel Frost"

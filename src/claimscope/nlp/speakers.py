@@ -588,14 +588,24 @@ class SpeakerResolver:
             if any(a <= m.start < b for a, b in quoted):
                 continue
             people.setdefault(ents.key(m), []).append(m)
-        fitting = {k: ms for k, ms in people.items() if ents.genders.get(k) == gender}
+        subjects = {k for k, ms in people.items() if any(m.head.dep_ in ("nsubj", "nsubjpass") for m in ms)}
+        # A surname the NER missed ("Trump went on to blast ..."): the one person of the text
+        # with that name, as a subject.
+        covered = {i for ms in people.values() for m in ms for i in range(m.start, m.end)}
+        for t in self.doc.char_span(window[0], window[1], alignment_mode="expand") or []:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.idx not in covered and not any(
+                    a <= t.idx < b for a, b in quoted):
+                named = {ents.key(m) for m in ents.mentions if m.entity.type == "PERSON"
+                         and t.lower_ in {w.lower() for w in m.entity.name.split()}}
+                if len(named) == 1:
+                    people.setdefault(next(iter(named)), [])
+                    subjects |= named
+        fitting = [k for k in people if ents.genders.get(k) == gender]
         unknown = [k for k in people if ents.genders.get(k) is None]
         if len(fitting) != 1 or unknown:
             return None
-        key, mentions = next(iter(fitting.items()))
-        if among is not None and key not in among:
-            return None
-        if not any(m.role == "subject" or m.head.dep_ in ("nsubj", "nsubjpass") for m in mentions):
+        key = fitting[0]
+        if (among is not None and key not in among) or key not in subjects:
             return None
         return key
 
