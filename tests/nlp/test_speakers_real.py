@@ -207,3 +207,13 @@ def test_he_said_after_a_surname_the_ner_missed_is_that_person(analyze):
                 "the town.\n\n"
                 "\u201cThe council has never been as careless as it is today,\u201d he said.\n")
     assert _speaker(a, "never been as careless")[1] == "Daniel Frost"
+
+
+def test_a_quote_closed_before_the_next_speakers_tag_stays_with_the_first_speaker(analyze):
+    a = analyze("\u201cWe are recruiting abroad,\u201d said Mark Hollis, the chief executive of the "
+                "trust. \u201cThe first nurses arrive in March.\u201d Anna Berridge, a union "
+                "organiser, said pay was the real problem.\n")
+    assert _speaker(a, "first nurses arrive")[1] == "Mark Hollis"
+    assert _speaker(a, "pay was the real problem")[1] == "Anna Berridge"
+    nurses = [c for c in a.claims if "first nurses arrive" in c.text]
+    assert nurses and nurses[0].asserter_name == "Mark Hollis"

@@ -26,6 +26,7 @@ component (`claimscope_speakers`) owns it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import numpy as np
@@ -143,7 +144,8 @@ class AttributionTagger:
     def __call__(self, doc: Doc) -> Doc:
         groups, stances = self.output_groups(doc)
         doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(doc.text, stances))]
-        attributions = to_records(doc.text, [r for r in (record_sides(doc, g) for g in groups) if r is not None])
+        sides = [r for r in (record_sides(doc, g) for g in groups) if r is not None]
+        attributions = to_records(doc.text, closed_quotes_apart(doc.text, sides))
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)
@@ -209,6 +211,39 @@ def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
                            contents=[RoleSpan("content", opening + 1, closing, 1.0)]))
         quoted.add(i)
     return found
+
+
+_CLOSED = re.compile(r"[.!?][\"”’]\s*$")
+
+
+def closed_quotes_apart(text: str, groups: list[Group]) -> list[Group]:
+    """A quotation closed by a full stop before a source and cue is not theirs.
+
+    '"We are recruiting," said Hollis. "The first nurses arrive in March." Berridge said pay
+    was the problem.': news style tags a quotation after a comma ("...," she said), so the
+    second quotation goes on with Hollis, not with Berridge, whose content is what follows her
+    cue. That side becomes a quotation of its own (cue: its opening mark, no source, as in
+    `continued_quotes`); the speaker component gives it the speaker of the quotation before it.
+    Records only: the evaluation scores the tagger's grouping as it is."""
+    out = []
+    for group in groups:
+        frame = [p for p in (group.source, group.cue) if p is not None]
+        left = [c for c in group.contents if c.end <= min(p.start for p in frame)]
+        right = [c for c in group.contents if c.start >= max(p.end for p in frame)]
+        if group.source is None or not left or not right:
+            out.append(group)
+            continue
+        start, end = min(c.start for c in left), max(c.end for c in left)
+        opening = start if text[start] in QUOTE_OPENERS else start - 1
+        if opening < 0 or text[opening] not in QUOTE_OPENERS or not _CLOSED.search(text[start:end + 1]) or (
+                "\n" in text[end:group.cue.start]):
+            out.append(group)
+            continue
+        out.append(Group(cue=group.cue, source=group.source,
+                         contents=[c for c in group.contents if c not in left]))
+        out.append(Group(cue=RoleSpan("cue", opening, opening + 1, group.cue.score),
+                         contents=[RoleSpan("content", max(start, opening + 1), end, group.cue.score)]))
+    return sorted(out, key=lambda g: g.cue.start)
 
 
 def _with_content_after_cue(doc: Doc, group: Group) -> Group:

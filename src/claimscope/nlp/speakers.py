@@ -856,6 +856,12 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
               and text[previous.content.end : a.cue.start].count("\n\n") <= 1):
             # A quotation paragraph of its own goes on with the speaker of the quote before it.
             entity = previous.source_entity
+        elif (previous is not None and previous.kind == "direct" and a.kind == "direct"
+              and a.source is None and text[a.cue.start : a.cue.end] in "\"“"
+              and "\n" not in text[previous.cue.start : a.cue.start]
+              and not text[_frame_end(previous) : a.cue.start].strip(" .,;")):
+            # '"A," said Hollis. "B."': the next quotation of the paragraph goes on with him.
+            entity = previous.source_entity
         run = run_of(a)
         if run is not None:
             if entity is None and a.source is None and run in named_in_run:
@@ -866,6 +872,10 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         previous = a
         if entity is not None:
             last_speaker, last_end = entity, a.cue.end
+
+
+def _frame_end(a: Attribution) -> int:
+    return max(p.end for p in (a.source, a.cue, a.content) if p is not None)
 
 
 @Language.factory(
