@@ -217,3 +217,9 @@ def test_a_quote_closed_before_the_next_speakers_tag_stays_with_the_first_speake
     assert _speaker(a, "pay was the real problem")[1] == "Anna Berridge"
     nurses = [c for c in a.claims if "first nurses arrive" in c.text]
     assert nurses and nurses[0].asserter_name == "Mark Hollis"
+
+
+def test_a_question_tagged_after_its_question_mark_keeps_its_tag(analyze):
+    a = analyze("\u201cWhy would anyone accept less than inflation?\u201d Anna Berridge asked. "
+                "\u201cThe offer is an insult.\u201d\n")
+    assert _speaker(a, "accept less than inflation")[1] == "Anna Berridge"

@@ -213,7 +213,8 @@ def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
     return found
 
 
-_CLOSED = re.compile(r"[.!?][\"”’]\s*$")
+# A full stop, not "?" or "!": '"Why now?" she asked.' is tagged after its question mark.
+_CLOSED = re.compile(r"\.[\"”’]\s*$")
 
 
 def closed_quotes_apart(text: str, groups: list[Group]) -> list[Group]:
