@@ -50,3 +50,10 @@ def test_a_quoted_sentence_left_out_of_its_attribution_is_still_the_speakers(ana
     quick = [c for c in a.claims if "We must be quick" in c.text]
     assert quick and quick[0].asserter_name == "Ada Pirrone", [(c.text, c.asserter_name) for c in a.claims]
     assert quick[0].status == "reported"
+
+
+def test_a_title_that_asks_is_a_heading(analyze):
+    texts = [c.text for c in analyze("How will the council solve the quay riddle?\n\n"
+                                     "The council meets on Monday to decide the future of the quay.\n").claims]
+    assert not any("quay riddle" in t for t in texts), texts
+    assert any("council meets on Monday" in t for t in texts)

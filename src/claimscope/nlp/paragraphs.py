@@ -69,7 +69,10 @@ def question_crosshead(text: str, line_start: int, line: str) -> bool:
     followed by the answer). The page must have at least `MIN_CROSSHEADS` of them, each with
     a paragraph after it; a lone rhetorical question ("Did the government know about the
     cracks?"), a question inside a paragraph, a quoted one and a speaker's question in a
-    transcript ("AMY GOODMAN: ...?") are not crossheads."""
+    transcript ("AMY GOODMAN: ...?") are not crossheads. A title that asks, on the first line
+    before a blank line, is a heading too."""
+    if line_start == 0 and _crosshead_like(line) and text[len(line):].lstrip(" \t").startswith("\n\n"):
+        return True  # "How will the council solve the quay riddle?" as the title line
     return line_start in _crossheads(text)
 
 
