@@ -72,15 +72,17 @@ def _phrase_start(subject: Token) -> Token:
     return first
 
 
-def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]]) -> RoleSpan | None:
+def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
+                      mask=None) -> RoleSpan | None:
     """The source span a sourceless group's cue implies, or None.
 
     `taken`: character ranges of the statements' contents; a subject found inside one of them
-    (or inside a quotation) is not the speaker."""
+    (or inside a quotation) is not the speaker. `mask`: `quoted_mask(doc.text)`, computed
+    here when not given (once per document is enough)."""
     verb = _cue_verb(doc, group)
     if verb is None or not _implies_subject(verb):
         return None
-    token, mask = verb, None
+    token = verb
     for _ in range(MAX_STEPS):
         if token.dep_ not in CLIMB or token.head == token:
             return None
@@ -113,10 +115,12 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
         return groups
     groups = [without_addressee(doc, g) for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
+    mask = None
     out = []
     for group in groups:
         if group.source is None and group.contents:
-            source = governing_subject(doc, group, taken)
+            mask = quoted_mask(doc.text) if mask is None else mask
+            source = governing_subject(doc, group, taken, mask)
             if source is not None:
                 group = Group(cue=group.cue, source=source, contents=group.contents)
         out.append(group)

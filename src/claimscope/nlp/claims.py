@@ -198,7 +198,9 @@ def _sentence_parts(doc: Doc, span: Span) -> list[Span]:
     unsafe. The board allegedly discussed closing it": only the second is hedged). A piece
     that is no proposition on its own (a sentence cut at an abbreviation, a "Never.") stays
     with the sentence before it (the one after, for the first)."""
-    sentences = [s for s in doc.sents if s.start < span.end and span.start < s.end]
+    sentences = [span[0].sent]
+    while sentences[-1].end < span.end:  # walk the span's own sentences, not the document's
+        sentences.append(doc[sentences[-1].end].sent)
     if len(sentences) < 2:
         return [span]
     ranges = [[max(s.start_char, span.start_char), min(s.end_char, span.end_char)] for s in sentences]

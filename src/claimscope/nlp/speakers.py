@@ -489,6 +489,7 @@ class SpeakerResolver:
         self.entities = DocumentEntities(doc, entities, title=title, excluded=self.byline)
         self.pronouns = PronounResolver(self.entities, require_gender=True)
         self.by_id = {e.id: e for e in entities}
+        self._quote_runs: list[tuple[int, int]] | None = None
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
                 content: tuple[int, int] | None = None) -> str | None:
@@ -579,7 +580,9 @@ class SpeakerResolver:
             window = (text.rfind("\n", 0, end) + 1, end)
         if window[0] >= window[1]:
             return None
-        quoted = quote_runs(text)
+        if self._quote_runs is None:
+            self._quote_runs = quote_runs(text)  # once per document, not per pronoun
+        quoted = self._quote_runs
         ents = self.entities
         people: dict[str, list[MentionInfo]] = {}
         for m in ents.mentions:
