@@ -11,6 +11,8 @@ without source or content.
 Groups that do not read as attributions are dropped and contents lose their own source and
 cue (`claimscope.nlp.attribution_filter`). Where the tagger found a source and cue but no
 content, the rest of the cue's sentence is the content ("Patrols reported forty incidents").
+Where it found no source for a participle or a second verb ("X said A, adding B"), the source
+is the subject of the clause the cue hangs on (`claimscope.nlp.attribution_governor`).
 
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]`,
 `doc._.stances` (the desires, positions and acts PolNeAR annotates beside sayings, ids `s0`,
@@ -24,6 +26,7 @@ component (`claimscope_speakers`) owns it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +40,7 @@ from claimscope.nlp.attribution_filter import (
     record_sides,
     split_groups,
 )
+from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -140,7 +144,8 @@ class AttributionTagger:
     def __call__(self, doc: Doc) -> Doc:
         groups, stances = self.output_groups(doc)
         doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(doc.text, stances))]
-        attributions = to_records(doc.text, [r for r in (record_sides(doc, g) for g in groups) if r is not None])
+        sides = [r for r in (record_sides(doc, g) for g in groups) if r is not None]
+        attributions = to_records(doc.text, closed_quotes_apart(doc.text, sides))
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)
@@ -167,6 +172,7 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     counted. Quotations continued in later paragraphs are statements too."""
     if doc.has_annotation("SENT_START"):
         groups = [_with_content_after_cue(doc, g) for g in groups]
+    groups = with_governing_sources(doc, groups)
     stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
     groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
@@ -205,6 +211,40 @@ def continued_quotes(text: str, groups: list[Group]) -> list[Group]:
                            contents=[RoleSpan("content", opening + 1, closing, 1.0)]))
         quoted.add(i)
     return found
+
+
+# A full stop, not "?" or "!": '"Why now?" she asked.' is tagged after its question mark.
+_CLOSED = re.compile(r"\.[\"”’]\s*$")
+
+
+def closed_quotes_apart(text: str, groups: list[Group]) -> list[Group]:
+    """A quotation closed by a full stop before a source and cue is not theirs.
+
+    '"We are recruiting," said Hollis. "The first nurses arrive in March." Berridge said pay
+    was the problem.': news style tags a quotation after a comma ("...," she said), so the
+    second quotation goes on with Hollis, not with Berridge, whose content is what follows her
+    cue. That side becomes a quotation of its own (cue: its opening mark, no source, as in
+    `continued_quotes`); the speaker component gives it the speaker of the quotation before it.
+    Records only: the evaluation scores the tagger's grouping as it is."""
+    out = []
+    for group in groups:
+        frame = [p for p in (group.source, group.cue) if p is not None]
+        left = [c for c in group.contents if c.end <= min(p.start for p in frame)]
+        right = [c for c in group.contents if c.start >= max(p.end for p in frame)]
+        if group.source is None or not left or not right:
+            out.append(group)
+            continue
+        start, end = min(c.start for c in left), max(c.end for c in left)
+        opening = start if text[start] in QUOTE_OPENERS else start - 1
+        if opening < 0 or text[opening] not in QUOTE_OPENERS or not _CLOSED.search(text[start:end + 1]) or (
+                "\n" in text[end:group.cue.start]):
+            out.append(group)
+            continue
+        out.append(Group(cue=group.cue, source=group.source,
+                         contents=[c for c in group.contents if c not in left]))
+        out.append(Group(cue=RoleSpan("cue", opening, opening + 1, group.cue.score),
+                         contents=[RoleSpan("content", max(start, opening + 1), end, group.cue.score)]))
+    return sorted(out, key=lambda g: g.cue.start)
 
 
 def _with_content_after_cue(doc: Doc, group: Group) -> Group:

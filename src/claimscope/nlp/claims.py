@@ -72,7 +72,7 @@ class ClaimExtractor:
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
         used = [a for _, a in attributed]
-        drafts = attributed + list(self._unattributed(doc, body, used))
+        drafts = attributed + _quoted_to_speaker(doc, list(self._unattributed(doc, body, used)), attributions)
         drafts.sort(key=lambda d: d[0].start_char)
         # Scored from the sentence encoder's one pass over the Doc (shared with rhetoric).
         scores = (
@@ -132,10 +132,18 @@ class ClaimExtractor:
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
             if span is not None and not _is_proposition(span):
+                # '"Thanks for the support. We must be quick!"': a quotation whose first
+                # sentence is no proposition still says something in the others.
+                parts = [p for p in _sentence_parts(doc, span) if p is not span and _is_proposition(p)]
+                if parts:
+                    for part in parts:
+                        yield part, attribution
+                    continue
                 # "rejected the notion that ...": the noun's that-clause is what was said.
                 span = _that_clause([t for t in span if t.pos_ == "NOUN" and t.head.i < span.start], span)
             if span is not None:
-                yield span, attribution
+                for part in _sentence_parts(doc, span):
+                    yield part, attribution
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
         covered = set()
@@ -160,6 +168,59 @@ class ClaimExtractor:
                     span = _trimmed(doc, start, end)
                     if span is not None and _is_proposition(span):
                         yield span, None
+
+
+def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution]) -> list:
+    """Sentences of a quotation the tagger left out of its attribution ('"A. B. C," she
+    said.' with only A as content) are still the quotation's speaker's, not the author's:
+    a sentence inside the quotation marks of an attributed quotation goes to that
+    attribution (the first one, where several share the quotation)."""
+    from claimscope.nlp.speakers import quote_runs
+
+    runs = quote_runs(text_of(doc))
+    quoting = sorted((a for a in attributions if a.content is not None and a.kind != "indirect"),
+                     key=lambda a: a.cue.start)
+    out = []
+    for span, attribution in drafts:
+        if attribution is None:
+            run = next(((s, e) for s, e in runs if s <= span.start_char and span.end_char <= e), None)
+            if run is not None:
+                sharing = [a for a in quoting if run[0] < a.content.end and a.content.start < run[1]]
+                holding = [a for a in sharing if a.content.start <= span.start_char and span.end_char <= a.content.end]
+                attribution = (holding or sharing or [None])[0]
+        out.append((span, attribution))
+    return out
+
+
+def _sentence_parts(doc: Doc, span: Span) -> list[Span]:
+    """A content over several sentences as one claim per sentence, each its speaker's: a
+    quotation's sentences are separate propositions, each with its own status ("The quay is
+    unsafe. The board allegedly discussed closing it": only the second is hedged). A piece
+    that is no proposition on its own (a sentence cut at an abbreviation, a "Never.") stays
+    with the sentence before it (the one after, for the first)."""
+    sentences = [span[0].sent]
+    while sentences[-1].end < span.end:  # walk the span's own sentences, not the document's
+        sentences.append(doc[sentences[-1].end].sent)
+    if len(sentences) < 2:
+        return [span]
+    ranges = [[max(s.start_char, span.start_char), min(s.end_char, span.end_char)] for s in sentences]
+    merged: list[list[int]] = []
+    pending: int | None = None  # start of leading pieces that wait for a proposition
+    for start, end in ranges:
+        piece = _trimmed(doc, start, end)
+        if piece is None:
+            continue
+        if _is_proposition(piece):
+            merged.append([pending if pending is not None else start, end])
+            pending = None
+        elif merged:
+            merged[-1][1] = end
+        elif pending is None:
+            pending = start
+    if pending is not None and merged:
+        merged[0][0] = pending
+    parts = [p for p in (_trimmed(doc, s, e) for s, e in merged) if p is not None]
+    return parts if len(parts) >= 2 else [span]
 
 
 def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
@@ -229,6 +290,9 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
     """Character ranges of a token run, with a concessive clause at its edge split off."""
     run = [t for t in run if not t.is_space] or run
     start, end = run[0].idx, run[-1].idx + len(run[-1])
+    if len(run) > 2 and run[0].dep_ == "mark" and run[0].lower_ in CONCESSIVE_MARKS and run[0].head.dep_ == "ROOT":
+        # "Although the council approved it in March." standing alone: what it says is the claim.
+        start = run[1].idx
     indices = {t.i for t in run}
     for token in run:
         if token.dep_ != "advcl" or not any(
@@ -242,10 +306,14 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
             left = left.doc[left.i - 1]
         right = max(subtree, key=lambda t: t.i)
         clause = (left.idx, right.idx + len(right))
+        # The claim is what the clause says, without its "although": a clause that opens on
+        # its subordinator reads as a fragment cut from its main clause.
+        mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS)
+        said = mark.doc[mark.i + 1].idx if mark.i + 1 < len(mark.doc) and mark.i < token.i else clause[0]
         if clause[1] >= end - 1 or not text_of(run[-1].doc)[clause[1]:end].strip(".!?;:\"' "):
-            return [(start, clause[0]), (clause[0], end)]
+            return [(start, clause[0]), (said, end)]
         if clause[0] <= start:
-            return [(start, clause[1]), (clause[1], end)]
+            return [(said, clause[1]), (clause[1], end)]
     return [(start, end)]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,7 +59,11 @@ def _first_names():
 
 
 def name_gender(first: str) -> str | None:
-    """'m', 'f' or None from the first-name table of gender-guesser (offline data)."""
+    """'m', 'f' or None from the first-name table of gender-guesser (offline data), where the
+    lexicon's `first_name_genders` does not say otherwise."""
+    fixed = lexicon().get("first_name_genders", {}).get(first.lower())
+    if fixed is not None:
+        return fixed
     guess = _first_names().get_gender(first)
     if guess in ("male", "mostly_male"):
         return "m"
@@ -455,6 +460,24 @@ def byline_spans(doc: Doc, author: str | None) -> list[tuple[int, int]]:
     return spans
 
 
+# A photo credit: a name joined to an agency by a slash ("Evan Harbour/AP", "AP Photo/Jo
+# Lin"), or a caption line ("Image copyright Reuters", "Photo: ...").
+_AGENCIES = r"(?:AP|AFP|Reuters|Getty Images|Getty|EPA|Bloomberg|Shutterstock|Alamy|PA|UPI|Xinhua|AAP)"
+_NAME_WORD = r"[A-Z](?:\.|[\w'’-]*)"  # "Evan", "J." (an initial), never "Westbrook." ending a sentence
+_CREDIT = re.compile(
+    r"(?:\b" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]*/[ \t]*" + _AGENCIES
+    + r"\b(?:[ \t]+(?:Photo|Images))?"
+    r"|\b" + _AGENCIES + r"[ \t]+Photo[ \t]*/[ \t]*" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}"
+    r"|^[ \t]*(?:Image copyright|Image caption|Photo:|Photograph:|Picture:)[^\n]*)",
+    re.MULTILINE)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo credits and caption lines: what they name is no speaker,
+    and their agency is no mention that makes "the agency" or "it" its own."""
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
 class SpeakerResolver:
     """Resolves attribution sources of one Doc to its entities (rules in the module docstring)."""
 
@@ -462,10 +485,11 @@ class SpeakerResolver:
                  author: str | None = None):
         self.doc = doc
         self.lex = lexicon()
-        self.byline = byline_spans(doc, author)
+        self.byline = byline_spans(doc, author) + credit_spans(text_of(doc))
         self.entities = DocumentEntities(doc, entities, title=title, excluded=self.byline)
         self.pronouns = PronounResolver(self.entities, require_gender=True)
         self.by_id = {e.id: e for e in entities}
+        self._quote_runs: list[tuple[int, int]] | None = None
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
                 content: tuple[int, int] | None = None) -> str | None:
@@ -473,8 +497,8 @@ class SpeakerResolver:
 
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
-        if any(s <= start < e for s, e in self.byline):
-            return None
+        if any(s < end and start < e for s, e in self.byline):
+            return None  # a byline or a photo credit ("Evan Harbour/AP") never speaks
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
@@ -487,6 +511,11 @@ class SpeakerResolver:
                 named = {self.entities.key(m) for m in self.entities.mentions
                          if content[0] <= m.start < content[1]}
                 among = {self.entities.key(m) for m in self.entities.mentions} - named
+            if self._unnamed_subject_before(root):
+                return None
+            tagged = self._speech_tag_antecedent(root, among)
+            if tagged is not None:
+                return tagged
             return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
         # "Mark Hollis, the chief executive of X": the name the source phrase is in apposition to.
         if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
@@ -501,10 +530,94 @@ class SpeakerResolver:
             return named
         return self._described(span, root)
 
+    def _unnamed_subject_before(self, pronoun: Token) -> bool:
+        """"The council said it would appeal. It added ...": "it" is the council, which the
+        text never names, not the last organisation it did name. True when the nearest
+        subject before an "it" or "they" (same or previous sentence) is a common noun phrase
+        no entity covers: the pronoun's likeliest antecedent is then no entity of ours."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if gender not in ("n", "x"):
+            return False
+        doc = self.doc
+        sentence = pronoun.sent
+        first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
+        if not subjects:
+            return False
+        nearest = subjects[-1]
+        if nearest.pos_ != "NOUN":
+            return False
+        if gender == "n" and nearest.tag_ not in ("NN",):
+            return False  # "it" after a plural subject: not its antecedent
+        if gender == "x" and nearest.tag_ not in ("NNS",):
+            return False
+        covered = any(m.start <= t.idx < m.end for m in self.entities.mentions
+                      for t in nearest.subtree)
+        return not covered
+
+    def _speech_tag_antecedent(self, pronoun: Token, among: set[str] | None) -> str | None:
+        """'"...," he said.' after a paragraph about one man: that man.
+
+        News style tags a quotation with "he said" or "she said" when the paragraph before
+        it (or the same paragraph, before the quotation) names exactly one person of that
+        gender outside quotation marks, as the subject of a clause. The GAP-fitted model
+        cannot see that frame and often refuses or prefers a more salient name of the
+        article. Two people of the gender there, or none as a subject: the model decides."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
+            return None
+        text = text_of(self.doc)
+        sentence = pronoun.sent
+        opening = sentence.text.lstrip()[:1]
+        if opening not in '"“' :
+            return None  # the frame is a quotation first, then its tag
+        line_start = text.rfind("\n", 0, sentence.start_char) + 1
+        window = (line_start, sentence.start_char)
+        if not text[line_start:sentence.start_char].strip():
+            end = line_start - 1
+            while end > 0 and text[end - 1] == "\n":
+                end -= 1
+            window = (text.rfind("\n", 0, end) + 1, end)
+        if window[0] >= window[1]:
+            return None
+        if self._quote_runs is None:
+            self._quote_runs = quote_runs(text)  # once per document, not per pronoun
+        quoted = self._quote_runs
+        ents = self.entities
+        people: dict[str, list[MentionInfo]] = {}
+        for m in ents.mentions:
+            if not (window[0] <= m.start < window[1]) or m.entity.type != "PERSON":
+                continue
+            if any(a <= m.start < b for a, b in quoted):
+                continue
+            people.setdefault(ents.key(m), []).append(m)
+        subjects = {k for k, ms in people.items() if any(m.head.dep_ in ("nsubj", "nsubjpass") for m in ms)}
+        # A surname the NER missed ("Trump went on to blast ..."): the one person of the text
+        # with that name, as a subject.
+        covered = {i for ms in people.values() for m in ms for i in range(m.start, m.end)}
+        for t in self.doc.char_span(window[0], window[1], alignment_mode="expand") or []:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.idx not in covered and not any(
+                    a <= t.idx < b for a, b in quoted):
+                named = {ents.key(m) for m in ents.mentions if m.entity.type == "PERSON"
+                         and t.lower_ in {w.lower() for w in m.entity.name.split()}}
+                if len(named) == 1:
+                    people.setdefault(next(iter(named)), [])
+                    subjects |= named
+        fitting = [k for k in people if ents.genders.get(k) == gender]
+        unknown = [k for k in people if ents.genders.get(k) is None]
+        if len(fitting) != 1 or unknown:
+            return None
+        key = fitting[0]
+        if (among is not None and key not in among) or key not in subjects:
+            return None
+        return key
+
     def _surname(self, span: Span) -> str | None:
         """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
         # A capitalised word the tagger took for a common noun ("Reade has also said" opening a
         # sentence) is a name too where it is one of a person's names.
+        if span.root.pos_ == "NOUN" and not span.root.is_title:
+            return None  # "the Velden administration": the name only modifies who speaks
         words = {t.lower_ for t in span if (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN"))
                  and t.lower_ not in self.lex["honorifics"]}
         if not words:
@@ -533,9 +646,20 @@ class SpeakerResolver:
                 return self.entities.key(m)
         people = [m for m in inside if m.entity.type == "PERSON"]
         # "the company's chief executive, John Smith": the person in apposition.
+        # A person compounded to a noun is the speaker only where the noun names a person's
+        # role, not an organisation ("the Velden administration", "the Biden campaign").
+        organisation_words = {w for words in self.lex["organisation_nouns"].values() for w in words}
+        organisation_words |= set(self.lex["organisation_nouns"])
         for m in people:
-            if m.head.dep_ in ("appos", "compound") and m.head.head == root:
+            if m.head.head == root and (m.head.dep_ == "appos" or (
+                    m.head.dep_ == "compound" and root.lower_ not in organisation_words)):
                 return self.entities.key(m)
+        # "A senior London surgeon, Prof Karim Brohi": the name in apposition to a common noun
+        # is who the noun is, whatever type the tagger gave the name.
+        named_apposition = {self.entities.key(m) for m in inside
+                            if m.head.dep_ == "appos" and m.head.head == root and root.pos_ == "NOUN"}
+        if len(named_apposition) == 1:
+            return next(iter(named_apposition))
         noun = root.lower_
         if noun in self.lex["spokesperson_nouns"]:
             # "a spokeswoman for Northwind" / "a Northwind spokeswoman" speaks for Northwind.
@@ -549,9 +673,23 @@ class SpeakerResolver:
             if len({m.entity.id for m in organisations}) == 1:
                 return self.entities.key(organisations[0])
             return None
+        if noun in self.lex.get("document_nouns", []):
+            # "Data from the Cato Institute shows", "a Harbour Trust report says", "a study by
+            # the ministry": a document speaks for the one who made it.
+            makers = {self.entities.key(m) for m in inside if (
+                m.head.dep_ in ("compound", "poss") and m.head.head == root) or (
+                m.head.dep_ == "pobj" and m.head.head.dep_ == "prep"
+                and m.head.head.lower_ in ("from", "by", "of") and m.head.head.head == root)}
+            # "a report by Calder and the Harbour Trust": two makers, no one speaker.
+            makers |= {self.entities.key(m) for m in inside if m.head.dep_ == "conj"
+                       and any(self.entities.key(o) in makers and o.head == m.head.head for o in inside)}
+            return next(iter(makers)) if len(makers) == 1 else None
         # "Republican candidate and Florida Sen. Marco Rubio": the one person of the phrase,
         # unless the phrase is about someone else ("Trump's lawyer", "a lawyer for Trump").
-        speaking = [m for m in people if m.role not in ("possessor", "prepositional")]
+        # "The Trump administration", "the Biden campaign": a name modifying a noun that is no
+        # person is not the speaker either.
+        speaking = [m for m in people if m.role not in ("possessor", "prepositional")
+                    and not (m.role == "modifier" and m.head.head == root)]
         if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
             return self.entities.key(speaking[0])
         # "the Labour leader", "Iran's foreign minister": a person we cannot name.
@@ -721,6 +859,12 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
               and text[previous.content.end : a.cue.start].count("\n\n") <= 1):
             # A quotation paragraph of its own goes on with the speaker of the quote before it.
             entity = previous.source_entity
+        elif (previous is not None and previous.kind == "direct" and a.kind == "direct"
+              and a.source is None and text[a.cue.start : a.cue.end] in "\"“"
+              and "\n" not in text[previous.cue.start : a.cue.start]
+              and not text[_frame_end(previous) : a.cue.start].strip(" .,;")):
+            # '"A," said Hollis. "B."': the next quotation of the paragraph goes on with him.
+            entity = previous.source_entity
         run = run_of(a)
         if run is not None:
             if entity is None and a.source is None and run in named_in_run:
@@ -731,6 +875,10 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         previous = a
         if entity is not None:
             last_speaker, last_end = entity, a.cue.end
+
+
+def _frame_end(a: Attribution) -> int:
+    return max(p.end for p in (a.source, a.cue, a.content) if p is not None)
 
 
 @Language.factory(

@@ -1,0 +1,155 @@
+"""The source of a cue that has no subject of its own, read off the clause it hangs on.
+
+"Velden said the harbour would reopen, adding that the cranes had arrived": "adding" has no
+subject; who adds is the subject of "said", the clause the participle hangs on. The same holds
+for a second verb of one subject ("The ministry said A but added B"), "by arguing", "despite
+calling" and "while citing". The tagger leaves such cues without a source, and the audit of
+issue 9 found most unresolved speakers to be these: the sentence names the speaker, only not
+next to the cue.
+
+Only an active participle (VBG) or a finite verb conjoined to another has its subject so
+implied; a passive participle ("when asked whether ...") does not: the one asking is someone
+else. A subject inside someone's content ("He said the plan failed and added ...": "the plan")
+or inside a quotation is never taken: it is not the speaker.
+
+The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
+Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimscope.nlp.attribution_filter import trim_source
+from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# The steps from a cue up to the clause whose subject it shares: "..., adding" (advcl), "went on
+# to blast ..., arguing" (xcomp), "said ... but added" (conj), "by arguing" / "despite calling"
+# (pcomp under a preposition).
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep"}
+MAX_STEPS = 4
+FINITE = {"VBD", "VBZ", "VBP", "VB"}
+NOT_SPEAKERS = {"who", "that", "which", "whom", "there", "what", "this"}
+
+
+def _cue_verb(doc: Doc, group: Group) -> Token | None:
+    span = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    return verbs[0] if verbs else None
+
+
+def _implies_subject(verb: Token) -> bool:
+    """An active participle on a clause, or a finite verb conjoined to another."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    if verb.tag_ == "VBG":
+        return verb.dep_ in ("advcl", "xcomp", "pcomp", "conj")
+    return verb.dep_ == "conj" and verb.tag_ in FINITE and verb.head.pos_ in ("VERB", "AUX")
+
+
+DASHES = {"-", "—", "–", "--", ":"}
+
+
+def _dash(token: Token) -> bool:
+    """A dash between words ("Reuters) - Dock"), not a hyphen inside one ("well-intentioned")."""
+    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+def _phrase_start(subject: Token) -> Token:
+    """The first word of the subject phrase: after a dateline's dash ("WASHINGTON (Reuters) -
+    Democratic hopefuls") and without a question's opening words the parse hung on it ("Why
+    do young people")."""
+    doc = subject.doc
+    first = subject.left_edge
+    for t in doc[first.i : subject.i]:
+        if _dash(t):
+            first = doc[t.i + 1]
+    while first.i < subject.i and (first.tag_ in ("WRB", "WP", "WDT") or first.pos_ in ("AUX", "VERB", "PUNCT")):
+        first = doc[first.i + 1]
+    return first
+
+
+def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
+                      mask=None) -> RoleSpan | None:
+    """The source span a sourceless group's cue implies, or None.
+
+    `taken`: character ranges of the statements' contents; a subject found inside one of them
+    (or inside a quotation) is not the speaker. `mask`: `quoted_mask(doc.text)`, computed
+    here when not given (once per document is enough)."""
+    verb = _cue_verb(doc, group)
+    if verb is None or not _implies_subject(verb):
+        return None
+    token = verb
+    for _ in range(MAX_STEPS):
+        if token.dep_ not in CLIMB or token.head == token:
+            return None
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
+            return None  # a passive or an expletive clause, a relative pronoun: nobody named
+        if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
+            return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
+        first = _phrase_start(subject)
+        start = first.idx
+        end = subject.right_edge.idx + len(subject.right_edge)
+        if any(s < end and start < e for s, e in taken) or (
+                group.cue.start < end and start < group.cue.end):
+            return None
+        mask = quoted_mask(doc.text) if mask is None else mask
+        if mask[start:end].any():
+            return None
+        return trim_source(doc, RoleSpan("source", start, end, group.cue.score))
+    return None
+
+
+def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
+    """The groups, each sourceless one with content given the subject its cue implies, and
+    each content without an addressee before it (`without_addressee`)."""
+    if not doc.has_annotation("DEP"):
+        return groups
+    groups = [without_addressee(doc, g) for g in groups]
+    taken = [(c.start, c.end) for g in groups for c in g.contents]
+    mask = None
+    out = []
+    for group in groups:
+        if group.source is None and group.contents:
+            mask = quoted_mask(doc.text) if mask is None else mask
+            source = governing_subject(doc, group, taken, mask)
+            if source is not None:
+                group = Group(cue=group.cue, source=source, contents=group.contents)
+        out.append(group)
+    return out
+
+
+# Verbs that take the addressee before what is said: "cautioned Hollis that ...".
+ADDRESSEE_VERBS = {"warn", "caution", "tell", "remind", "assure", "inform", "advise", "notify",
+                   "convince", "persuade", "promise", "alert", "reassure", "brief"}
+
+
+def without_addressee(doc: Doc, group: Group) -> Group:
+    """'Berridge cautioned Hollis that the strike would go ahead': the content is what she
+    said, not "Hollis that ...": the addressee is neither content nor speaker."""
+    verb = _cue_verb(doc, group)
+    if verb is None or verb.lemma_.lower() not in ADDRESSEE_VERBS or not group.contents:
+        return group
+    extent = group.content_extent
+    span = doc.char_span(extent[0], extent[1], alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return group
+    addressee = [t for t in verb.children if t.dep_ in ("dobj", "dative", "iobj")
+                 and t.left_edge.i == span.start]
+    clause = [t for t in verb.children if t.dep_ == "ccomp" and span.start < t.i < span.end]
+    if not addressee or not clause:
+        return group
+    start = clause[0].left_edge
+    if start.i <= addressee[0].right_edge.i or start.i >= span.end:
+        return group
+    kept = [c for c in group.contents if c.end > start.idx]
+    return Group(cue=group.cue, source=group.source,
+                 contents=[RoleSpan(c.role, max(c.start, start.idx), c.end, c.score) for c in kept])
