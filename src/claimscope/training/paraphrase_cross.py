@@ -2,8 +2,10 @@
 
 1. Folds as everywhere for MRPC (`corpora.mrpc.folds`, k=5, seed 7: no sentence id in two
    folds); fold `HELD_OUT` is held out, the other four are trained on.
-2. all-MiniLM-L6-v2 fine-tuned as a cross-encoder (`training.cross_encoder`), pairs
-   truncated to 128 pieces, a fixed recipe (no search: each run costs half an hour here).
+2. all-MiniLM-L6-v2 fine-tuned as a cross-encoder (`training.cross_encoder`), all layers (the
+   word embeddings stay frozen), on both orders of each training pair (the label does not
+   depend on the order), pairs truncated to 128 pieces; after each epoch the held-out fold is
+   scored (a learning curve). A fixed recipe, not a search: a run takes an hour here.
 3. Export to ONNX, dynamic int8 quantization; the quantized graph is scored on the held-out
    fold beside the float one.
 4. The decision as the ledger takes it (`ledger.claim_match`): below the bi-encoder cosine
