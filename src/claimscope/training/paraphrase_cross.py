@@ -67,7 +67,7 @@ def scores(y, prob, vetoes, cosine, threshold: float) -> dict:
 
 
 def train(shared: str | Path, out_dir: str | Path, *, work_dir: str | Path = "runs/paraphrase",
-          epochs: float = 4.0, lr: float = 3e-5, batch_size: int = 32, threads: int = 2,
+          epochs: float = 1.5, lr: float = 4e-5, batch_size: int = 32, threads: int = 2,
           max_minutes: float | None = 120.0, freeze_layers: int = 0, both_orders: bool = True,
           held_out: int = HELD_OUT, limit: int | None = None, seed: int = 7, version: str = "2.0.0",
           export: bool = True) -> dict:
