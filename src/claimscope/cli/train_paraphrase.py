@@ -26,8 +26,16 @@ def register(app: typer.Typer) -> None:
             False, "--rescore", help="Only re-score the shipped cross-encoder, rewrite its config and card."),
         write_validation: Path = typer.Option(
             None, help="Only write the cross-encoder's held-out MRPC fold to this TSV file."),
-        epochs: float = typer.Option(3.0, help="Cross-encoder epochs."),
-        max_minutes: float = typer.Option(35.0, help="Cross-encoder time budget (minutes)."),
+        epochs: float = typer.Option(1.5, help="Cross-encoder epochs (of both orders of each pair)."),
+        lr: float = typer.Option(4e-5, help="Cross-encoder peak learning rate."),
+        batch_size: int = typer.Option(32, help="Cross-encoder batch size."),
+        freeze_layers: int = typer.Option(0, help="Cross-encoder: lowest layers kept frozen (0: all trained)."),
+        one_order: bool = typer.Option(False, "--one-order", help="Cross-encoder: train on (a, b) only, "
+                                                                  "not also on (b, a)."),
+        held_out: int = typer.Option(0, help="Cross-encoder: the MRPC fold held out (0-4)."),
+        curve_only: bool = typer.Option(False, "--curve-only", help="Cross-encoder: only the per-epoch "
+                                                                    "held-out curve, ship nothing."),
+        max_minutes: float = typer.Option(120.0, help="Cross-encoder time budget (minutes)."),
     ) -> None:
         """Cross-validate (cosine alone, regression without / with the checks), refit, write config.json;
         or, with --cross-encoder, fine-tune the cross-encoder that decides for the ledger.
@@ -41,7 +49,7 @@ def register(app: typer.Typer) -> None:
         if write_validation:
             from claimscope.training.paraphrase_cross import write_validation_file
 
-            n = write_validation_file(shared_data_dir(data), write_validation)
+            n = write_validation_file(shared_data_dir(data), write_validation, held_out)
             typer.echo(f"{n} held-out pairs -> {write_validation}")
             return
         if cross_encoder or rescore:
@@ -53,8 +61,13 @@ def register(app: typer.Typer) -> None:
             if rescore:
                 result = paraphrase_cross.finish(shared_data_dir(data), target, work_dir, threads=threads)
             else:
-                result = paraphrase_cross.train(shared_data_dir(data), target, work_dir=work_dir,
-                                                epochs=epochs, threads=threads, max_minutes=max_minutes)
+                result = paraphrase_cross.train(
+                    shared_data_dir(data), target, work_dir=work_dir, epochs=epochs, lr=lr,
+                    batch_size=batch_size, freeze_layers=freeze_layers, both_orders=not one_order,
+                    held_out=held_out, threads=threads, max_minutes=max_minutes, export=not curve_only)
+            if curve_only:
+                typer.echo(json.dumps(result["history"], indent=1))
+                return
             typer.echo(json.dumps({k: {m: v[m] for m in ("f1", "precision", "recall", "accuracy")}
                                    for k, v in result["figures"].items()}, indent=1))
             return

@@ -261,9 +261,10 @@ def export_onnx(model: PairClassifier, out_dir: str | Path, work_dir: str | Path
 
 
 def onnx_probabilities(model_path: str | Path, pairs, max_length: int, truncation: str,
-                       threads: int = 2) -> np.ndarray:
+                       threads: int = 2, batch_size: int = 32) -> np.ndarray:
     """Probabilities of an exported graph (float or quantized) through onnxruntime, as the
-    runtime computes them, to compare the two."""
+    runtime computes them, to compare the two. A dynamically quantized graph takes its int8
+    activation scale from the whole batch, so score it with the runtime's batch size."""
     import onnxruntime as ort
 
     from claimscope.runtime.onnx_model import softmax
@@ -274,8 +275,8 @@ def onnx_probabilities(model_path: str | Path, pairs, max_length: int, truncatio
     encodings = encode(make_tokenizer(max_length, truncation), pairs)
     order = sorted(range(len(pairs)), key=lambda i: len(encodings[i].ids))
     out = None
-    for at in range(0, len(order), 32):
-        idx = order[at : at + 32]
+    for at in range(0, len(order), batch_size):
+        idx = order[at : at + batch_size]
         feeds = {k: v.numpy() for k, v in _batch(encodings, idx).items()}
         (logits,) = session.run(["logits"], feeds)
         if out is None:
