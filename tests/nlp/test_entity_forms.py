@@ -146,3 +146,37 @@ def test_a_title_alone_is_no_entity_and_no_part_of_the_name(nlp):
     ents = _entities(nlp, "Constable Mary Hale said the road was shut. The Constable added that "
                           "nobody was hurt.")
     assert [(e.name, e.type) for e in ents] == [("Mary Hale", "PERSON")]
+
+
+def test_a_groups_first_word_and_a_mistyped_plural_are_the_group(nlp):
+    ents = _entities(nlp, "Native Americans marched on Monday, and Native leaders spoke. Jews and "
+                          "Jewish groups joined them.")
+    assert len(_with(ents, "Native")) == 1, [(e.name, e.type) for e in ents]
+    assert len(_with(ents, "Jew")) == 1, [(e.name, e.type) for e in ents]
+
+
+def test_a_title_or_a_corporate_word_is_no_given_name(nlp):
+    ents = _entities(nlp, "Democrats invested in three companies: General Electric, MetLife and "
+                          "Pfizer.")
+    assert {e.type for e in _with(ents, "Electric")} == {"ORG"}, [(e.name, e.type) for e in ents]
+
+
+def test_a_list_of_names_before_a_place_noun_is_a_list_of_places(nlp):
+    ents = _entities(nlp, "Tanks moved out of the Penza, Saratov and Ulyanovsk regions.")
+    for word in ("Penza", "Saratov", "Ulyanovsk"):
+        found = _with(ents, word)
+        assert found and found[0].type == "GPE", [(e.name, e.type) for e in ents]
+
+
+def test_an_adjective_made_from_a_persons_name_is_no_entity(nlp):
+    ents = _entities(nlp, "Greta Halvorsen won the vote. Her Halvorsenian style of politics "
+                          "worries her rivals, and Trumpian slogans filled the hall where Donald "
+                          "Trump spoke.")
+    assert not any(e.name.endswith("ian") for e in ents), [(e.name, e.type) for e in ents]
+
+
+def test_hyphens_inside_a_name_keep_the_name(nlp):
+    ents = _entities(nlp, "Ban Ki-moon met Park Geun-hye in Seoul. Jaish-e-Mohammed claimed the "
+                          "attack.")
+    names = {e.name for e in ents}
+    assert {"Ban Ki-moon", "Park Geun-hye"} <= names, names

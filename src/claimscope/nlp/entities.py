@@ -231,7 +231,18 @@ class EntityLinker:
             if len(people) == 1 and first not in surnames:
                 surnames[f"given:{first}"] = next(iter(people))
         groups: dict[str, str] = {}
+        # many-word groups first, so that "Native" beside "Native Americans" is that group
+        for span, entry_id, label in sorted(mentions, key=lambda m: -len(m[0])):
+            if entry_id is None and label == "NORP":
+                key = group_key(_name_text(span))
+                known = groups.setdefault(key, self._match_known(span, label, surnames))
+                if " " in key:
+                    groups.setdefault(key.split()[0], known)
         for span, entry_id, label in mentions:
+            if entry_id is None and label != "PERSON" and len(span) == 1 and group_key(span.text) in groups:
+                # "Nigerians" the tagger once called an organisation is still the group
+                entry_id = groups[group_key(span.text)]
+                label = "NORP"
             if entry_id is None and label == "NORP":
                 # "Buddhists" and "Buddhist" are one group
                 entry_id = groups.setdefault(group_key(_name_text(span)),
@@ -259,6 +270,7 @@ class EntityLinker:
                 # "Brigade".
                 entity.name = _name_text(span)
         _demonyms_to_countries(entities, labels, self.table)
+        _drop_name_adjectives(entities)
         heads = type_heads()
         for entity_id, entity in entities.items():
             if entity_id not in self.table:
@@ -439,6 +451,18 @@ def _demonyms_to_countries(entities, labels, table) -> None:
             _merge_into(entities, labels, entity_id, target)
 
 
+def _drop_name_adjectives(entities) -> None:
+    """"Trumpian", "Halvorsenian": an adjective made from the name of a person in the text is
+    no entity of its own (the tagger calls it a group)."""
+    surnames = {e.name.split()[-1].lower() for e in entities.values() if e.type == "PERSON"}
+    for entity_id, entity in list(entities.items()):
+        word = entity.name.lower()
+        if entity.type == "NORP" and " " not in word and any(
+                word.endswith(suffix) and word[: -len(suffix)] in surnames
+                for suffix in ("ian", "ean", "esque", "ite", "ist", "ism")):
+            del entities[entity_id]
+
+
 def _type_from_context(doc: Doc, entities, labels, table) -> None:
     """Correct a type the tagger gave against what the words around the mentions say.
 
@@ -480,7 +504,7 @@ def _type_from_context(doc: Doc, entities, labels, table) -> None:
             continue
         if kind in ("ORG", "GPE", "PERSON") and entity.name.split()[-1] not in type_heads():
             entity.type = kind
-    for entity_id in movable:
+    for entity_id in movable | {eid for eid, e in entities.items() if e.type == "PRODUCT"}:
         entity = entities[entity_id]
         if entity.type != "GPE" and entity.name.split()[-1] not in type_heads():
             spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]

@@ -35,7 +35,16 @@ def is_first_name(word: str) -> bool:
     """A given name in gender-guesser's offline table ("Oleksandr", "Marianne")."""
     if not word[:1].isupper() or not word.isalpha() or len(word) < 2:
         return False
+    if word.lower() in _not_given_names():
+        return False  # the table also lists "General", "Major", "Bank" as given names
     return _detector().get_gender(word) != "unknown"
+
+
+@lru_cache(maxsize=1)
+def _not_given_names() -> frozenset[str]:
+    """Titles and corporate words: in a name they are never the given name."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(data.get("person_titles", [])) | corporate_words()
 
 
 def group_key(name: str) -> str:

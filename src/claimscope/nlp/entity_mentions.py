@@ -19,6 +19,8 @@ _HYPHEN_PREFIXES = {"pro", "anti", "non", "post", "pre", "neo", "ex", "un"}
 _PLACE_BEFORE = {"near", "outside", "around", "across", "towards", "toward"}
 _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "suburb", "port",
                 "capital", "county", "state", "oblast", "republic", "island", "valley", "outskirts"}
+_PLACE_NOUNS_AFTER = {"village", "town", "city", "region", "province", "district", "county", "oblast",
+                      "villages", "towns", "cities", "regions", "provinces", "districts", "counties"}
 
 
 def split_parts(span: Span, is_alias) -> list[Span]:
@@ -79,7 +81,9 @@ def is_hyphen_compound(span: Span) -> bool:
         if t.text not in ("-", "–") or t.whitespace_ or t.i == 0 or doc[t.i - 1].whitespace_:
             continue
         left, right = doc[t.i - 1], doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if left.lower_ in _HYPHEN_PREFIXES or (right is not None and right.is_lower):
+        if left.lower_ in _HYPHEN_PREFIXES:
+            return True
+        if right is not None and right.is_lower and not _name_syllables(span, left, right):
             return True
         if span.label_ == "NORP" and left.is_title and right is not None and right.is_title:
             return True
@@ -89,6 +93,17 @@ def is_hyphen_compound(span: Span) -> bool:
     after = span.end
     return after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
         and not doc[after].whitespace_ and doc[after + 1].is_lower
+
+
+def _name_syllables(span: Span, left, right) -> bool:
+    """Hyphens inside a name: "Ban Ki-moon", "Park Geun-hye" (short syllables of a given
+    name), "Lashkar-e-Taiba" (a particle between two capitalised words)."""
+    doc = span.doc
+    if span.label_ == "PERSON" and len(left) <= 4 and len(right) <= 4 and right.is_alpha:
+        return True
+    nxt = right.i + 2
+    return right.i + 1 < len(doc) and doc[right.i + 1].text in ("-", "–") and nxt < len(doc) \
+        and doc[nxt].is_title and not doc[right.i].whitespace_
 
 
 def is_lone_initial(span: Span) -> bool:
@@ -130,9 +145,16 @@ def is_state_code(span: Span) -> bool:
 
 
 def place_cue(span: Span) -> bool:
-    """The words before the name say it is a place: "near X", "the village of X",
-    "X region" after it."""
+    """The words around the name say it is a place: "near X", "the village of X", "the X
+    region", and for names listed together, the words around the list ("the Belgorod,
+    Bryansk and Rostov regions")."""
     doc = span.doc
+    root = span.root
+    chain = sorted([root, *root.conjuncts] if root.dep_ != "conj" else [root.head, *root.head.conjuncts],
+                   key=lambda t: t.i)
+    if len(chain) > 1:
+        first, last = chain[0], chain[-1]
+        span = Span(doc, min(first.i, span.start), max(last.i + 1, span.end))
     before = doc[span.start - 1] if span.start >= 1 else None
     if before is not None and before.lower_ in _PLACE_BEFORE:
         return True
@@ -140,4 +162,4 @@ def place_cue(span: Span) -> bool:
             and doc[span.start - 2].lower_ in _PLACE_NOUNS:
         return True
     after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and after.lower_ in _PLACE_NOUNS and after.lower_ not in ("state", "republic")
+    return after is not None and after.lower_ in _PLACE_NOUNS_AFTER
