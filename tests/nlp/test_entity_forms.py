@@ -180,3 +180,30 @@ def test_hyphens_inside_a_name_keep_the_name(nlp):
                           "attack.")
     names = {e.name for e in ents}
     assert {"Ban Ki-moon", "Park Geun-hye"} <= names, names
+
+
+def test_a_base_named_after_a_person_is_known_by_that_name_alone(nlp):
+    ents = _entities(nlp, "Jets took off from Luke Air Force Base on Monday. A pilot at Luke said "
+                          "the runway was closed.")
+    luke = _with(ents, "Luke")
+    assert len(luke) == 1 and luke[0].type == "FAC", [(e.name, e.type) for e in ents]
+    assert len(luke[0].mentions) == 2
+
+
+def test_handles_addresses_designators_and_joined_names_are_no_entities(nlp):
+    from spacy.tokens import Span
+
+    ents = _entities(nlp, "Copyright 2019 The Daily Ledger, LLC. The U.S.-Mexico border is long.")
+    texts = {m.text for e in ents for m in e.mentions}
+    assert not any("-" in t or t == "LLC" for t in texts), texts
+    linker = nlp.get_pipe("claimscope_entities")
+    doc = nlp("Write to @RCalloway or ruth.calloway@example.com today.")
+    for token in doc:
+        if "@" in token.text:
+            assert linker._junk(Span(doc, token.i, token.i + 1, label="PERSON"), set())
+
+
+def test_an_owner_before_a_possessive_is_a_name_of_its_own(nlp):
+    ents = _entities(nlp, "The Labor Department’s Wage and Hour Division ruled on Monday.")
+    names = {e.name for e in ents}
+    assert not any("Wage" in n and "Department" in n for n in names), names

@@ -188,9 +188,25 @@ class EntityLinker:
         if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent) \
                 and not is_state_code(ent):
             return True  # "Groups do not learn ...": a capitalised common noun, not a name
-        return (is_hyphen_compound(ent) or _title_word(ent) or _section_label(ent)
-                or is_lone_initial(ent) or _title_alone(ent)
+        if "@" in ent.text:
+            return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
+        if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
+            return True  # "LLC" alone: what follows a company's name, not a name
+        return (is_hyphen_compound(ent) or self._joined_names(ent) or _title_word(ent)
+                or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent)
                 or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
+
+    def _joined_names(self, ent: Span) -> bool:
+        """"U.S.-Mexico border", "U.S.-Israeli talks": two names joined by a hyphen before a
+        noun are an adjective of both, not a mention of either. One side must be a known name,
+        so that a hyphenated company or person ("Coca-Cola", "Ocasio-Cortez") stays a name."""
+        if ent.label_ == "PERSON" or len(ent) != 1 or ent.end >= len(ent.doc):
+            return False
+        parts = [p for p in ent.text.split("-") if p]
+        nxt = ent.doc[ent.end]
+        return len(parts) == 2 and all(p[:1].isupper() for p in parts) and nxt.is_lower \
+            and nxt.is_alpha and any(self._alias_exact.get(p) or self._alias_folded.get(p.lower())
+                                     for p in parts)
 
     def _resolve(self, doc: Doc, mentions) -> list[Entity]:
         """Tie each mention to a canonical entity: alias table first, then name matching.
@@ -239,7 +255,8 @@ class EntityLinker:
                 if " " in key:
                     groups.setdefault(key.split()[0], known)
         for span, entry_id, label in mentions:
-            if entry_id is None and label != "PERSON" and len(span) == 1 and group_key(span.text) in groups:
+            if entry_id is None and label != "PERSON" and len(span) == 1 and span.text.endswith("s") \
+                    and group_key(span.text) in groups:
                 # "Nigerians" the tagger once called an organisation is still the group
                 entry_id = groups[group_key(span.text)]
                 label = "NORP"
@@ -514,7 +531,8 @@ def _type_from_context(doc: Doc, entities, labels, table) -> None:
         entity = entities[entity_id]
         words = entity.name.split()
         # "Oleksandr Turchynov" tagged ORG: a given name and a surname that is none
-        if entity.type == "ORG" and 2 <= len(words) <= 3 and all(w.isalpha() and w.istitle() for w in words) \
+        if entity.type == "ORG" and 2 <= len(words) <= 3 \
+                and all(w.replace("-", "").isalpha() and w[:1].isupper() for w in words) \
                 and is_first_name(words[0]) and not is_first_name(words[-1]) \
                 and words[-1] not in type_heads() and words[-1].lower() not in corporate_words():
             entity.type = "PERSON"

@@ -42,6 +42,11 @@ def split_parts(span: Span, is_alias) -> list[Span]:
             break
         if prev.text == "," and prev.i > span.start:
             cuts.append((prev.i, t.i))
+        elif prev.tag_ == "POS" and prev.i > span.start and t.is_title and not is_first_name(t.text) \
+                and span.label_ != "PERSON":
+            # "the Labor Department's Wage and Hour Division": the owner is a name of its
+            # own; what follows it is cut off, and dropped below when it is one word
+            cuts.append((prev.i, t.i))
         elif t.i + 1 < span.end and is_first_name(t.text) and doc[t.i + 1].is_title:
             if prev.tag_ == "POS" or prev.text in ("’", "'", "’s", "'s"):
                 cuts.append((prev.i, t.i))
@@ -56,6 +61,8 @@ def split_parts(span: Span, is_alias) -> list[Span]:
         start = nxt
     if start < span.end:
         parts.append(Span(doc, start, span.end, label=span.label_))
+    if any(doc[a - 1].tag_ == "POS" for a in (p.start for p in parts[1:]) if a > 0):
+        parts = [p for p in parts if p is parts[0] or len(p) >= 2 or doc[p.start - 1].tag_ != "POS"]
     # a part that starts with a given name and has a surname is a person's name
     return [Span(doc, p.start, p.end, label="PERSON") if p is not parts[0] and len(p) >= 2
             and is_first_name(p[0].text) else p for p in parts]
