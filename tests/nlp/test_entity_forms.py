@@ -207,3 +207,47 @@ def test_an_owner_before_a_possessive_is_a_name_of_its_own(nlp):
     ents = _entities(nlp, "The Labor Department’s Wage and Hour Division ruled on Monday.")
     names = {e.name for e in ents}
     assert not any("Wage" in n and "Department" in n for n in names), names
+
+
+def test_a_party_before_a_chamber_is_the_party_and_the_chamber(nlp):
+    ents = _entities(nlp, "The Republican House passed the bill, and the Democratic Senate "
+                          "refused it.")
+    names = {e.name for e in ents}
+    assert {"House", "Senate"} <= names and not any(" House" in n or " Senate" in n for n in names), names
+
+
+def test_a_name_with_and_without_its_possessive_ending_is_one_entity(nlp):
+    ents = _entities(nlp, "Workers at Brennock’s stores struck. Brennock said the talks would go "
+                          "on, and Brennock’s managers agreed.")
+    assert len(_with(ents, "Brennock")) == 1, [(e.name, [m.text for m in e.mentions]) for e in ents]
+
+
+def test_a_head_word_alone_is_a_name_only_through_a_fuller_name(nlp):
+    ents = _entities(nlp, "Kessler Motors cut jobs. The Company said profits rose.")
+    assert [e.name for e in ents] == ["Kessler Motors"], [(e.name, e.type) for e in ents]
+    ents = _entities(nlp, "The New York Times reported it first. The Times said the memo was real.")
+    times = _with(ents, "Times")
+    assert len(times) == 1 and len(times[0].mentions) == 2
+
+
+def test_an_honorific_before_a_name_makes_it_a_person(nlp):
+    from claimscope.model.records import Entity, Mention
+    from claimscope.nlp.entities import _type_from_context
+
+    text = "The congresswoman Kealoha took a different view, and Kealoha left."
+    doc = nlp(text)
+    starts = [i for i in range(len(text)) if text.startswith("Kealoha", i)]
+    entity = Entity(id="kealoha", name="Kealoha", type="ORG",
+                    mentions=[Mention(s, s + 7, "Kealoha") for s in starts])
+    _type_from_context(doc, {"kealoha": entity}, {"kealoha": ["ORG", "ORG"]}, {})
+    assert entity.type == "PERSON"
+
+
+def test_a_place_inside_a_quoted_title_is_no_mention_of_it(nlp):
+    ents = _entities(nlp, "He wrote “A Short History of Kenya” in 1990. Kenya was then poor.")
+    assert [m.text for e in ents if e.name == "Kenya" for m in e.mentions] == ["Kenya"]
+
+
+def test_a_quoted_name_alone_is_still_a_name(nlp):
+    ents = _entities(nlp, "The group calling itself “Red Dawn Brigade” claimed the attack.")
+    assert any("Red Dawn Brigade" in e.name for e in ents), [e.name for e in ents]

@@ -29,6 +29,7 @@ from claimscope.nlp.entity_forms import (
     short_company_name,
 )
 from claimscope.nlp.entity_mentions import (
+    in_quoted_title,
     is_heading_common_word,
     is_hyphen_compound,
     is_lone_initial,
@@ -132,7 +133,7 @@ class EntityLinker:
         taken: set[int] = set()
         for start, end, entry_id, label in alias_spans:
             span = doc[start:end]
-            if _inside_longer_name(span) or is_hyphen_compound(span):
+            if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based": a name or a modifier that contains the alias, not a
                 # mention of what the alias names.
@@ -142,13 +143,17 @@ class EntityLinker:
             mentions.append((span, entry_id, label))
             taken.update(range(start, end))
         lower_words = lower_case_words(doc)
+        titles = person_titles()
+        # title words the text puts before a given name ("Constable Mary Hale"), read once
+        before_names = {t.lower_ for t in doc[:-1] if t.lower_.strip(".") in titles
+                        and is_first_name(doc[t.i + 1].text)}
         for whole in doc.ents:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
                 continue
             for part in _name_parts(whole):
-                for piece in split_parts(part, self._alias_of):
+                for piece in self._alias_and_title(split_parts(part, self._alias_of)):
                     ent = without_leading_verb(_without_title(piece))
-                    if self._junk(ent, lower_words):
+                    if self._junk(ent, lower_words, before_names):
                         continue
                     label = "GPE" if is_state_code(ent) else ent.label_
                     mentions.append((ent, self._alias_of(ent), label))
@@ -181,7 +186,7 @@ class EntityLinker:
         before = span.doc[span.start - 1].lower_
         return target is not None and target.type == "GPE" and before in _PLACE_PREPOSITIONS
 
-    def _junk(self, ent: Span, lower_words: set[str]) -> bool:
+    def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset()) -> bool:
         """A tagged span that is no name (see entity_mentions for each rule)."""
         if not any(c.isupper() for c in ent.text):
             return True  # names are capitalised; a lower-case "entity" is a tagging slip
@@ -192,9 +197,23 @@ class EntityLinker:
             return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
-        return (is_hyphen_compound(ent) or self._joined_names(ent) or _title_word(ent)
-                or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent)
+        return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
+                or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
+
+    def _alias_and_title(self, pieces: list[Span]) -> list[Span]:
+        """"the Republican House", "the Democratic Senate": a known name and a word that is a
+        title or a chamber ("House", "Senate") are two mentions, the party and the chamber,
+        not one name (a party's own bodies, "Republican National Committee", stay whole)."""
+        out = []
+        for piece in pieces:
+            if len(piece) == 2 and self._alias_of(piece[:1]) and piece[1].lower_ in person_titles() \
+                    and piece[1].is_title:
+                out += [Span(piece.doc, piece.start, piece.start + 1, label="NORP"),
+                        Span(piece.doc, piece.start + 1, piece.end, label="ORG")]
+            else:
+                out.append(piece)
+        return out
 
     def _joined_names(self, ent: Span) -> bool:
         """"U.S.-Mexico border", "U.S.-Israeli talks": two names joined by a hyphen before a
@@ -266,6 +285,10 @@ class EntityLinker:
                                              self._match_known(span, label, surnames))
             elif entry_id is None:
                 entry_id = self._match_known(span, label, surnames)
+                if len(span) == 1 and entry_id not in surnames.values() and _generic_head(span.text):
+                    # "The Company said": a head word alone names nothing unless a fuller name
+                    # in the text ends with it ("Times" for the New York Times)
+                    continue
             if entry_id in self.table and entry_id not in entities:
                 entry = self.table[entry_id]
                 entities[entry_id] = Entity(id=entry.id, name=entry.name, type=entry.type,
@@ -313,7 +336,9 @@ class EntityLinker:
         key = department_key(words)
         if key and key in surnames:
             return surnames[key]
-        slug = slugify(" ".join(words) or span.text)
+        # "McDonald's" and "McDonald" are one company: a possessive ending is no part of the key
+        text = re.sub(r"[’']s$", "", " ".join(words)) or span.text
+        slug = slugify(text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
 
 
@@ -375,15 +400,10 @@ def _without_title(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
-def _title_alone(span: Span) -> bool:
+def _title_alone(span: Span, before_names) -> bool:
     """"The Constable added ...": a title word alone, which the text also puts before a
-    person's given name ("Constable Mary Hale"), is the title, not a name."""
-    if len(span) != 1 or span[0].lower_.strip(".") not in person_titles():
-        return False
-    word = span[0].lower_
-    doc = span.doc
-    return any(t.lower_ == word and t.i + 1 < len(doc) and is_first_name(doc[t.i + 1].text)
-               for t in doc)
+    person's given name ("Constable Mary Hale"; `before_names`), is the title, not a name."""
+    return len(span) == 1 and span[0].lower_ in before_names
 
 
 def _title_word(span: Span) -> bool:
@@ -404,6 +424,11 @@ def _section_label(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return at_start and (after is None or after.text in (":", "|", "—", "-") or after.is_space
                          or "\n" in span[-1].whitespace_)
+
+
+def _generic_head(word: str) -> bool:
+    """A word that says what kind of thing a name names ("Company", "Department", "Group")."""
+    return word in type_heads() or word.lower() in corporate_words()
 
 
 def _one_type(labels: list[str]) -> str:
@@ -441,6 +466,12 @@ def _longest_first(candidates):
     return sorted(chosen)
 
 
+# Words that stand only before a person's name (unlike "House" or "State" in person_titles).
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "senator", "rep",
+               "representative", "congressman", "congresswoman", "gov", "governor", "president",
+               "mayor", "judge", "prof", "professor", "rev", "reverend", "rabbi", "pastor", "sheriff",
+               "detective", "sergeant", "captain", "colonel", "lieutenant", "admiral", "gen", "lt",
+               "sgt", "capt", "col", "adm", "maj", "chancellor", "spokesman", "spokeswoman"}
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "outside", "into", "across", "around",
                        "via", "visiting", "visited", "leaving", "left", "toward", "towards"}
 
@@ -527,6 +558,13 @@ def _type_from_context(doc: Doc, entities, labels, table) -> None:
             spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
             if any(s is not None and place_cue(s) for s in spans):
                 entity.type = "GPE"
+    for entity_id in movable:
+        entity = entities[entity_id]
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+        if entity.type != "PERSON" and any(
+                s is not None and s.start > 0 and doc[s.start - 1].lower_.strip(".") in _HONORIFICS
+                for s in spans):
+            entity.type = "PERSON"  # "congresswoman Tulsi Gabbard", "Mr. Kessler": a person
     for entity_id in movable:
         entity = entities[entity_id]
         words = entity.name.split()

@@ -113,6 +113,35 @@ def _name_syllables(span: Span, left, right) -> bool:
         and doc[nxt].is_title and not doc[right.i].whitespace_
 
 
+_OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+
+
+def in_quoted_title(span: Span) -> bool:
+    """"A Short History of Kenya" in quotation marks is a title: a place or name in it is no
+    mention of that place. A quoted run counts as a title when it has three words or more,
+    all capitalised but the small ones, and stays on one line."""
+    doc = span.doc
+    lo = span.start - 1
+    while lo >= 0 and doc[lo].text not in _OPENING_QUOTES and "\n" not in doc[lo].text_with_ws \
+            and span.start - lo < 15:
+        lo -= 1
+    if lo < 0 or doc[lo].text not in _OPENING_QUOTES:
+        return False
+    closing = _OPENING_QUOTES[doc[lo].text]
+    hi = span.end
+    while hi < len(doc) and doc[hi].text != closing and "\n" not in doc[hi].text_with_ws \
+            and hi - span.end < 15:
+        hi += 1
+    if hi >= len(doc) or doc[hi].text != closing:
+        return False
+    words = [t for t in doc[lo + 1:hi] if t.is_alpha]
+    # a quoted name alone (the group calling itself "Red Dawn Brigade") is still a name
+    others = [t for t in words if not span.start <= t.i < span.end and t.lower_ not in _SMALL_WORDS]
+    return len(words) >= 3 and len(others) >= 2 and all(
+        t.is_title or t.is_upper or t.lower_ in _SMALL_WORDS for t in words)
+
+
 def is_lone_initial(span: Span) -> bool:
     """"R." or "J.": one letter and a dot is an initial or a party label, no name."""
     text = span.text.strip()
