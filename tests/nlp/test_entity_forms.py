@@ -159,6 +159,8 @@ def test_a_title_or_a_corporate_word_is_no_given_name(nlp):
     ents = _entities(nlp, "Democrats invested in three companies: General Electric, MetLife and "
                           "Pfizer.")
     assert {e.type for e in _with(ents, "Electric")} == {"ORG"}, [(e.name, e.type) for e in ents]
+    ents = _entities(nlp, "Due to its energy subsidiary, GE Power, which operates a division.")
+    assert {e.type for e in _with(ents, "GE Power")} == {"ORG"}, [(e.name, e.type) for e in ents]
 
 
 def test_a_list_of_names_before_a_place_noun_is_a_list_of_places(nlp):

@@ -33,8 +33,8 @@ def _detector():
 
 def is_first_name(word: str) -> bool:
     """A given name in gender-guesser's offline table ("Oleksandr", "Marianne")."""
-    if not word[:1].isupper() or not word.isalpha() or len(word) < 2:
-        return False
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 2 or not word[1:].islower():
+        return False  # a given name is capitalised, not an acronym ("GE Power")
     if word.lower() in _not_given_names():
         return False  # the table also lists "General", "Major", "Bank" as given names
     return _detector().get_gender(word) != "unknown"
