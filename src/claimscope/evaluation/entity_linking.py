@@ -115,13 +115,11 @@ def predicted_clusters(gold: GoldSet, entities: dict[str, list[Entity]], *,
         # Clinton" in the text, and the joined entity's link is what that mention got).
         by_mention = {(m.start, m.end): e for e in entities[file] for m in reversed(e.mentions)}
         by_first = {(e.mentions[0].start, e.mentions[0].end): e for e in entities[file] if e.mentions}
-        # ... or by where that mention started, when it was a span the pipeline now cuts in
-        # two ("Politico, Democratic party" is "Politico" and "Democratic")
-        by_start = {m.start: e for e in entities[file] for m in reversed(e.mentions)}
+        # A span the pipeline now cuts in two ("Green Party's Jill Stein") is not found: either
+        # part may be what the gold meant, so it stays a singleton.
         for g in document["entities"]:
             first = tuple(g["first"])
-            e = (by_id.get(g["id"]) or by_first.get(first) or by_mention.get(first)
-                 or by_start.get(first[0]))
+            e = by_id.get(g["id"]) or by_first.get(first) or by_mention.get(first)
             if e is None:
                 missing.append(f"{file}#{g['id']}")
                 predicted[(file, g["id"])] = f"missing:{file}#{g['id']}"
