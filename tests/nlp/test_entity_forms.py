@@ -253,3 +253,19 @@ def test_a_place_inside_a_quoted_title_is_no_mention_of_it(nlp):
 def test_a_quoted_name_alone_is_still_a_name(nlp):
     ents = _entities(nlp, "The group calling itself “Red Dawn Brigade” claimed the attack.")
     assert any("Red Dawn Brigade" in e.name for e in ents), [e.name for e in ents]
+
+
+def test_a_place_at_the_end_of_an_organisations_name_is_still_the_place(nlp):
+    ents = _entities(nlp, "Mirvale Bank of Tampa closed on Monday. Tampa is hot.")
+    tampa = [e for e in ents if any(m.text == "Tampa" for m in e.mentions)]
+    assert tampa and "Bank" not in tampa[0].name, [(e.name, e.type) for e in ents]
+
+
+def test_two_names_joined_before_a_noun_are_no_entity(nlp):
+    ents = _entities(nlp, "There was zero evidence of Trump-Russia collusion, Donald Trump said.")
+    assert not any("-" in m.text for e in ents for m in e.mentions), [e.name for e in ents]
+
+
+def test_a_court_case_is_a_law(nlp):
+    ents = _entities(nlp, "The ruling in Brown v Board of Education still stands, said Ruth Calloway.")
+    assert {e.type for e in _with(ents, "Brown")} == {"LAW"}, [(e.name, e.type) for e in ents]

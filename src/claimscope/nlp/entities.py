@@ -219,7 +219,9 @@ class EntityLinker:
         """"U.S.-Mexico border", "U.S.-Israeli talks": two names joined by a hyphen before a
         noun are an adjective of both, not a mention of either. One side must be a known name,
         so that a hyphenated company or person ("Coca-Cola", "Ocasio-Cortez") stays a name."""
-        if ent.label_ == "PERSON" or len(ent) != 1 or ent.end >= len(ent.doc):
+        if ent.label_ == "PERSON" or ent.end >= len(ent.doc) or len(ent) not in (1, 3):
+            return False
+        if len(ent) == 3 and (ent[1].text != "-" or ent[0].whitespace_ or ent[1].whitespace_):
             return False
         parts = [p for p in ent.text.split("-") if p]
         nxt = ent.doc[ent.end]
@@ -243,6 +245,8 @@ class EntityLinker:
         # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
         ranked = sorted(mentions, key=lambda m: (
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
+        # words the text names as places on their own ("Tampa is hot")
+        places = {span.text for span, entry_id, label in mentions if label in ("GPE", "LOC") and len(span) == 1}
         for span, entry_id, label in ranked:
             words = _name_words(span)
             kind = self.table[entry_id].type if entry_id in self.table else label
@@ -252,7 +256,9 @@ class EntityLinker:
             lends = kind == "PERSON" or (kind == "ORG" and entry_id not in self.table)
             if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper() and lends:
                 known = entry_id or self._match_known(span, label, surnames)
-                surnames.setdefault(words[-1].lower(), known)
+                # Nor does "Mirvale Bank of Tampa" lend "Tampa", a place of its own.
+                if kind == "PERSON" or (words[-2] != "of" and words[-1] not in places):
+                    surnames.setdefault(words[-1].lower(), known)
                 if kind == "PERSON" and _initials_between(words):
                     # "Michael R. Bromwich" is "Michael Bromwich": first and last name decide.
                     surnames.setdefault(_first_and_last(words), known)
@@ -319,6 +325,8 @@ class EntityLinker:
                 # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
                 if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
                     entity.type = heads[words[-1]]
+                if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
+                    entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
         return list(entities.values())
 
