@@ -269,3 +269,17 @@ def test_two_names_joined_before_a_noun_are_no_entity(nlp):
 def test_a_court_case_is_a_law(nlp):
     ents = _entities(nlp, "The ruling in Brown v Board of Education still stands, said Ruth Calloway.")
     assert {e.type for e in _with(ents, "Brown")} == {"LAW"}, [(e.name, e.type) for e in ents]
+
+
+def test_an_adverb_at_the_start_of_a_sentence_is_no_part_of_the_name(nlp):
+    ents = _entities(nlp, "Marianne Okafor and Greta Halvorsen spoke. Later Okafor and Halvorsen left.")
+    assert not any(e.name.startswith("Later") for e in ents), [e.name for e in ents]
+    okafor = _with(ents, "Okafor")
+    assert len(okafor) == 1 and len(okafor[0].mentions) == 2
+
+
+def test_a_possessive_or_a_comma_inside_a_name_keeps_the_name_whole(nlp):
+    ents = _entities(nlp, "The Women’s National Rowing Association met in May. Agents of the "
+                          "Bureau of Alcohol, Tobacco and Firearms raided the farm.")
+    names = {e.name for e in ents}
+    assert "Women" not in names and not any(n.startswith("Tobacco") for n in names), names

@@ -27,6 +27,7 @@ from claimscope.nlp.entity_forms import (
     group_key,
     is_first_name,
     short_company_name,
+    type_heads,
 )
 from claimscope.nlp.entity_mentions import (
     in_quoted_title,
@@ -376,12 +377,6 @@ def _name_text(span: Span) -> str:
     words = _name_words(span)
     return span.doc[span.end - len(words) : span.end].text if words else span.text
 
-
-@lru_cache(maxsize=1)
-def type_heads() -> dict[str, str]:
-    """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
-    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})
-    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
 
 
 @lru_cache(maxsize=1)

@@ -105,6 +105,13 @@ def short_company_name(words: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def type_heads() -> dict[str, str]:
+    """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})
+    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
+
+
+@lru_cache(maxsize=1)
 def us_state_codes() -> frozenset[str]:
     """The two-letter postal codes of US states and territories (lexicon `us_state_codes`)."""
     data = json.loads(LEXICON.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimscope.nlp.entity_forms import is_first_name, us_state_codes
+from claimscope.nlp.entity_forms import is_first_name, type_heads, us_state_codes
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
 _HYPHEN_PREFIXES = {"pro", "anti", "non", "post", "pre", "neo", "ex", "un"}
@@ -40,10 +40,11 @@ def split_parts(span: Span, is_alias) -> list[Span]:
                 return []
             cuts.append((end, span.end))
             break
-        if prev.text == "," and prev.i > span.start:
+        if prev.text == "," and prev.i > span.start and not any(w.lower_ == "of" for w in doc[span.start:prev.i]):
+            # "Kharkiv, Poltava" is two places; "Bureau of Alcohol, Tobacco and Firearms" one name
             cuts.append((prev.i, t.i))
         elif prev.tag_ == "POS" and prev.i > span.start and t.is_title and not is_first_name(t.text) \
-                and span.label_ != "PERSON":
+                and span.label_ != "PERSON" and (doc[prev.i - 1].text in type_heads() or is_alias(doc[span.start:prev.i])):
             # "the Labor Department's Wage and Hour Division": the owner is a name of its
             # own; what follows it is cut off, and dropped below when it is one word
             cuts.append((prev.i, t.i))
@@ -75,7 +76,14 @@ def without_leading_verb(span: Span) -> Span:
     if len(span) >= 2 and first.tag_ == "VB" and span[1].is_title and (
             first.dep_ == "ROOT" or not is_first_name(first.text)):
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    if len(span) >= 2 and first.tag_ in _NOT_NAME_TAGS and span[1].is_title and first.is_sent_start:
+        # "Later Okafor left": an adverb capitalised at the start of a sentence
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
     return span
+
+
+# Parts of speech a sentence's first word may have that no name starts with
+_NOT_NAME_TAGS = {"RB", "RBR", "RBS", "WRB", "IN", "CC", "PRP", "PRP$", "WP", "MD"}
 
 
 def is_hyphen_compound(span: Span) -> bool:
