@@ -94,7 +94,8 @@ def analyse(gold: GoldSet, workspace_factory) -> dict[str, list[Entity]]:
 def predicted_clusters(gold: GoldSet, entities: dict[str, list[Entity]], *,
                        incremental: bool) -> tuple[dict[Key, str], list[str]]:
     """Gold key -> predicted corpus entity id, and the gold entities not found in the output
-    (matched by id, else by the offsets of the first mention). Missing ones stay singletons."""
+    (matched by id, else by the offsets of the first mention, as an entity's first mention or
+    any other). Missing ones stay singletons."""
     book = AliasBook.load(gold.link_aliases or gold.aliases)
     documents = [(d["file"], entities[d["file"]]) for d in gold.documents]
     if incremental:
@@ -108,9 +109,16 @@ def predicted_clusters(gold: GoldSet, entities: dict[str, list[Entity]], *,
     for document in gold.documents:
         file = document["file"]
         by_id = {e.id: e for e in entities[file]}
+        # A gold entity is found again by its id, else by the mention it started with, which
+        # may now be any mention of an entity (the pipeline joined "Hillary" to "Hillary
+        # Clinton" in the text, and the joined entity's link is what that mention got).
+        by_mention = {(m.start, m.end): e for e in entities[file] for m in reversed(e.mentions)}
         by_first = {(e.mentions[0].start, e.mentions[0].end): e for e in entities[file] if e.mentions}
+        # A span the pipeline now cuts in two ("Green Party's Jill Stein") is not found: either
+        # part may be what the gold meant, so it stays a singleton.
         for g in document["entities"]:
-            e = by_id.get(g["id"]) or by_first.get(tuple(g["first"]))
+            first = tuple(g["first"])
+            e = by_id.get(g["id"]) or by_first.get(first) or by_mention.get(first)
             if e is None:
                 missing.append(f"{file}#{g['id']}")
                 predicted[(file, g["id"])] = f"missing:{file}#{g['id']}"

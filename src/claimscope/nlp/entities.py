@@ -20,6 +20,26 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Entity, Mention
+from claimscope.nlp.entity_forms import (
+    corporate_words,
+    demonym_countries,
+    department_key,
+    group_key,
+    is_first_name,
+    short_company_name,
+    type_heads,
+)
+from claimscope.nlp.entity_mentions import (
+    in_quoted_title,
+    is_heading_common_word,
+    is_hyphen_compound,
+    is_lone_initial,
+    is_state_code,
+    lower_case_words,
+    place_cue,
+    split_parts,
+    without_leading_verb,
+)
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
@@ -81,6 +101,8 @@ class EntityLinker:
         self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._make_doc = nlp.make_doc
         self._loaded = False
+        self._alias_exact: dict[str, str] = {}
+        self._alias_folded: dict[str, str] = {}
 
     def initialize(self, get_examples=None, *, nlp=None) -> None:
         self._load()
@@ -92,6 +114,10 @@ class EntityLinker:
         for entry in self.table.values():
             for alias in entry.aliases + entry.demonyms:
                 matcher = self._exact if _is_acronym(alias) or entry.exact_case else self._folded
+                if matcher is self._exact:
+                    self._alias_exact.setdefault(alias, entry.id)
+                else:
+                    self._alias_folded.setdefault(alias.lower(), entry.id)
                 # Match with and without a leading "the" so "the Kremlin" and "Kremlin" both hit.
                 matcher.add(entry.id, [self._make_doc(alias)])
         self._loaded = True
@@ -108,25 +134,31 @@ class EntityLinker:
         taken: set[int] = set()
         for start, end, entry_id, label in alias_spans:
             span = doc[start:end]
-            if _inside_longer_name(span) or _is_compound_modifier(span):
+            if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based": a name or a modifier that contains the alias, not a
                 # mention of what the alias names.
                 continue
+            if self._place_not_government(span, entry_id):
+                entry_id, label = None, "GPE"
             mentions.append((span, entry_id, label))
             taken.update(range(start, end))
+        lower_words = lower_case_words(doc)
+        titles = person_titles()
+        # title words the text puts before a given name ("Constable Mary Hale"), read once
+        before_names = {t.lower_ for t in doc[:-1] if t.lower_.strip(".") in titles
+                        and is_first_name(doc[t.i + 1].text)}
         for whole in doc.ents:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
                 continue
-            for ent in (_without_title(part) for part in _name_parts(whole)):
-                if not any(c.isupper() for c in ent.text):
-                    continue  # names are capitalised; a lower-case "entity" is a tagging slip
-                if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent):
-                    continue  # "Groups do not learn ...": a capitalised common noun, not a name
-                if _is_compound_modifier(ent) or _title_word(ent) or _section_label(ent):
-                    continue
-                mentions.append((ent, None, ent.label_))
-                taken.update(range(ent.start, ent.end))
+            for part in _name_parts(whole):
+                for piece in self._alias_and_title(split_parts(part, self._alias_of)):
+                    ent = without_leading_verb(_without_title(piece))
+                    if self._junk(ent, lower_words, before_names):
+                        continue
+                    label = "GPE" if is_state_code(ent) else ent.label_
+                    mentions.append((ent, self._alias_of(ent), label))
+                    taken.update(range(ent.start, ent.end))
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -139,34 +171,131 @@ class EntityLinker:
         doc.spans["entities"] = spans
         return doc
 
+    def _alias_of(self, span: Span) -> str | None:
+        """The alias-table id whose alias is exactly these words, if any."""
+        text = span.text
+        return self._alias_exact.get(text) or self._alias_folded.get(text.lower())
+
+    def _place_not_government(self, span: Span, entry_id: str) -> bool:
+        """"in Washington", "to Washington": a capital that stands for a government in the table
+        is the city where a place preposition governs it. A building ("the Kremlin") keeps its
+        article and is left to the table."""
+        entry = self.table.get(entry_id)
+        if entry is None or not entry.stands_for or len(span) != 1 or span.start == 0:
+            return False
+        target = self.table.get(entry.stands_for)
+        before = span.doc[span.start - 1].lower_
+        return target is not None and target.type == "GPE" and before in _PLACE_PREPOSITIONS
+
+    def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset()) -> bool:
+        """A tagged span that is no name (see entity_mentions for each rule)."""
+        if not any(c.isupper() for c in ent.text):
+            return True  # names are capitalised; a lower-case "entity" is a tagging slip
+        if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent) \
+                and not is_state_code(ent):
+            return True  # "Groups do not learn ...": a capitalised common noun, not a name
+        if "@" in ent.text:
+            return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
+        if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
+            return True  # "LLC" alone: what follows a company's name, not a name
+        return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
+                or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
+                or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
+
+    def _alias_and_title(self, pieces: list[Span]) -> list[Span]:
+        """"the Republican House", "the Democratic Senate": a known name and a word that is a
+        title or a chamber ("House", "Senate") are two mentions, the party and the chamber,
+        not one name (a party's own bodies, "Republican National Committee", stay whole)."""
+        out = []
+        for piece in pieces:
+            if len(piece) == 2 and self._alias_of(piece[:1]) and piece[1].lower_ in person_titles() \
+                    and piece[1].is_title:
+                out += [Span(piece.doc, piece.start, piece.start + 1, label="NORP"),
+                        Span(piece.doc, piece.start + 1, piece.end, label="ORG")]
+            else:
+                out.append(piece)
+        return out
+
+    def _joined_names(self, ent: Span) -> bool:
+        """"U.S.-Mexico border", "U.S.-Israeli talks": two names joined by a hyphen before a
+        noun are an adjective of both, not a mention of either. One side must be a known name,
+        so that a hyphenated company or person ("Coca-Cola", "Ocasio-Cortez") stays a name."""
+        if ent.label_ == "PERSON" or ent.end >= len(ent.doc) or len(ent) not in (1, 3):
+            return False
+        if len(ent) == 3 and (ent[1].text != "-" or ent[0].whitespace_ or ent[1].whitespace_):
+            return False
+        parts = [p for p in ent.text.split("-") if p]
+        nxt = ent.doc[ent.end]
+        return len(parts) == 2 and all(p[:1].isupper() for p in parts) and nxt.is_lower \
+            and nxt.is_alpha and any(self._alias_exact.get(p) or self._alias_folded.get(p.lower())
+                                     for p in parts)
+
     def _resolve(self, doc: Doc, mentions) -> list[Entity]:
         """Tie each mention to a canonical entity: alias table first, then name matching.
 
         Full personal names are read first over the whole text, so a lone surname links to
         the full name wherever it stands (a headline's "Varga" before the body's "Anselm
-        Varga"). Each entity gets one type, the one most of its mentions carry (a full
-        personal name makes it a person).
+        Varga"), and so does a lone given name when one person in the text has it. Each entity
+        gets one type, the one most of its mentions carry (a full personal name makes it a
+        person), corrected where the words around the mentions say otherwise.
         """
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
-        surnames: dict[str, str] = {}
+        surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
+        given: dict[str, set[str]] = {}  # given name -> the people who have it
         # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
         ranked = sorted(mentions, key=lambda m: (
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
+        # words the text names as places on their own ("Tampa is hot")
+        places = {span.text for span, entry_id, label in mentions if label in ("GPE", "LOC") and len(span) == 1}
         for span, entry_id, label in ranked:
             words = _name_words(span)
             kind = self.table[entry_id].type if entry_id in self.table else label
             # Only a person's or an organisation's last word stands for it: "Korean" is not
-            # "South Korean", nor "York" "New York".
-            if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper():
+            # "South Korean", nor "York" "New York". An organisation in the table is called
+            # by the aliases the table gives: the "House" is not the "White House".
+            lends = kind == "PERSON" or (kind == "ORG" and entry_id not in self.table)
+            if kind in ("PERSON", "ORG") and len(words) >= 2 and words[-1][:1].isupper() and lends:
                 known = entry_id or self._match_known(span, label, surnames)
-                surnames.setdefault(words[-1].lower(), known)
+                # Nor does "Mirvale Bank of Tampa" lend "Tampa", a place of its own.
+                if kind == "PERSON" or (words[-2] != "of" and words[-1] not in places):
+                    surnames.setdefault(words[-1].lower(), known)
                 if kind == "PERSON" and _initials_between(words):
                     # "Michael R. Bromwich" is "Michael Bromwich": first and last name decide.
                     surnames.setdefault(_first_and_last(words), known)
+                if kind == "PERSON" and is_first_name(words[0]):
+                    given.setdefault(words[0].lower(), set()).add(known)
+                for key in (department_key(words), short_company_name(words)):
+                    if key and entry_id not in self.table:
+                        surnames.setdefault(key, known)
+        for first, people in given.items():
+            # "Marianne" is Marianne Okafor when she is the only Marianne and no one's surname
+            if len(people) == 1 and first not in surnames:
+                surnames[f"given:{first}"] = next(iter(people))
+        groups: dict[str, str] = {}
+        # many-word groups first, so that "Native" beside "Native Americans" is that group
+        for span, entry_id, label in sorted(mentions, key=lambda m: -len(m[0])):
+            if entry_id is None and label == "NORP":
+                key = group_key(_name_text(span))
+                known = groups.setdefault(key, self._match_known(span, label, surnames))
+                if " " in key:
+                    groups.setdefault(key.split()[0], known)
         for span, entry_id, label in mentions:
-            if entry_id is None:
+            if entry_id is None and label != "PERSON" and len(span) == 1 and span.text.endswith("s") \
+                    and group_key(span.text) in groups:
+                # "Nigerians" the tagger once called an organisation is still the group
+                entry_id = groups[group_key(span.text)]
+                label = "NORP"
+            if entry_id is None and label == "NORP":
+                # "Buddhists" and "Buddhist" are one group
+                entry_id = groups.setdefault(group_key(_name_text(span)),
+                                             self._match_known(span, label, surnames))
+            elif entry_id is None:
                 entry_id = self._match_known(span, label, surnames)
+                if len(span) == 1 and entry_id not in surnames.values() and _generic_head(span.text):
+                    # "The Company said": a head word alone names nothing unless a fuller name
+                    # in the text ends with it ("Times" for the New York Times)
+                    continue
             if entry_id in self.table and entry_id not in entities:
                 entry = self.table[entry_id]
                 entities[entry_id] = Entity(id=entry.id, name=entry.name, type=entry.type,
@@ -182,10 +311,13 @@ class EntityLinker:
                 entity.aliases.append(span.text)
             if entry_id not in self.table and len(entity.name.split()) < len(words) and (
                 label == "PERSON" or words[-1].lower() == entity.name.split()[-1].lower()
+                or short_company_name(words) == entity.name.lower()
             ):
                 # The fullest form names the entity: "Red Dawn Brigade", not the headline's
                 # "Brigade".
                 entity.name = _name_text(span)
+        _demonyms_to_countries(entities, labels, self.table)
+        _drop_name_adjectives(entities)
         heads = type_heads()
         for entity_id, entity in entities.items():
             if entity_id not in self.table:
@@ -194,6 +326,9 @@ class EntityLinker:
                 # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
                 if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
                     entity.type = heads[words[-1]]
+                if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
+                    entity.type = "LAW"  # "Brown v Board of Education": a court case
+        _type_from_context(doc, entities, labels, self.table)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -202,14 +337,28 @@ class EntityLinker:
             known = surnames.get(words[0].lower())
             if known:
                 return known
+            known = surnames.get(f"given:{words[0].lower()}")
+            if known and label not in ("GPE", "LOC", "FAC"):
+                return known
         elif label == "PERSON" and words and _initials_between(words) and _first_and_last(words) in surnames:
             return surnames[_first_and_last(words)]
-        slug = slugify(" ".join(words) or span.text)
+        key = department_key(words)
+        if key and key in surnames:
+            return surnames[key]
+        # "McDonald's" and "McDonald" are one company: a possessive ending is no part of the key
+        text = re.sub(r"[’']s$", "", " ".join(words)) or span.text
+        slug = slugify(text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
 
 
 def _name_words(span: Span) -> list[str]:
-    return [t.text for t in span if t.text.lower().strip(".") not in _TITLES]
+    """The words of a name without the titles before it. A title word later in the name is
+    part of it: "Harold King" is King, not Harold."""
+    words = [t.text for t in span]
+    start = 0
+    while start < len(words) - 1 and words[start].lower().strip(".") in _TITLES:
+        start += 1
+    return words[start:]  # a title alone ("King" said) may be a surname: kept
 
 
 def _first_and_last(words: list[str]) -> str:
@@ -225,15 +374,9 @@ def _initials_between(words: list[str]) -> bool:
 
 def _name_text(span: Span) -> str:
     """The name without its titles, as written ("Ocasio-Cortez", not "Ocasio - Cortez")."""
-    kept = [t for t in span if t.text.lower().strip(".") not in _TITLES]
-    return span.doc[kept[0].i : kept[-1].i + 1].text if kept else span.text
+    words = _name_words(span)
+    return span.doc[span.end - len(words) : span.end].text if words else span.text
 
-
-@lru_cache(maxsize=1)
-def type_heads() -> dict[str, str]:
-    """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
-    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})
-    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
 
 
 @lru_cache(maxsize=1)
@@ -245,8 +388,6 @@ def _without_title(span: Span) -> Span:
     """A person's name without the title before it: "Moderator Martha Raddatz" is Martha
     Raddatz, "Secretary of State John Kerry" John Kerry. The title is no part of the name, and
     kept in it would make a second entity beside the plain name."""
-    if span.label_ != "PERSON":
-        return span
     titles = person_titles()
     start = span.start
     while start < span.end - 1 and span.doc[start].lower_.strip(".") in titles:
@@ -254,7 +395,18 @@ def _without_title(span: Span) -> Span:
     # The name left must be a name: "President Obama" -> "Obama", never "of State" or nothing.
     if start == span.start or not span.doc[start].is_title or span.doc[start].lower_.strip(".") in titles:
         return span
+    if span.label_ != "PERSON":
+        # "Constable Mary Hale" tagged ORG: a title and a given name make a person
+        if span.end - start >= 2 and is_first_name(span.doc[start].text):
+            return Span(span.doc, start, span.end, label="PERSON")
+        return span
     return Span(span.doc, start, span.end, label=span.label_)
+
+
+def _title_alone(span: Span, before_names) -> bool:
+    """"The Constable added ...": a title word alone, which the text also puts before a
+    person's given name ("Constable Mary Hale"; `before_names`), is the title, not a name."""
+    return len(span) == 1 and span[0].lower_ in before_names
 
 
 def _title_word(span: Span) -> bool:
@@ -275,6 +427,11 @@ def _section_label(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return at_start and (after is None or after.text in (":", "|", "—", "-") or after.is_space
                          or "\n" in span[-1].whitespace_)
+
+
+def _generic_head(word: str) -> bool:
+    """A word that says what kind of thing a name names ("Company", "Department", "Group")."""
+    return word in type_heads() or word.lower() in corporate_words()
 
 
 def _one_type(labels: list[str]) -> str:
@@ -301,16 +458,6 @@ def _name_parts_text(ent: Span) -> str:
     return parts[0].text.lower() if len(parts) == 1 else ""
 
 
-def _is_compound_modifier(span: Span) -> bool:
-    """"Washington-based", "American-themed": the name modifies a word it is joined to."""
-    doc = span.doc
-    after = span.end
-    if after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
-            and not doc[after].whitespace_ and doc[after + 1].is_lower:
-        return True
-    before = span.start - 1
-    return before >= 1 and doc[before].text == "-" and not doc[before].whitespace_ \
-        and not doc[before - 1].whitespace_ and doc[before - 1].is_lower
 def _longest_first(candidates):
     """Keep non-overlapping matches, preferring the longest (and the earliest on ties)."""
     chosen, used = [], set()
@@ -320,6 +467,124 @@ def _longest_first(candidates):
         chosen.append((start, end, entry_id, label))
         used.update(range(start, end))
     return sorted(chosen)
+
+
+# Words that stand only before a person's name (unlike "House" or "State" in person_titles).
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "senator", "rep",
+               "representative", "congressman", "congresswoman", "gov", "governor", "president",
+               "mayor", "judge", "prof", "professor", "rev", "reverend", "rabbi", "pastor", "sheriff",
+               "detective", "sergeant", "captain", "colonel", "lieutenant", "admiral", "gen", "lt",
+               "sgt", "capt", "col", "adm", "maj", "chancellor", "spokesman", "spokeswoman"}
+_PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "outside", "into", "across", "around",
+                       "via", "visiting", "visited", "leaving", "left", "toward", "towards"}
+
+
+def _merge_into(entities, labels, source: str, target: str) -> None:
+    """Move every mention and label of one entity to another."""
+    moved = entities.pop(source)
+    kept = entities[target]
+    kept.mentions = sorted(kept.mentions + moved.mentions, key=lambda m: m.start)
+    kept.aliases += [a for a in [moved.name, *moved.aliases] if a not in kept.aliases and a != kept.name]
+    labels[target] = labels.get(target, []) + [kept.type] * len(labels.pop(source, []))
+
+
+def _demonyms_to_countries(entities, labels, table) -> None:
+    """"Kenyan" and "Kenyans" are mentions of Kenya when the text names Kenya: a group
+    (NORP) whose name is the demonym of a place (GPE, LOC) in the text joins it, as the alias
+    table's demonyms do for the countries it knows."""
+    places = {e.name.lower(): e.id for e in entities.values()
+              if e.type in ("GPE", "LOC") and " " not in e.name}
+    for entity_id, entity in list(entities.items()):
+        if entity_id in table or entity.type != "NORP":
+            continue
+        target = next((places[c] for c in demonym_countries(entity.name) if c in places), None)
+        if target and target != entity_id:
+            _merge_into(entities, labels, entity_id, target)
+
+
+def _drop_name_adjectives(entities) -> None:
+    """"Trumpian", "Halvorsenian": an adjective made from the name of a person in the text is
+    no entity of its own (the tagger calls it a group)."""
+    surnames = {e.name.split()[-1].lower() for e in entities.values() if e.type == "PERSON"}
+    for entity_id, entity in list(entities.items()):
+        word = entity.name.lower()
+        if entity.type == "NORP" and " " not in word and any(
+                word.endswith(suffix) and word[: -len(suffix)] in surnames
+                for suffix in ("ian", "ean", "esque", "ite", "ist", "ism")):
+            del entities[entity_id]
+
+
+def _type_from_context(doc: Doc, entities, labels, table) -> None:
+    """Correct a type the tagger gave against what the words around the mentions say.
+
+    - A place cue ("near X", "the village of X", "X region") makes X a place, unless a full
+      personal name made it a person.
+    - Names listed together are of one kind: in "stock in Microsoft, Verizon, Pfizer and
+      Apple" the two the tagger took for a place and a person are companies. A name becomes
+      a person this way only if it starts with a given name, and a name stays a person if it
+      does.
+    """
+    by_token: dict[int, str] = {}
+    for entity_id, entity in entities.items():
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                by_token[span.root.i] = entity_id
+    movable = {eid for eid, e in entities.items() if eid not in table and "PERSON!" not in labels.get(eid, [])
+               and e.type in ("PERSON", "ORG", "GPE")}
+    for entity_id in movable:
+        entity = entities[entity_id]
+        others: list[str] = []
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in _conjuncts(span.root):
+                other = by_token.get(token.i)
+                if other and other != entity_id:
+                    others.append(entities[other].type)
+        if len(others) < 2:
+            continue
+        kind = max(set(others), key=others.count)
+        if kind == entity.type or others.count(kind) * 2 <= len(others) or others.count(kind) < 2:
+            continue
+        first = entity.name.split()[0]
+        if kind == "PERSON" and not is_first_name(first):
+            continue
+        if entity.type == "PERSON" and is_first_name(first):
+            continue
+        if kind in ("ORG", "GPE", "PERSON") and entity.name.split()[-1] not in type_heads():
+            entity.type = kind
+    for entity_id in movable | {eid for eid, e in entities.items() if e.type == "PRODUCT"}:
+        entity = entities[entity_id]
+        if entity.type != "GPE" and entity.name.split()[-1] not in type_heads():
+            spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+            if any(s is not None and place_cue(s) for s in spans):
+                entity.type = "GPE"
+    for entity_id in movable:
+        entity = entities[entity_id]
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+        if entity.type != "PERSON" and any(
+                s is not None and s.start > 0 and doc[s.start - 1].lower_.strip(".") in _HONORIFICS
+                for s in spans):
+            entity.type = "PERSON"  # "congresswoman Tulsi Gabbard", "Mr. Kessler": a person
+    for entity_id in movable:
+        entity = entities[entity_id]
+        words = entity.name.split()
+        # "Oleksandr Turchynov" tagged ORG: a given name and a surname that is none
+        if entity.type == "ORG" and 2 <= len(words) <= 3 \
+                and all(w.replace("-", "").isalpha() and w[:1].isupper() for w in words) \
+                and is_first_name(words[0]) and not is_first_name(words[-1]) \
+                and words[-1] not in type_heads() and words[-1].lower() not in corporate_words():
+            entity.type = "PERSON"
+
+
+def _conjuncts(token) -> list:
+    """The words coordinated with a word ("Verizon" in "Microsoft, Verizon and Apple")."""
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return [head, *head.conjuncts] if head.conjuncts else []
 
 
 _VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}

@@ -1,0 +1,118 @@
+"""The forms one entity's name takes in a text, as keys that make them meet.
+
+A text names a group as "Buddhists" and "Buddhist", a country by its demonym ("Kenyan" beside
+"Kenya"), a ministry as "Department of Agriculture" and "Agriculture Department", a company as
+"Brennock Bank Holding Company" and then "Brennock", a person as "Marianne Okafor" and then
+"Marianne". The entity linker (nlp/entities.py) asks this module for the keys under which a
+later short form finds the fuller one; every key here is derived from the name itself, not
+from a list of names.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
+
+# Endings of a demonym and what the country name ends with in their place: "Kenyan" -> "Kenya",
+# "Iranian" -> "Iran", "Sudanese" -> "Sudan", "Iraqi" -> "Iraq", "Mexican" -> "Mexico",
+# "Italian" -> "Italy", "Canadian" -> "Canada". Tried longest first.
+_DEMONYM_ENDINGS = (("ians", ("", "a", "y")), ("ian", ("", "a", "y")), ("ans", ("", "a", "o")),
+                    ("an", ("", "a", "o")), ("ese", ("", "a")), ("is", ("",)), ("i", ("",)),
+                    ("ns", ("",)), ("n", ("",)))
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    """A given name in gender-guesser's offline table ("Oleksandr", "Marianne")."""
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 2 or not word[1:].islower():
+        return False  # a given name is capitalised, not an acronym ("GE Power")
+    if word.lower() in _not_given_names():
+        return False  # the table also lists "General", "Major", "Bank" as given names
+    return _detector().get_gender(word) != "unknown"
+
+
+@lru_cache(maxsize=1)
+def _not_given_names() -> frozenset[str]:
+    """Titles and corporate words: in a name they are never the given name."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(data.get("person_titles", [])) | corporate_words()
+
+
+def group_key(name: str) -> str:
+    """One key for the singular, plural and adjective of a group: "Buddhists", "Buddhist";
+    "Jews", "Jewish"; "Native Americans", "Native American"."""
+    key = name.lower().strip()
+    if key.endswith("ish") and len(key) > 5:
+        return key[:-3]
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return key
+
+
+def demonym_countries(name: str) -> list[str]:
+    """The country names a demonym can come from, lower-cased ("kenyans" -> "kenya", ...)."""
+    word = name.lower()
+    if " " in word or len(word) < 5:
+        return []
+    out = []
+    for ending, replacements in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out += [stem + r for r in replacements]
+    return out
+
+
+def department_key(words: list[str]) -> str | None:
+    """"Department of Agriculture" and "Agriculture Department" are one name: both give
+    "agriculture department". The same for Ministry, Office, Bureau and Agency."""
+    lowered = [w.lower() for w in words]
+    if lowered and lowered[0] in ("u.s.", "us"):
+        lowered = lowered[1:]  # "US Department of Housing" is the Department of Housing
+    for head in _OFFICE_HEADS:
+        if len(lowered) >= 3 and lowered[0] == head and lowered[1] == "of":
+            return " ".join(lowered[2:]) + " " + head
+        if len(lowered) >= 2 and lowered[-1] == head and "of" not in lowered:
+            return " ".join(lowered)
+    return None
+
+
+_OFFICE_HEADS = ("department", "ministry", "office", "bureau", "agency")
+
+
+@lru_cache(maxsize=1)
+def corporate_words() -> frozenset[str]:
+    """Words that follow a company's own name ("Bank", "Holding", "Labs"): the lexicon's
+    `corporate_words`. A name made of one word and these is known by that word alone."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("corporate_words", []))
+
+
+def short_company_name(words: list[str]) -> str | None:
+    """"Brennock Bank Holding Company" -> "brennock"; None where the rest is not generic."""
+    rest = [w.lower().strip(".,") for w in words[1:]]
+    if len(words) >= 2 and words[0][:1].isupper() and rest and all(w in corporate_words() for w in rest):
+        return words[0].lower()
+    return None
+
+
+@lru_cache(maxsize=1)
+def type_heads() -> dict[str, str]:
+    """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})
+    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """The two-letter postal codes of US states and territories (lexicon `us_state_codes`)."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(data.get("us_state_codes", []))

@@ -1,0 +1,209 @@
+"""Which tagged spans are mentions of a name, and where the name in them starts and ends.
+
+The statistical NER tags spans that are not names (a lone initial "R.", a heading's common noun
+"Labels", an adjective "pro-Russian"), runs names together ("Fox News' Greg Palkot",
+"Democrats Doug Jones", "Kharkiv, Poltava"), and takes in words that are not part of the name
+(the imperative "Tell" of a headline, the agency of a photo credit "Dana Whitcombe/Reuters").
+Each rule here reads the span and the words around it; none names a particular entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimscope.nlp.entity_forms import is_first_name, type_heads, us_state_codes
+
+# Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
+_HYPHEN_PREFIXES = {"pro", "anti", "non", "post", "pre", "neo", "ex", "un"}
+# Words before a name that say it names a place: "near Horodyshche", "the village of Zaborivka".
+_PLACE_BEFORE = {"near", "outside", "around", "across", "towards", "toward"}
+_PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "suburb", "port",
+                "capital", "county", "state", "oblast", "republic", "island", "valley", "outskirts"}
+_PLACE_NOUNS_AFTER = {"village", "town", "city", "region", "province", "district", "county", "oblast",
+                      "villages", "towns", "cities", "regions", "provinces", "districts", "counties"}
+
+
+def split_parts(span: Span, is_alias) -> list[Span]:
+    """Cut a tagged span where it holds more than one name: at a comma ("Kharkiv, Poltava"),
+    before a slash (a photo credit "Dana Whitcombe/Reuters" is the photographer), and before a
+    person's name that follows a possessive or a known name ("Channel Nine's Gregory Fallon",
+    "Democrats Doug Halvey"). `is_alias(span)` says whether words form a known name."""
+    doc = span.doc
+    cuts: list[tuple[int, int]] = []  # (end of one part, start of the next)
+    for t in span[1:]:
+        prev = doc[t.i - 1]
+        if "/" in t.text and span.label_ == "PERSON":
+            # the credit after the slash is no part of any name; a slash inside a word
+            # ("Ostrander/2019") takes the word with it, and a given name left alone is dropped
+            end = t.i if t.text == "/" else t.i
+            if end - span.start < 2 and t.text != "/":
+                return []
+            cuts.append((end, span.end))
+            break
+        if prev.text == "," and prev.i > span.start and not any(w.lower_ == "of" for w in doc[span.start:prev.i]):
+            # "Kharkiv, Poltava" is two places; "Bureau of Alcohol, Tobacco and Firearms" one name
+            cuts.append((prev.i, t.i))
+        elif prev.tag_ == "POS" and prev.i > span.start and t.is_title and not is_first_name(t.text) \
+                and span.label_ != "PERSON" and (doc[prev.i - 1].text in type_heads() or is_alias(doc[span.start:prev.i])):
+            # "the Labor Department's Wage and Hour Division": the owner is a name of its
+            # own; what follows it is cut off, and dropped below when it is one word
+            cuts.append((prev.i, t.i))
+        elif t.i + 1 < span.end and is_first_name(t.text) and doc[t.i + 1].is_title:
+            if prev.tag_ == "POS" or prev.text in ("’", "'", "’s", "'s"):
+                cuts.append((prev.i, t.i))
+            elif is_alias(doc[span.start:t.i]):
+                cuts.append((t.i, t.i))
+    if not cuts:
+        return [span]
+    parts, start = [], span.start
+    for end, nxt in cuts:
+        if end > start:
+            parts.append(Span(doc, start, end, label=span.label_))
+        start = nxt
+    if start < span.end:
+        parts.append(Span(doc, start, span.end, label=span.label_))
+    if any(doc[a - 1].tag_ == "POS" for a in (p.start for p in parts[1:]) if a > 0):
+        parts = [p for p in parts if p is parts[0] or len(p) >= 2 or doc[p.start - 1].tag_ != "POS"]
+    # a part that starts with a given name and has a surname is a person's name
+    return [Span(doc, p.start, p.end, label="PERSON") if p is not parts[0] and len(p) >= 2
+            and is_first_name(p[0].text) else p for p in parts]
+
+
+def without_leading_verb(span: Span) -> Span:
+    """"Tell Obama" in a headline is a verb and a name: the name is "Obama". A given name that
+    is also a verb ("Mark", "Will") is kept."""
+    first = span[0]
+    if len(span) >= 2 and first.tag_ == "VB" and span[1].is_title and (
+            first.dep_ == "ROOT" or not is_first_name(first.text)):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    if len(span) >= 2 and first.tag_ in _NOT_NAME_TAGS and span[1].is_title and first.is_sent_start:
+        # "Later Okafor left": an adverb capitalised at the start of a sentence
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
+# Parts of speech a sentence's first word may have that no name starts with
+_NOT_NAME_TAGS = {"RB", "RBR", "RBS", "WRB", "IN", "CC", "PRP", "PRP$", "WP", "MD"}
+
+
+def is_hyphen_compound(span: Span) -> bool:
+    """A name inside a hyphenated word is a modifier, not a mention: "pro-Kenyan",
+    "Marilyn Monroe-style", "Kenyan-Somali" (an adjective of two names). Hyphenated personal
+    names ("Ocasio-Cortez") are names."""
+    doc = span.doc
+    tokens = list(span)
+    for t in tokens:
+        if t.text not in ("-", "–") or t.whitespace_ or t.i == 0 or doc[t.i - 1].whitespace_:
+            continue
+        left, right = doc[t.i - 1], doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if left.lower_ in _HYPHEN_PREFIXES:
+            return True
+        if right is not None and right.is_lower and not _name_syllables(span, left, right):
+            return True
+        if span.label_ == "NORP" and left.is_title and right is not None and right.is_title:
+            return True
+    first = span[0]
+    if first.lower_ in _HYPHEN_PREFIXES and len(span) >= 2 and span[1].text in ("-", "–"):
+        return True
+    after = span.end
+    return after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
+        and not doc[after].whitespace_ and doc[after + 1].is_lower
+
+
+def _name_syllables(span: Span, left, right) -> bool:
+    """Hyphens inside a name: "Ban Ki-moon", "Park Geun-hye" (short syllables of a given
+    name), "Lashkar-e-Taiba" (a particle between two capitalised words)."""
+    doc = span.doc
+    if span.label_ == "PERSON" and len(left) <= 4 and len(right) <= 4 and right.is_alpha:
+        return True
+    nxt = right.i + 2
+    return right.i + 1 < len(doc) and doc[right.i + 1].text in ("-", "–") and nxt < len(doc) \
+        and doc[nxt].is_title and not doc[right.i].whitespace_
+
+
+_OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+
+
+def in_quoted_title(span: Span) -> bool:
+    """"A Short History of Kenya" in quotation marks is a title: a place or name in it is no
+    mention of that place. A quoted run counts as a title when it has three words or more,
+    all capitalised but the small ones, and stays on one line."""
+    doc = span.doc
+    lo = span.start - 1
+    while lo >= 0 and doc[lo].text not in _OPENING_QUOTES and "\n" not in doc[lo].text_with_ws \
+            and span.start - lo < 15:
+        lo -= 1
+    if lo < 0 or doc[lo].text not in _OPENING_QUOTES:
+        return False
+    closing = _OPENING_QUOTES[doc[lo].text]
+    hi = span.end
+    while hi < len(doc) and doc[hi].text != closing and "\n" not in doc[hi].text_with_ws \
+            and hi - span.end < 15:
+        hi += 1
+    if hi >= len(doc) or doc[hi].text != closing:
+        return False
+    words = [t for t in doc[lo + 1:hi] if t.is_alpha]
+    # a quoted name alone (the group calling itself "Red Dawn Brigade") is still a name
+    others = [t for t in words if not span.start <= t.i < span.end and t.lower_ not in _SMALL_WORDS]
+    return len(words) >= 3 and len(others) >= 2 and all(
+        t.is_title or t.is_upper or t.lower_ in _SMALL_WORDS for t in words)
+
+
+def is_lone_initial(span: Span) -> bool:
+    """"R." or "J.": one letter and a dot is an initial or a party label, no name."""
+    text = span.text.strip()
+    return len(text) <= 2 and text.rstrip(".").isalpha() and len(text.rstrip(".")) == 1
+
+
+def is_heading_common_word(span: Span, lower_words: set[str]) -> bool:
+    """A one-word "name" that the text also writes in lower case, and that stands capitalised
+    only where every word is (a heading, a sentence start): "Why Labels Matter" beside "the
+    labels on food". A name keeps its capitals mid-sentence."""
+    if len(span) != 1 or span[0].lower_ not in lower_words:
+        return False
+    t = span[0]
+    at_start = t.is_sent_start or t.i == 0 or "\n" in t.doc[t.i - 1].whitespace_ + t.doc[t.i - 1].text
+    return at_start or _in_title_case_line(t)
+
+
+def _in_title_case_line(token) -> bool:
+    doc = token.doc
+    lo = token.i
+    while lo > 0 and "\n" not in doc[lo - 1].whitespace_ and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    hi = token.i
+    while hi + 1 < len(doc) and "\n" not in doc[hi].whitespace_ and "\n" not in doc[hi + 1].text:
+        hi += 1
+    words = [t for t in doc[lo:hi + 1] if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)
+
+
+def lower_case_words(doc: Doc) -> set[str]:
+    return {t.text for t in doc if t.is_lower and t.is_alpha}
+
+
+def is_state_code(span: Span) -> bool:
+    """"MN" in "Duluth, MN": a US state's postal code is a place."""
+    return len(span) == 1 and span.text in us_state_codes()
+
+
+def place_cue(span: Span) -> bool:
+    """The words around the name say it is a place: "near X", "the village of X", "the X
+    region", and for names listed together, the words around the list ("the Belgorod,
+    Bryansk and Rostov regions")."""
+    doc = span.doc
+    root = span.root
+    chain = sorted([root, *root.conjuncts] if root.dep_ != "conj" else [root.head, *root.head.conjuncts],
+                   key=lambda t: t.i)
+    if len(chain) > 1:
+        first, last = chain[0], chain[-1]
+        span = Span(doc, min(first.i, span.start), max(last.i + 1, span.end))
+    before = doc[span.start - 1] if span.start >= 1 else None
+    if before is not None and before.lower_ in _PLACE_BEFORE:
+        return True
+    if before is not None and before.lower_ == "of" and span.start >= 2 \
+            and doc[span.start - 2].lower_ in _PLACE_NOUNS:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in _PLACE_NOUNS_AFTER
