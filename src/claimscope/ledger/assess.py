@@ -66,11 +66,12 @@ def comparable(a: int, b: int, share: float) -> bool:
 
 
 def conflict_features(cluster: dict, neighbours: dict[str, dict], share: float) -> dict:
-    """contested / contradicted / weaker_than_conflict, and the conflicting clusters' names.
+    """contested / contradicted / weaker_than_conflict, the comparable conflicting clusters' names
+    (`conflicting`) and every contradicting cluster's (`contradicting`).
 
     A figure conflict that is an update (a later "rose to 17" after "at least 14") contests
     nothing: the dossier shows it as an update, newest last."""
-    contested, contradicted, weaker, names = False, False, False, []
+    contested, contradicted, weaker, names, against = False, False, False, [], []
     for conflict in cluster["conflict_links"]:
         other = neighbours.get(conflict["cluster"])
         if other is None:
@@ -79,6 +80,7 @@ def conflict_features(cluster: dict, neighbours: dict[str, dict], share: float) 
             continue
         if conflict["kind"] == "contradiction":
             contradicted = True
+            against.append(f"\"{_short(other['text'])}\"")
         if comparable(cluster["n_sources"], other["n_sources"], share):
             contested = True
             names.append(f"\"{_short(other['text'])}\" ({other['n_sources']} source"
@@ -86,7 +88,10 @@ def conflict_features(cluster: dict, neighbours: dict[str, dict], share: float) 
         if conflict["kind"] == "contradiction" and other["n_sources"] > cluster["n_sources"]:
             weaker = True
     return {"contested": contested, "contradicted": contradicted, "weaker_than_conflict": weaker,
-            "conflicting": "; ".join(names) or "nothing"}
+            "conflicting": "; ".join(names) or "nothing",
+            # Every contradiction, comparable or not: a claim that is not corroborated for that
+            # reason must say so, not "not corroborated by an independent source".
+            "contradicting": "; ".join(against) or "nothing"}
 
 
 def _figure_update(a: dict, b: dict) -> bool:
