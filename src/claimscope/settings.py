@@ -117,6 +117,27 @@ _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS
                      "CLAIMSCOPE_THREADS")
 
 
+# `claimscope serve --workers N`: the parent hands the store and the server's options to the worker
+# processes it starts through their environment (each worker builds its own app).
+SERVE_OPTIONS_ENV = "CLAIMSCOPE_SERVE_OPTIONS"
+
+
+def hand_serve_options_to_workers(db: str, options: dict) -> None:
+    """Put the store and the server's options (JSON; never the token, which stays in
+    CLAIMSCOPE_TOKEN) where the worker processes started after this call will read them."""
+    import json
+
+    os.environ["CLAIMSCOPE_DB"] = db
+    os.environ[SERVE_OPTIONS_ENV] = json.dumps(options)
+
+
+def serve_options_setting() -> dict:
+    """The options `hand_serve_options_to_workers` left for this worker ({} when none)."""
+    import json
+
+    return json.loads(os.environ.get(SERVE_OPTIONS_ENV) or "{}")
+
+
 def limit_threads(threads: int) -> None:
     """Cap this process's native thread pools (BLAS, OpenMP, ONNX) at `threads`."""
     for name in _THREAD_VARIABLES:

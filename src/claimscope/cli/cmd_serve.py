@@ -33,13 +33,10 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> int:
-            import json
-            import os
-
             import uvicorn
 
-            from claimscope.settings import Settings
-            from claimscope.web.app import SERVE_OPTIONS_ENV, create_app
+            from claimscope.settings import Settings, hand_serve_options_to_workers
+            from claimscope.web.app import create_app
             from claimscope.web.config import WebConfig
             from claimscope.web.workers import serve_workers
 
@@ -60,8 +57,7 @@ def register(app: typer.Typer) -> None:
                 _ = check.store
             finally:
                 check.close()
-            os.environ["CLAIMSCOPE_DB"] = settings.db
-            os.environ[SERVE_OPTIONS_ENV] = json.dumps(options)
+            hand_serve_options_to_workers(settings.db, options)
             return serve_workers(workers, host, port)
 
         run(body)

@@ -8,14 +8,12 @@ every request reads through that one Workspace. Routers are one module per resou
 from __future__ import annotations
 
 import importlib
-import json
-import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from claimscope import __version__
-from claimscope.settings import Settings
+from claimscope.settings import Settings, serve_options_setting
 from claimscope.web import errors
 from claimscope.web.config import WebConfig
 from claimscope.web.security import SecurityHeaders
@@ -68,17 +66,13 @@ def create_app(settings: Settings | None = None, config: WebConfig | None = None
 
 
 # `claimscope serve --workers N`: each worker process builds its app with `app_from_environment`,
-# reading the server's options here (as JSON) and the store from CLAIMSCOPE_DB.
-SERVE_OPTIONS_ENV = "CLAIMSCOPE_SERVE_OPTIONS"
-
-
+# reading the server's options and the store from what the parent handed over (settings.py).
 def app_from_environment() -> FastAPI:
     """The app of one worker of a multi-process server (uvicorn's `--factory`): Settings from
     the environment, WebConfig options from CLAIMSCOPE_SERVE_OPTIONS (the token stays in
     CLAIMSCOPE_TOKEN, never in that variable)."""
     settings = Settings()
-    options = json.loads(os.environ.get(SERVE_OPTIONS_ENV) or "{}")
-    return create_app(settings, WebConfig(token=settings.token, **options))
+    return create_app(settings, WebConfig(token=settings.token, **serve_options_setting()))
 
 
 def _mount(app: FastAPI, module_name: str, prefix: str = "") -> None:
