@@ -27,12 +27,11 @@ from pathlib import Path
 import numpy as np
 
 from claimscope.errors import ModelNotInstalled
-from claimscope.runtime.onnx_model import default_threads, softmax
+from claimscope.runtime.onnx_model import cpu_session, softmax
 
 
 class CrossEncoder:
     def __init__(self, model_dir: str | Path, *, threads: int | None = None, batch_size: int = 1):
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.model_dir = Path(model_dir)
@@ -46,13 +45,7 @@ class CrossEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_length,
                                          strategy=self.config.get("truncation", "longest_first"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        self.session = cpu_session(self.model_dir / "model.onnx", threads)
 
     def logits(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         """[len(pairs), n_labels] float32 logits, in input order."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from claimscope.errors import ModelNotInstalled
-from claimscope.runtime.onnx_model import default_threads
+from claimscope.runtime.onnx_model import cpu_session
 
 CLAIM_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "claim"
 
@@ -22,7 +22,6 @@ CLAIM_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" /
 class TextEncoder:
     def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = None,
                  batch_size: int = 32):
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.model_dir = Path(model_dir or CLAIM_MODEL_DIR)
@@ -34,13 +33,7 @@ class TextEncoder:
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_length)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        self.session = cpu_session(self.model_dir / "model.onnx", threads)
         self.dim = int(self.session.get_outputs()[0].shape[-1] or 384)
 
     def encode(self, texts: list[str]) -> np.ndarray:

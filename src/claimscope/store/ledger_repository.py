@@ -21,6 +21,22 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def attach_publications(members: list[dict], publications) -> list[dict]:
+    """Give each cluster member its document's first title and every outlet carrying it.
+    `publications(document_ids)` yields (document, title, outlet) rows in (document, seq) order;
+    it is called a chunk of ids at a time. The dossier's and the article page's reads share this."""
+    titles, outlets = {}, {}
+    for chunk in _chunks(sorted({m["document"] for m in members})):
+        for r in publications(chunk):
+            titles.setdefault(r.document, r.title)
+            if r.outlet:
+                outlets.setdefault(r.document, []).append(r.outlet)
+    for m in members:
+        m["title"] = titles.get(m["document"])
+        m["outlets"] = outlets.get(m["document"], [])
+    return members
+
+
 def _chunks(values: list, size: int = 500):
     for i in range(0, len(values), size):
         yield values[i:i + size]
@@ -452,18 +468,9 @@ class LedgerRepository:
                     .where(lc.cluster.in_(chunk))
                     .order_by(lc.cluster, func.coalesce(lc.date, "9999"), lc.document, c.start)).mappings().all()
                 out.extend(dict(r) for r in rows)
-            docs = sorted({r["document"] for r in out})
-            titles, outlets = {}, {}
-            for chunk in _chunks(docs):
-                for r in connection.execute(select(p.document, p.title, p.outlet, p.seq)
-                                            .where(p.document.in_(chunk)).order_by(p.document, p.seq)):
-                    titles.setdefault(r.document, r.title)
-                    if r.outlet:
-                        outlets.setdefault(r.document, []).append(r.outlet)
-        for r in out:
-            r["title"] = titles.get(r["document"])
-            r["outlets"] = outlets.get(r["document"], [])
-        return out
+            return attach_publications(out, lambda chunk: connection.execute(
+                select(p.document, p.title, p.outlet, p.seq).where(p.document.in_(chunk))
+                .order_by(p.document, p.seq)))
 
     def ledger_cluster_rows(self, cluster_ids: list[str]) -> dict[str, dict]:
         cl = L.ledger_clusters.c

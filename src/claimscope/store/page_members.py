@@ -23,6 +23,7 @@ from sqlalchemy import bindparam, func, select
 
 from claimscope.store import ledger_tables as L
 from claimscope.store import tables as T
+from claimscope.store.ledger_repository import attach_publications
 
 CHUNK = 500  # ids per IN list, as the repository reads them
 
@@ -74,17 +75,7 @@ def cluster_members(connection, cluster_ids: list[str]) -> list[dict]:
             found = asserters.get((r["document"], r["asserter_entity"])) if r["asserter_entity"] else None
             for key in found or (None,):
                 out.append({**r, "asserter_key": key})
-    docs = sorted({r["document"] for r in out})
-    titles, outlets = {}, {}
-    for chunk in _chunks(docs):
-        for r in connection.execute(q["publications"], {"ids": chunk}):
-            titles.setdefault(r.document, r.title)
-            if r.outlet:
-                outlets.setdefault(r.document, []).append(r.outlet)
-    for r in out:
-        r["title"] = titles.get(r["document"])
-        r["outlets"] = outlets.get(r["document"], [])
-    return out
+    return attach_publications(out, lambda chunk: connection.execute(q["publications"], {"ids": chunk}))
 
 
 class PageLedgerReads:
