@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
+from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import (
     CUE_MODES,
     ends_in_object_preposition,
@@ -172,7 +173,7 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     counted. Quotations continued in later paragraphs are statements too."""
     if doc.has_annotation("SENT_START"):
         groups = [_with_content_after_cue(doc, g) for g in groups]
-    groups = with_governing_sources(doc, groups)
+    groups = complete_contents(doc, with_governing_sources(doc, groups))
     stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
     groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)

@@ -219,8 +219,14 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         return any(t.pos_ in ("VERB", "AUX") for s in spans if s is not None for t in s)
 
     def subordinate(side):
-        first = _span(doc, min(side, key=lambda c: c.start))
-        return first is not None and len(first) > 0 and first[0].pos_ == "SCONJ"
+        # Only a subordinate clause: it opens with a conjunction and every phrase it holds hangs
+        # on something outside as an adverbial clause. "When there is a gap it is small" holds a
+        # main clause; "that there were problems" after its cue is what was said.
+        spans = [sp for sp in (_span(doc, c) for c in side) if sp is not None and len(sp)]
+        if not spans or spans[0][0].pos_ != "SCONJ":
+            return False
+        tops = [t for sp in spans for t in sp if not (sp.start <= t.head.i < sp.end)]
+        return all(t.dep_ in ("advcl", "mark", "punct", "cc", "advmod") for t in tops)
 
     kept = [side for side in sides if has_verb(side)]
     if not kept and group.source is None and quote_kind(doc.text, [(c.start, c.end) for c in contents]) != "direct":

@@ -188,8 +188,59 @@ def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution]) 
                 sharing = [a for a in quoting if run[0] < a.content.end and a.content.start < run[1]]
                 holding = [a for a in sharing if a.content.start <= span.start_char and span.end_char <= a.content.end]
                 attribution = (holding or sharing or [None])[0]
+                if attribution is None:
+                    attribution = _quotation_goes_on(doc, run, attributions)
         out.append((span, attribution))
     return out
+
+
+def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attribution]) -> Attribution | None:
+    """The attribution a quotation no attribution holds goes on from, or None.
+
+    News tags the first quotation of a speech and lets the rest follow untagged:
+    '"A," Boehner said Wednesday. "B."' (the next quotation of the paragraph, right after the
+    tag) and 'Calder said the talks had failed.' then a paragraph that is one quotation (the
+    speaker of the previous paragraph's last sentence). Either way the quotation is the
+    speaker's, not the author's. The earlier attribution must have a source; a quotation with
+    anything but punctuation between it and that frame, or a paragraph that does more than
+    quote, is left to the author."""
+    text = text_of(doc)
+    start, end = run
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    framed = [a for a in attributions if a.source is not None and _frame_end(a) <= start]
+    if not framed:
+        return None
+    last = max(framed, key=_frame_end)
+    if _frame_end(last) >= line_start:
+        between = doc.char_span(_frame_end(last), start, alignment_mode="contract")
+        words = [t for t in between if t.is_alpha] if between is not None else []
+        # '..." Boehner said Wednesday. "B."': a day or a place may close the tag, no new clause.
+        if last.kind != "indirect" and len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words) and (
+                "\n" not in text[_frame_end(last):start]):
+            return last
+        return None
+    if text[line_start:start].strip() or text[end:line_end].strip(" .,;:\"”"):
+        return None  # the quotation is not the whole paragraph
+    previous_end = line_start - 1
+    while previous_end > 0 and text[previous_end - 1] == "\n":
+        previous_end -= 1
+    previous_start = text.rfind("\n", 0, previous_end) + 1
+    if not (previous_start <= last.cue.start < previous_end):
+        return None  # the last frame is not in the paragraph just before
+    cue = doc.char_span(last.cue.start, last.cue.end, alignment_mode="expand")
+    if cue is None or len(cue) == 0:
+        return None
+    last_sentence = doc.char_span(previous_start, previous_end, alignment_mode="expand")
+    sentences = list(last_sentence.sents) if last_sentence is not None else []
+    if not sentences or not (sentences[-1].start_char <= last.cue.start):
+        return None  # the speaker must be the one the paragraph ends on
+    return last
+
+
+def _frame_end(a: Attribution) -> int:
+    return max(p.end for p in (a.source, a.cue, a.content) if p is not None)
 
 
 def _sentence_parts(doc: Doc, span: Span) -> list[Span]:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.extensions import ensure_extensions, text_of
+from claimscope.nlp.speaker_centering import previous_subject
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -516,7 +517,18 @@ class SpeakerResolver:
             tagged = self._speech_tag_antecedent(root, among)
             if tagged is not None:
                 return tagged
+            centered = previous_subject(self, root, among)
+            if centered is not None:
+                return centered
             return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
+        if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.head.dep_ == "relcl":
+            # "... by Mark Hollis, who says ...": the relative pronoun is the noun its clause
+            # modifies; a common noun there ("a mayor who believes") names no one.
+            antecedent = root.head.head
+            for m in self.entities.mentions:
+                if m.start <= antecedent.idx < m.end and m.entity.type in ("PERSON", "ORG"):
+                    return self.entities.key(m)
+            return None
         # "Mark Hollis, the chief executive of X": the name the source phrase is in apposition to.
         if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
             for m in self.entities.mentions:
@@ -529,6 +541,15 @@ class SpeakerResolver:
         if named is not None:
             return named
         return self._described(span, root)
+
+    def quote_runs(self) -> list[tuple[int, int]]:
+        """`quote_runs` of the text, computed once per document."""
+        if self._quote_runs is None:
+            self._quote_runs = quote_runs(text_of(self.doc))
+        return self._quote_runs
+
+    def surname(self, span: Span) -> str | None:
+        return self._surname(span)
 
     def _unnamed_subject_before(self, pronoun: Token) -> bool:
         """"The council said it would appeal. It added ...": "it" is the council, which the

@@ -1,0 +1,123 @@
+"""A content's right edge where the clause it reports ends, not where the tagger stopped.
+
+The tagger often stops a content one or a few words short of its clause's end, the more so in
+long sentences: "they have admitted it will be impossible ... death threats from the | rebels",
+"say tax increases should happen only as part of ..., a policy | dream that won't be realized",
+"reported that the agents were sent to ... in what | was known as Operation Moonlight". The audit
+of issue 9 counts these as content edge errors. And it sometimes runs one word over, into the
+next clause: "called the investigation "unacceptable" and | encouraged ...".
+
+`complete_contents` reads the parse of a content that follows its cue:
+- the content is widened to the right edge of the phrases it holds: every token of the
+  content whose head lies outside it heads a phrase (the complement clause of "said", the
+  object of "called"), and the content ends where the last of those phrases ends. The
+  widening stays in the cue's sentence and line, never takes in another attribution's source,
+  cue or content, nor this one's own, and leaves out trailing punctuation;
+- a content that still ends in a coordinating conjunction or a relative pronoun whose
+  clause it does not hold loses that word ("... "unacceptable" and" -> "... "unacceptable"").
+A content before its cue ('"...," he said'), one that already ends its clause, and one with
+no parse are left as they are.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimscope.nlp.attribution_spans import Group, RoleSpan
+
+CLOSING_QUOTES = "\"”’'"
+TRAILING_POS = {"CCONJ"}
+RELATIVES = {"that", "which", "who", "whom", "whose"}
+
+
+def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
+    """The groups, each content after its cue completed to its clause's end (module docstring)."""
+    if not doc.has_annotation("DEP"):
+        return groups
+    occupied = [(p.start, p.end, id(g)) for g in groups
+                for p in [g.source, g.cue, *g.contents] if p is not None]
+    out = []
+    for group in groups:
+        if not group.contents or group.contents[0].start < group.cue.end:
+            out.append(group)
+            continue
+        last = group.contents[-1]
+        others = [(s, e) for s, e, owner in occupied if owner != id(group) or (s, e) != (last.start, last.end)]
+        end = _completed_end(doc, group, last, others)
+        if end != last.end:
+            contents = group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)]
+            group = Group(cue=group.cue, source=group.source, contents=contents)
+        out.append(group)
+    return out
+
+
+def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return last.end
+    text = doc.text
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    sentence = (cue[-1] if cue is not None and len(cue) else span[0]).sent
+    line_end = text.find("\n", last.start)
+    limit = min(sentence.end_char, len(text) if line_end == -1 else line_end)
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+    right = max(t.right_edge.i for t in heads)
+    end = last.end
+    if right >= span.end:
+        tokens = _before_another_clause(list(doc[span.end : right + 1]))
+        while tokens and (tokens[-1].pos_ in TRAILING_POS or (
+                tokens[-1].is_punct and tokens[-1].text not in CLOSING_QUOTES)):
+            tokens = tokens[:-1]
+        if tokens:
+            candidate = tokens[-1].idx + len(tokens[-1])
+            if candidate <= limit and not any(s < candidate and last.end < e for s, e in others) and not (
+                    _opens_quote(text[last.end:candidate], text[last.start:last.end])):
+                return candidate
+    return _trimmed_end(doc, span, end)
+
+
+# What opens the writer's own aside rather than more of the report: a dash or a bracket ("--
+# even though the shutdown was a disaster"), an adverbial clause of contrast or time (", when in
+# fact we are in the midst of ..."), a coordinated clause with a subject of its own ("believes he
+# is treated unfairly but whose grasps for glory alienate ...").
+ASIDE_MARKS = {"-", "--", "—", "–", "(", "["}
+CONTRAST_WORDS = {"when", "while", "although", "though", "whereas", "even"}
+
+
+def _before_another_clause(tokens: list) -> list:
+    """The widening up to (not into) the first aside or new clause it would take in."""
+    for k, t in enumerate(tokens):
+        if t.text in ASIDE_MARKS and (t.text != "-" or t.whitespace_):
+            return tokens[:k]
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "parataxis") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return tokens[: max(0, t.left_edge.i - tokens[0].i)]
+        if t.dep_ == "advcl" and any(c.lower_ in CONTRAST_WORDS for c in t.children if c.i < t.i):
+            return tokens[: max(0, t.left_edge.i - tokens[0].i)]
+        if t.text in (",", ";") and k + 1 < len(tokens) and tokens[k + 1].lower_ in CONTRAST_WORDS:
+            return tokens[:k]  # ", when in fact ...", however the parser hung it
+    return tokens
+
+
+def _opens_quote(extra: str, content: str) -> bool:
+    """The widening opens a quotation it does not close (a straight mark that closes one the
+    content opened is fine)."""
+    if extra.count("“") > extra.count("”"):
+        return True
+    return extra.count('"') % 2 == 1 and content.count('"') % 2 == 0
+
+
+def _trimmed_end(doc: Doc, span: Span, end: int) -> int:
+    """Without a final conjunction, or a relative pronoun whose clause lies outside."""
+    tokens = list(span)
+    while len(tokens) > 1:
+        t = tokens[-1]
+        if t.pos_ in TRAILING_POS or (t.lower_ in RELATIVES and t.head.i >= span.end):
+            tokens = tokens[:-1]
+            continue
+        break
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text not in CLOSING_QUOTES:
+        tokens = tokens[:-1]
+    if len(tokens) == len(span):
+        return end
+    return tokens[-1].idx + len(tokens[-1])

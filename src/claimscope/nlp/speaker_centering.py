@@ -1,0 +1,105 @@
+"""A he or she that opens its sentence is the main subject of the sentence before.
+
+"Governor Oakes said Keller's plan raises legal questions. He pointed to an earlier ruling":
+"He" is Oakes. News prose keeps the person it is about as the subject of its main clauses and
+picks them up with a pronoun at the start of the next sentence (centering: the backward-looking
+center is the previous utterance's subject). The GAP-fitted ranking of `PronounResolver`
+weighs every earlier name by salience, so a person mentioned often elsewhere ("Keller's
+plan", "Keller's role") can keep it from choosing, and it refuses.
+
+The rule (`previous_subject`) answers only where the frame is that clear:
+- the pronoun is "he" or "she", the subject of its clause, outside quotation marks, and no
+  person and no other subject comes before it in its sentence (outside quotation marks);
+- the sentence before (a photo caption or a sentence whose main verb is quoted is skipped)
+  has a person as the active subject of its main clause ("Although Hollis would not be
+  charged, Berridge said ...": Berridge; a subordinate clause's subject is not the center).
+  Where that subject is the same pronoun, the sentence before that one is read, up to
+  `MAX_HOPS` sentences ("He replied ... He transferred ... he said" back to the name);
+- the person's gender, where known, is the pronoun's. Where it is not known, no other person
+  of the pronoun's gender or of unknown gender is named in that sentence: then the writer's
+  "he" has no one else to stand for;
+- the person is not named in the attribution's own content (`among`).
+Anything else: None, and the resolver's ranking decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+MAX_HOPS = 3
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# A caption's closing credit ("... October 15, 2019. REUTERS/Jo Lin"): the paragraph describes
+# a photo, not what anyone said.
+_CAPTION_CREDIT = re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)(?: Photo)?[ \t]*/[ \t]*[A-Z][\w.'’-]*"
+                             r"(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*$")
+
+
+def is_caption(sentence: Span) -> bool:
+    """The sentence sits in a paragraph that ends in a photo credit."""
+    text = sentence.doc.text
+    end = text.find("\n", sentence.end_char)
+    end = len(text) if end == -1 else end
+    return bool(_CAPTION_CREDIT.search(text[sentence.start_char:end].rstrip()))
+
+
+def previous_subject(resolver, pronoun: Token, among: set[str] | None) -> str | None:
+    """The entity id of the main subject of the sentence before (rules in the module
+    docstring), or None."""
+    gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+    if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
+        return None
+    doc, ents = resolver.doc, resolver.entities
+    runs = resolver.quote_runs()
+
+    def quoted(char: int) -> bool:
+        return any(a <= char < b for a, b in runs)
+
+    sentence = pronoun.sent
+    if quoted(pronoun.idx):
+        return None
+    if any(t.dep_ in SUBJECTS and not quoted(t.idx) for t in doc[sentence.start : pronoun.i]):
+        return None
+    if any(m.entity.type == "PERSON" and sentence.start_char <= m.start < pronoun.idx and not quoted(m.start)
+           for m in ents.mentions):
+        return None
+    current, hops = sentence, 0
+    while hops < MAX_HOPS:
+        if current.start == 0:
+            return None
+        current = doc[current.start - 1].sent
+        root = current.root
+        if is_caption(current) or quoted(root.idx):
+            continue
+        hops += 1
+        subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+        if not subjects or subjects[0].dep_ != "nsubj" or quoted(subjects[0].idx):
+            return None
+        subject = subjects[0]
+        if subject.lower_ == pronoun.lower_:
+            continue  # "He transferred ...": the same pronoun, so the same center; read further back
+        key = _person_at(resolver, subject)
+        if key is None or (among is not None and key not in among):
+            return None
+        known = ents.genders.get(key)
+        if known is not None:
+            return key if known == gender else None
+        rivals = {ents.key(m) for m in ents.mentions if m.entity.type == "PERSON"
+                  and current.start_char <= m.start < current.end_char and not quoted(m.start)
+                  and ents.genders.get(ents.key(m)) in (None, gender)} - {key}
+        return None if rivals else key
+    return None
+
+
+def _person_at(resolver, subject: Token) -> str | None:
+    """The person the subject token names: a person mention at its head, or a surname the
+    NER missed that one person of the text holds."""
+    ents = resolver.entities
+    for m in ents.mentions:
+        if m.start <= subject.idx < m.end:
+            return ents.key(m) if m.entity.type == "PERSON" else None
+    if subject.pos_ != "PROPN":
+        return None
+    span = subject.doc[subject.left_edge.i : subject.i + 1]
+    return resolver.surname(span)
