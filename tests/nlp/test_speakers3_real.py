@@ -171,3 +171,67 @@ def test_a_widened_content_stops_before_a_contrast(parse):
     group = _group(text, "you", "would think", "the harbour is headed toward")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "the harbour is headed toward ruin"
+
+
+# ------------------------------------------------- where a quotation broke the parse
+
+def _doc(parse, rows):
+    """A Doc parsed by hand, as the tagger parses some real sentences wrongly: rows of
+    (word, space after, head index, dep, pos, tag)."""
+    from spacy.tokens import Doc
+
+    words, spaces, heads, deps, pos, tags = (list(x) for x in zip(*rows))
+    return Doc(parse.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_and_said_takes_the_subject_of_the_verb_before_when_the_parse_broke(parse):
+    from claimscope.nlp.attribution_governor import governing_subject
+
+    # The quotation made the parser start a new sentence at the quoted words and hang "and
+    # said" on a noun there: no clause to climb to.
+    doc = _doc(parse, [
+        ("Fennick", True, 1, "nsubj", "PROPN", "NNP"), ("criticized", True, 1, "ROOT", "VERB", "VBD"),
+        ("Velden", True, 1, "dobj", "PROPN", "NNP"), ("“", False, 4, "punct", "PUNCT", "``"),
+        ("approach", False, 4, "ROOT", "NOUN", "NN"), ("”", True, 4, "punct", "PUNCT", "''"),
+        ("and", True, 4, "cc", "CCONJ", "CC"), ("said", True, 4, "conj", "VERB", "VBD"),
+        ("the", True, 9, "det", "DET", "DT"), ("quay", True, 10, "nsubj", "NOUN", "NN"),
+        ("failed", False, 7, "ccomp", "VERB", "VBD"), (".", False, 4, "punct", "PUNCT", "."),
+    ])
+    text = doc.text
+    cue = text.index("said")
+    content = text.index("the quay")
+    group = Group(cue=RoleSpan("cue", cue, cue + 4), contents=[RoleSpan("content", content, len(text) - 1)])
+    source = governing_subject(doc, group, [(content, len(text) - 1)])
+    assert source is not None and text[source.start:source.end] == "Fennick"
+
+
+def test_a_title_the_tagger_stopped_at_takes_its_name(parse):
+    from claimscope.nlp.attribution_filter import trim_source
+
+    text = "The port should train more crane drivers, as Governor Oakes has declared in his plan."
+    doc = parse(text)
+    start = text.index("Governor")
+    source = trim_source(doc, RoleSpan("source", start, start + len("Governor")))
+    assert text[source.start:source.end] == "Governor Oakes"
+
+
+def test_two_people_joined_by_and_are_no_one_speaker_whatever_the_parse(parse):
+    from claimscope.model.records import Entity, TextSpan
+    from claimscope.nlp.speakers import SpeakerResolver
+
+    # The parse made the second name the head of the whole phrase, the first a modifier.
+    doc = _doc(parse, [
+        ("President", True, 6, "nmod", "PROPN", "NNP"), ("Anna", True, 2, "compound", "PROPN", "NNP"),
+        ("Kovacs", True, 0, "appos", "PROPN", "NNP"), ("and", True, 2, "cc", "CCONJ", "CC"),
+        ("Secretary", True, 6, "compound", "PROPN", "NNP"), ("Mark", True, 6, "compound", "PROPN", "NNP"),
+        ("Hollis", True, 8, "nsubj", "PROPN", "NNP"), ("have", True, 8, "aux", "AUX", "VBP"),
+        ("defended", True, 8, "ROOT", "VERB", "VBN"), ("the", True, 10, "det", "DET", "DT"),
+        ("plan", False, 8, "dobj", "NOUN", "NN"), (".", False, 8, "punct", "PUNCT", "."),
+    ])
+    text = doc.text
+    people = [Entity(id=f"e{i}", name=name, type="PERSON",
+                     mentions=[TextSpan.cut(text, text.index(name), text.index(name) + len(name))])
+              for i, name in enumerate(("Anna Kovacs", "Mark Hollis"))]
+    resolver = SpeakerResolver(doc, people)
+    assert resolver.resolve(0, text.index(" have")) is None
+    assert resolver.resolve(text.index("Secretary"), text.index(" have")) == "e1"

@@ -353,12 +353,25 @@ _SOURCE_TAIL_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PUNCT", "PART"}
 _RELATIVES = {"who", "that", "which", "whose", "whom"}
 
 
+def _with_name_ahead(tokens: list) -> list:
+    """"As President | Trump has declared": a title the tagger stopped at takes the name it is
+    compounded to, the next word."""
+    while tokens[-1].dep_ == "compound" and tokens[-1].head.i == tokens[-1].i + 1 and tokens[-1].head.pos_ == "PROPN":
+        tokens = tokens + [tokens[-1].head]
+    return tokens
+
+
 def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     """A source without the words it cannot end or start on: a trailing preposition, conjunction,
     determiner or relative pronoun, a leading dateline or punctuation ("CNN) Joe Biden")."""
     span = _span(doc, source)
-    if span is None or len(span) < 2:
+    if span is None or len(span) == 0:
         return source
+    if len(span) < 2:
+        tokens = _with_name_ahead(list(span))
+        if len(tokens) == 1:
+            return source
+        return RoleSpan(source.role, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), source.score)
     tokens = list(span)
     # "(CNN) Joe Biden": what ends before a closing bracket is the dateline, not the speaker.
     # "(CNN) Joe Biden": a bracket closed but not opened in the phrase ends a dateline.
@@ -371,6 +384,7 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
         tokens = tokens[:-1]
     while len(tokens) > 1 and tokens[0].is_punct:
         tokens = tokens[1:]
+    tokens = _with_name_ahead(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if (start, end) == (source.start, source.end):
         return source

@@ -30,6 +30,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 MAX_STEPS = 4
 FINITE = {"VBD", "VBZ", "VBP", "VB"}
+LOOK_BACK = 40  # tokens an "and said" looks back for the verb whose subject it shares
 NOT_SPEAKERS = {"who", "that", "which", "whom", "there", "what", "this"}
 
 
@@ -80,31 +81,62 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
     (or inside a quotation) is not the speaker. `mask`: `quoted_mask(doc.text)`, computed
     here when not given (once per document is enough)."""
     verb = _cue_verb(doc, group)
-    if verb is None or not _implies_subject(verb):
+    if verb is None:
         return None
+    subject = _climbed_subject(verb) if _implies_subject(verb) else None
+    if subject is None:
+        subject = _subject_before_and(verb, quoted_mask(doc.text) if mask is None else mask)
+    if subject is None:
+        return None
+    if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
+        return None  # a passive or an expletive clause, a relative pronoun: nobody named
+    if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
+        return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
+    first = _phrase_start(subject)
+    start = first.idx
+    end = subject.right_edge.idx + len(subject.right_edge)
+    if any(s < end and start < e for s, e in taken) or (
+            group.cue.start < end and start < group.cue.end):
+        return None
+    mask = quoted_mask(doc.text) if mask is None else mask
+    if mask[start:end].any():
+        return None
+    return trim_source(doc, RoleSpan("source", start, end, group.cue.score))
+
+
+def _climbed_subject(verb: Token) -> Token | None:
+    """The subject of the first clause up the CLIMB path that has one."""
     token = verb
     for _ in range(MAX_STEPS):
         if token.dep_ not in CLIMB or token.head == token:
             return None
         token = token.head
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-        if not subjects:
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _subject_before_and(verb: Token, mask) -> Token | None:
+    """'Buttigieg criticized Warren's "my way" approach and said ...': a finite verb right after
+    "and" or "but", with no subject of its own, where a quotation broke the parse (the verb hangs
+    on a noun): the subject of the nearest verb before it in the sentence, outside quotation marks."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is None or before.lower_ not in ("and", "but"):
+        return None
+    # The parser may have cut the sentence at the quotation too: read back to the last full stop
+    # outside quotation marks, within the paragraph.
+    for token in reversed(doc[max(0, verb.i - LOOK_BACK) : verb.i - 1]):
+        if mask[token.idx]:
             continue
-        subject = subjects[0]
-        if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
-            return None  # a passive or an expletive clause, a relative pronoun: nobody named
-        if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
-            return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
-        first = _phrase_start(subject)
-        start = first.idx
-        end = subject.right_edge.idx + len(subject.right_edge)
-        if any(s < end and start < e for s, e in taken) or (
-                group.cue.start < end and start < group.cue.end):
+        if "\n" in token.text or token.whitespace_.count("\n") or token.text in (".", "?", "!"):
             return None
-        mask = quoted_mask(doc.text) if mask is None else mask
-        if mask[start:end].any():
-            return None
-        return trim_source(doc, RoleSpan("source", start, end, group.cue.score))
+        if token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+            return subjects[0] if subjects else None
     return None
 
 

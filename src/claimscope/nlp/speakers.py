@@ -654,6 +654,12 @@ class SpeakerResolver:
                            if m.entity.type == "PERSON" and m.start <= t.idx < m.end}
         if len(people_at_heads) > 1:
             return None
+        # "President Barack Obama and Secretary Kathleen Sebelius", however the parse hung it:
+        # two people joined by "and" are two speakers.
+        if any(t.lower_ in ("and", "&") and t.pos_ == "CCONJ" for t in span) and len(
+                {self.entities.key(m) for m in inside if m.entity.type == "PERSON"
+                 and m.role not in ("possessor", "prepositional")}) > 1:
+            return None
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
         inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
