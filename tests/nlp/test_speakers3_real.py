@@ -235,3 +235,10 @@ def test_two_people_joined_by_and_are_no_one_speaker_whatever_the_parse(parse):
     resolver = SpeakerResolver(doc, people)
     assert resolver.resolve(0, text.index(" have")) is None
     assert resolver.resolve(text.index("Secretary"), text.index(" have")) == "e1"
+
+
+def test_a_name_inside_an_apposition_with_and_is_not_a_second_speaker(analyze):
+    a = analyze("Mark Hollis met the board on Monday.\n\n"
+                "\u201cThe talks are going well,\u201d Dana Whitcombe, a longtime Hollis adviser and "
+                "counsel to the Harbour Trust, told the Courier.\n")
+    assert _speaker(a, "talks are going well") == "Dana Whitcombe"

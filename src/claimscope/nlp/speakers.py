@@ -655,11 +655,15 @@ class SpeakerResolver:
         if len(people_at_heads) > 1:
             return None
         # "President Barack Obama and Secretary Kathleen Sebelius", however the parse hung it:
-        # two people joined by "and" are two speakers.
-        if any(t.lower_ in ("and", "&") and t.pos_ == "CCONJ" for t in span) and len(
-                {self.entities.key(m) for m in inside if m.entity.type == "PERSON"
-                 and m.role not in ("possessor", "prepositional")}) > 1:
-            return None
+        # two people joined by "and" (a few title words between them, no comma: not "Wade, a
+        # Kerry adviser and ...") are two speakers.
+        people_in = sorted((m for m in inside if m.entity.type == "PERSON"), key=lambda m: m.start)
+        text = self.doc.text
+        for a, b in zip(people_in, people_in[1:]):
+            between = text[a.end:b.start]
+            if (self.entities.key(a) != self.entities.key(b) and re.search(r"\s(?:and|&)\s", f" {between} ")
+                    and "," not in between and len(between.split()) <= 7):
+                return None
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
         inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
