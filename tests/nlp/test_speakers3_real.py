@@ -242,3 +242,25 @@ def test_a_name_inside_an_apposition_with_and_is_not_a_second_speaker(analyze):
                 "\u201cThe talks are going well,\u201d Dana Whitcombe, a longtime Hollis adviser and "
                 "counsel to the Harbour Trust, told the Courier.\n")
     assert _speaker(a, "talks are going well") == "Dana Whitcombe"
+
+
+SOURCELESS = (
+    "Harbour council leader Dick Marlow, who at one point had called for a ban on private moorings "
+    "along the whole of the northern shore, described the sale \"preposterous,\" saying the council "
+    "should focus on repairing the old quay.\n\n"
+    "\"We back the plan and its commitment to rebuild the quay, to secure the docks and to restore "
+    "order on the waterfront,\" read the letter. \"We urge our neighbours to do the same.\"\n"
+)
+
+
+def test_a_cue_takes_its_own_subject_the_tagger_lost(analyze):
+    a = analyze(SOURCELESS)
+    described = next(x for x in a.attributions if x.cue.text == "described")
+    assert described.source is not None and "Dick Marlow" in described.source.text
+    assert _speaker(a, "preposterous") == "Dick Marlow"
+
+
+def test_a_subject_after_the_verb_of_a_quotation_is_its_source(analyze):
+    a = analyze(SOURCELESS)
+    read = [x for x in a.attributions if x.cue.text == "read"]
+    assert read and all(x.source is not None and x.source.text == "the letter" for x in read)

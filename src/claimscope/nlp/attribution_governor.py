@@ -83,12 +83,15 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
     verb = _cue_verb(doc, group)
     if verb is None:
         return None
-    subject = _climbed_subject(verb) if _implies_subject(verb) else None
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    # "Saslaw, who at one point had called for ..., described the proposal ...": the cue's own
+    # subject, which the tagger lost over a long relative clause or an inversion ("read the letter").
+    subject = own[0] if own else _inverted_subject(verb) or (_climbed_subject(verb) if _implies_subject(verb) else None)
     if subject is None:
         subject = _subject_before_and(verb, quoted_mask(doc.text) if mask is None else mask)
     if subject is None:
         return None
-    if subject.dep_ != "nsubj" or subject.lower_ in NOT_SPEAKERS:
+    if subject.dep_ not in ("nsubj", "dobj") or subject.lower_ in NOT_SPEAKERS:
         return None  # a passive or an expletive clause, a relative pronoun: nobody named
     if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
         return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
@@ -102,6 +105,22 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
     if mask[start:end].any():
         return None
     return trim_source(doc, RoleSpan("source", start, end, group.cue.score))
+
+
+# Verbs news puts before their subject after a quotation: '"...," read the letter.'
+INVERTING = {"read", "say", "state", "write", "add", "note", "declare"}
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"We urge our neighbours to do the same," read the letter': the parser takes the
+    subject after the verb for its object. Only after a quoted clause the verb governs, for a
+    noun right after the verb."""
+    if verb.lemma_.lower() not in INVERTING or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    if not objects or objects[0].left_edge.i != verb.i + 1:
+        return None
+    return objects[0]
 
 
 def _climbed_subject(verb: Token) -> Token | None:
