@@ -264,3 +264,10 @@ def test_a_subject_after_the_verb_of_a_quotation_is_its_source(analyze):
     a = analyze(SOURCELESS)
     read = [x for x in a.attributions if x.cue.text == "read"]
     assert read and all(x.source is not None and x.source.text == "the letter" for x in read)
+
+
+def test_a_surname_that_is_also_a_title_is_that_person(analyze):
+    a = analyze("Representative Steve King has made a habit of provocative remarks, and on Thursday he "
+                "crossed a line in comments published by the Westbrook Courier. \u201cHow did that "
+                "language become offensive?\u201d King asked.\n")
+    assert _speaker(a, "become offensive") == "Steve King"

@@ -639,8 +639,13 @@ class SpeakerResolver:
         # sentence) is a name too where it is one of a person's names.
         if span.root.pos_ == "NOUN" and not span.root.is_title:
             return None  # "the Velden administration": the name only modifies who speaks
-        words = {t.lower_ for t in span if (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN"))
-                 and t.lower_ not in self.lex["honorifics"]}
+        names = {t.lower_ for t in span if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")}
+        words = {w for w in names if w not in self.lex["honorifics"]}
+        if not words:
+            # "King asked": a surname that is also a title ("King", "Bishop") is the surname of
+            # the person whose name ends in it.
+            words = {w for w in names if any(m.entity.type == "PERSON" and m.entity.name.split()[-1].lower() == w
+                                             for m in self.entities.mentions)}
         if not words:
             return None
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
