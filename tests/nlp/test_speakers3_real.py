@@ -271,3 +271,15 @@ def test_a_surname_that_is_also_a_title_is_that_person(analyze):
                 "crossed a line in comments published by the Westbrook Courier. \u201cHow did that "
                 "language become offensive?\u201d King asked.\n")
     assert _speaker(a, "become offensive") == "Steve King"
+
+
+def test_a_photo_caption_between_speaker_and_quote_is_skipped(analyze):
+    a = analyze(
+        "The council closed the quay in March.\n\n"
+        "Former mayor Tom Fennick, who has touted his long experience in harbour policy as a key "
+        "strength of his candidacy, said if he was mayor he would have kept the quay open.\n\n"
+        "Former mayor Tom Fennick speaks as councillors Mark Hollis and Peter Berridge listen during "
+        "the fourth debate at the town hall in Westbrook, May 2, 2025. REUTERS/Jo Lin\n\n"
+        "\u201cIt has been the most shameful thing that any council has done in modern history,\u201d he "
+        "said.\n")
+    assert _speaker(a, "most shameful thing") == "Tom Fennick"

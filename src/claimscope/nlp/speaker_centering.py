@@ -39,9 +39,10 @@ _CAPTION_CREDIT = re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)(?: 
 def is_caption(sentence: Span) -> bool:
     """The sentence sits in a paragraph that ends in a photo credit."""
     text = sentence.doc.text
-    end = text.find("\n", sentence.end_char)
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    end = text.find("\n", sentence.start_char)
     end = len(text) if end == -1 else end
-    return bool(_CAPTION_CREDIT.search(text[sentence.start_char:end].rstrip()))
+    return bool(_CAPTION_CREDIT.search(text[start:end].rstrip()))
 
 
 def previous_subject(resolver, pronoun: Token, among: set[str] | None) -> str | None:
