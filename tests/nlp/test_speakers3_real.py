@@ -283,3 +283,14 @@ def test_a_photo_caption_between_speaker_and_quote_is_skipped(analyze):
         "\u201cIt has been the most shameful thing that any council has done in modern history,\u201d he "
         "said.\n")
     assert _speaker(a, "most shameful thing") == "Tom Fennick"
+
+
+def test_the_one_asked_answers_over_a_chain_of_hes(analyze):
+    a = analyze(
+        "Tom Fennick, the harbour master, said on Monday that the quay would stay shut.\n\n"
+        "Mark Hollis was asked on Westbrook Radio whether he was \"abandoning the dock workers.\"\n\n"
+        "\u201cNo, not at all,\u201d he replied, noting he would keep raising money for the union fund. "
+        "Since 2020, he has given $40,000 to the fund that supports striking workers.\n\n"
+        "\u201cI don\u2019t think anybody\u2019s job is going to hinge on whether Mark Hollis is harbour master. "
+        "I think we\u2019re going to have a strong record to run on,\u201d he said.\n")
+    assert _speaker(a, "strong record to run on") == "Mark Hollis"

@@ -12,13 +12,15 @@ The rule (`previous_subject`) answers only where the frame is that clear:
   person and no other subject comes before it in its sentence (outside quotation marks);
 - the sentence before (a photo caption or a sentence whose main verb is quoted is skipped)
   has a person as the active subject of its main clause ("Although Hollis would not be
-  charged, Berridge said ...": Berridge; a subordinate clause's subject is not the center).
+  charged, Berridge said ...": Berridge; a subordinate clause's subject is not the center), or
+  as the passive subject of "asked" ("Ryan was asked whether ..." then '"No," he replied').
   Where that subject is the same pronoun, the sentence before that one is read, up to
   `MAX_HOPS` sentences ("He replied ... He transferred ... he said" back to the name);
 - the person's gender, where known, is the pronoun's. Where it is not known, no other person
   of the pronoun's gender or of unknown gender is named in that sentence: then the writer's
   "he" has no one else to stand for;
-- the person is not named in the attribution's own content (`among`).
+- the person is not named in the attribution's own content (`among`), unless they are the
+  last speaker too ('"No," he replied ... "... whether Hollis is master," he said').
 Anything else: None, and the resolver's ranking decides.
 """
 
@@ -28,7 +30,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-MAX_HOPS = 3
+MAX_HOPS = 4
+# "Ryan was asked whether ... "No," he replied": the one asked is the one who answers next.
+ASKED = {"ask", "question", "press"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A caption's closing credit ("... October 15, 2019. REUTERS/Jo Lin"): the paragraph describes
 # a photo, not what anyone said.
@@ -45,7 +49,8 @@ def is_caption(sentence: Span) -> bool:
     return bool(_CAPTION_CREDIT.search(text[start:end].rstrip()))
 
 
-def previous_subject(resolver, pronoun: Token, among: set[str] | None) -> str | None:
+def previous_subject(resolver, pronoun: Token, among: set[str] | None,
+                     last_speaker: str | None = None) -> str | None:
     """The entity id of the main subject of the sentence before (rules in the module
     docstring), or None."""
     gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
@@ -75,14 +80,15 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None) -> str | 
             continue
         hops += 1
         subjects = [c for c in root.children if c.dep_ in SUBJECTS]
-        if not subjects or subjects[0].dep_ != "nsubj" or quoted(subjects[0].idx):
+        if not subjects or quoted(subjects[0].idx) or not (
+                subjects[0].dep_ == "nsubj" or (subjects[0].dep_ == "nsubjpass" and root.lemma_.lower() in ASKED)):
             return None
         subject = subjects[0]
         if subject.lower_ == pronoun.lower_:
             continue  # "He transferred ...": the same pronoun, so the same center; read further back
         key = _person_at(resolver, subject)
-        if key is None or (among is not None and key not in among):
-            return None
+        if key is None or (among is not None and key not in among and key != last_speaker):
+            return None  # named in the content, unless they also spoke last (the same chain)
         known = ents.genders.get(key)
         if known is not None:
             return key if known == gender else None

@@ -517,7 +517,7 @@ class SpeakerResolver:
             tagged = self._speech_tag_antecedent(root, among)
             if tagged is not None:
                 return tagged
-            centered = previous_subject(self, root, among)
+            centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
             if centered is not None:
                 return centered
             return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
