@@ -294,3 +294,12 @@ def test_the_one_asked_answers_over_a_chain_of_hes(analyze):
         "\u201cI don\u2019t think anybody\u2019s job is going to hinge on whether Mark Hollis is harbour master. "
         "I think we\u2019re going to have a strong record to run on,\u201d he said.\n")
     assert _speaker(a, "strong record to run on") == "Mark Hollis"
+
+
+def test_a_content_ends_before_the_writers_rebuttal(parse):
+    text = ("Blanket coverage of the strike makes us think that every ship in the harbour is stuck, "
+            "when in fact most sail on time.")
+    doc = parse(text)
+    group = _group(text, "us", "think", "that every ship in the harbour is stuck, when in fact most sail on time")
+    (done,) = complete_contents(doc, [group])
+    assert _content(text, done) == "that every ship in the harbour is stuck"

@@ -15,11 +15,14 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
   cue or content, nor this one's own, and leaves out trailing punctuation;
 - a content that still ends in a coordinating conjunction or a relative pronoun whose
   clause it does not hold loses that word ("... "unacceptable" and" -> "... "unacceptable"").
+- a content that runs into the writer's rebuttal (", when in fact ...") ends before it.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
 no parse are left as they are.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -41,6 +44,9 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         if not group.contents or group.contents[0].start < group.cue.end:
             out.append(group)
             continue
+        cut = _writers_rebuttal(doc.text, group.contents[-1])
+        if cut is not None:
+            group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
         others = [(s, e) for s, e, owner in occupied if owner != id(group) or (s, e) != (last.start, last.end)]
         end = _completed_end(doc, group, last, others)
@@ -49,6 +55,19 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             group = Group(cue=group.cue, source=group.source, contents=contents)
         out.append(group)
     return out
+
+
+# ", when in fact ...": the writer answering the belief, not more of it ("makes us think the
+# world is headed for ruin, when in fact ...").
+_REBUTTAL = re.compile(r"[,;]\s+(?:when|while|but|whereas)\s*,?\s+(?:in fact|it fact|actually|in reality)\b", re.IGNORECASE)
+
+
+def _writers_rebuttal(text: str, last: RoleSpan) -> RoleSpan | None:
+    """The last fragment without a rebuttal clause the tagger ran into, or None."""
+    found = _REBUTTAL.search(text, last.start, last.end)
+    if found is None or found.start() <= last.start:
+        return None
+    return RoleSpan(last.role, last.start, found.start(), last.score)
 
 
 def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:
