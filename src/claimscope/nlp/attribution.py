@@ -12,7 +12,9 @@ Groups that do not read as attributions are dropped and contents lose their own 
 cue (`claimscope.nlp.attribution_filter`). Where the tagger found a source and cue but no
 content, the rest of the cue's sentence is the content ("Patrols reported forty incidents").
 Where it found no source for a participle or a second verb ("X said A, adding B"), the source
-is the subject of the clause the cue hangs on (`claimscope.nlp.attribution_governor`).
+is the subject of the clause the cue hangs on (`claimscope.nlp.attribution_governor`). A content
+the tagger stopped short of its clause's end, or ran into a conjunction or the writer's rebuttal,
+is set to the clause's edge (`claimscope.nlp.attribution_edges`).
 
 Sets `doc.spans["attribution_source" | "attribution_cue" | "attribution_content"]`,
 `doc._.stances` (the desires, positions and acts PolNeAR annotates beside sayings, ids `s0`,

@@ -3,8 +3,10 @@
 The single owner of `Attribution.source_entity`. A source that names someone is that entity,
 by the head of the phrase: "Iris director Sir Richard Eyre" is Eyre, "Dravon Keelhaul, a
 spokeswoman for Northwind" is Keelhaul, "a spokeswoman for Northwind" is Northwind. A pronoun
-takes the best-scored earlier entity of its gender and number (`PronounResolver`, scored on GAP
-with `claimscope eval gap`); "the company", "the ministry", "the spokesman" take the one
+takes the main subject of the sentence before where it opens its sentence
+(`claimscope.nlp.speaker_centering`), else the best-scored earlier entity of its gender and
+number (`PronounResolver`, scored on GAP with `claimscope eval gap`); "who" is the person its
+clause modifies; "the company", "the ministry", "the spokesman" take the one
 organisation of the text that fits. A quotation that runs over several sentences keeps one
 speaker, and a byline never speaks. Where the text leaves two readings open, the source stays
 unresolved (`source_entity` None): a wrong speaker is worse than none.
