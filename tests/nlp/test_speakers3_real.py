@@ -303,3 +303,12 @@ def test_a_content_ends_before_the_writers_rebuttal(parse):
     group = _group(text, "us", "think", "that every ship in the harbour is stuck, when in fact most sail on time")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "that every ship in the harbour is stuck"
+
+
+def test_a_widened_content_stops_before_an_according_frame(parse):
+    text = ("Police near the quay said they could hear cries for help from under the crane but "
+            "lacked the heavy equipment to move it, according Westbrook Radio.")
+    doc = parse(text)
+    group = _group(text, "Police near the quay", "said", "they could hear cries for help from under the crane but lacked the heavy")
+    (done,) = complete_contents(doc, [group])
+    assert "according" not in _content(text, done)

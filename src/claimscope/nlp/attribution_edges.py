@@ -101,6 +101,7 @@ def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[in
 # is treated unfairly but whose grasps for glory alienate ...").
 ASIDE_MARKS = {"-", "--", "—", "–", "(", "["}
 CONTRAST_WORDS = {"when", "while", "although", "though", "whereas", "even"}
+FRAME_WORDS = {"according", "citing", "quoting"}  # another frame begins: the report's source
 
 
 def _before_another_clause(tokens: list) -> list:
@@ -113,8 +114,8 @@ def _before_another_clause(tokens: list) -> list:
             return tokens[: max(0, t.left_edge.i - tokens[0].i)]
         if t.dep_ == "advcl" and any(c.lower_ in CONTRAST_WORDS for c in t.children if c.i < t.i):
             return tokens[: max(0, t.left_edge.i - tokens[0].i)]
-        if t.text in (",", ";") and k + 1 < len(tokens) and tokens[k + 1].lower_ in CONTRAST_WORDS:
-            return tokens[:k]  # ", when in fact ...", however the parser hung it
+        if t.text in (",", ";") and k + 1 < len(tokens) and tokens[k + 1].lower_ in CONTRAST_WORDS | FRAME_WORDS:
+            return tokens[:k]  # ", when in fact ...", ", according to RAI": however the parser hung it
     return tokens
 
 
