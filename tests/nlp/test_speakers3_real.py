@@ -312,3 +312,11 @@ def test_a_widened_content_stops_before_an_according_frame(parse):
     group = _group(text, "Police near the quay", "said", "they could hear cries for help from under the crane but lacked the heavy")
     (done,) = complete_contents(doc, [group])
     assert "according" not in _content(text, done)
+
+
+def test_a_widened_content_never_crosses_a_full_stop(parse):
+    text = "Two thirds of the dockers think the council's plans threaten the harbour .T he rest disagree."
+    doc = parse(text)
+    group = _group(text, "Two thirds of the dockers", "think", "the council's plans threaten the")
+    (done,) = complete_contents(doc, [group])
+    assert _content(text, done) == "the council's plans threaten the harbour"

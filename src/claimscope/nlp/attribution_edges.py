@@ -109,6 +109,8 @@ def _before_another_clause(tokens: list) -> list:
     for k, t in enumerate(tokens):
         if t.text in ASIDE_MARKS and (t.text != "-" or t.whitespace_):
             return tokens[:k]
+        if t.text[:1] in ".?!" and (len(t.text) > 1 or k + 1 < len(tokens)):
+            return tokens[:k]  # a full stop the parser kept inside ("well-being .T he corresponding")
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "parataxis") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return tokens[: max(0, t.left_edge.i - tokens[0].i)]
