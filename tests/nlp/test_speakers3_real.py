@@ -320,3 +320,18 @@ def test_a_widened_content_never_crosses_a_full_stop(parse):
     group = _group(text, "Two thirds of the dockers", "think", "the council's plans threaten the")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "the council's plans threaten the harbour"
+
+
+def test_an_object_name_after_and_is_no_second_speaker(parse):
+    from claimscope.model.records import Entity, TextSpan
+    from claimscope.nlp.speakers import SpeakerResolver
+
+    text = ("Dana Whitcombe, a longtime Hollis adviser and advisor to Harbour Works, told the "
+            "Courier the talks were going well.")
+    doc = parse(text)
+    # The tagger took the company for a person: still no second speaker.
+    people = [Entity(id=f"e{i}", name=name, type="PERSON",
+                     mentions=[TextSpan.cut(text, text.index(name), text.index(name) + len(name))])
+              for i, name in enumerate(("Dana Whitcombe", "Hollis", "Harbour Works"))]
+    resolver = SpeakerResolver(doc, people)
+    assert resolver.resolve(0, text.index(" told")) == "e0"

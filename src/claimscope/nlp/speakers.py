@@ -662,14 +662,14 @@ class SpeakerResolver:
         if len(people_at_heads) > 1:
             return None
         # "President Barack Obama and Secretary Kathleen Sebelius", however the parse hung it:
-        # two people joined by "and" (a few title words between them, no comma: not "Wade, a
-        # Kerry adviser and ...") are two speakers.
+        # two people joined right after the first name by "and" (then a few title words, no
+        # comma) are two speakers; not "Wade, a Kerry adviser and advisor to X".
         people_in = sorted((m for m in inside if m.entity.type == "PERSON"), key=lambda m: m.start)
         text = self.doc.text
         for a, b in zip(people_in, people_in[1:]):
-            between = text[a.end:b.start]
-            if (self.entities.key(a) != self.entities.key(b) and re.search(r"\s(?:and|&)\s", f" {between} ")
-                    and "," not in between and len(between.split()) <= 7):
+            between = text[a.end:b.start].split()
+            if (self.entities.key(a) != self.entities.key(b) and between and between[0] in ("and", "&")
+                    and not any("," in w for w in between) and len(between) <= 7):
                 return None
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
