@@ -335,3 +335,12 @@ def test_an_object_name_after_and_is_no_second_speaker(parse):
               for i, name in enumerate(("Dana Whitcombe", "Hollis", "Harbour Works"))]
     resolver = SpeakerResolver(doc, people)
     assert resolver.resolve(0, text.index(" told")) == "e0"
+
+
+def test_an_addressee_after_with_is_not_what_was_said(analyze):
+    a = analyze("On Jan. 6, Councillor Ada Pirrone and Councillor Mark Hollis raised their concern with "
+                "Mayor Tom Fennick and harbour master Peter Berridge that the decision to sell the quay "
+                "violates the town charter.\n")
+    raised = next(x for x in a.attributions if x.cue.text.startswith("raised"))
+    assert raised.content.text == "that the decision to sell the quay violates the town charter"
+    assert raised.source_entity is None  # two councillors: no one speaker

@@ -186,6 +186,10 @@ ADDRESSEE_VERBS = {"warn", "caution", "tell", "remind", "assure", "inform", "adv
 def without_addressee(doc: Doc, group: Group) -> Group:
     """'Berridge cautioned Hollis that the strike would go ahead': the content is what she
     said, not "Hollis that ...": the addressee is neither content nor speaker."""
+    if group.contents:
+        after = _after_prepositional_addressee(doc, group)
+        if after is not None:
+            return after
     verb = _cue_verb(doc, group)
     if verb is None or verb.lemma_.lower() not in ADDRESSEE_VERBS or not group.contents:
         return group
@@ -204,3 +208,23 @@ def without_addressee(doc: Doc, group: Group) -> Group:
     kept = [c for c in group.contents if c.end > start.idx]
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan(c.role, max(c.start, start.idx), c.end, c.score) for c in kept])
+
+
+def _after_prepositional_addressee(doc: Doc, group: Group) -> Group | None:
+    """'raised their concern with Kerry and Holder that the decision violates the law': a cue
+    ending in "with" or "to" names whom it was said to; what was said is the that-clause."""
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    if cue is None or len(cue) == 0 or cue[-1].lower_ not in ("with", "to"):
+        return None
+    first, last = group.contents[0], group.contents[-1]
+    span = doc.char_span(first.start, last.end, alignment_mode="expand")
+    if span is None or len(span) < 3 or span.start != cue.end:
+        return None
+    for token in span[1:]:
+        if token.pos_ in ("VERB", "AUX"):
+            return None  # a clause before any "that": no addressee phrase
+        if token.lower_ == "that" and token.dep_ == "mark":
+            kept = [c for c in group.contents if c.end > token.idx]
+            contents = [RoleSpan(c.role, max(c.start, token.idx), c.end, c.score) for c in kept]
+            return Group(cue=group.cue, source=group.source, contents=contents)
+    return None
