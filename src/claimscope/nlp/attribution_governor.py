@@ -12,8 +12,15 @@ implied; a passive participle ("when asked whether ...") does not: the one askin
 else. A subject inside someone's content ("He said the plan failed and added ...": "the plan")
 or inside a quotation is never taken: it is not the speaker.
 
+Where the tagger lost a source the parse does give, the cue's own subject is the source
+("Saslaw, who at one point had called for ..., described the proposal ..."), and so is the
+noun after an inverting verb ('"...," read the letter'). Where a quotation broke the parse
+("X criticized Y's "..." approach and said Z" with "said" hung on a noun), a finite verb after
+"and" or "but" shares the subject of the verb before it in its sentence.
+
 The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
-Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`).
+Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`),
+and so does "raised their concern with Kerry and Holder that ...".
 """
 
 from __future__ import annotations
