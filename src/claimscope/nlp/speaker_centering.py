@@ -16,9 +16,10 @@ The rule (`previous_subject`) answers only where the frame is that clear:
   as the passive subject of "asked" ("Ryan was asked whether ..." then '"No," he replied').
   Where that subject is the same pronoun, the sentence before that one is read, up to
   `MAX_HOPS` sentences ("He replied ... He transferred ... he said" back to the name);
-- the person's gender, where known, is the pronoun's. Where it is not known, no other person
-  of the pronoun's gender or of unknown gender is named in that sentence: then the writer's
-  "he" has no one else to stand for;
+- the person's gender, where known, is the pronoun's, and no other person of that gender (or
+  of unknown gender) takes part in the main clause ("Fennick met Ardley. He said ...": either;
+  a person inside a subordinate clause, the content or a possessive does not count). Where
+  the gender is not known, no other such person is named in that sentence at all;
 - the person is not named in the attribution's own content (`among`), unless they are the
   last speaker too ('"No," he replied ... "... whether Hollis is master," he said').
 Anything else: None, and the resolver's ranking decides.
@@ -90,13 +91,30 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
         if key is None or (among is not None and key not in among and key != last_speaker):
             return None  # named in the content, unless they also spoke last (the same chain)
         known = ents.genders.get(key)
-        if known is not None:
-            return key if known == gender else None
-        rivals = {ents.key(m) for m in ents.mentions if m.entity.type == "PERSON"
-                  and current.start_char <= m.start < current.end_char and not quoted(m.start)
-                  and ents.genders.get(ents.key(m)) in (None, gender)} - {key}
-        return None if rivals else key
+        if known is not None and known != gender:
+            return None
+        named = [m for m in ents.mentions if m.entity.type == "PERSON" and ents.key(m) != key
+                 and current.start_char <= m.start < current.end_char and not quoted(m.start)
+                 and ents.genders.get(ents.key(m)) in (None, gender)]
+        if known is None:
+            return None if named else key
+        # "Fennick met Ardley. He said ...": another man in the main clause leaves it open; one
+        # inside a subordinate clause, a content or a possessive ("Keller's plan") does not.
+        return None if any(_in_main_clause(m.head, root) for m in named) else key
     return None
+
+
+EMBEDDING = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "poss"}
+
+
+def _in_main_clause(token: Token, root: Token) -> bool:
+    """Whether a token is an argument of the main clause (an object, a conjunct, an
+    apposition or a prepositional phrase of it), not inside an embedded clause or a possessive."""
+    while token != root and token.head != token:
+        if token.dep_ in EMBEDDING:
+            return False
+        token = token.head
+    return token == root
 
 
 def _person_at(resolver, subject: Token) -> str | None:
