@@ -344,3 +344,17 @@ def test_an_addressee_after_with_is_not_what_was_said(analyze):
     raised = next(x for x in a.attributions if x.cue.text.startswith("raised"))
     assert raised.content.text == "that the decision to sell the quay violates the town charter"
     assert raised.source_entity is None  # two councillors: no one speaker
+
+
+def test_two_senators_each_with_a_home_are_no_one_speaker(parse):
+    from claimscope.model.records import Entity, TextSpan
+    from claimscope.nlp.speakers import SpeakerResolver
+
+    text = ("Democratic Sen. Ada Pirrone of Westbrook and Republican Sen. Mark Hollis of Calder "
+            "raised their concern with the mayor.")
+    doc = parse(text)
+    people = [Entity(id=f"e{i}", name=name, type="PERSON",
+                     mentions=[TextSpan.cut(text, text.index(name), text.index(name) + len(name))])
+              for i, name in enumerate(("Ada Pirrone", "Mark Hollis"))]
+    resolver = SpeakerResolver(doc, people)
+    assert resolver.resolve(0, text.index(" raised")) is None

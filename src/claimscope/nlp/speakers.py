@@ -668,8 +668,11 @@ class SpeakerResolver:
         text = self.doc.text
         for a, b in zip(people_in, people_in[1:]):
             between = text[a.end:b.start].split()
-            if (self.entities.key(a) != self.entities.key(b) and between and between[0] in ("and", "&")
-                    and not any("," in w for w in between) and len(between) <= 7):
+            joined = [i for i, w in enumerate(between) if w in ("and", "&")]
+            # Before the "and" only a home ("Feinstein of California and Sen. Grassley").
+            home = bool(joined) and all(w in ("of", "from") or w[:1].isupper() for w in between[:joined[0]])
+            if (self.entities.key(a) != self.entities.key(b) and home
+                    and not any("," in w for w in between) and len(between) <= 9):
                 return None
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
