@@ -10,7 +10,9 @@ A cue word decides only where it means its status in context (`cue_counts`): not
 name or title ("Prime Minister's Questions"), not in a use of the wrong part of speech ("tax
 claims"), not in another sense ("appeared on television"), not modifying a noun ("likely
 nominee"), and not from another clause ("..., even if there is no link"). Every status other
-than asserted and reported carries the cue that decided it; without one it is not given.
+than asserted and reported carries the cue that decided it; without one it is not given. A
+question mark questions only the sentence or clause it ends (`question_scope`): "Fares rose,
+so who benefits?" does not question that fares rose.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimscope.nlp.cues import lexicon
+from claimscope.nlp.question_scope import question_mark
 
 BASE_CERTAINTY = {
     "asserted": 0.9,
@@ -44,7 +47,9 @@ _CONDITION_WORDS = {"if", "unless"}
 _NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT", "GPE", "LOC",
                "NORP"}
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}
-_QUOTES = "\"'“”‘’ )]"
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Where the parser puts a main verb it did not take for the root (see _misparsed_predicate).
+_PREDICATE_DEPS = {"advcl", "pcomp", "parataxis"}
 # Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
 PREDICTIONS = {"would"}
 
@@ -90,13 +95,43 @@ def _transparent(infinitive: Token) -> bool:
 
 
 def governing_clauses(claim: Span) -> set[int]:
-    """The claim's own clause and the clauses it is the complement of (token indices)."""
+    """The claim's own clause (with its misparsed main verb, `_misparsed_predicate`) and the
+    clauses it is the complement of (token indices)."""
     clause = clause_of(claim.root)
     heads = {clause.i}
+    predicate = _misparsed_predicate(claim, clause)
+    if predicate is not None:
+        heads.add(predicate.i)
     while clause.dep_ in _COMPLEMENT_DEPS and clause.head.i != clause.i:
         clause = clause_of(clause.head)
         heads.add(clause.i)
     return heads
+
+
+def _misparsed_predicate(claim: Span, clause: Token) -> Token | None:
+    """The main verb the parser hung below a participle it took for the root.
+
+    "a colonel identified only as "K." allegedly discussed the plan": spaCy reads
+    "identified" as the root and "discussed" as an adverbial or a preposition's complement
+    under it, so the hedge on "discussed" seemed to be in another clause. A clause whose head
+    is no finite verb (a bare participle, no auxiliary) is no main clause; the first finite
+    verb hung on it (directly or through a preposition, not as its complement) in the claim,
+    with a subject of its own and not opened by a subordinator other than that "as", is the
+    claim's predicate.
+    """
+    if clause.tag_ in _FINITE_TAGS or clause.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children
+    ):
+        return None
+    for token in claim:
+        if (token.tag_ in _FINITE_TAGS and token.pos_ in ("VERB", "AUX")
+                and token.dep_ in _PREDICATE_DEPS
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+                and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.children)
+                and (token.head.i == clause.i
+                     or (token.head.dep_ == "prep" and token.head.head.i == clause.i))):
+            return token
+    return None
 
 
 def in_name(token: Token) -> bool:
@@ -220,23 +255,6 @@ def status_cues(cues: dict[str, list[Span]], claim: Span,
         if kept:
             out[category] = kept
     return out
-
-
-def question_mark(claim: Span) -> Span | None:
-    """The "?" that ends the claim (or its sentence right after the claim)."""
-    doc = claim.doc
-    sentence = claim[-1].sent
-    index = claim.end - 1
-    while index >= claim.start and doc[index].text in _QUOTES:
-        index -= 1
-    if index >= claim.start and doc[index].text == "?":
-        return doc[index : index + 1]
-    for token in doc[claim.end : sentence.end]:
-        if token.text == "?":
-            return doc[token.i : token.i + 1]
-        if token.text not in _QUOTES and not token.is_space:
-            return None
-    return None
 
 
 def read_status(

@@ -1,0 +1,129 @@
+"""Which claim a question mark questions: only the sentence or clause it ends.
+
+A "?" ends a question, and a question can stand beside a statement inside one claim: two
+sentences that spaCy did not split ("The board met at 9 a.m. Was the mayor there?"), a
+question coordinated after a statement ("Fares rose again, so who benefits?", "..., but will
+it reopen?", "...; who paid?", "... -- why did he go?"). The question starts at the last such
+boundary before the "?"; what stands before it is questioned only where it is part of the
+question itself: no verb of its own ("Essentially, do they ...?"), an interrogative form ("Is
+the quay safe and will it reopen?"), or a subordinate clause the question governs ("If the
+board knew, why did it wait?"), or words that take the question as their object ("Voters keep
+asking, will it reopen?"). A statement before the boundary is not questioned.
+
+Read on token text and tags only, not on the parse: on such sentences the parser is what goes
+wrong (it hangs "so who benefits" on "fares" as a relative clause, a tag question's statement
+as its complement).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+QUOTES = "\"'“”‘’ )]"
+_SENTENCE_ENDS = {".", "!", "…"}
+_SOFT_BREAKS = {",", "-", "--", "—", "–"}
+_COORDINATORS = {"and", "but", "so", "or", "then", "yet"}
+_WH = {"who", "whom", "whose", "what", "which", "why", "how", "where", "when"}
+# Wh-words that open a question whatever follows ("..., why did he go?", "-- how so?");
+# the others also open relative and temporal clauses (", when in fact ...", ", who said ..."),
+# so after a bare comma they open a question only with an auxiliary right after them.
+_WH_ALWAYS = {"why", "how"}
+_AUX_LEMMAS = {"be", "do", "have"}
+_SUBORDINATORS = {"if", "unless", "when", "whenever", "while", "whereas", "although", "though",
+                  "because", "since", "as", "once", "after", "before", "until", "whether", "that",
+                  "even"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Verbs whose object can be a question put after a comma ("Voters keep asking, will it ...?").
+_ASKING = {"ask", "wonder", "know", "think", "say", "tell", "question", "decide", "consider"}
+
+
+def question_mark(claim: Span) -> Span | None:
+    """The "?" that questions the claim: the one that ends it (or its sentence right after it),
+    where the question reaches the claim (see the module docstring)."""
+    mark = _closing_mark(claim)
+    if mark is None:
+        return None
+    boundary = _question_start(claim, mark.start)
+    if boundary is None or _part_of_question(claim.doc[claim.start:boundary]):
+        return mark
+    return None
+
+
+def _closing_mark(claim: Span) -> Span | None:
+    doc = claim.doc
+    sentence = claim[-1].sent
+    index = claim.end - 1
+    while index >= claim.start and doc[index].text in QUOTES:
+        index -= 1
+    if index >= claim.start and doc[index].text == "?":
+        return doc[index : index + 1]
+    for token in doc[claim.end : sentence.end]:
+        if token.text == "?":
+            return doc[token.i : token.i + 1]
+        if token.text not in QUOTES and not token.is_space:
+            return None
+    return None
+
+
+def _question_start(claim: Span, mark: int) -> int | None:
+    """The token index where the question that ends at `mark` begins, if it begins after the
+    claim's first word; None when the claim is the question from its start."""
+    doc = claim.doc
+    for i in range(min(mark, claim.end) - 1, claim.start, -1):
+        token = doc[i]
+        if token.i + 1 >= mark:
+            continue
+        if token.text == ";" or (_sentence_end(token) and _opens_sentence(doc, i + 1, mark)):
+            return _skip_quotes(doc, i + 1, mark)
+        if token.text in _SOFT_BREAKS and _opens_question(doc, i + 1, mark):
+            return i + 1
+    return None
+
+
+def _sentence_end(token: Token) -> bool:
+    # An abbreviation's full stop ("a.m.", "U.S.") may end a sentence spaCy did not split.
+    return token.text in _SENTENCE_ENDS or (len(token.text) > 1 and token.text.endswith("."))
+
+
+def _skip_quotes(doc, start: int, stop: int) -> int:
+    while start < stop and (doc[start].text in QUOTES or doc[start].is_space):
+        start += 1
+    return start
+
+
+def _opens_sentence(doc, start: int, stop: int) -> bool:
+    start = _skip_quotes(doc, start, stop)
+    return start < stop and doc[start].text[:1].isupper()
+
+
+def _opens_question(doc, start: int, stop: int) -> bool:
+    """", so who benefits", ", but will it", "-- why did he": a question of its own."""
+    start = _skip_quotes(doc, start, stop)
+    coordinated = start < stop and doc[start].lower_ in _COORDINATORS
+    if coordinated:
+        start += 1
+    if start >= stop:
+        return False
+    first = doc[start]
+    after = doc[start + 1] if start + 1 < stop else None
+    if first.lower_ in _WH:
+        return (coordinated or first.lower_ in _WH_ALWAYS
+                or (after is not None and _auxiliary(after)))
+    return _auxiliary(first) and after is not None and after.pos_ in ("PRON", "DET", "NOUN", "PROPN", "PART")
+
+
+def _auxiliary(token: Token) -> bool:
+    return token.tag_ == "MD" or (token.pos_ == "AUX" and token.lemma_.lower() in _AUX_LEMMAS)
+
+
+def _part_of_question(head: Span) -> bool:
+    """Whether what stands before the question's start belongs to the question (see above)."""
+    words = [t for t in head if not t.is_punct and not t.is_space and t.text not in QUOTES]
+    while words and words[0].lower_ in _COORDINATORS:
+        words = words[1:]
+    if not any(t.tag_ in _FINITE for t in words):
+        return True  # "Essentially, ...", "Fares, wages, rents -- ...", a phrase fronted before the question
+    first, last = words[0], words[-1]
+    if last.tag_ in ("IN", "TO") or last.lemma_.lower() in _ASKING:
+        return True  # "You think about, 'is this ...?'": the question is what it is about
+    return first.lower_ in _WH or _auxiliary(first) or first.lower_ in _SUBORDINATORS
