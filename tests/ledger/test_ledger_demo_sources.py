@@ -27,6 +27,7 @@ def test_the_memo_relayed_by_an_outlet_and_an_unresolved_it_are_one_source(demo_
     assert pronoun["kind"] == "unresolved_pronoun" and not pronoun["counted"] and pronoun["entity"] is None
     assert "1 independent source" in met["independence"] and "Not counted: It" in met["independence"]
     # The reason names the memo, never the pronoun or the relaying outlet as a source of its own.
+    assert "Leaked memo" in met["reason"]
     assert "It" not in met["reason"].split() and "Morning Ledger" not in met["reason"]
     assert met["assessment"] in ("known", "contested")
     # The hedge inside the memo's reported content ("allegedly discussed") is kept.
