@@ -50,6 +50,10 @@ _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Where the parser puts a main verb it did not take for the root (see _misparsed_predicate).
 _PREDICATE_DEPS = {"advcl", "pcomp", "parataxis"}
+# Participles that name their subject ("a colonel identified only as K."): a reduced relative,
+# never the main verb. "Man arrested as police allegedly seize ..." keeps its own root.
+_NAMING = {"identify", "name", "know", "describe", "call", "list", "refer", "dub", "term",
+           "label", "style", "designate", "nickname"}
 # Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
 PREDICTIONS = {"would"}
 
@@ -114,12 +118,13 @@ def _misparsed_predicate(claim: Span, clause: Token) -> Token | None:
     "a colonel identified only as "K." allegedly discussed the plan": spaCy reads
     "identified" as the root and "discussed" as an adverbial or a preposition's complement
     under it, so the hedge on "discussed" seemed to be in another clause. A clause whose head
-    is no finite verb (a bare participle, no auxiliary) is no main clause; the first finite
+    is a bare participle of naming ("identified", "named", "known", "described as"), with no
+    auxiliary, is a description of the subject, no main clause; the first finite
     verb hung on it (directly or through a preposition, not as its complement) in the claim,
     with a subject of its own and not opened by a subordinator other than that "as", is the
     claim's predicate.
     """
-    if clause.tag_ in _FINITE_TAGS or clause.pos_ not in ("VERB", "AUX") or any(
+    if clause.tag_ in _FINITE_TAGS or clause.lemma_.lower() not in _NAMING or any(
         c.dep_ in ("aux", "auxpass") for c in clause.children
     ):
         return None
