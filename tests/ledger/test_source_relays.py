@@ -49,9 +49,23 @@ def test_an_outlet_relaying_the_document_it_saw_is_not_a_second_source():
     assert "relayed by The Morning Ledger in Coastline Wire" in explain(mentions, sources)
 
 
-def test_a_report_naming_a_document_relays_it_even_without_the_outlets_story():
+def test_a_document_known_only_through_relays_is_one_source_but_makes_nothing_known():
     sources = independent_sources([RELAY])
     assert [(s.kind, s.name) for s in sources] == [("document", "A leaked intelligence memo")]
+    assert sources[0].relayed_only
+    # Two outlets relaying the same memo are the memo once, not two media reports.
+    herald = _mention("doc-herald", "and a leaked intelligence memo describes officers meeting Brigade "
+                      "commanders", asserter="Jo Roe", outlet="The Herald", date="2025-03-08")
+    mentions = [RELAY, herald]
+    sources = independent_sources(mentions)
+    assert counted(sources) == 1 and sources[0].relayed_by == ["The Morning Ledger in Coastline Wire",
+                                                               "The Herald (Jo Roe)"]
+    cluster = {"mentions_raw": mentions, "entity_names": {}, "conflict_links": []}
+    values = A.features(cluster, sources, {})
+    assert not values["has_document"]
+    assert A.assess(values) == ("claimed", "stated by A leaked intelligence memo (as relayed by The "
+                                "Morning Ledger in Coastline Wire), not corroborated by an independent source")
+    assert "known here only through that relay" in explain(mentions, sources)
 
 
 def test_a_report_by_an_outlet_whose_story_is_here_relays_that_storys_source():

@@ -122,12 +122,14 @@ def features(cluster: dict, sources: list[Source], neighbours: dict[str, dict]) 
     result = {
         "independent_sources": counted(sources),
         "stated_sources": stated_sources(mentions, sources),
-        "has_document": any(s.kind == "document" for s in named),
+        # A document at first hand: one only relayed ("X reported that a memo said") is a
+        # source, not documentary evidence in the store.
+        "has_document": any(s.kind == "document" and not s.relayed_only for s in named),
         "only_hedged": only_hedged(mentions),
         "denied_by_concerned": bool(who_denies),
         "deniers": ", ".join(who_denies) or "nobody",
         "sources": _names(named),
-        "documents": _names([s for s in named if s.kind == "document"]),
+        "documents": _names([s for s in named if s.kind == "document" and not s.relayed_only]),
         "statuses": ", ".join(sorted({m["status"] for m in mentions})),
     }
     result.update(conflict_features(cluster, neighbours, share))
@@ -138,7 +140,9 @@ def _names(sources: list[Source], n: int = 4) -> str:
     if not sources:
         return "no identifiable source"
     # A pronoun nobody resolved is named as what it is: "It" names nobody.
-    names = [f'"{s.name}" (unresolved pronoun)' if s.kind == UNRESOLVED else s.name for s in sources[:n]]
+    names = [f'"{s.name}" (unresolved pronoun)' if s.kind == UNRESOLVED
+             else f"{s.name} (as relayed by {s.relayed_by[0]})" if s.relayed_only and s.relayed_by
+             else s.name for s in sources[:n]]
     if len(sources) > n:
         names.append(f"{len(sources) - n} more")
     return ", ".join(names)

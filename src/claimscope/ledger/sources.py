@@ -19,7 +19,8 @@ Each mention of a cluster has one source, keyed by `source_key`:
 An outlet or an author that only relays a document is not a source beside that document
 (`relayed_document`, `relays`): "the Morning Ledger reported that a leaked memo described
 meetings" rests on the memo, as the Ledger's own story ("a memo seen by the Morning Ledger") does;
-a report by an outlet whose own story is in the cluster is that story's sources again.
+a report by an outlet whose own story is in the cluster is that story's sources again. A document
+known only through relays is one source, but second-hand: it does not make a claim known.
 
 A question ("whether Dravon knew") is nobody's claim and is not a source of it.
 """
@@ -64,8 +65,11 @@ class Source:
     outlets: list[str] = field(default_factory=list)
     # False for a source that may be one already counted (an unresolved pronoun beside others).
     counted: bool = True
-    # Who relays it without being a source of their own ("The Morning Ledger (media report)").
+    # Who relays it without being a source of their own ("The Morning Ledger in Coastline Wire").
     relayed_by: list[str] = field(default_factory=list)
+    # Known here only through relays: no mention rests on it directly. Such a document is one
+    # source, but second-hand: it does not make a claim known (`has_document`) by itself.
+    relayed_only: bool = False
 
 
 def _norm(text: str | None) -> str:
@@ -196,15 +200,20 @@ def independent_sources(mentions: list[dict]) -> list[Source]:
     found: dict[str, Source] = {}
     skip = repeats(mentions)
     keys, relayed = _resolved(mentions)
+    direct: set[str] = set()
     for i, (key, name, kind, entity) in keys.items():
         source = found.setdefault(key, Source(key=key, name=name, kind=kind, entity=entity))
         _add(source, mentions[i])
+        if i not in relayed:
+            direct.add(key)
         if i in relayed:
             m = mentions[i]
             _, by, by_kind, _ = source_key(m)
             label = by if by_kind == "author" or not m.get("outlet") else f"{by} in {m['outlet']}"
             if label not in source.relayed_by:
                 source.relayed_by.append(label)
+    for key, source in found.items():
+        source.relayed_only = key not in direct
     # Each source carries the documents of the copies that repeat it.
     by_origin: dict[str, list[Source]] = {}
     for i, (key, *_) in keys.items():
@@ -248,6 +257,8 @@ def explain(mentions: list[dict], sources: list[Source]) -> str:
             where += f" of {len(s.origins)} origin{'s' if len(s.origins) != 1 else ''}"
         if s.relayed_by:
             where += f"; relayed by {', '.join(s.relayed_by)}, not a source of its own"
+        if s.relayed_only:
+            where += "; known here only through that relay"
         if s.kind == UNRESOLVED and s.counted:
             where += "; a pronoun nobody resolved, the only source"
         (described if s.counted else uncounted).append(f"{s.name} ({s.kind}, {where})")

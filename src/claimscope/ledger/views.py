@@ -152,7 +152,8 @@ def _record(c, sources, values, assessment, reason, letter, letter_reason, credi
         "independent_sources": counted(sources),
         "independence": explain(mentions, sources),
         "sources": [{"name": s.name, "entity": s.entity, "kind": s.kind, "documents": s.documents,
-                     "origins": s.origins, "counted": s.counted, "relayed_by": s.relayed_by}
+                     "origins": s.origins, "counted": s.counted, "relayed_by": s.relayed_by,
+                     "relayed_only": s.relayed_only}
                     for s in sources],
         "first_seen": c["first_seen"],
         "last_seen": c["last_seen"],
