@@ -50,6 +50,23 @@ def test_a_question_still_questions_its_own_clauses(analyze, text, words):
     assert _cues(claim)
 
 
+def test_a_cue_in_a_sentence_spacy_joined_to_the_claim_stays_in_that_sentence(analyze):
+    # spaCy keeps "p.m. Would ..." in one sentence; "Would" is the question's, not the vote's.
+    claim = _claim(analyze("The council voted 7-2 in favour of the plan at 10 p.m. Would the mayor "
+                           "sign it?\n"), "council voted")
+    assert claim.status == "asserted", (claim.text, claim.status, _cues(claim))
+
+
+@pytest.mark.parametrize("text, words", [
+    # A title's full stop ends no sentence: the cue after it is the claim's own.
+    ("The clinic run by Dr. Okafor may close in June.\n", "clinic run by"),
+    ("Officers in the U.S. Navy may face charges over the collision.\n", "Navy may face"),
+])
+def test_an_abbreviation_before_a_name_ends_no_sentence(analyze, text, words):
+    claim = _claim(analyze(text), words)
+    assert claim.status == "speculative" and _cues(claim) == ["may"], (claim.status, _cues(claim))
+
+
 @pytest.mark.parametrize("text, words, cue", [
     # The parser takes "identified" for the root and hangs "allegedly sold" below it.
     ('According to the report, a harbour official identified only as "M." allegedly sold the '

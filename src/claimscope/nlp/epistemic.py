@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimscope.nlp.cues import lexicon
-from claimscope.nlp.question_scope import question_mark
+from claimscope.nlp.question_scope import joined_sentence, question_mark
 
 BASE_CERTAINTY = {
     "asserted": 0.9,
@@ -234,10 +234,14 @@ def _personal(token: Token) -> bool:
             or token.lower_ in lexicon()["person_nouns"])
 
 
+def _within(cue: Span, outer: Span | None) -> bool:
+    return outer is not None and outer.start <= cue.start and cue.end <= outer.end
+
+
 def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: set[int]) -> bool:
     """Whether a cue reaches the claim: it is in the attribution cue, or in the claim's clause
     or a clause the claim is the complement of; a condition, where it attaches to one."""
-    if attribution_cue is not None and cue.start >= attribution_cue.start and cue.end <= attribution_cue.end:
+    if _within(cue, attribution_cue):
         return True
     clause = clause_of(cue.root)
     if cue[0].lower_ in _CONDITION_WORDS:
@@ -250,10 +254,13 @@ def status_cues(cues: dict[str, list[Span]], claim: Span,
                 attribution_cue: Span | None) -> dict[str, list[Span]]:
     """The cues, by category, that mean their status and reach the claim."""
     governing = governing_clauses(claim)
+    # A sentence spaCy joined to the claim's first one keeps its cues to itself.
+    second = joined_sentence(claim)
     out: dict[str, list[Span]] = {}
     for category in STATUS_CATEGORIES:
         kept = [c for c in cues.get(category, [])
-                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing)]
+                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing)
+                and (second is None or c.start < second or _within(c, attribution_cue))]
         if category == "weak_hedge":
             # Weak cues only give the learned hedge its visible cue: they must be the claim's own.
             kept = [c for c in kept if c.start >= claim.start and c.end <= claim.end]
