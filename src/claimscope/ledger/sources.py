@@ -46,8 +46,8 @@ _TELLING_VERBS = ("described|describes|describe|says|said|say|shows|showed|show|
                   "states|stated|details|detailed|claims|claimed|records|recorded|reveals|revealed|"
                   "suggests|suggested|indicates|indicated|notes|noted|found|finds|concludes|concluded|"
                   "accuses|accused|names|named|lists|listed|outlines|outlined")
-# The claim text opens with a document telling it: "(that) a leaked intelligence memo described";
-# at most four words (no verb-like "-ed" word but "leaked") between the determiner and the noun.
+# The claim text opens with a document telling it: "(that) a leaked intelligence memo described",
+# at most four words between the determiner and the document noun, the telling verb right after.
 _RELAYED = re.compile(
     rf"^\W*(?:and|but|so)?\s*(?:that\s+)?(?P<phrase>(?:a|an|the|this|that|its|their|his|her)\s+"
     rf"(?:[\w'’-]+\s+){{0,4}}?(?P<noun>{_DOCUMENT_NOUNS}))\s+(?:also\s+|reportedly\s+)?"
