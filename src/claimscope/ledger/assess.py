@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimscope.ledger.figures import is_update
-from claimscope.ledger.sources import Source, concerns
+from claimscope.ledger.sources import UNRESOLVED, Source, concerns, counted, mention_sources
 
 HEDGED = frozenset({"hedged", "speculative", "questioned"})
 STATED = frozenset({"asserted", "reported"})
@@ -53,11 +53,10 @@ def deniers(mentions: list[dict], entity_keys: list[str], entity_names: list[str
 
 
 def stated_sources(mentions: list[dict], sources: list[Source]) -> int:
-    """Independent sources that assert or report the claim (not only hedge it)."""
-    from claimscope.ledger.sources import source_key
-
-    stated = {source_key(m)[0] for m in mentions if m["status"] in STATED}
-    return sum(1 for s in sources if s.key in stated)
+    """Independent sources that assert or report the claim (not only hedge it); a relay states
+    what it relays."""
+    stated = {key for i, (key, *_) in mention_sources(mentions).items() if mentions[i]["status"] in STATED}
+    return sum(1 for s in sources if s.counted and s.key in stated)
 
 
 def comparable(a: int, b: int, share: float) -> bool:
@@ -119,15 +118,18 @@ def features(cluster: dict, sources: list[Source], neighbours: dict[str, dict]) 
         if other and link["kind"] == "contradiction":
             who_denies += [d for d in deniers(other["mentions_raw"], keys, names) if d not in who_denies]
     share = assessment_rules()["comparable_support"]
+    named = [s for s in sources if s.counted]
     result = {
-        "independent_sources": len(sources),
+        "independent_sources": counted(sources),
         "stated_sources": stated_sources(mentions, sources),
-        "has_document": any(s.kind == "document" for s in sources),
+        # A document at first hand: one only relayed ("X reported that a memo said") is a
+        # source, not documentary evidence in the store.
+        "has_document": any(s.kind == "document" and not s.relayed_only for s in named),
         "only_hedged": only_hedged(mentions),
         "denied_by_concerned": bool(who_denies),
         "deniers": ", ".join(who_denies) or "nobody",
-        "sources": _names(sources),
-        "documents": _names([s for s in sources if s.kind == "document"]),
+        "sources": _names(named),
+        "documents": _names([s for s in named if s.kind == "document" and not s.relayed_only]),
         "statuses": ", ".join(sorted({m["status"] for m in mentions})),
     }
     result.update(conflict_features(cluster, neighbours, share))
@@ -137,7 +139,10 @@ def features(cluster: dict, sources: list[Source], neighbours: dict[str, dict]) 
 def _names(sources: list[Source], n: int = 4) -> str:
     if not sources:
         return "no identifiable source"
-    names = [s.name for s in sources[:n]]
+    # A pronoun nobody resolved is named as what it is: "It" names nobody.
+    names = [f'"{s.name}" (unresolved pronoun)' if s.kind == UNRESOLVED
+             else f"{s.name} (as relayed by {s.relayed_by[0]})" if s.relayed_only and s.relayed_by
+             else s.name for s in sources[:n]]
     if len(sources) > n:
         names.append(f"{len(sources) - n} more")
     return ", ".join(names)
@@ -174,7 +179,7 @@ def reliability(sources: list[Source], table: dict) -> tuple[str, str]:
     """The best reliability among the sources: a source's own entry (entity id or name), else
     the outlet that carries it; F when the user's file says nothing of any of them."""
     best, why = "F", "no source or outlet graded in the reliability file"
-    for s in sources:
+    for s in (s for s in sources if s.counted):
         for name, where in ((s.entity, "sources"), (s.name, "sources")):
             grade = table.get(where, {}).get((name or "").lower())
             if grade and grade < best:

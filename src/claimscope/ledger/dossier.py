@@ -51,7 +51,7 @@ def figure_series(records: list[dict]) -> list[dict]:
             entry = {"value": f["value"], "text": f["text"], "cluster": r["id"], "claim": r["text"],
                      "first_seen": r["first_seen"], "assessment": r["assessment"],
                      "independent_sources": r["independent_sources"],
-                     "sources": [s["name"] for s in r["sources"]][:4]}
+                     "sources": [s["name"] for s in r["sources"] if s.get("counted", True)][:4]}
             values = by_quantity.setdefault(f["quantity"], [])
             if not any(v["cluster"] == r["id"] and v["value"] == f["value"] for v in values):
                 values.append(entry)

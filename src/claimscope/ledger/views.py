@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from claimscope.errors import EntityNotFound
 from claimscope.ledger import assess as A
-from claimscope.ledger.sources import explain, independent_sources
+from claimscope.ledger.sources import counted, explain, independent_sources
 
 
 def resolve_entities(store, names: list[str]) -> list[tuple[str, str]]:
@@ -116,7 +116,7 @@ def build_records(store, ids: list[str], reliability: dict, *, since=None, until
     for cid, c in neighbours.items():
         c["entity_names"] = {k[2:]: names.get(k[2:], k[2:]) for k in c["keys"] if k.startswith("e:")}
         sources_of[cid] = independent_sources(c["mentions_raw"])
-        c["n_sources"] = len(sources_of[cid])
+        c["n_sources"] = counted(sources_of[cid])
     records = []
     for cid, c in clusters.items():
         sources = sources_of[cid]
@@ -149,10 +149,12 @@ def _record(c, sources, values, assessment, reason, letter, letter_reason, credi
         "mentions": [_mention(m) for m in mentions],
         "documents": len({m["document"] for m in mentions}),
         "origins": len({m["origin"] for m in mentions}),
-        "independent_sources": len(sources),
+        "independent_sources": counted(sources),
         "independence": explain(mentions, sources),
         "sources": [{"name": s.name, "entity": s.entity, "kind": s.kind, "documents": s.documents,
-                     "origins": s.origins} for s in sources],
+                     "origins": s.origins, "counted": s.counted, "relayed_by": s.relayed_by,
+                     "relayed_only": s.relayed_only}
+                    for s in sources],
         "first_seen": c["first_seen"],
         "last_seen": c["last_seen"],
         "figures": c["figures"],

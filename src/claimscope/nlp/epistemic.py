@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimscope.nlp.cues import lexicon
-from claimscope.nlp.question_scope import question_mark
+from claimscope.nlp.question_scope import joined_sentence, question_mark
 
 BASE_CERTAINTY = {
     "asserted": 0.9,
@@ -50,6 +50,10 @@ _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Where the parser puts a main verb it did not take for the root (see _misparsed_predicate).
 _PREDICATE_DEPS = {"advcl", "pcomp", "parataxis"}
+# Participles that name their subject ("a colonel identified only as K."): a reduced relative,
+# never the main verb. "Man arrested as police allegedly seize ..." keeps its own root.
+_NAMING = {"identify", "name", "know", "describe", "call", "list", "refer", "dub", "term",
+           "label", "style", "designate", "nickname"}
 # Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
 PREDICTIONS = {"would"}
 
@@ -114,12 +118,13 @@ def _misparsed_predicate(claim: Span, clause: Token) -> Token | None:
     "a colonel identified only as "K." allegedly discussed the plan": spaCy reads
     "identified" as the root and "discussed" as an adverbial or a preposition's complement
     under it, so the hedge on "discussed" seemed to be in another clause. A clause whose head
-    is no finite verb (a bare participle, no auxiliary) is no main clause; the first finite
+    is a bare participle of naming ("identified", "named", "known", "described as"), with no
+    auxiliary, is a description of the subject, no main clause; the first finite
     verb hung on it (directly or through a preposition, not as its complement) in the claim,
     with a subject of its own and not opened by a subordinator other than that "as", is the
     claim's predicate.
     """
-    if clause.tag_ in _FINITE_TAGS or clause.pos_ not in ("VERB", "AUX") or any(
+    if clause.tag_ in _FINITE_TAGS or clause.lemma_.lower() not in _NAMING or any(
         c.dep_ in ("aux", "auxpass") for c in clause.children
     ):
         return None
@@ -229,10 +234,14 @@ def _personal(token: Token) -> bool:
             or token.lower_ in lexicon()["person_nouns"])
 
 
+def _within(cue: Span, outer: Span | None) -> bool:
+    return outer is not None and outer.start <= cue.start and cue.end <= outer.end
+
+
 def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: set[int]) -> bool:
     """Whether a cue reaches the claim: it is in the attribution cue, or in the claim's clause
     or a clause the claim is the complement of; a condition, where it attaches to one."""
-    if attribution_cue is not None and cue.start >= attribution_cue.start and cue.end <= attribution_cue.end:
+    if _within(cue, attribution_cue):
         return True
     clause = clause_of(cue.root)
     if cue[0].lower_ in _CONDITION_WORDS:
@@ -245,10 +254,13 @@ def status_cues(cues: dict[str, list[Span]], claim: Span,
                 attribution_cue: Span | None) -> dict[str, list[Span]]:
     """The cues, by category, that mean their status and reach the claim."""
     governing = governing_clauses(claim)
+    # A sentence spaCy joined to the claim's first one keeps its cues to itself.
+    second = joined_sentence(claim)
     out: dict[str, list[Span]] = {}
     for category in STATUS_CATEGORIES:
         kept = [c for c in cues.get(category, [])
-                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing)]
+                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing)
+                and (second is None or c.start < second or _within(c, attribution_cue))]
         if category == "weak_hedge":
             # Weak cues only give the learned hedge its visible cue: they must be the claim's own.
             kept = [c for c in kept if c.start >= claim.start and c.end <= claim.end]

@@ -33,6 +33,10 @@ _SUBORDINATORS = {"if", "unless", "when", "whenever", "while", "whereas", "altho
                   "because", "since", "as", "once", "after", "before", "until", "whether", "that",
                   "even"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Abbreviations before a name, never a sentence's end.
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.",
+           "adm.", "gov.", "sen.", "rep.", "rev.", "st.", "sr.", "jr.", "pres.", "supt.", "insp.",
+           "sens.", "reps.", "gens.", "govs.", "drs.", "profs.", "messrs.", "mmes."}
 # Verbs whose object can be a question put after a comma ("Voters keep asking, will it ...?").
 _ASKING = {"ask", "wonder", "know", "think", "say", "tell", "question", "decide", "consider"}
 
@@ -73,27 +77,52 @@ def _question_start(claim: Span, mark: int) -> int | None:
         token = doc[i]
         if token.i + 1 >= mark:
             continue
-        if token.text == ";" or (_sentence_end(token) and _opens_sentence(doc, i + 1, mark)):
+        if token.text == ";":
             return _skip_quotes(doc, i + 1, mark)
+        start = _sentence_break(doc, i, mark)
+        if start is not None:
+            return start
         if token.text in _SOFT_BREAKS and _opens_question(doc, i + 1, mark):
             return i + 1
     return None
 
 
-def _sentence_end(token: Token) -> bool:
-    # An abbreviation's full stop ("a.m.", "U.S.") may end a sentence spaCy did not split.
-    return token.text in _SENTENCE_ENDS or (len(token.text) > 1 and token.text.endswith("."))
+def joined_sentence(claim: Span) -> int | None:
+    """Where a second sentence starts inside the claim, after a first one that is a statement of
+    its own (a finite verb): "The council voted at 10 p.m. Would the mayor sign it?", which
+    spaCy keeps as one sentence. A cue there ("Would") is that sentence's, not the claim's."""
+    doc = claim.doc
+    for i in range(claim.start + 1, claim.end - 1):
+        start = _sentence_break(doc, i, claim.end)
+        if start is not None and any(t.tag_ in _FINITE for t in doc[claim.start:i]):
+            return start
+    return None
+
+
+def _sentence_break(doc, i: int, stop: int) -> int | None:
+    """The start of the sentence after token i, if token i ends one spaCy did not split: a full
+    stop, "!" or "…" before a capital, or an abbreviation's full stop ("a.m.", "U.N.", "Co.")
+    before a capital that is no name's ("the U.S. Navy", "Dr. Smith" go on)."""
+    token = doc[i]
+    abbreviation = len(token.text) > 1 and token.text.endswith(".")
+    if token.text not in _SENTENCE_ENDS and not abbreviation:
+        return None
+    if abbreviation and token.lower_ in _TITLES:
+        return None
+    if token.text == "." and i > 0 and not doc[i - 1].whitespace_ and f"{doc[i - 1].lower_}." in _TITLES:
+        return None  # "Sens. Kamala Harris": the tokenizer split the title from its full stop
+    start = _skip_quotes(doc, i + 1, stop)
+    if start >= stop or not doc[start].text[:1].isupper():
+        return None
+    if abbreviation and doc[start].pos_ == "PROPN":
+        return None
+    return start
 
 
 def _skip_quotes(doc, start: int, stop: int) -> int:
     while start < stop and (doc[start].text in QUOTES or doc[start].is_space):
         start += 1
     return start
-
-
-def _opens_sentence(doc, start: int, stop: int) -> bool:
-    start = _skip_quotes(doc, start, stop)
-    return start < stop and doc[start].text[:1].isupper()
 
 
 def _opens_question(doc, start: int, stop: int) -> bool:

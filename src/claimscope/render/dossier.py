@@ -46,7 +46,7 @@ def _headline(dossier: dict) -> str:
 
 
 def _item_lines(r: dict) -> list[str]:
-    sources = "; ".join(f"{s['name']} ({s['kind']})" for s in r["sources"][:4]) or "no identifiable source"
+    sources = "; ".join(_source(s) for s in r["sources"][:4]) or "no identifiable source"
     lines = [f"{r['grade']} · {r['independent_sources']} independent source(s), {r['documents']} document(s), "
              f"{r['origins']} origin(s) · {r['first_seen'] or 'undated'}",
              f"why: {r['reason']}", f"sources: {sources}"]
@@ -60,6 +60,17 @@ def _item_lines(r: dict) -> list[str]:
     if len(r["mentions"]) > MENTIONS:
         lines.append(f"- and {len(r['mentions']) - MENTIONS} more mention(s)")
     return lines
+
+
+def _source(s: dict) -> str:
+    """"Leaked memo (document; relayed by The Morning Ledger in Coastline Wire)", "It
+    (unresolved_pronoun; not counted)": what a source is and why it counts as it does."""
+    notes = [s["kind"]]
+    if s.get("relayed_by"):
+        notes.append("relayed by " + ", ".join(s["relayed_by"]))
+    if not s.get("counted", True):
+        notes.append("not counted")
+    return f"{s['name']} ({'; '.join(notes)})"
 
 
 def _figure_lines(dossier: dict) -> list[str]:
