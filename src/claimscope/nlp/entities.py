@@ -34,6 +34,7 @@ from claimscope.nlp.entity_mentions import (
     is_heading_common_word,
     is_hyphen_compound,
     is_lone_initial,
+    is_page_furniture,
     is_state_code,
     lower_case_words,
     place_cue,
@@ -198,6 +199,8 @@ class EntityLinker:
             return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
+        if is_page_furniture(ent) or _rank_abbreviation(ent):
+            return True
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
@@ -417,6 +420,19 @@ def _title_word(span: Span) -> bool:
         span.doc[span.start - 1].lower_.strip(".") in titles)
 
 
+def _rank_abbreviation(span: Span) -> bool:
+    """"Lt." or "Sgt." standing alone (a rank whose name the tagger left out, or "the Lt."):
+    a title abbreviation (lexicon `title_abbreviations`) is never a name. Whole title words
+    are not dropped, since some are surnames or chambers ("King", "House")."""
+    return len(span) == 1 and span[0].text.strip(".").lower() in title_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("title_abbreviations", []))
+
+
 def _section_label(span: Span) -> bool:
     """"ANALYSIS:" or "EXCLUSIVE" on a line of its own: an all-capitals word that labels a
     section, not a name (acronyms of five letters or more before a colon or line end are rare)."""
@@ -425,7 +441,7 @@ def _section_label(span: Span) -> bool:
     doc = span.doc
     at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
     after = doc[span.end] if span.end < len(doc) else None
-    return at_start and (after is None or after.text in (":", "|", "—", "-") or after.is_space
+    return at_start and (after is None or after.text in (":", "|", "—", "-", "/") or after.is_space
                          or "\n" in span[-1].whitespace_)
 
 
@@ -587,6 +603,7 @@ def _conjuncts(token) -> list:
     return [head, *head.conjuncts] if head.conjuncts else []
 
 
+_TRAILING_FUNCTION_WORDS = {"and", "or", "of", "for", "the", "on", "in", "at", "to", "with", "by", "&"}
 _VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}
 # "Bank of the West", "Society for the Protection of ...": a determiner inside a name.
 _INNER_DETERMINER_AFTER = {"of", "for", "on", "in", "and", "&", "at", "to"}
@@ -616,7 +633,10 @@ def _name_parts(span: Span) -> list[Span]:
     for a, b in parts:
         while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space):
             a += 1
-        while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS" or doc[b - 1].is_space):
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS" or doc[b - 1].is_space
+                         or (doc[b - 1].lower_ in _TRAILING_FUNCTION_WORDS and not doc[b - 1].is_title)):
+            # "the Senate Foreign Relations and Homeland Security committees": the tagger
+            # stops at "and"; a name never ends with a function word
             b -= 1
         if a < b:
             out.append(Span(doc, a, b, label=span.label_))

@@ -207,3 +207,33 @@ def place_cue(span: Span) -> bool:
         return True
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.lower_ in _PLACE_NOUNS_AFTER
+
+
+_FURNITURE_HEADS = {"newsletter", "newsletters"}
+_GALLERY_WORDS = {"images", "photos", "videos", "pictures"}
+
+
+def is_page_furniture(span: Span) -> bool:
+    """Words of the page around the article, not of the article: a newsletter box ("Sign up for
+    Daily Opinion Newsletter"), a gallery button ("Slideshow (9 Images)"), a post-office box
+    ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:")."""
+    doc = span.doc
+    if span[-1].lower_ in _FURNITURE_HEADS:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if before[-3:] == ["sign", "up", "for"] or before[-2:] == ["subscribe", "to"]:
+        return True
+    after = doc[span.end:span.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[1].like_num and after[2].lower_ in _GALLERY_WORDS:
+        return True
+    if span[0].text in ("P.O.", "PO") and (len(span) == 1 or span[1].lower_ == "box"):
+        return True
+    line = _line_text(span)
+    return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
+
+
+def _line_text(span: Span) -> str:
+    text = span.doc.text
+    lo = text.rfind("\n", 0, span.start_char) + 1
+    hi = text.find("\n", span.end_char)
+    return text[lo:hi if hi >= 0 else len(text)].strip()
