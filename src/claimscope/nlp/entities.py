@@ -27,6 +27,7 @@ from claimscope.nlp.entity_forms import (
     group_key,
     is_first_name,
     short_company_name,
+    short_forms,
     type_heads,
 )
 from claimscope.nlp.entity_mentions import (
@@ -182,11 +183,15 @@ class EntityLinker:
         is the city where a place preposition governs it. A building ("the Kremlin") keeps its
         article and is left to the table."""
         entry = self.table.get(entry_id)
-        if entry is None or not entry.stands_for or len(span) != 1 or span.start == 0:
+        if entry is None or not entry.stands_for or len(span) != 1:
             return False
+        if span.start == 0:
+            target = self.table.get(entry.stands_for)
+            return target is not None and target.type == "GPE" and _dateline(span)
         target = self.table.get(entry.stands_for)
         before = span.doc[span.start - 1].lower_
-        return target is not None and target.type == "GPE" and before in _PLACE_PREPOSITIONS
+        return target is not None and target.type == "GPE" and (
+            before in _PLACE_PREPOSITIONS or _dateline(span))
 
     def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset()) -> bool:
         """A tagged span that is no name (see entity_mentions for each rule)."""
@@ -242,6 +247,7 @@ class EntityLinker:
         gets one type, the one most of its mentions carry (a full personal name makes it a
         person), corrected where the words around the mentions say otherwise.
         """
+        mentions = _plural_groups(mentions)
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
         surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
@@ -251,6 +257,11 @@ class EntityLinker:
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
         # words the text names as places on their own ("Tampa is hot")
         places = {span.text for span, entry_id, label in mentions if label in ("GPE", "LOC") and len(span) == 1}
+        # names the text gives places, and words it writes in lower case: no short form of
+        # an organisation ("Brackwater" beside "Brackwater Times", "Freedom" beside "Freedom
+        # Caucus" where "freedom" is a common noun)
+        not_short = {span.text.lower() for span, _, label in mentions if label in ("GPE", "LOC")} \
+            | lower_case_words(doc)
         for span, entry_id, label in ranked:
             words = _name_words(span)
             kind = self.table[entry_id].type if entry_id in self.table else label
@@ -271,6 +282,13 @@ class EntityLinker:
                 for key in (department_key(words), short_company_name(words)):
                     if key and entry_id not in self.table:
                         surnames.setdefault(key, known)
+            if kind in ("ORG", "FAC", "NORP") and len(words) >= 2 and entry_id not in self.table:
+                # "the Navajo" for the Navajo Nation, "Ways and Means" for its Committee,
+                # "Kellam" for Fort Kellam
+                known = self._match_known(span, label, surnames)
+                for key in short_forms(words, kind):
+                    if key not in not_short:
+                        surnames.setdefault(f"short:{key}", known)
         for first, people in given.items():
             # "Marianne" is Marianne Okafor when she is the only Marianne and no one's surname
             if len(people) == 1 and first not in surnames:
@@ -315,6 +333,7 @@ class EntityLinker:
             if entry_id not in self.table and len(entity.name.split()) < len(words) and (
                 label == "PERSON" or words[-1].lower() == entity.name.split()[-1].lower()
                 or short_company_name(words) == entity.name.lower()
+                or entity.name.lower() in short_forms(words, label)
             ):
                 # The fullest form names the entity: "Red Dawn Brigade", not the headline's
                 # "Brigade".
@@ -329,6 +348,8 @@ class EntityLinker:
                 # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
                 if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
                     entity.type = heads[words[-1]]
+                if len(words) >= 3 and words[-2] in _CUSTODY_WORDS:
+                    entity.type = "FAC"  # "Metropolitan Correctional Center": a jail, not an office
                 if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
@@ -348,6 +369,8 @@ class EntityLinker:
         key = department_key(words)
         if key and key in surnames:
             return surnames[key]
+        if label not in ("GPE", "LOC") and f"short:{' '.join(words).lower()}" in surnames:
+            return surnames[f"short:{' '.join(words).lower()}"]
         # "McDonald's" and "McDonald" are one company: a possessive ending is no part of the key
         text = re.sub(r"[’']s$", "", " ".join(words)) or span.text
         slug = slugify(text)
@@ -418,6 +441,29 @@ def _title_word(span: Span) -> bool:
     titles = person_titles()
     return span.start > 0 and all(t.lower_.strip(".") in titles for t in span) and (
         span.doc[span.start - 1].lower_.strip(".") in titles)
+
+
+def _plural_groups(mentions):
+    """"The Houthi movement ... The Houthis said": one word and its plural, both without an
+    alias and neither a given name nor a person's surname in the text, name one group
+    (NORP), however the tagger labelled each."""
+    singles = {span.text: label for span, entry_id, label in mentions if len(span) == 1 and entry_id is None}
+    surnames = {span[-1].text for span, _, label in mentions if label == "PERSON" and len(span) >= 2}
+    plural = {w for w in singles if w.endswith("s") and w[:-1] in singles and len(w) > 4
+              and not is_first_name(w[:-1]) and w[:-1] not in surnames and w not in surnames
+              and "GPE" not in (singles[w], singles[w[:-1]])}
+    group = plural | {w[:-1] for w in plural}
+    return [(span, entry_id, "NORP") if len(span) == 1 and entry_id is None and span.text in group
+            else (span, entry_id, label) for span, entry_id, label in mentions]
+
+
+def _dateline(span: Span) -> bool:
+    """"WASHINGTON (Reuters) -", "WASHINGTON —": a place in capitals that opens a line and is
+    followed by the agency or a dash says where the story was filed, the city."""
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = doc[span.end] if span.end < len(doc) else None
+    return at_start and span.text.isupper() and after is not None and after.text in ("(", "—", "–", "-", ",")
 
 
 def _rank_abbreviation(span: Span) -> bool:
@@ -603,6 +649,7 @@ def _conjuncts(token) -> list:
     return [head, *head.conjuncts] if head.conjuncts else []
 
 
+_CUSTODY_WORDS = {"Correctional", "Detention", "Correction"}
 _TRAILING_FUNCTION_WORDS = {"and", "or", "of", "for", "the", "on", "in", "at", "to", "with", "by", "&"}
 _VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}
 # "Bank of the West", "Society for the Protection of ...": a determiner inside a name.

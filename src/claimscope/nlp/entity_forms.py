@@ -116,3 +116,31 @@ def us_state_codes() -> frozenset[str]:
     """The two-letter postal codes of US states and territories (lexicon `us_state_codes`)."""
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     return frozenset(data.get("us_state_codes", []))
+
+
+@lru_cache(maxsize=1)
+def _tribe_words() -> frozenset[str]:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(data.get("tribe_words", []))
+
+
+_FRONT_HEADS = {"Fort", "Camp"}
+
+
+def short_forms(words: list[str], kind: str) -> list[str]:
+    """The shorter names a text may use for an organisation, facility or people, lower-cased:
+    the name without trailing head words ("Navajo Nation" -> "navajo", "Ways and Means
+    Committee" -> "ways and means", "Luke Air Force Base" -> "luke air") and a base without
+    "Fort" or "Camp" ("Fort Kellam" -> "kellam")."""
+    generic = {w.lower() for w in _tribe_words() | set(type_heads())} | corporate_words()
+    out = []
+    for k in range(len(words) - 1, 0, -1):
+        if not all(w.lower() in generic for w in words[k:]):
+            break
+        rest = words[:k]
+        if rest[-1].lower() in ("of", "and", "the", "for", "&") or not rest[0][:1].isupper():
+            break
+        out.append(" ".join(rest).lower())
+    if kind in ("FAC", "ORG") and len(words) >= 2 and words[0] in _FRONT_HEADS and words[1][:1].isupper():
+        out.append(" ".join(words[1:]).lower())
+    return out

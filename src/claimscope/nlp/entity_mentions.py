@@ -48,7 +48,7 @@ def split_parts(span: Span, is_alias) -> list[Span]:
             # "the Labor Department's Wage and Hour Division": the owner is a name of its
             # own; what follows it is cut off, and dropped below when it is one word
             cuts.append((prev.i, t.i))
-        elif t.i + 1 < span.end and is_first_name(t.text) and doc[t.i + 1].is_title:
+        elif t.i + 1 < span.end and is_first_name(t.text) and _capitalised(doc[t.i + 1]):
             if prev.tag_ == "POS" or prev.text in ("’", "'", "’s", "'s"):
                 cuts.append((prev.i, t.i))
             elif is_alias(doc[span.start:t.i]):
@@ -64,9 +64,18 @@ def split_parts(span: Span, is_alias) -> list[Span]:
         parts.append(Span(doc, start, span.end, label=span.label_))
     if any(doc[a - 1].tag_ == "POS" for a in (p.start for p in parts[1:]) if a > 0):
         parts = [p for p in parts if p is parts[0] or len(p) >= 2 or doc[p.start - 1].tag_ != "POS"]
+    if span.label_ == "PERSON" and len(parts) >= 2 and doc[parts[1].start - 1].tag_ == "POS" \
+            and not is_first_name(parts[0][0].text):
+        # "Carlow Petroleum's Wayne LaPierre": the owner of a person is no person
+        parts[0] = Span(doc, parts[0].start, parts[0].end, label="ORG")
     # a part that starts with a given name and has a surname is a person's name
     return [Span(doc, p.start, p.end, label="PERSON") if p is not parts[0] and len(p) >= 2
             and is_first_name(p[0].text) else p for p in parts]
+
+
+def _capitalised(token) -> bool:
+    """A surname's capitals: "Hale", "LaPierre", "McKendrick", "O'Rourke"."""
+    return token.text[:1].isupper() and any(c.islower() for c in token.text)
 
 
 def without_leading_verb(span: Span) -> Span:
