@@ -114,3 +114,25 @@ def test_a_possessive_owner_is_cut_off_a_person_with_a_camel_case_surname(nlp):
     person = _with(ents, "LaPierre")
     assert person and person[0].name == "Wayne LaPierre" and person[0].type == "PERSON", _show(ents)
     assert all(e.type != "PERSON" for e in _with(ents, "Carlow")), _show(ents)
+
+
+def test_a_title_abbreviation_with_dots_is_no_part_of_the_name(nlp):
+    ents = _ents(nlp, "A.G. Jeff Sessions spoke on Monday. Jeff Sessions said the memo was true.")
+    assert len(_with(ents, "Sessions")) == 1, _show(ents)
+
+
+def test_a_name_without_its_leading_words_is_the_one_longer_name(nlp):
+    ents = _ents(nlp, "The Senate Judiciary Committee met on Monday. The Judiciary Committee "
+                      "will vote next week. Rep. Lucille Roybal-Allard asked why; Roybal-Allard "
+                      "said the bill was late. Christine Blasey Ford testified, and Blasey Ford "
+                      "left at noon.")
+    assert len(_with(ents, "Judiciary")) == 1, _show(ents)
+    assert len(_with(ents, "Roybal")) == 1, _show(ents)
+    assert len(_with(ents, "Blasey")) == 1, _show(ents)
+
+
+def test_a_shorter_name_shared_by_two_longer_names_stays_apart(nlp):
+    ents = _ents(nlp, "The House Judiciary Committee and the Senate Judiciary Committee met. The "
+                      "Judiciary Committee chairman spoke.")
+    assert len(_with(ents, "House Judiciary")) == 1 and len(_with(ents, "Senate Judiciary")) == 1, _show(ents)
+    assert not any(e for e in _with(ents, "House Judiciary") if any("Senate" in m.text for m in e.mentions)), _show(ents)

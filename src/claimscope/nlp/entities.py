@@ -339,6 +339,7 @@ class EntityLinker:
                 # "Brigade".
                 entity.name = _name_text(span)
         _demonyms_to_countries(entities, labels, self.table)
+        _join_shorter_names(entities, labels, self.table)
         _drop_name_adjectives(entities)
         heads = type_heads()
         for entity_id, entity in entities.items():
@@ -562,6 +563,30 @@ def _demonyms_to_countries(entities, labels, table) -> None:
         target = next((places[c] for c in demonym_countries(entity.name) if c in places), None)
         if target and target != entity_id:
             _merge_into(entities, labels, entity_id, target)
+
+
+def _join_shorter_names(entities, labels, table) -> None:
+    """A name that is the end of exactly one longer name of the same kind in the text is that
+    entity: "Judiciary Committee" after "Senate Judiciary Committee", "Blasey Ford" after
+    "Christine Blasey Ford", a hyphenated surname "Roybal-Allard" after "Lucille Roybal-Allard".
+    Where two longer names end alike (the House and the Senate Judiciary Committee) the
+    short one stays apart."""
+    def kind(entity):
+        return "PERSON" if entity.type == "PERSON" else "ORG" if entity.type in ("ORG", "FAC") else None
+
+    for entity_id, entity in list(entities.items()):
+        words = entity.name.split()
+        if entity_id in table or kind(entity) is None or not (
+                len(words) >= 2 or ("-" in entity.name and entity.name[:1].isupper())):
+            continue
+        if len(words) == 1:  # a hyphenated surname: the last word of one person's name
+            longer = [eid for eid, e in entities.items() if eid != entity_id and e.type == "PERSON"
+                      and len(e.name.split()) >= 2 and e.name.split()[-1] == entity.name]
+        else:
+            longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == kind(entity)
+                      and e.name.endswith(" " + entity.name)]
+        if len(longer) == 1:
+            _merge_into(entities, labels, entity_id, longer[0])
 
 
 def _drop_name_adjectives(entities) -> None:
