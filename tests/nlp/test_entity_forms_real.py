@@ -136,3 +136,11 @@ def test_a_shorter_name_shared_by_two_longer_names_stays_apart(nlp):
                       "Judiciary Committee chairman spoke.")
     assert len(_with(ents, "House Judiciary")) == 1 and len(_with(ents, "Senate Judiciary")) == 1, _show(ents)
     assert not any(e for e in _with(ents, "House Judiciary") if any("Senate" in m.text for m in e.mentions)), _show(ents)
+
+
+def test_a_people_is_no_short_form_of_an_organisation(nlp):
+    ents = _ents(nlp, "The European Council met in Brussels on Monday. European leaders said the "
+                      "deal was close, and Europeans waited.")
+    council = _with(ents, "Council")
+    assert council and not any(m.text.startswith("European") and "Council" not in m.text
+                               for m in council[0].mentions), _show(ents)

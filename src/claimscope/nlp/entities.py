@@ -257,10 +257,10 @@ class EntityLinker:
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
         # words the text names as places on their own ("Tampa is hot")
         places = {span.text for span, entry_id, label in mentions if label in ("GPE", "LOC") and len(span) == 1}
-        # names the text gives places, and words it writes in lower case: no short form of
+        # names the text gives places and peoples, and words it writes in lower case: no short form of
         # an organisation ("Brackwater" beside "Brackwater Times", "Freedom" beside "Freedom
         # Caucus" where "freedom" is a common noun)
-        not_short = {span.text.lower() for span, _, label in mentions if label in ("GPE", "LOC")} \
+        not_short = {span.text.lower() for span, _, label in mentions if label in ("GPE", "LOC", "NORP")} \
             | lower_case_words(doc)
         for span, entry_id, label in ranked:
             words = _name_words(span)
@@ -370,7 +370,8 @@ class EntityLinker:
         key = department_key(words)
         if key and key in surnames:
             return surnames[key]
-        if label not in ("GPE", "LOC") and f"short:{' '.join(words).lower()}" in surnames:
+        if label in ("PERSON", "ORG", "FAC") and f"short:{' '.join(words).lower()}" in surnames:
+            # a place or a people keeps its own name: "European" is not the "European Council"
             return surnames[f"short:{' '.join(words).lower()}"]
         # "McDonald's" and "McDonald" are one company: a possessive ending is no part of the key
         text = re.sub(r"[’']s$", "", " ".join(words)) or span.text
