@@ -144,3 +144,9 @@ def test_a_people_is_no_short_form_of_an_organisation(nlp):
     council = _with(ents, "Council")
     assert council and not any(m.text.startswith("European") and "Council" not in m.text
                                for m in council[0].mentions), _show(ents)
+
+
+def test_a_spaced_dash_ends_a_name(nlp):
+    ents = _ents(nlp, "Donate now, said campaign manager Brad Parscale - Text VOTE to 88022.")
+    assert [e.name for e in _with(ents, "Parscale")] == ["Brad Parscale"], _show(ents)
+    assert not _with(ents, "Text"), _show(ents)

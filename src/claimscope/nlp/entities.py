@@ -691,6 +691,11 @@ def _name_parts(span: Span) -> list[Span]:
         return []
     if span.label_ in ("PERSON", "ORG", "GPE") and any(t.text == "to" for t in span[1:-1]):
         return []  # "Biden to Reade": two names and the words between them, no name
+    for t in span[1:-1]:
+        if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_:
+            # "Brad Parscale - Text VOTE to ...": a spaced dash ends the name
+            span = Span(doc, span.start, t.i, label=span.label_)
+            break
     parts, start = [], span.start
     for t in span:
         split = ("\n" in t.text_with_ws and t.i + 1 < span.end) or (
