@@ -150,3 +150,9 @@ def test_a_spaced_dash_ends_a_name(nlp):
     ents = _ents(nlp, "Donate now, said campaign manager Brad Parscale - Text VOTE to 88022.")
     assert [e.name for e in _with(ents, "Parscale")] == ["Brad Parscale"], _show(ents)
     assert not _with(ents, "Text"), _show(ents)
+
+
+def test_a_dateline_in_capitals_does_not_name_the_city(nlp):
+    ents = _ents(nlp, "TUCSON, Ariz. - Rain fell on Monday. Tucson officials said roads were shut.")
+    city = _with(ents, "TUCSON")
+    assert city and city[0].name == "Tucson", _show(ents)

@@ -328,6 +328,11 @@ class EntityLinker:
             words = _name_words(span)
             labels.setdefault(entry_id, []).append(
                 "PERSON!" if label == "PERSON" and len(words) >= 2 else label)
+            if entry_id not in self.table and entity.name.isupper() and len(entity.name) > 4 \
+                    and span.text.lower() == entity.name.lower() and not span.text.isupper():
+                # "TUCSON, Ariz. -" opens the story; the city is "Tucson"
+                entity.aliases.append(entity.name)
+                entity.name = span.text
             if span.text not in entity.aliases and span.text != entity.name:
                 entity.aliases.append(span.text)
             if entry_id not in self.table and len(entity.name.split()) < len(words) and (
