@@ -156,3 +156,12 @@ def test_a_dateline_in_capitals_does_not_name_the_city(nlp):
     ents = _ents(nlp, "TUCSON, Ariz. - Rain fell on Monday. Tucson officials said roads were shut.")
     city = _with(ents, "TUCSON")
     assert city and city[0].name == "Tucson", _show(ents)
+
+
+def test_a_photo_credit_tagged_as_one_organisation_is_the_agency_and_the_photographer(nlp):
+    ents = _ents(nlp, "Protesters gather outside the court. (AP Photo/Evan Marlow)\n\nThe judge "
+                      "ruled on Monday, the AP reported.")
+    assert not any("/" in e.name for e in ents), _show(ents)
+    person = _with(ents, "Marlow")
+    assert person and person[0].name == "Evan Marlow" and person[0].type == "PERSON", _show(ents)
+    assert len(_with(ents, "AP")) == 1, _show(ents)

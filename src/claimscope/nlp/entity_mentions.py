@@ -40,6 +40,11 @@ def split_parts(span: Span, is_alias) -> list[Span]:
                 return []
             cuts.append((end, span.end))
             break
+        if t.text == "/" and span.label_ != "PERSON":
+            # "AP Photo/Evan Marlow", "AFP/Getty Images": a credit names the agency and the
+            # photographer, two names
+            cuts.append((t.i, t.i + 1))
+            continue
         if prev.text == "," and prev.i > span.start and not any(w.lower_ == "of" for w in doc[span.start:prev.i]):
             # "Kharkiv, Poltava" is two places; "Bureau of Alcohol, Tobacco and Firearms" one name
             cuts.append((prev.i, t.i))
@@ -62,6 +67,9 @@ def split_parts(span: Span, is_alias) -> list[Span]:
         start = nxt
     if start < span.end:
         parts.append(Span(doc, start, span.end, label=span.label_))
+    # "AP Photo" in a credit is the agency
+    parts = [Span(doc, p.start, p.end - 1, label=p.label_) if len(p) >= 2 and p[-1].lower_ in ("photo", "photos")
+             and p.end < len(doc) and doc[p.end].text == "/" else p for p in parts]
     if any(doc[a - 1].tag_ == "POS" for a in (p.start for p in parts[1:]) if a > 0):
         parts = [p for p in parts if p is parts[0] or len(p) >= 2 or doc[p.start - 1].tag_ != "POS"]
     if span.label_ == "PERSON" and len(parts) >= 2 and doc[parts[1].start - 1].tag_ == "POS" \
