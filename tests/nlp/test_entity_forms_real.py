@@ -165,3 +165,10 @@ def test_a_photo_credit_tagged_as_one_organisation_is_the_agency_and_the_photogr
     person = _with(ents, "Marlow")
     assert person and person[0].name == "Evan Marlow" and person[0].type == "PERSON", _show(ents)
     assert len(_with(ents, "AP")) == 1, _show(ents)
+
+
+def test_credit_words_name_no_one(nlp):
+    ents = _ents(nlp, "Traders work on the floor. REUTERS/Lucas Farrow/File Photo\n\nStocks fell "
+                      "on Monday, Reuters reported.")
+    assert not _with(ents, "File"), _show(ents)
+    assert [e.name for e in _with(ents, "Farrow")] == ["Lucas Farrow"], _show(ents)

@@ -67,9 +67,10 @@ def split_parts(span: Span, is_alias) -> list[Span]:
         start = nxt
     if start < span.end:
         parts.append(Span(doc, start, span.end, label=span.label_))
-    # "AP Photo" in a credit is the agency
-    parts = [Span(doc, p.start, p.end - 1, label=p.label_) if len(p) >= 2 and p[-1].lower_ in ("photo", "photos")
-             and p.end < len(doc) and doc[p.end].text == "/" else p for p in parts]
+    if any(doc[nxt - 1].text == "/" for _, nxt in cuts if nxt > 0):
+        parts = [p for p in (_without_credit_words(p) for p in parts) if p is not None]
+        if not parts:
+            return []
     if any(doc[a - 1].tag_ == "POS" for a in (p.start for p in parts[1:]) if a > 0):
         parts = [p for p in parts if p is parts[0] or len(p) >= 2 or doc[p.start - 1].tag_ != "POS"]
     if span.label_ == "PERSON" and len(parts) >= 2 and doc[parts[1].start - 1].tag_ == "POS" \
@@ -79,6 +80,20 @@ def split_parts(span: Span, is_alias) -> list[Span]:
     # a part that starts with a given name and has a surname is a person's name
     return [Span(doc, p.start, p.end, label="PERSON") if p is not parts[0] and len(p) >= 2
             and is_first_name(p[0].text) else p for p in parts]
+
+
+# Words of a photo credit that name no one: "REUTERS/Lucas Jackson/File Photo", "Handout"
+_CREDIT_WORDS = {"file", "photo", "photos", "handout", "pool", ":"}
+
+
+def _without_credit_words(part: Span) -> Span | None:
+    """"AP Photo" is AP, "File: Bikas Das" is Bikas Das, "File Photo" is no one."""
+    a, b = part.start, part.end
+    while a < b and part.doc[a].lower_ in _CREDIT_WORDS:
+        a += 1
+    while b > a and part.doc[b - 1].lower_ in _CREDIT_WORDS:
+        b -= 1
+    return Span(part.doc, a, b, label=part.label_) if a < b else None
 
 
 def _capitalised(token) -> bool:
