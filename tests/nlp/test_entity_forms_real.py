@@ -172,3 +172,10 @@ def test_credit_words_name_no_one(nlp):
                       "on Monday, Reuters reported.")
     assert not _with(ents, "File"), _show(ents)
     assert [e.name for e in _with(ents, "Farrow")] == ["Lucas Farrow"], _show(ents)
+
+
+
+def test_a_company_is_known_by_its_first_word_before_trade_words(nlp):
+    ents = _ents(nlp, "Halvard Broadcasting Group bought the station in May. Halvard said the "
+                      "deal would close soon.")
+    assert len(_with(ents, "Halvard")) == 1, _show(ents)
