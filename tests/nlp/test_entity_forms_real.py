@@ -179,3 +179,20 @@ def test_a_company_is_known_by_its_first_word_before_trade_words(nlp):
     ents = _ents(nlp, "Halvard Broadcasting Group bought the station in May. Halvard said the "
                       "deal would close soon.")
     assert len(_with(ents, "Halvard")) == 1, _show(ents)
+
+
+def test_a_known_company_with_its_corporate_suffix_is_that_company(nlp):
+    ents = _ents(nlp, "Facebook Inc. said on Monday it would act. Facebook has 2 billion users.")
+    assert len(_with(ents, "Facebook")) == 1, _show(ents)
+
+
+def test_a_name_cut_before_its_of_or_and_part_is_the_one_longer_name(nlp):
+    ents = _ents(nlp, "The Centers for Disease Control and Prevention said cases rose. The "
+                      "Centers for Disease Control also said more.")
+    assert len(_with(ents, "Centers")) == 1, _show(ents)
+
+
+def test_ag_before_a_surname_is_a_title(nlp):
+    ents = _ents(nlp, "AG Barr agreed on Monday. Barr left the room.")
+    barr = _with(ents, "Barr")
+    assert len(barr) == 1 and barr[0].type == "PERSON" and barr[0].name == "Barr", _show(ents)

@@ -176,7 +176,15 @@ class EntityLinker:
     def _alias_of(self, span: Span) -> str | None:
         """The alias-table id whose alias is exactly these words, if any."""
         text = span.text
-        return self._alias_exact.get(text) or self._alias_folded.get(text.lower())
+        found = self._alias_exact.get(text) or self._alias_folded.get(text.lower())
+        if found is None and len(span) >= 2 and span[-1].text.lower() in corporate_words():
+            # "Facebook Inc." is Facebook: a known name and the words of its legal form
+            end = span.end
+            while end - span.start > 1 and span.doc[end - 1].text.lower() in corporate_words():
+                end -= 1
+            short = span.doc[span.start:end].text
+            found = self._alias_exact.get(short) or self._alias_folded.get(short.lower())
+        return found
 
     def _place_not_government(self, span: Span, entry_id: str) -> bool:
         """"in Washington", "to Washington": a capital that stands for a government in the table
@@ -432,6 +440,9 @@ def _without_title(span: Span) -> Span:
         # "Constable Mary Hale" tagged ORG: a title and a given name make a person
         if span.end - start >= 2 and is_first_name(span.doc[start].text):
             return Span(span.doc, start, span.end, label="PERSON")
+        if span.end - start == 1 and all(t.text.strip(".").lower() in title_abbreviations()
+                                         for t in span.doc[span.start:start]):
+            return Span(span.doc, start, span.end, label="PERSON")  # "AG Barr", "Sgt. Ruiz"
         return span
     return Span(span.doc, start, span.end, label=span.label_)
 
@@ -591,6 +602,13 @@ def _join_shorter_names(entities, labels, table) -> None:
         else:
             longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == kind(entity)
                       and e.name.endswith(" " + entity.name)]
+            if not longer and kind(entity) == "ORG":
+                # "Centers for Disease Control" before "... and Prevention", "Laborers'
+                # International Union" before "... of North America": the longer name goes on
+                # with a preposition or "and"
+                longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == "ORG"
+                          and e.name.startswith(entity.name + " ")
+                          and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and", "on")]
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
 
