@@ -196,3 +196,8 @@ def test_ag_before_a_surname_is_a_title(nlp):
     ents = _ents(nlp, "AG Barr agreed on Monday. Barr left the room.")
     barr = _with(ents, "Barr")
     assert len(barr) == 1 and barr[0].type == "PERSON" and barr[0].name == "Barr", _show(ents)
+
+
+def test_a_company_whose_first_word_is_a_demonym_is_no_country(nlp):
+    ents = _ents(nlp, "Shares of American Airlines Group Inc. fell on Monday in New York.")
+    assert not any(e.type == "GPE" and any("Airlines" in m.text for m in e.mentions) for e in ents), _show(ents)

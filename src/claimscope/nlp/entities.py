@@ -177,13 +177,13 @@ class EntityLinker:
         """The alias-table id whose alias is exactly these words, if any."""
         text = span.text
         found = self._alias_exact.get(text) or self._alias_folded.get(text.lower())
-        if found is None and len(span) >= 2 and span[-1].text.lower() in corporate_words():
-            # "Facebook Inc." is Facebook: a known name and the words of its legal form
-            end = span.end
-            while end - span.start > 1 and span.doc[end - 1].text.lower() in corporate_words():
-                end -= 1
-            short = span.doc[span.start:end].text
+        if found is None and len(span) >= 2 and span[-1].lower_ in _LEGAL_FORMS:
+            # "Facebook Inc." is Facebook: a known name and its legal form ("American
+            # Airlines Group Inc." is no "American")
+            short = span.doc[span.start:span.end - 1].text
             found = self._alias_exact.get(short) or self._alias_folded.get(short.lower())
+            if found and short.lower() in (d.lower() for d in self.table[found].demonyms):
+                found = None
         return found
 
     def _place_not_government(self, span: Span, entry_id: str) -> bool:
@@ -698,6 +698,8 @@ def _conjuncts(token) -> list:
     return [head, *head.conjuncts] if head.conjuncts else []
 
 
+# The legal form after a company's name
+_LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "co.", "llc", "ltd", "ltd.", "plc"}
 _CUSTODY_WORDS = {"Correctional", "Detention", "Correction"}
 _TRAILING_FUNCTION_WORDS = {"and", "or", "of", "for", "the", "on", "in", "at", "to", "with", "by", "&"}
 _VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}
