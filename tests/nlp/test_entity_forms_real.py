@@ -201,3 +201,9 @@ def test_ag_before_a_surname_is_a_title(nlp):
 def test_a_company_whose_first_word_is_a_demonym_is_no_country(nlp):
     ents = _ents(nlp, "Shares of American Airlines Group Inc. fell on Monday in New York.")
     assert not any(e.type == "GPE" and any("Airlines" in m.text for m in e.mentions) for e in ents), _show(ents)
+
+
+def test_a_council_is_not_the_council_on_something(nlp):
+    ents = _ents(nlp, "The European Council met on Monday. The European Council on Foreign "
+                      "Relations, a think tank, said the summit failed.")
+    assert len(_with(ents, "European Council")) == 2, _show(ents)

@@ -608,7 +608,7 @@ def _join_shorter_names(entities, labels, table) -> None:
                 # with a preposition or "and"
                 longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == "ORG"
                           and e.name.startswith(entity.name + " ")
-                          and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and", "on")]
+                          and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and")]
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
 
