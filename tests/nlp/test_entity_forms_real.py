@@ -207,3 +207,13 @@ def test_a_council_is_not_the_council_on_something(nlp):
     ents = _ents(nlp, "The European Council met on Monday. The European Council on Foreign "
                       "Relations, a think tank, said the summit failed.")
     assert len(_with(ents, "European Council")) == 2, _show(ents)
+
+
+def test_link_and_caption_words_of_the_page_are_no_part_of_a_name(nlp):
+    ents = _ents(nlp, "President Halvorsen MORE said on Monday that the talks had failed.\n\n"
+                      "Image copyright Getty Images Image caption Farmers protested in Delhi on "
+                      "Monday.\n\nARTICLE 6:34 SHARE Officials said the plane was safe.")
+    names = {e.name for e in ents}
+    assert "Halvorsen" in names, _show(ents)
+    assert not any("MORE" in n or "Image caption" in n or n.endswith(" Image") or "SHARE" in n
+                   for n in names), _show(ents)

@@ -698,6 +698,8 @@ def _conjuncts(token) -> list:
     return [head, *head.conjuncts] if head.conjuncts else []
 
 
+# Link and widget labels of a news page, in capitals ("Trump MORE", "ARTICLE 6:34 SHARE")
+_PAGE_WORDS = {"MORE", "SHARE"}
 # The legal form after a company's name
 _LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "co.", "llc", "ltd", "ltd.", "plc"}
 _CUSTODY_WORDS = {"Correctional", "Detention", "Correction"}
@@ -736,6 +738,11 @@ def _name_parts(span: Span) -> list[Span]:
     for a, b in parts:
         while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space):
             a += 1
+        for i in range(a, b):
+            if doc[i].text in _PAGE_WORDS or (doc[i].text == "Image" and i + 1 < len(doc)
+                                              and doc[i + 1].lower_ in ("caption", "copyright")):
+                b = i  # "Halvorsen MORE", "Getty Images Image caption": a link or caption label
+                break
         while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS" or doc[b - 1].is_space
                          or (doc[b - 1].lower_ in _TRAILING_FUNCTION_WORDS and not doc[b - 1].is_title)):
             # "the Senate Foreign Relations and Homeland Security committees": the tagger

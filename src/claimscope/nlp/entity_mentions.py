@@ -250,8 +250,8 @@ def is_page_furniture(span: Span) -> bool:
     Daily Opinion Newsletter"), a gallery button ("Slideshow (9 Images)"), a post-office box
     ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:")."""
     doc = span.doc
-    if span[-1].lower_ in _FURNITURE_HEADS:
-        return True
+    if span[-1].lower_ in _FURNITURE_HEADS or span[0].text == "ARTICLE":
+        return True  # a newsletter box; "ARTICLE 6:34" labels a video player
     before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
     if before[-3:] == ["sign", "up", "for"] or before[-2:] == ["subscribe", "to"]:
         return True
