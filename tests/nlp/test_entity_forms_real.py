@@ -217,3 +217,10 @@ def test_link_and_caption_words_of_the_page_are_no_part_of_a_name(nlp):
     assert "Halvorsen" in names, _show(ents)
     assert not any("MORE" in n or "Image caption" in n or n.endswith(" Image") or "SHARE" in n
                    for n in names), _show(ents)
+
+
+def test_demonstratives_and_a_hyphenated_short_name(nlp):
+    ents = _ents(nlp, "Lawmakers said this Affordable Housing Act would pass. The Richmond "
+                      "Times-Dispatch reported the vote, and the Times-Dispatch said more.")
+    assert not any(e.name.lower().startswith(("this ", "these ")) for e in ents), _show(ents)
+    assert len(_with(ents, "Times-Dispatch")) == 1, _show(ents)

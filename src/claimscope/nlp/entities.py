@@ -599,6 +599,9 @@ def _join_shorter_names(entities, labels, table) -> None:
         if len(words) == 1:  # a hyphenated surname: the last word of one person's name
             longer = [eid for eid, e in entities.items() if eid != entity_id and e.type == "PERSON"
                       and len(e.name.split()) >= 2 and e.name.split()[-1] == entity.name]
+            if not longer and kind(entity) == "ORG":  # "Times-Dispatch": "Richmond Times-Dispatch"
+                longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == "ORG"
+                          and e.name.endswith(" " + entity.name)]
         else:
             longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == kind(entity)
                       and e.name.endswith(" " + entity.name)]
@@ -736,8 +739,9 @@ def _name_parts(span: Span) -> list[Span]:
     parts.append((start, span.end))
     out = []
     for a, b in parts:
-        while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space):
-            a += 1
+        while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space or doc[a].tag_ == "POS"
+                         or (doc[a].lower_ in ("this", "these", "that", "those") and doc[a].is_lower)):
+            a += 1  # "this American Health Care Act", "’s Twitter"
         for i in range(a, b):
             if doc[i].text in _PAGE_WORDS or (doc[i].text == "Image" and i + 1 < len(doc)
                                               and doc[i + 1].lower_ in ("caption", "copyright")):
