@@ -224,3 +224,9 @@ def test_demonstratives_and_a_hyphenated_short_name(nlp):
                       "Times-Dispatch reported the vote, and the Times-Dispatch said more.")
     assert not any(e.name.lower().startswith(("this ", "these ")) for e in ents), _show(ents)
     assert len(_with(ents, "Times-Dispatch")) == 1, _show(ents)
+
+
+def test_an_acronym_is_the_one_name_with_those_initials(nlp):
+    ents = _ents(nlp, "The Northern Farm Credit Board agreed on Monday; the NFCB will meet on "
+                      "Friday.")
+    assert len(_with(ents, "NFCB")) == 1 and len(_with(ents, "NFCB")[0].mentions) == 2, _show(ents)

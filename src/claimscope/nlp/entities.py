@@ -353,6 +353,7 @@ class EntityLinker:
                 entity.name = _name_text(span)
         _demonyms_to_countries(entities, labels, self.table)
         _join_shorter_names(entities, labels, self.table)
+        _join_acronyms(entities, labels, self.table)
         _drop_name_adjectives(entities)
         heads = type_heads()
         for entity_id, entity in entities.items():
@@ -614,6 +615,26 @@ def _join_shorter_names(entities, labels, table) -> None:
                           and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and")]
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
+
+
+def _join_acronyms(entities, labels, table) -> None:
+    """"NFCB" after "the Northern Farm Credit Board", "NLRB" beside "National Labor Relations
+    Board": an acronym is the one organisation in the text whose words start with its
+    letters (small words such as "of" left out). With two such names it stays apart."""
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
+
+    for entity_id, entity in list(entities.items()):
+        letters = entity.name.replace(".", "")
+        if entity_id in table or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        longer = [eid for eid, e in entities.items() if eid != entity_id and len(e.name.split()) >= 2
+                  and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT") and initials(e.name) == letters]
+        if len(longer) == 1:
+            _merge_into(entities, labels, entity_id, longer[0])
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "at", "&", "to"}
 
 
 def _drop_name_adjectives(entities) -> None:
