@@ -230,3 +230,15 @@ def test_an_acronym_is_the_one_name_with_those_initials(nlp):
     ents = _ents(nlp, "The Northern Farm Credit Board agreed on Monday; the NFCB will meet on "
                       "Friday.")
     assert len(_with(ents, "NFCB")) == 1 and len(_with(ents, "NFCB")[0].mentions) == 2, _show(ents)
+
+
+def test_the_first_word_of_a_body_of_something_is_that_body(nlp):
+    ents = _ents(nlp, "The House of Representatives voted on Monday. The House will vote again "
+                      "in May, and House leaders agreed.")
+    assert len(_with(ents, "House")) == 1, _show(ents)
+
+
+def test_a_short_form_two_bodies_share_stays_apart(nlp):
+    ents = _ents(nlp, "The House of Commons and the House of Lords met. The House rose at six.")
+    commons = _with(ents, "Commons")
+    assert commons and not any(m.text == "House" for m in commons[0].mentions), _show(ents)

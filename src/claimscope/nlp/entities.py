@@ -295,8 +295,11 @@ class EntityLinker:
                 # "Kellam" for Fort Kellam
                 known = self._match_known(span, label, surnames)
                 for key in short_forms(words, kind):
-                    if key not in not_short:
-                        surnames.setdefault(f"short:{key}", known)
+                    if key in not_short:
+                        continue
+                    if surnames.setdefault(f"short:{key}", known) != known:
+                        not_short.add(key)  # two bodies share it: it names neither
+                        del surnames[f"short:{key}"]
         for first, people in given.items():
             # "Marianne" is Marianne Okafor when she is the only Marianne and no one's surname
             if len(people) == 1 and first not in surnames:

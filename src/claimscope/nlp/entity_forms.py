@@ -131,7 +131,9 @@ def short_forms(words: list[str], kind: str) -> list[str]:
     """The shorter names a text may use for an organisation, facility or people, lower-cased:
     the name without trailing head words ("Navajo Nation" -> "navajo", "Ways and Means
     Committee" -> "ways and means", "Luke Air Force Base" -> "luke air") and a base without
-    "Fort" or "Camp" ("Fort Kellam" -> "kellam")."""
+    "Fort" or "Camp" ("Fort Kellam" -> "kellam"), and a body "X of Y" by its first word.
+    The caller keeps a key only when one name gives it ("House" for both the House of
+    Commons and the House of Lords names neither)."""
     generic = {w.lower() for w in _tribe_words() | set(type_heads())} | corporate_words()
     out = []
     for k in range(len(words) - 1, 0, -1):
@@ -143,4 +145,6 @@ def short_forms(words: list[str], kind: str) -> list[str]:
         out.append(" ".join(rest).lower())
     if kind in ("FAC", "ORG") and len(words) >= 2 and words[0] in _FRONT_HEADS and words[1][:1].isupper():
         out.append(" ".join(words[1:]).lower())
+    if kind == "ORG" and len(words) >= 3 and words[1] == "of" and words[0][:1].isupper():
+        out.append(words[0].lower())  # "the House" for the House of Representatives
     return out
