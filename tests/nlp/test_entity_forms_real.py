@@ -242,3 +242,9 @@ def test_a_short_form_two_bodies_share_stays_apart(nlp):
     ents = _ents(nlp, "The House of Commons and the House of Lords met. The House rose at six.")
     commons = _with(ents, "Commons")
     assert commons and not any(m.text == "House" for m in commons[0].mentions), _show(ents)
+
+
+def test_a_network_is_not_its_news_division(nlp):
+    ents = _ents(nlp, "NBC News reported the poll on Monday. NBC will air the debate on Friday.")
+    news = _with(ents, "NBC News")
+    assert news and all(m.text == "NBC News" for m in news[0].mentions), _show(ents)

@@ -125,6 +125,10 @@ def _tribe_words() -> frozenset[str]:
 
 
 _FRONT_HEADS = {"Fort", "Camp"}
+# Heads of a news outlet's name: without them the name is another body, the network or the
+# owner ("NBC" is not "NBC News", "Fox" not "Fox News")
+_OUTLET_HEADS = {"news", "times", "post", "journal", "live", "network", "channel", "radio", "press",
+                 "media", "magazine", "digital"}
 
 
 def short_forms(words: list[str], kind: str) -> list[str]:
@@ -134,7 +138,7 @@ def short_forms(words: list[str], kind: str) -> list[str]:
     "Fort" or "Camp" ("Fort Kellam" -> "kellam"), and a body "X of Y" by its first word.
     The caller keeps a key only when one name gives it ("House" for both the House of
     Commons and the House of Lords names neither)."""
-    generic = {w.lower() for w in _tribe_words() | set(type_heads())} | corporate_words()
+    generic = ({w.lower() for w in _tribe_words() | set(type_heads())} | corporate_words()) - _OUTLET_HEADS
     out = []
     for k in range(len(words) - 1, 0, -1):
         if not all(w.lower() in generic for w in words[k:]):
