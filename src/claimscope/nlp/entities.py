@@ -27,6 +27,7 @@ from claimscope.nlp.entity_forms import (
     group_key,
     is_first_name,
     short_company_name,
+    short_forms,
     type_heads,
 )
 from claimscope.nlp.entity_mentions import (
@@ -34,6 +35,7 @@ from claimscope.nlp.entity_mentions import (
     is_heading_common_word,
     is_hyphen_compound,
     is_lone_initial,
+    is_page_furniture,
     is_state_code,
     lower_case_words,
     place_cue,
@@ -174,18 +176,30 @@ class EntityLinker:
     def _alias_of(self, span: Span) -> str | None:
         """The alias-table id whose alias is exactly these words, if any."""
         text = span.text
-        return self._alias_exact.get(text) or self._alias_folded.get(text.lower())
+        found = self._alias_exact.get(text) or self._alias_folded.get(text.lower())
+        if found is None and len(span) >= 2 and span[-1].lower_ in _LEGAL_FORMS:
+            # "Facebook Inc." is Facebook: a known name and its legal form ("American
+            # Airlines Group Inc." is no "American")
+            short = span.doc[span.start:span.end - 1].text
+            found = self._alias_exact.get(short) or self._alias_folded.get(short.lower())
+            if found and short.lower() in (d.lower() for d in self.table[found].demonyms):
+                found = None
+        return found
 
     def _place_not_government(self, span: Span, entry_id: str) -> bool:
         """"in Washington", "to Washington": a capital that stands for a government in the table
         is the city where a place preposition governs it. A building ("the Kremlin") keeps its
         article and is left to the table."""
         entry = self.table.get(entry_id)
-        if entry is None or not entry.stands_for or len(span) != 1 or span.start == 0:
+        if entry is None or not entry.stands_for or len(span) != 1:
             return False
+        if span.start == 0:
+            target = self.table.get(entry.stands_for)
+            return target is not None and target.type == "GPE" and _dateline(span)
         target = self.table.get(entry.stands_for)
         before = span.doc[span.start - 1].lower_
-        return target is not None and target.type == "GPE" and before in _PLACE_PREPOSITIONS
+        return target is not None and target.type == "GPE" and (
+            before in _PLACE_PREPOSITIONS or _dateline(span))
 
     def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset()) -> bool:
         """A tagged span that is no name (see entity_mentions for each rule)."""
@@ -198,6 +212,8 @@ class EntityLinker:
             return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
+        if is_page_furniture(ent) or _rank_abbreviation(ent):
+            return True
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
@@ -239,6 +255,7 @@ class EntityLinker:
         gets one type, the one most of its mentions carry (a full personal name makes it a
         person), corrected where the words around the mentions say otherwise.
         """
+        mentions = _plural_groups(mentions)
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
         surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
@@ -248,6 +265,11 @@ class EntityLinker:
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
         # words the text names as places on their own ("Tampa is hot")
         places = {span.text for span, entry_id, label in mentions if label in ("GPE", "LOC") and len(span) == 1}
+        # names the text gives places and peoples, and words it writes in lower case: no short form of
+        # an organisation ("Brackwater" beside "Brackwater Times", "Freedom" beside "Freedom
+        # Caucus" where "freedom" is a common noun)
+        not_short = {span.text.lower() for span, _, label in mentions if label in ("GPE", "LOC", "NORP")} \
+            | lower_case_words(doc)
         for span, entry_id, label in ranked:
             words = _name_words(span)
             kind = self.table[entry_id].type if entry_id in self.table else label
@@ -268,6 +290,16 @@ class EntityLinker:
                 for key in (department_key(words), short_company_name(words)):
                     if key and entry_id not in self.table:
                         surnames.setdefault(key, known)
+            if kind in ("ORG", "FAC", "NORP") and len(words) >= 2 and entry_id not in self.table:
+                # "the Navajo" for the Navajo Nation, "Ways and Means" for its Committee,
+                # "Kellam" for Fort Kellam
+                known = self._match_known(span, label, surnames)
+                for key in short_forms(words, kind):
+                    if key in not_short:
+                        continue
+                    if surnames.setdefault(f"short:{key}", known) != known:
+                        not_short.add(key)  # two bodies share it: it names neither
+                        del surnames[f"short:{key}"]
         for first, people in given.items():
             # "Marianne" is Marianne Okafor when she is the only Marianne and no one's surname
             if len(people) == 1 and first not in surnames:
@@ -307,16 +339,24 @@ class EntityLinker:
             words = _name_words(span)
             labels.setdefault(entry_id, []).append(
                 "PERSON!" if label == "PERSON" and len(words) >= 2 else label)
+            if entry_id not in self.table and entity.name.isupper() and len(entity.name) > 4 \
+                    and span.text.lower() == entity.name.lower() and not span.text.isupper():
+                # "TUCSON, Ariz. -" opens the story; the city is "Tucson"
+                entity.aliases.append(entity.name)
+                entity.name = span.text
             if span.text not in entity.aliases and span.text != entity.name:
                 entity.aliases.append(span.text)
             if entry_id not in self.table and len(entity.name.split()) < len(words) and (
                 label == "PERSON" or words[-1].lower() == entity.name.split()[-1].lower()
                 or short_company_name(words) == entity.name.lower()
+                or entity.name.lower() in short_forms(words, label)
             ):
                 # The fullest form names the entity: "Red Dawn Brigade", not the headline's
                 # "Brigade".
                 entity.name = _name_text(span)
         _demonyms_to_countries(entities, labels, self.table)
+        _join_shorter_names(entities, labels, self.table)
+        _join_acronyms(entities, labels, self.table)
         _drop_name_adjectives(entities)
         heads = type_heads()
         for entity_id, entity in entities.items():
@@ -326,6 +366,8 @@ class EntityLinker:
                 # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
                 if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
                     entity.type = heads[words[-1]]
+                if len(words) >= 3 and words[-2] in _CUSTODY_WORDS:
+                    entity.type = "FAC"  # "Metropolitan Correctional Center": a jail, not an office
                 if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
@@ -345,6 +387,9 @@ class EntityLinker:
         key = department_key(words)
         if key and key in surnames:
             return surnames[key]
+        if label in ("PERSON", "ORG", "FAC") and f"short:{' '.join(words).lower()}" in surnames:
+            # a place or a people keeps its own name: "European" is not the "European Council"
+            return surnames[f"short:{' '.join(words).lower()}"]
         # "McDonald's" and "McDonald" are one company: a possessive ending is no part of the key
         text = re.sub(r"[’']s$", "", " ".join(words)) or span.text
         slug = slugify(text)
@@ -399,6 +444,9 @@ def _without_title(span: Span) -> Span:
         # "Constable Mary Hale" tagged ORG: a title and a given name make a person
         if span.end - start >= 2 and is_first_name(span.doc[start].text):
             return Span(span.doc, start, span.end, label="PERSON")
+        if span.end - start == 1 and all(t.text.strip(".").lower() in title_abbreviations()
+                                         for t in span.doc[span.start:start]):
+            return Span(span.doc, start, span.end, label="PERSON")  # "AG Barr", "Sgt. Ruiz"
         return span
     return Span(span.doc, start, span.end, label=span.label_)
 
@@ -417,6 +465,42 @@ def _title_word(span: Span) -> bool:
         span.doc[span.start - 1].lower_.strip(".") in titles)
 
 
+def _plural_groups(mentions):
+    """"The Houthi movement ... The Houthis said": one word and its plural, both without an
+    alias and neither a given name nor a person's surname in the text, name one group
+    (NORP), however the tagger labelled each."""
+    singles = {span.text: label for span, entry_id, label in mentions if len(span) == 1 and entry_id is None}
+    surnames = {span[-1].text for span, _, label in mentions if label == "PERSON" and len(span) >= 2}
+    plural = {w for w in singles if w.endswith("s") and w[:-1] in singles and len(w) > 4
+              and not is_first_name(w[:-1]) and w[:-1] not in surnames and w not in surnames
+              and "GPE" not in (singles[w], singles[w[:-1]])}
+    group = plural | {w[:-1] for w in plural}
+    return [(span, entry_id, "NORP") if len(span) == 1 and entry_id is None and span.text in group
+            else (span, entry_id, label) for span, entry_id, label in mentions]
+
+
+def _dateline(span: Span) -> bool:
+    """"WASHINGTON (Reuters) -", "WASHINGTON —": a place in capitals that opens a line and is
+    followed by the agency or a dash says where the story was filed, the city."""
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = doc[span.end] if span.end < len(doc) else None
+    return at_start and span.text.isupper() and after is not None and after.text in ("(", "—", "–", "-", ",")
+
+
+def _rank_abbreviation(span: Span) -> bool:
+    """"Lt." or "Sgt." standing alone (a rank whose name the tagger left out, or "the Lt."):
+    a title abbreviation (lexicon `title_abbreviations`) is never a name. Whole title words
+    are not dropped, since some are surnames or chambers ("King", "House")."""
+    return len(span) == 1 and span[0].text.strip(".").lower() in title_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("title_abbreviations", []))
+
+
 def _section_label(span: Span) -> bool:
     """"ANALYSIS:" or "EXCLUSIVE" on a line of its own: an all-capitals word that labels a
     section, not a name (acronyms of five letters or more before a colon or line end are rare)."""
@@ -425,7 +509,7 @@ def _section_label(span: Span) -> bool:
     doc = span.doc
     at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
     after = doc[span.end] if span.end < len(doc) else None
-    return at_start and (after is None or after.text in (":", "|", "—", "-") or after.is_space
+    return at_start and (after is None or after.text in (":", "|", "—", "-", "/") or after.is_space
                          or "\n" in span[-1].whitespace_)
 
 
@@ -500,6 +584,60 @@ def _demonyms_to_countries(entities, labels, table) -> None:
         target = next((places[c] for c in demonym_countries(entity.name) if c in places), None)
         if target and target != entity_id:
             _merge_into(entities, labels, entity_id, target)
+
+
+def _join_shorter_names(entities, labels, table) -> None:
+    """A name that is the end of exactly one longer name of the same kind in the text is that
+    entity: "Judiciary Committee" after "Senate Judiciary Committee", "Blasey Ford" after
+    "Christine Blasey Ford", a hyphenated surname "Roybal-Allard" after "Lucille Roybal-Allard".
+    Where two longer names end alike (the House and the Senate Judiciary Committee) the
+    short one stays apart."""
+    def kind(entity):
+        return "PERSON" if entity.type == "PERSON" else "ORG" if entity.type in ("ORG", "FAC") else None
+
+    for entity_id, entity in list(entities.items()):
+        words = entity.name.split()
+        if entity_id in table or kind(entity) is None or not (
+                len(words) >= 2 or ("-" in entity.name and entity.name[:1].isupper())):
+            continue
+        if len(words) == 1:  # a hyphenated surname: the last word of one person's name
+            longer = [eid for eid, e in entities.items() if eid != entity_id and e.type == "PERSON"
+                      and len(e.name.split()) >= 2 and e.name.split()[-1] == entity.name]
+            if not longer and kind(entity) == "ORG":  # "Times-Dispatch": "Richmond Times-Dispatch"
+                longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == "ORG"
+                          and e.name.endswith(" " + entity.name)]
+        else:
+            longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == kind(entity)
+                      and e.name.endswith(" " + entity.name)]
+            if not longer and kind(entity) == "ORG":
+                # "Centers for Disease Control" before "... and Prevention", "Laborers'
+                # International Union" before "... of North America": the longer name goes on
+                # with a preposition or "and"
+                longer = [eid for eid, e in entities.items() if eid != entity_id and kind(e) == "ORG"
+                          and e.name.startswith(entity.name + " ")
+                          and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and")]
+        if len(longer) == 1:
+            _merge_into(entities, labels, entity_id, longer[0])
+
+
+def _join_acronyms(entities, labels, table) -> None:
+    """"NFCB" after "the Northern Farm Credit Board", "NLRB" beside "National Labor Relations
+    Board": an acronym is the one organisation in the text whose words start with its
+    letters (small words such as "of" left out). With two such names it stays apart."""
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
+
+    for entity_id, entity in list(entities.items()):
+        letters = entity.name.replace(".", "")
+        if entity_id in table or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        longer = [eid for eid, e in entities.items() if eid != entity_id and len(e.name.split()) >= 2
+                  and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT") and initials(e.name) == letters]
+        if len(longer) == 1:
+            _merge_into(entities, labels, entity_id, longer[0])
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "at", "&", "to"}
 
 
 def _drop_name_adjectives(entities) -> None:
@@ -587,6 +725,12 @@ def _conjuncts(token) -> list:
     return [head, *head.conjuncts] if head.conjuncts else []
 
 
+# Link and widget labels of a news page, in capitals ("Trump MORE", "ARTICLE 6:34 SHARE")
+_PAGE_WORDS = {"MORE", "SHARE"}
+# The legal form after a company's name
+_LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "co.", "llc", "ltd", "ltd.", "plc"}
+_CUSTODY_WORDS = {"Correctional", "Detention", "Correction"}
+_TRAILING_FUNCTION_WORDS = {"and", "or", "of", "for", "the", "on", "in", "at", "to", "with", "by", "&"}
 _VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}
 # "Bank of the West", "Society for the Protection of ...": a determiner inside a name.
 _INNER_DETERMINER_AFTER = {"of", "for", "on", "in", "and", "&", "at", "to"}
@@ -601,6 +745,11 @@ def _name_parts(span: Span) -> list[Span]:
         return []
     if span.label_ in ("PERSON", "ORG", "GPE") and any(t.text == "to" for t in span[1:-1]):
         return []  # "Biden to Reade": two names and the words between them, no name
+    for t in span[1:-1]:
+        if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_:
+            # "Brad Parscale - Text VOTE to ...": a spaced dash ends the name
+            span = Span(doc, span.start, t.i, label=span.label_)
+            break
     parts, start = [], span.start
     for t in span:
         split = ("\n" in t.text_with_ws and t.i + 1 < span.end) or (
@@ -614,9 +763,18 @@ def _name_parts(span: Span) -> list[Span]:
     parts.append((start, span.end))
     out = []
     for a, b in parts:
-        while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space):
-            a += 1
-        while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS" or doc[b - 1].is_space):
+        while a < b and (doc[a].lower_ in ("the", "a", "an") or doc[a].is_space or doc[a].tag_ == "POS"
+                         or (doc[a].lower_ in ("this", "these", "that", "those") and doc[a].is_lower)):
+            a += 1  # "this American Health Care Act", "’s Twitter"
+        for i in range(a, b):
+            if doc[i].text in _PAGE_WORDS or (doc[i].text == "Image" and i + 1 < len(doc)
+                                              and doc[i + 1].lower_ in ("caption", "copyright")):
+                b = i  # "Halvorsen MORE", "Getty Images Image caption": a link or caption label
+                break
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS" or doc[b - 1].is_space
+                         or (doc[b - 1].lower_ in _TRAILING_FUNCTION_WORDS and not doc[b - 1].is_title)):
+            # "the Senate Foreign Relations and Homeland Security committees": the tagger
+            # stops at "and"; a name never ends with a function word
             b -= 1
         if a < b:
             out.append(Span(doc, a, b, label=span.label_))

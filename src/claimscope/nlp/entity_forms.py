@@ -116,3 +116,39 @@ def us_state_codes() -> frozenset[str]:
     """The two-letter postal codes of US states and territories (lexicon `us_state_codes`)."""
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     return frozenset(data.get("us_state_codes", []))
+
+
+@lru_cache(maxsize=1)
+def _tribe_words() -> frozenset[str]:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(data.get("tribe_words", []))
+
+
+_FRONT_HEADS = {"Fort", "Camp"}
+# Heads of a news outlet's name: without them the name is another body, the network or the
+# owner ("NBC" is not "NBC News", "Fox" not "Fox News")
+_OUTLET_HEADS = {"news", "times", "post", "journal", "live", "network", "channel", "radio", "press",
+                 "media", "magazine", "digital"}
+
+
+def short_forms(words: list[str], kind: str) -> list[str]:
+    """The shorter names a text may use for an organisation, facility or people, lower-cased:
+    the name without trailing head words ("Navajo Nation" -> "navajo", "Ways and Means
+    Committee" -> "ways and means", "Luke Air Force Base" -> "luke air") and a base without
+    "Fort" or "Camp" ("Fort Kellam" -> "kellam"), and a body "X of Y" by its first word.
+    The caller keeps a key only when one name gives it ("House" for both the House of
+    Commons and the House of Lords names neither)."""
+    generic = ({w.lower() for w in _tribe_words() | set(type_heads())} | corporate_words()) - _OUTLET_HEADS
+    out = []
+    for k in range(len(words) - 1, 0, -1):
+        if not all(w.lower() in generic for w in words[k:]):
+            break
+        rest = words[:k]
+        if rest[-1].lower() in ("of", "and", "the", "for", "&") or not rest[0][:1].isupper():
+            break
+        out.append(" ".join(rest).lower())
+    if kind in ("FAC", "ORG") and len(words) >= 2 and words[0] in _FRONT_HEADS and words[1][:1].isupper():
+        out.append(" ".join(words[1:]).lower())
+    if kind == "ORG" and len(words) >= 3 and words[1] == "of" and words[0][:1].isupper():
+        out.append(words[0].lower())  # "the House" for the House of Representatives
+    return out

@@ -40,6 +40,11 @@ def split_parts(span: Span, is_alias) -> list[Span]:
                 return []
             cuts.append((end, span.end))
             break
+        if t.text == "/" and span.label_ != "PERSON":
+            # "AP Photo/Evan Marlow", "AFP/Getty Images": a credit names the agency and the
+            # photographer, two names
+            cuts.append((t.i, t.i + 1))
+            continue
         if prev.text == "," and prev.i > span.start and not any(w.lower_ == "of" for w in doc[span.start:prev.i]):
             # "Kharkiv, Poltava" is two places; "Bureau of Alcohol, Tobacco and Firearms" one name
             cuts.append((prev.i, t.i))
@@ -48,7 +53,7 @@ def split_parts(span: Span, is_alias) -> list[Span]:
             # "the Labor Department's Wage and Hour Division": the owner is a name of its
             # own; what follows it is cut off, and dropped below when it is one word
             cuts.append((prev.i, t.i))
-        elif t.i + 1 < span.end and is_first_name(t.text) and doc[t.i + 1].is_title:
+        elif t.i + 1 < span.end and is_first_name(t.text) and _capitalised(doc[t.i + 1]):
             if prev.tag_ == "POS" or prev.text in ("’", "'", "’s", "'s"):
                 cuts.append((prev.i, t.i))
             elif is_alias(doc[span.start:t.i]):
@@ -62,11 +67,38 @@ def split_parts(span: Span, is_alias) -> list[Span]:
         start = nxt
     if start < span.end:
         parts.append(Span(doc, start, span.end, label=span.label_))
+    if any(doc[nxt - 1].text == "/" for _, nxt in cuts if nxt > 0):
+        parts = [p for p in (_without_credit_words(p) for p in parts) if p is not None]
+        if not parts:
+            return []
     if any(doc[a - 1].tag_ == "POS" for a in (p.start for p in parts[1:]) if a > 0):
         parts = [p for p in parts if p is parts[0] or len(p) >= 2 or doc[p.start - 1].tag_ != "POS"]
+    if span.label_ == "PERSON" and len(parts) >= 2 and doc[parts[1].start - 1].tag_ == "POS" \
+            and not is_first_name(parts[0][0].text):
+        # "Carlow Petroleum's Wayne LaPierre": the owner of a person is no person
+        parts[0] = Span(doc, parts[0].start, parts[0].end, label="ORG")
     # a part that starts with a given name and has a surname is a person's name
     return [Span(doc, p.start, p.end, label="PERSON") if p is not parts[0] and len(p) >= 2
             and is_first_name(p[0].text) else p for p in parts]
+
+
+# Words of a photo credit that name no one: "REUTERS/Lucas Jackson/File Photo", "Handout"
+_CREDIT_WORDS = {"file", "photo", "photos", "handout", "pool", ":"}
+
+
+def _without_credit_words(part: Span) -> Span | None:
+    """"AP Photo" is AP, "File: Bikas Das" is Bikas Das, "File Photo" is no one."""
+    a, b = part.start, part.end
+    while a < b and part.doc[a].lower_ in _CREDIT_WORDS:
+        a += 1
+    while b > a and part.doc[b - 1].lower_ in _CREDIT_WORDS:
+        b -= 1
+    return Span(part.doc, a, b, label=part.label_) if a < b else None
+
+
+def _capitalised(token) -> bool:
+    """A surname's capitals: "Hale", "LaPierre", "McKendrick", "O'Rourke"."""
+    return token.text[:1].isupper() and any(c.islower() for c in token.text)
 
 
 def without_leading_verb(span: Span) -> Span:
@@ -207,3 +239,33 @@ def place_cue(span: Span) -> bool:
         return True
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.lower_ in _PLACE_NOUNS_AFTER
+
+
+_FURNITURE_HEADS = {"newsletter", "newsletters"}
+_GALLERY_WORDS = {"images", "photos", "videos", "pictures"}
+
+
+def is_page_furniture(span: Span) -> bool:
+    """Words of the page around the article, not of the article: a newsletter box ("Sign up for
+    Daily Opinion Newsletter"), a gallery button ("Slideshow (9 Images)"), a post-office box
+    ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:")."""
+    doc = span.doc
+    if span[-1].lower_ in _FURNITURE_HEADS or span[0].text == "ARTICLE":
+        return True  # a newsletter box; "ARTICLE 6:34" labels a video player
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if before[-3:] == ["sign", "up", "for"] or before[-2:] == ["subscribe", "to"]:
+        return True
+    after = doc[span.end:span.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[1].like_num and after[2].lower_ in _GALLERY_WORDS:
+        return True
+    if span[0].text in ("P.O.", "PO") and (len(span) == 1 or span[1].lower_ == "box"):
+        return True
+    line = _line_text(span)
+    return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
+
+
+def _line_text(span: Span) -> str:
+    text = span.doc.text
+    lo = text.rfind("\n", 0, span.start_char) + 1
+    hi = text.find("\n", span.end_char)
+    return text[lo:hi if hi >= 0 else len(text)].strip()
