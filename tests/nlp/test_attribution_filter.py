@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
+from role_groups import role_group
 
 from claimscope.nlp import attribution, paragraphs  # noqa: F401  (register the factories)
 from claimscope.nlp.attribution_filter import base_forms, cue_is_attribution, filter_groups
 from claimscope.nlp.attribution_spans import Group, RoleSpan
-from claimscope.settings import default_spacy_model
-
-
-@pytest.fixture(scope="module")
-def parse():
-    return spacy.load(default_spacy_model())
-
-
-def _group(text, source, cue, content):
-    def span(role, words):
-        if words is None:
-            return None
-        start = text.index(words)
-        return RoleSpan(role, start, start + len(words))
-
-    return Group(cue=span("cue", cue), source=span("source", source),
-                 contents=[span("content", content)] if content else [])
 
 
 def test_inflections_reach_their_base_form():
@@ -35,17 +17,17 @@ def test_inflections_reach_their_base_form():
 def test_a_measure_is_not_a_saying_but_a_warning_is(parse):
     text = "Gross domestic product measures the value of goods and services."
     doc = parse(text)
-    assert not cue_is_attribution(doc, _group(text, "Gross domestic product", "measures",
+    assert not cue_is_attribution(doc, role_group(text, "Gross domestic product", "measures",
                                               "the value of goods and services"))
     text = "The minister warned that prices would rise."
     doc = parse(text)
-    assert cue_is_attribution(doc, _group(text, "The minister", "warned", "that prices would rise"))
+    assert cue_is_attribution(doc, role_group(text, "The minister", "warned", "that prices would rise"))
 
 
 def test_a_noun_that_is_no_cue_goes_with_its_content(parse):
     text = "His blind allegiance to a party cost him the seat."
     doc = parse(text)
-    assert filter_groups(doc, [_group(text, None, "blind allegiance", "a")]) == []
+    assert filter_groups(doc, [role_group(text, None, "blind allegiance", "a")]) == []
 
 
 def test_a_content_loses_its_own_source_and_cue(parse):

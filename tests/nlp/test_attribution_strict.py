@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
+from role_groups import role_group
 
 from claimscope.nlp.attribution_filter import cue_reports, filter_groups, record_sides
 from claimscope.nlp.attribution_spans import Group, RoleSpan
-from claimscope.settings import default_spacy_model
-
-
-@pytest.fixture(scope="module")
-def parse():
-    return spacy.load(default_spacy_model())
-
-
-def _group(text, source, cue, *contents):
-    def span(role, words):
-        start = text.index(words)
-        return RoleSpan(role, start, start + len(words))
-
-    return Group(cue=span("cue", cue), source=span("source", source) if source else None,
-                 contents=[span("content", c) for c in contents])
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -48,7 +33,7 @@ def _group(text, source, cue, *contents):
 ])
 def test_actions_desires_and_hedges_are_no_attribution(parse, text, source, cue, content):
     doc = parse(text)
-    group = _group(text, source, cue, content)
+    group = role_group(text, source, cue, content)
     assert not cue_reports(doc, group)
     assert filter_groups(doc, [group]) == []
 
@@ -75,7 +60,7 @@ def test_actions_desires_and_hedges_are_no_attribution(parse, text, source, cue,
 ])
 def test_sayings_thoughts_and_findings_stay(parse, text, source, cue, content):
     doc = parse(text)
-    group = _group(text, source, cue, content)
+    group = role_group(text, source, cue, content)
     assert cue_reports(doc, group)
     assert len(filter_groups(doc, [group])) == 1
 
@@ -83,26 +68,26 @@ def test_sayings_thoughts_and_findings_stay(parse, text, source, cue, content):
 def test_a_participle_modifying_a_noun_is_no_cue(parse):
     text = "In an attack claimed by the rebels, the depot was burned to the ground."
     doc = parse(text)
-    assert not cue_reports(doc, _group(text, "an attack", "claimed", "the depot was burned to the ground"))
+    assert not cue_reports(doc, role_group(text, "an attack", "claimed", "the depot was burned to the ground"))
 
 
 def test_a_bare_reporting_noun_heading_a_clause_is_no_cue(parse):
     text = "Calls to close the mine grew louder after the flood."
     doc = parse(text)
-    assert not cue_reports(doc, _group(text, None, "Calls", "to close the mine grew louder after the flood"))
+    assert not cue_reports(doc, role_group(text, None, "Calls", "to close the mine grew louder after the flood"))
 
 
 def test_an_indirect_cue_between_verbless_pieces_gives_no_record(parse):
     text = "The old harbour plan is seen as far too costly by most residents."
     doc = parse(text)
-    group = _group(text, None, "is seen", "The old harbour plan", "as far too costly by most residents")
+    group = role_group(text, None, "is seen", "The old harbour plan", "as far too costly by most residents")
     assert record_sides(doc, group) is None
 
 
 def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
     text = "If the bill fails, the ministry says, families will be paid once a budget passes."
     doc = parse(text)
-    group = _group(text, "the ministry", "says", "If the bill fails",
+    group = role_group(text, "the ministry", "says", "If the bill fails",
                    "families will be paid once a budget passes")
     kept = record_sides(doc, group)
     assert [text[c.start:c.end] for c in kept.contents] == ["families will be paid once a budget passes"]
@@ -111,7 +96,7 @@ def test_a_condition_before_the_cue_is_no_record_of_its_own(parse):
 def test_a_verbless_piece_of_a_split_quote_is_no_record_of_its_own(parse):
     text = '"In the later spring," Kim notes, "we have had a period of rising discontent."'
     doc = parse(text)
-    group = _group(text, "Kim", "notes", '"In the later spring,"', '"we have had a period of rising discontent."')
+    group = role_group(text, "Kim", "notes", '"In the later spring,"', '"we have had a period of rising discontent."')
     kept = record_sides(doc, group)
     assert len(kept.contents) == 1 and "discontent" in text[kept.contents[0].start:kept.contents[0].end]
 
@@ -119,14 +104,14 @@ def test_a_verbless_piece_of_a_split_quote_is_no_record_of_its_own(parse):
 def test_considering_an_action_is_no_attribution(parse):
     text = "Her group is also considering running ads in three more districts."
     doc = parse(text)
-    assert not cue_reports(doc, _group(text, "Her group", "is also considering",
+    assert not cue_reports(doc, role_group(text, "Her group", "is also considering",
                                        "running ads in three more districts"))
 
 
 def test_a_bare_phrase_is_no_content_of_an_indirect_attribution(parse):
     text = "The figures are wrong, Ann Kerr wrote on Friday."
     doc = parse(text)
-    kept = filter_groups(doc, [_group(text, "Ann Kerr", "wrote", "on Friday")])
+    kept = filter_groups(doc, [role_group(text, "Ann Kerr", "wrote", "on Friday")])
     assert len(kept) == 1 and kept[0].contents == []
 
 
@@ -135,11 +120,11 @@ def test_a_circumstance_after_the_cue_is_no_content(parse):
 
     text = "Ann Kerr wrote on Friday."
     doc = parse(text)
-    group = _group(text, "Ann Kerr", "wrote")
+    group = role_group(text, "Ann Kerr", "wrote")
     assert _with_content_after_cue(doc, group).contents == []
     text = "Patrols reported forty incidents near the border."
     doc = parse(text)
-    assert _with_content_after_cue(doc, _group(text, "Patrols", "reported")).contents
+    assert _with_content_after_cue(doc, role_group(text, "Patrols", "reported")).contents
 
 
 def test_desires_and_acts_are_stances_not_statements(parse):
@@ -147,12 +132,12 @@ def test_desires_and_acts_are_stances_not_statements(parse):
 
     text = "Councillor Brandt wants to close the old library by spring."
     doc = parse(text)
-    want = _group(text, "Councillor Brandt", "wants", "to close the old library by spring")
+    want = role_group(text, "Councillor Brandt", "wants", "to close the old library by spring")
     said_text = "Maria Lopez said the city council had ignored the residents."
     statements, stances = split_groups(doc, [want])
     assert statements == [] and [g.cue for g in stances] == [want.cue]
     said_doc = parse(said_text)
-    said = _group(said_text, "Maria Lopez", "said", "the city council had ignored the residents")
+    said = role_group(said_text, "Maria Lopez", "said", "the city council had ignored the residents")
     statements, stances = split_groups(said_doc, [said])
     assert len(statements) == 1 and stances == []
     # The broad mode counts everything as a statement: no stances left over.
@@ -173,11 +158,11 @@ def test_the_pipeline_reports_stances_apart_from_attributions(analyze):
 def test_an_infinitive_under_a_verb_of_action_is_no_statement(parse):
     text = "The mayor's office scrambled on Friday to explain the remark about the bridge."
     doc = parse(text)
-    assert not cue_reports(doc, _group(text, "The mayor's office", "to explain",
+    assert not cue_reports(doc, role_group(text, "The mayor's office", "to explain",
                                        "the remark about the bridge"))
     text = "Former colleagues have since stepped forward to say that the mayor was often late."
     doc = parse(text)
-    assert cue_reports(doc, _group(text, "Former colleagues", "have since stepped forward to say",
+    assert cue_reports(doc, role_group(text, "Former colleagues", "have since stepped forward to say",
                                    "that the mayor was often late"))
 
 
@@ -189,7 +174,7 @@ def test_an_infinitive_under_a_verb_of_action_is_no_statement(parse):
 ])
 def test_a_source_loses_the_words_it_cannot_end_on(parse, text, source, cue, kept):
     doc = parse(text)
-    group = _group(text, source, cue, text[text.index(cue) + len(cue) + 1 : -1])
+    group = role_group(text, source, cue, text[text.index(cue) + len(cue) + 1 : -1])
     (out,) = filter_groups(doc, [group])
     assert text[out.source.start:out.source.end] == kept
 
@@ -202,7 +187,7 @@ def test_a_source_loses_the_words_it_cannot_end_on(parse, text, source, cue, kep
 ])
 def test_no_proposition_no_content(parse, text, source, cue, content):
     doc = parse(text)
-    (out,) = filter_groups(doc, [_group(text, source, cue, content)])
+    (out,) = filter_groups(doc, [role_group(text, source, cue, content)])
     assert out.contents == []
 
 
@@ -211,12 +196,12 @@ def test_a_source_and_cue_with_nothing_said_is_no_statement(parse):
 
     text = "The harbour master made the controversial statement in response to criticism from the port."
     doc = parse(text)
-    group = _group(text, "The harbour master", "made the controversial statement in response to")
+    group = role_group(text, "The harbour master", "made the controversial statement in response to")
     statements, stances = with_contents(doc, [group], [])
     assert statements == [] and [g.cue for g in stances] == [group.cue]
     text = "Patrols reported forty incidents near the border."
     doc = parse(text)
-    statements, stances = with_contents(doc, [_group(text, "Patrols", "reported")], [])
+    statements, stances = with_contents(doc, [role_group(text, "Patrols", "reported")], [])
     assert len(statements) == 1 and statements[0].contents and stances == []
 
 
@@ -242,7 +227,7 @@ def test_cue_and_source_do_not_run_over_a_paragraph_break(parse):
     assert text[out.cue.start:out.cue.end] == "Asked" and out.source is None
     text = "Base lockdown\n\nEarly Marine accounts said the alarm came late on Thursday."
     doc = parse(text)
-    (out,) = filter_groups(doc, [_group(text, "Base lockdown\n\nEarly Marine accounts", "said",
+    (out,) = filter_groups(doc, [role_group(text, "Base lockdown\n\nEarly Marine accounts", "said",
                                         "the alarm came late on Thursday")])
     assert text[out.source.start:out.source.end] == "Early Marine accounts"
 
@@ -250,6 +235,6 @@ def test_cue_and_source_do_not_run_over_a_paragraph_break(parse):
 def test_a_content_stays_in_its_cues_paragraph(parse):
     text = "Harbour officials point to Kestria\n\nThe Red Dawn Brigade has claimed the bombing."
     doc = parse(text)
-    group = _group(text, "Harbour officials", "point to", "Kestria\n\nThe Red Dawn Brigade has claimed the bombing")
+    group = role_group(text, "Harbour officials", "point to", "Kestria\n\nThe Red Dawn Brigade has claimed the bombing")
     (out,) = filter_groups(doc, [group], "broad")
     assert [text[c.start:c.end] for c in out.contents] == ["Kestria"]

@@ -3,29 +3,11 @@ sentences (none from any corpus), with the real spaCy model."""
 
 from __future__ import annotations
 
-import pytest
-import spacy
+from role_groups import role_group
 
 from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import record_sides
 from claimscope.nlp.attribution_spans import Group, RoleSpan
-from claimscope.settings import default_spacy_model
-
-
-@pytest.fixture(scope="module")
-def parse():
-    return spacy.load(default_spacy_model())
-
-
-def _group(text, source, cue, content):
-    def span(role, words):
-        if words is None:
-            return None
-        start = text.index(words)
-        return RoleSpan(role, start, start + len(words))
-
-    return Group(cue=span("cue", cue), source=span("source", source),
-                 contents=[span("content", content)] if content else [])
 
 
 def _content(text, group):
@@ -38,7 +20,7 @@ def test_a_content_cut_short_runs_to_the_end_of_its_clause(parse):
     text = ("Even so, the officials have admitted it will be impossible to open the quay in the "
             "eastern docks where workers have faced threats from the smugglers. Trade fell.")
     doc = parse(text)
-    group = _group(text, "the officials", "have admitted", "it will be impossible to open the quay in "
+    group = role_group(text, "the officials", "have admitted", "it will be impossible to open the quay in "
                    "the eastern docks where workers have faced threats from the")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done).endswith("threats from the smugglers")
@@ -48,8 +30,8 @@ def test_a_content_stops_at_another_attribution(parse):
     text = ("The Westbrook Courier reported that the cranes were sold in March, in what the mayor "
             "described as a fire sale.")
     doc = parse(text)
-    first = _group(text, "The Westbrook Courier", "reported", "that the cranes were sold in March, in what")
-    second = _group(text, "the mayor", "described", "as a fire sale")
+    first = role_group(text, "The Westbrook Courier", "reported", "that the cranes were sold in March, in what")
+    second = role_group(text, "the mayor", "described", "as a fire sale")
     done = complete_contents(doc, [first, second])
     assert not _content(text, done[0]).endswith("fire sale")
     assert _content(text, done[1]) == "as a fire sale"
@@ -59,7 +41,7 @@ def test_a_content_loses_a_trailing_conjunction(parse):
     text = ('In a letter to the mayor, several councillors called the delay "unacceptable" and '
             'demanded an inquiry.')
     doc = parse(text)
-    group = _group(text, "several councillors", "called", 'the delay "unacceptable" and')
+    group = role_group(text, "several councillors", "called", 'the delay "unacceptable" and')
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == 'the delay "unacceptable"'
 
@@ -67,14 +49,14 @@ def test_a_content_loses_a_trailing_conjunction(parse):
 def test_a_content_before_its_cue_is_left_alone(parse):
     text = '"The quay will reopen in May," Velden said on Monday.'
     doc = parse(text)
-    group = _group(text, "Velden", "said", '"The quay will reopen in May,"')
+    group = role_group(text, "Velden", "said", '"The quay will reopen in May,"')
     assert complete_contents(doc, [group]) == [group]
 
 
 def test_a_content_never_opens_a_quotation_it_does_not_close(parse):
     text = 'Velden said the quay was ready and the cranes "would arrive soon, very soon'
     doc = parse(text)
-    group = _group(text, "Velden", "said", "the quay was ready and the cranes")
+    group = role_group(text, "Velden", "said", "the quay was ready and the cranes")
     (done,) = complete_contents(doc, [group])
     assert '"' not in _content(text, done)
 
@@ -124,10 +106,10 @@ def test_a_condition_before_the_cue_is_not_what_was_said(parse):
     text = ("Although Mark Hollis would not likely be charged, Peter Berridge said that there were "
             "real problems with the contract.")
     doc = parse(text)
-    group = Group(cue=_group(text, None, "said", None).cue,
-                  source=_group(text, "Peter Berridge", "said", None).source,
-                  contents=[_group(text, None, "said", "Although Mark Hollis would not likely be charged").contents[0],
-                            _group(text, None, "said", "that there were real problems with the contract").contents[0]])
+    group = Group(cue=role_group(text, None, "said", None).cue,
+                  source=role_group(text, "Peter Berridge", "said", None).source,
+                  contents=[role_group(text, None, "said", "Although Mark Hollis would not likely be charged").contents[0],
+                            role_group(text, None, "said", "that there were real problems with the contract").contents[0]])
     kept = record_sides(doc, group)
     assert [text[c.start:c.end] for c in kept.contents] == ["that there were real problems with the contract"]
 
@@ -136,13 +118,13 @@ def test_a_widened_content_stops_before_the_writers_aside(parse):
     text = ("Ten councillors say the mayor should close the quay again -- even though the last "
             "closure was a disaster for him.")
     doc = parse(text)
-    group = _group(text, "Ten councillors", "say", "the mayor should close the")
+    group = role_group(text, "Ten councillors", "say", "the mayor should close the")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "the mayor should close the quay again"
     text = ("The mayor believes he is treated unfairly by the local press, but his long feud with "
             "the harbour board alienates his allies.")
     doc = parse(text)
-    group = _group(text, "The mayor", "believes", "he is treated unfairly by the local")
+    group = role_group(text, "The mayor", "believes", "he is treated unfairly by the local")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "he is treated unfairly by the local press"
 
@@ -168,7 +150,7 @@ def test_a_widened_content_stops_before_a_contrast(parse):
     text = ("If you read only the Courier, you would think the harbour is headed toward ruin, when "
             "in fact it is busier than ever.")
     doc = parse(text)
-    group = _group(text, "you", "would think", "the harbour is headed toward")
+    group = role_group(text, "you", "would think", "the harbour is headed toward")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "the harbour is headed toward ruin"
 
@@ -300,7 +282,7 @@ def test_a_content_ends_before_the_writers_rebuttal(parse):
     text = ("Blanket coverage of the strike makes us think that every ship in the harbour is stuck, "
             "when in fact most sail on time.")
     doc = parse(text)
-    group = _group(text, "us", "think", "that every ship in the harbour is stuck, when in fact most sail on time")
+    group = role_group(text, "us", "think", "that every ship in the harbour is stuck, when in fact most sail on time")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "that every ship in the harbour is stuck"
 
@@ -309,7 +291,7 @@ def test_a_widened_content_stops_before_an_according_frame(parse):
     text = ("Police near the quay said they could hear cries for help from under the crane but "
             "lacked the heavy equipment to move it, according Westbrook Radio.")
     doc = parse(text)
-    group = _group(text, "Police near the quay", "said", "they could hear cries for help from under the crane but lacked the heavy")
+    group = role_group(text, "Police near the quay", "said", "they could hear cries for help from under the crane but lacked the heavy")
     (done,) = complete_contents(doc, [group])
     assert "according" not in _content(text, done)
 
@@ -317,7 +299,7 @@ def test_a_widened_content_stops_before_an_according_frame(parse):
 def test_a_widened_content_never_crosses_a_full_stop(parse):
     text = "Two thirds of the dockers think the council's plans threaten the harbour .T he rest disagree."
     doc = parse(text)
-    group = _group(text, "Two thirds of the dockers", "think", "the council's plans threaten the")
+    group = role_group(text, "Two thirds of the dockers", "think", "the council's plans threaten the")
     (done,) = complete_contents(doc, [group])
     assert _content(text, done) == "the council's plans threaten the harbour"
 
