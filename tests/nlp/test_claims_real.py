@@ -57,3 +57,16 @@ def test_a_title_that_asks_is_a_heading(analyze):
                                      "The council meets on Monday to decide the future of the quay.\n").claims]
     assert not any("quay riddle" in t for t in texts), texts
     assert any("council meets on Monday" in t for t in texts)
+
+
+def test_what_a_source_did_not_say_is_not_their_claim(analyze):
+    # A negated cue reports that the words were NOT said: the content is nobody's claim here
+    # (the ledger would otherwise count the mayor as a second source of the inspectors' finding).
+    a = analyze("The mayor did not mention the inspectors' report that the quay had been built "
+                "with cheap steel. The harbour master never said that the port would close. "
+                "The mayor said the quay would reopen in May.\n")
+    unsaid = [c for c in a.claims if "cheap steel" in c.text or "port would close" in c.text]
+    assert not any(c.status == "reported" for c in unsaid), \
+        [(c.text, c.asserter_name, c.status) for c in a.claims]
+    reopen = [c for c in a.claims if "reopen in May" in c.text]
+    assert reopen and reopen[0].status == "reported"

@@ -127,7 +127,7 @@ class ClaimExtractor:
         # (and already keeps a content clear of its own source and cue), the speaker
         # component their source_entity.
         for attribution in attributions:
-            if attribution.content is None:
+            if attribution.content is None or _negated_cue(doc, attribution):
                 continue
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
@@ -237,6 +237,14 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attrib
     if not sentences or not (sentences[-1].start_char <= last.cue.start):
         return None  # the speaker must be the one the paragraph ends on
     return last
+
+
+def _negated_cue(doc: Doc, attribution: Attribution) -> bool:
+    """ "did not mention the panel's finding that X", "never said that X": the cue reports that
+    the source did NOT say X, so X is not the source's claim (the ledger would count them as a
+    source of it). Nobody in the sentence asserts X either, so it yields no claim at all."""
+    cue = _span(doc, attribution.cue)
+    return cue is not None and any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue)
 
 
 def _frame_end(a: Attribution) -> int:
