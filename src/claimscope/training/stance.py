@@ -31,7 +31,13 @@ import numpy as np
 from claimscope.corpora.fnc1 import STANCES, data_hash, read_bodies, read_stances, split_by_story
 from claimscope.evaluation.stance import stance_scores
 from claimscope.ledger.overlap import relatedness_features
-from claimscope.ledger.stance import N_SCALARS, body_sentences, head_probs, stance_features
+from claimscope.ledger.stance import (
+    N_SCALARS,
+    body_sentences,
+    head_probs,
+    refutation_features,
+    stance_features,
+)
 from claimscope.runtime.text_encoder import TextEncoder
 from claimscope.training.embedding_cache import cached_embeddings
 from claimscope.training.rhetoric import log
@@ -139,7 +145,14 @@ def train(
     prefilter_recall: float = 0.995,
     threads: int = 2,
     version: str = "1.0.0",
+    stance_head: str | None = None,
+    related_threshold: float = 0.7,
+    stance_offsets: tuple[float, float, float] | None = None,
 ) -> dict:
+    """Fit and score. With `stance_head` (a candidate's name, chosen by `training.stance_cv` on
+    the training stories) only that head is fitted and shipped with `related_threshold` and
+    `stance_offsets`; without it the candidates are compared on the held-out stories (how
+    1.0.0 was chosen)."""
     from claimscope.runtime.text_encoder import CLAIM_MODEL_DIR
 
     started = time.time()
@@ -185,6 +198,15 @@ def train(
             rows.append(stance_features(p.headline, vectors[p.headline], ss, vecs, overlap[index[id(p)]]))
         return np.stack(rows)
 
+    def refutations(part, ks) -> np.ndarray:
+        rows = []
+        for k in ks:
+            p = part[k]
+            ss = sents[p.body_id]
+            sims = np.array([float(vectors[s] @ vectors[p.headline]) for s in ss])
+            rows.append(refutation_features(p.headline, ss, sims))
+        return np.array(rows, dtype=np.float32)
+
     tr_k, va_k = passed(train_pairs), passed(val_pairs)
     cache = work_dir / "features.npz"
     stamp = f"{json.dumps(pre)}:{len(tr_k)}:{len(va_k)}"
@@ -206,32 +228,52 @@ def train(
     rel_va = head_probs(related_head, x_va)[:, 1]
     rel_mask = y_tr != 3
     candidates = {}
-    candidates["logistic_C0.01_balanced"] = fit_logistic(x_tr[rel_mask], y_tr[rel_mask], 0.01, "balanced")
-    say(f"logistic stance head fitted at {time.time() - started:.0f}s")
-    candidates["mlp_64_alpha0.1"] = fit_mlp(x_tr[rel_mask], y_tr[rel_mask], 64, 0.1, seed,
-                                            oversample={0: 2, 1: 6})
-    say(f"MLP stance head fitted at {time.time() - started:.0f}s")
+    if stance_head is None:
+        candidates["logistic_C0.01_balanced"] = fit_logistic(x_tr[rel_mask], y_tr[rel_mask], 0.01, "balanced")
+        say(f"logistic stance head fitted at {time.time() - started:.0f}s")
+        candidates["mlp_64_alpha0.1"] = fit_mlp(x_tr[rel_mask], y_tr[rel_mask], 64, 0.1, seed,
+                                                oversample={0: 2, 1: 6})
+        say(f"MLP stance head fitted at {time.time() - started:.0f}s")
     # The UCL baseline's inputs (Riedel et al. 2017): TF-IDF of headline and body words.
     vocabulary, tfidf = fit_tfidf(train_pairs, bodies)
     b_tr = tfidf_inputs(tfidf, [train_pairs[k] for k in tr_k], bodies)[rel_mask]
     b_va = tfidf_inputs(tfidf, [val_pairs[k] for k in va_k], bodies)
-    candidates["tfidf_logistic_C0.1_balanced"] = fit_logistic(b_tr, y_tr[rel_mask], 0.1, "balanced",
-                                                              standardise=0)
-    # ... and with the scalar features in front (their refuting cues help `disagree`).
-    candidates["tfidf+scalars_logistic_C0.1_balanced"] = fit_logistic(
-        np.hstack([x_tr[rel_mask][:, :N_SCALARS], b_tr]), y_tr[rel_mask], 0.1, "balanced", standardise=N_SCALARS)
-    say(f"TF-IDF stance heads fitted at {time.time() - started:.0f}s")
+    if stance_head is None:
+        candidates["tfidf_logistic_C0.1_balanced"] = fit_logistic(b_tr, y_tr[rel_mask], 0.1, "balanced",
+                                                                  standardise=0)
+        # ... and with the scalar features in front (their refuting cues help `disagree`).
+        candidates["tfidf+scalars_logistic_C0.1_balanced"] = fit_logistic(
+            np.hstack([x_tr[rel_mask][:, :N_SCALARS], b_tr]), y_tr[rel_mask], 0.1, "balanced",
+            standardise=N_SCALARS)
+        say(f"TF-IDF stance heads fitted at {time.time() - started:.0f}s")
     inputs = {"features": x_va, "tfidf": b_va, "tfidf+scalars": np.hstack([x_va[:, :N_SCALARS], b_va])}
+    if stance_head is not None:
+        # The refutation features (`ledger.stance.refutation_features`) between the scalars and
+        # the words: `stance_head` names the inputs and C, e.g.
+        # "tfidf+scalars+refutation_logistic_C0.3_balanced".
+        kind, c = stance_head.split("_")[0], float(stance_head.split("_C")[1].split("_")[0])
+        front_tr, front_va = [x_tr[rel_mask][:, :N_SCALARS]], [x_va[:, :N_SCALARS]]
+        if kind.endswith("+refutation"):
+            front_tr.append(refutations(train_pairs, [k for k, keep in zip(tr_k, rel_mask) if keep]))
+            front_va.append(refutations(val_pairs, va_k))
+        n_front = sum(a.shape[1] for a in front_tr)
+        candidates[stance_head] = fit_logistic(np.hstack(front_tr + [b_tr]), y_tr[rel_mask], c, "balanced",
+                                               standardise=n_front)
+        inputs[kind] = np.hstack(front_va + [b_va])
+        say(f"stance head {stance_head} fitted at {time.time() - started:.0f}s")
     choices = []
     for name, head in candidates.items():
         st_va = head_probs(head, inputs[name.split("_")[0] if name.startswith("tfidf") else "features"])
-        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        if stance_offsets is not None:
+            st_va = np.exp(np.log(np.maximum(st_va, 1e-9)) + np.asarray(stance_offsets))
+        for threshold in ((related_threshold,) if stance_head else (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)):
             s = stance_scores(val_gold, pipeline_labels(val_pairs, va_k, rel_va, st_va, threshold))
             choices.append((round(s["macro_f1"] + s["fnc_score"], 4), name, threshold,
                             round(s["fnc_score"], 4), round(s["macro_f1"], 4)))
         say(f"{name}: best on validation {max(c for c in choices if c[1] == name)}")
     best = max(choices)
-    say(f"chosen {best} (by FNC score + macro-F1 on validation)")
+    say(f"chosen {best} " + ("(given: chosen on the training stories by training.stance_cv)" if stance_head
+                             else "(by FNC score + macro-F1 on validation)"))
     _, name, threshold, _, _ = best
 
     heads_file = "stance_head.npz"
@@ -243,6 +285,7 @@ def train(
         "stance_inputs": name.split("_")[0] if name.startswith("tfidf") else "features",
         "vocabulary_file": "vocabulary.json",
         "related_threshold": threshold, "stance_head": name,
+        **({"stance_offsets": list(stance_offsets)} if stance_offsets is not None else {}),
         "prefilter": {k: pre[k] for k in ("coef", "intercept", "threshold")},
     }
     (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
