@@ -13,8 +13,10 @@ taking a side, `unrelated` is about something else. Three steps, each cheaper th
    related vs unrelated from the scalar `stance_features` (similarity of the headline to the
    body's sentences, word overlap, refuting and hedging cue words near them), then agree /
    disagree / discuss for related pairs, from the TF-IDF words of headline and body (with or
-   without the scalar features) or from all of `stance_features` (the headline's and closest
-   sentences' embeddings too), as the model's config (`stance_inputs`) says.
+   without the scalar features and the `refutation_features`) or from all of `stance_features`
+   (the headline's and closest sentences' embeddings too), as the model's config
+   (`stance_inputs`) says; the config may add per-class log-odds (`stance_offsets`) and average
+   in a fine-tuned cross-encoder (`cross_encoder`, `cross_weight`; none is shipped).
 
 No torch: the encoder runs with onnxruntime, the classifiers in numpy.
 """
