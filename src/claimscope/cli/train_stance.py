@@ -21,7 +21,11 @@ def register(app: typer.Typer) -> None:
         seed: int = typer.Option(13),
         cross_encoder: bool = typer.Option(
             False, "--cross-encoder", help="Fine-tune and ship the stance cross-encoder (torch)."),
-        max_minutes: float = typer.Option(38.0, help="Cross-encoder time budget (minutes)."),
+        max_minutes: float = typer.Option(70.0, help="Cross-encoder time budget (minutes)."),
+        stance_head: str = typer.Option(
+            None, help="Fit only this agree/disagree/discuss head (a name from `python -m claimscope.training.stance_cv`)."),
+        stance_offsets: str = typer.Option(None, help="Agree,disagree,discuss log-odds offsets for --stance-head."),
+        version: str = typer.Option("1.0.0", help="Version written to the model's config."),
     ) -> None:
         """Fit, score the shipped pipeline on the held-out stories, write the model card.
 
@@ -42,18 +46,20 @@ def register(app: typer.Typer) -> None:
             from claimscope.ledger.stance import STANCE_MODEL_DIR
             from claimscope.training.stance_cross import train as train_cross
 
-            result = train_cross(shared, out or STANCE_MODEL_DIR, work_dir=work_dir, threads=threads,
-                                 max_minutes=max_minutes)
-            v = result["validation"]
-            typer.echo(json.dumps({"fnc_score": round(v["fnc_score"], 4), "macro_f1": round(v["macro_f1"], 4),
-                                   "per_class_f1": {k: round(c["f1"], 4) for k, c in v["per_class"].items()}},
-                                  indent=1))
+            # The model and its held-out probabilities go to work_dir (default runs/stance-cross);
+            # `training.stance_combine` chooses how to combine it and ships it.
+            result = train_cross(shared, out or STANCE_MODEL_DIR,
+                                 work_dir=work_dir if work_dir != Path("runs/stance") else Path("runs/stance-cross"),
+                                 threads=threads, max_minutes=max_minutes)
+            typer.echo(json.dumps({k: result[k] for k in ("train_minutes", "cpu_ms_per_pair_int8")}, indent=1))
             return
         # Lazy: scikit-learn is the optional `train` extra.
         from claimscope.ledger.stance import STANCE_MODEL_DIR
         from claimscope.training.stance import train
 
-        result = train(shared, out or STANCE_MODEL_DIR, work_dir=work_dir, threads=threads, seed=seed)
+        offsets = tuple(float(v) for v in stance_offsets.split(",")) if stance_offsets else None
+        result = train(shared, out or STANCE_MODEL_DIR, work_dir=work_dir, threads=threads, seed=seed,
+                       stance_head=stance_head, stance_offsets=offsets, version=version)
         v = result["validation"]
         typer.echo(json.dumps({"fnc_score": round(v["fnc_score"], 4), "macro_f1": round(v["macro_f1"], 4),
                                "per_class_f1": {k: round(c["f1"], 4) for k, c in v["per_class"].items()},

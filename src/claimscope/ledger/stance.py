@@ -13,8 +13,10 @@ taking a side, `unrelated` is about something else. Three steps, each cheaper th
    related vs unrelated from the scalar `stance_features` (similarity of the headline to the
    body's sentences, word overlap, refuting and hedging cue words near them), then agree /
    disagree / discuss for related pairs, from the TF-IDF words of headline and body (with or
-   without the scalar features) or from all of `stance_features` (the headline's and closest
-   sentences' embeddings too), as the model's config (`stance_inputs`) says.
+   without the scalar features and the `refutation_features`) or from all of `stance_features`
+   (the headline's and closest sentences' embeddings too), as the model's config
+   (`stance_inputs`) says; the config may add per-class log-odds (`stance_offsets`) and average
+   in a fine-tuned cross-encoder (`cross_encoder`, `cross_weight`; none is shipped).
 
 No torch: the encoder runs with onnxruntime, the classifiers in numpy.
 """
@@ -50,6 +52,12 @@ HEDGING = re.compile(
     r"\b(?:reportedly|allegedly|alleged|claims?|claimed|rumou?rs?|unconfirmed|unverified|"
     r"apparently|purportedly|supposedly|may|might|could|possibly|appears?|seems?|suggests?|"
     r"according to|if true|believed)\b", re.I)
+# The refutations that `evidence` moves up for the cross-encoder: denials and debunking words, not
+# the bare negations of REFUTING (a "not" is in most sentences).
+STRONG_REFUTING = re.compile(
+    r"\b(?:fake|fabricat\w*|hoax\w*|false(?:ly)?|untrue|den(?:y|ies|ied|ial|ying)|debunk\w*|bogus|"
+    r"satir\w*|pranks?|retract\w*|refut\w*|no evidence|not true|made up|never happened|baseless|"
+    r"unfounded|misleading|rumou?rs? (?:are|is|was|were) (?:false|untrue|baseless))\b", re.I)
 CONFIRMING = re.compile(
     r"\b(?:confirm\w*|official(?:ly)?|announced|verified|proved?|indeed|true|revealed|"
     r"admitted|acknowledged)\b", re.I)
@@ -59,19 +67,76 @@ def _cues(text: str) -> list[float]:
     return [len(REFUTING.findall(text)), len(HEDGING.findall(text)), len(CONFIRMING.findall(text))]
 
 
+NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|none|neither|nor|without)\b|n't\b", re.I)
+HEADLINE_DOUBT = re.compile(r"\b(?:hoax|fake|false|rumou?r|not|no|denies|denied)\b|\?", re.I)
+N_REFUTATION = 25
+
+
+def refutation_features(headline: str, sents: list[str], sims: np.ndarray) -> list[float]:
+    """Signs that a body refutes its headline (the `disagree` class), for the stance head.
+
+    Strong refuting cues (`STRONG_REFUTING`) in the 1 / 3 sentences most similar to the
+    headline, in the first 5 sentences, and per sentence over the body; the best similarity of a
+    sentence with such a cue, and its share of the headline's content words (a denial near the
+    headline's own words, not anywhere); negation in the headline, in the most similar sentence,
+    and whether the two differ (a body that says "did not" of what the headline asserts); the
+    share of the 3 most similar sentences that are negated; doubt in the headline itself ("hoax?",
+    a question), which makes a refuting body agree rather than disagree; and the body's cue
+    features and the negation mismatch again, once for headlines without doubt, once for those
+    with it."""
+    if not sents:
+        return [0.0] * N_REFUTATION
+    from claimscope.ledger.overlap import content_words
+
+    sims = np.asarray(sims, dtype=np.float32)
+    order = np.argsort(-sims, kind="stable")
+    strong = np.array([len(STRONG_REFUTING.findall(t)) for t in sents], dtype=np.float32)
+    negated = np.array([bool(NEGATION.search(t)) for t in sents], dtype=np.float32)
+    head_words = set(content_words(headline))
+    best_sim, best_share = 0.0, 0.0
+    for k in np.flatnonzero(strong):
+        best_sim = max(best_sim, float(sims[k]))
+        if head_words:
+            best_share = max(best_share, len(head_words & set(content_words(sents[k]))) / len(head_words))
+    head_neg = float(bool(NEGATION.search(headline)))
+    head_doubt = float(bool(HEADLINE_DOUBT.search(headline)))
+    head_strong = float(len(STRONG_REFUTING.findall(headline)))
+    body = [float(strong[order[0]]), float(strong[order[:TOP]].sum()), float(strong[:5].sum()),
+            float(strong.sum() / len(sents)), best_sim, best_share]
+    mismatch = float(head_neg != negated[order[0]])
+    # A refuting body agrees with a headline that doubts ("Hoax: ..."), and disagrees with one
+    # that asserts: the same cue counts on either side of that flag (a linear head cannot
+    # multiply two features itself).
+    doubt = max(head_doubt, float(head_strong > 0))
+    return [
+        *body, head_neg, float(negated[order[0]]), mismatch, float(negated[order[:TOP]].mean()),
+        head_doubt, head_strong,
+        *[v * (1.0 - doubt) for v in body], *[v * doubt for v in body], mismatch * (1.0 - doubt),
+    ]
+
+
 def body_sentences(body: str) -> list[str]:
     """The body sentences the stance model reads (the first MAX_SENTENCES)."""
     return [body[s:e] for s, e in sentences(body)[:MAX_SENTENCES]]
 
 
-def evidence(sents: list[str], sims: np.ndarray, k: int = EVIDENCE_SENTENCES) -> str:
+def evidence(sents: list[str], sims: np.ndarray, k: int = EVIDENCE_SENTENCES, refuting: int = 0) -> str:
     """What the stance cross-encoder reads of a body: its `k` sentences most similar to the
     headline (cosines `sims` of the claim encoder), most similar first, so that truncation to
-    the model's length drops the least relevant, not the body's end."""
+    the model's length drops the least relevant, not the body's end.
+
+    With `refuting` > 0, up to that many sentences with a strong refuting cue
+    (`STRONG_REFUTING`: "hoax", "denied", "not true"...), the most similar of them first, come
+    right after the two most similar sentences: a body that debunks a rumour often says so in a
+    sentence that shares few words with the rumour, and 128 pieces hold only 3-4 sentences."""
     if not sents:
         return ""
-    order = np.argsort(-np.asarray(sims), kind="stable")[:k]
-    return " ".join(sents[i] for i in order)
+    order = [int(i) for i in np.argsort(-np.asarray(sims), kind="stable")]
+    if refuting:
+        rest = order[2:]
+        picked = [i for i in rest if STRONG_REFUTING.search(sents[i])][:refuting]
+        order = order[:2] + picked + [i for i in rest if i not in picked]
+    return " ".join(sents[i] for i in order[:k])
 
 
 def stance_features(headline: str, head_vec: np.ndarray, sents: list[str],
@@ -193,18 +258,26 @@ class StanceModel:
         self.stance_head = load_head(heads, "stance")
         self.related_threshold = float(self.config["related_threshold"])
         # The agree/disagree/discuss head reads `stance_features` or the TF-IDF words of the
-        # headline and the body (config "stance_inputs"), whichever validated better.
+        # headline and the body, with the scalar features and the refutation features in front
+        # or not (config "stance_inputs": "features", "tfidf", "tfidf+scalars",
+        # "tfidf+scalars+refutation"), whichever validated better.
         self.stance_inputs = self.config.get("stance_inputs", "features")
         self.tfidf = (TfIdf.load(self.model_dir / self.config["vocabulary_file"])
-                      if self.stance_inputs.startswith("tfidf") else None)
-        # "cross-encoder": agree / disagree / discuss by the fine-tuned MiniLM cross-encoder
-        # in the sibling directory the config names (`resources/models/stance_cross`).
+                      if "tfidf" in self.stance_inputs else None)
+        # A fine-tuned MiniLM cross-encoder for agree / disagree / discuss, in the sibling
+        # directory the config names ("cross_encoder", e.g. `resources/models/stance_cross`):
+        # alone (stance_inputs "cross-encoder", the first attempts), or averaged with the
+        # feature head, P = w * P(cross) + (1 - w) * P(head) with w = "cross_weight".
         self.cross_encoder = None
-        if self.stance_inputs == "cross-encoder":
+        self.cross_weight = float(self.config.get("cross_weight", 1.0 if self.stance_inputs == "cross-encoder" else 0.0))
+        if self.config.get("cross_encoder") and self.cross_weight > 0:
             from claimscope.runtime.cross_encoder import load_cross_encoder
 
             self.cross_encoder = load_cross_encoder(
                 str(self.model_dir.parent / self.config["cross_encoder"]), threads)
+        # Log-odds added to agree / disagree / discuss before the argmax (chosen on training
+        # stories, cross-fitted; zeros when the config has none).
+        self.offsets = np.asarray(self.config.get("stance_offsets", [0.0, 0.0, 0.0]), dtype=np.float64)
         self.encoder_dir = str(encoder_dir or CLAIM_MODEL_DIR)
         self.threads = threads
         self._bodies: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
@@ -245,20 +318,35 @@ class StanceModel:
 
     def cross_probabilities(self, pairs: list[tuple[str, str]], heads: dict[str, np.ndarray]) -> np.ndarray:
         """[n, 3] agree / disagree / discuss of the cross-encoder, over each headline and its
-        body's most similar sentences (`evidence`); bodies and headlines already encoded."""
+        body's most similar sentences (`evidence`, with as many refuting sentences moved up as
+        the cross-encoder was trained with); bodies and headlines already encoded."""
+        refuting = int(self.cross_encoder.config.get("evidence_refuting", 0))
         inputs = []
         for h, b in pairs:
             sents, vecs = self._bodies[b]
-            inputs.append((h, evidence(sents, vecs @ heads[h] if len(sents) else np.zeros(0))))
+            inputs.append((h, evidence(sents, vecs @ heads[h] if len(sents) else np.zeros(0), refuting=refuting)))
         probs = self.cross_encoder.probabilities(inputs)
-        return probs[:, [self.cross_encoder.labels.index(lab) for lab in LABELS[:3]]]
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        for j, lab in enumerate(LABELS[:3]):  # a label the model lacks keeps probability 0
+            if lab in self.cross_encoder.labels:
+                out[:, j] = probs[:, self.cross_encoder.labels.index(lab)]
+        return out
 
-    def stance_input(self, x: np.ndarray, pairs: list[tuple[str, str]]) -> np.ndarray:
+    def stance_input(self, x: np.ndarray, pairs: list[tuple[str, str]],
+                     heads: dict[str, np.ndarray] | None = None) -> np.ndarray:
         if self.tfidf is None:
             return x
         words = [self.tfidf.transform([h for h, _ in pairs]), self.tfidf.transform([b for _, b in pairs])]
-        if self.stance_inputs == "tfidf+scalars":
-            words.insert(0, x[:, :N_SCALARS])
+        if self.stance_inputs.startswith("tfidf+scalars"):
+            front = [x[:, :N_SCALARS]]
+            if self.stance_inputs.endswith("+refutation"):
+                heads = heads if heads is not None else self._encode_headlines(pairs)
+                rows = []
+                for h, b in pairs:
+                    sents, vecs = self._bodies[b]
+                    rows.append(refutation_features(h, sents, vecs @ heads[h] if len(sents) else np.zeros(0)))
+                front.append(np.asarray(rows, dtype=np.float32))
+            words = front + words
         return np.hstack(words)
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[Stance]:
@@ -276,22 +364,25 @@ class StanceModel:
             heads = self._encode_headlines(chunk_pairs)
             x = self.features(chunk_pairs, heads)
             related = head_probs(self.related_head, x)[:, 1]
+            if self.stance_inputs == "cross-encoder":
+                stance = np.zeros((len(chunk), 3), dtype=np.float32)
+                stance[:, 2] = 1.0
+            else:
+                stance = head_probs(self.stance_head, self.stance_input(x, chunk_pairs, heads))
             if self.cross_encoder is not None:
                 # Only the pairs the related head keeps need a stance: the cross-encoder is the
                 # expensive step, so unrelated ones never reach it.
-                stance = np.zeros((len(chunk), 3), dtype=np.float32)
-                stance[:, 2] = 1.0
                 keep = np.flatnonzero(related >= self.related_threshold)
                 if len(keep):
-                    stance[keep] = self.cross_probabilities([chunk_pairs[r] for r in keep], heads)
-            else:
-                stance = head_probs(self.stance_head, self.stance_input(x, chunk_pairs))
+                    w = self.cross_weight
+                    cross = self.cross_probabilities([chunk_pairs[r] for r in keep], heads)
+                    stance[keep] = w * cross + (1.0 - w) * stance[keep]
             for row, k in enumerate(chunk):
                 probs = {"unrelated": float(1.0 - related[row])}
                 probs.update({lab: float(related[row] * stance[row, j])
                               for j, lab in enumerate(LABELS[:3])})
                 label = ("unrelated" if related[row] < self.related_threshold
-                         else LABELS[int(np.argmax(stance[row]))])
+                         else LABELS[int(np.argmax(np.log(np.maximum(stance[row], 1e-9)) + self.offsets))])
                 results[k] = Stance(label, {lab: round(v, 4) for lab, v in probs.items()}, "model")
         return results  # type: ignore[return-value]
 

@@ -5,8 +5,8 @@ stories; its agree / disagree / discuss probabilities get per-class log-odds off
 related threshold is varied. Offsets are chosen on one half of the stories (split by body) and
 scored on the other half, both ways, so the figure is not tuned on what it scores.
 
-Run: `python -m claimscope.training.stance_offsets [SHARED_DATA]` (the stance model card's
-"Limits" quotes its output).
+Run: `python -m claimscope.training.stance_offsets [SHARED_DATA]` (docs/ledger.md quotes its
+output for model 1.0.0; 1.1.0's offsets were chosen on the training stories, `training.stance_cv`).
 """
 
 from __future__ import annotations
