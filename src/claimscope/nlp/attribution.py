@@ -57,7 +57,7 @@ from claimscope.nlp.attribution_spans import (
     recover_cues,
     snap_to_words,
 )
-from claimscope.nlp.extensions import ensure_extensions
+from claimscope.nlp.extensions import ensure_extensions, text_of
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "attribution"
 HEAD = "roles"
@@ -128,7 +128,7 @@ class AttributionTagger:
         """Role spans, statements and stances (`split_groups`), without touching the Doc (the
         evaluation scores both kinds, as PolNeAR annotates both)."""
         bounds = _sentence_bounds(doc)
-        spans = tag_text(self.model, doc.text, bounds, self.window_tokens, self.window_overlap)
+        spans = tag_text(self.model, text_of(doc), bounds, self.window_tokens, self.window_overlap)
         groups = group_spans(spans, [s for s, _ in bounds])
         if self.model.config.get("decoding", {}).get("drop_bare_cues"):
             groups = drop_bare(groups)
@@ -146,9 +146,9 @@ class AttributionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         groups, stances = self.output_groups(doc)
-        doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(doc.text, stances))]
+        doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(text_of(doc), stances))]
         sides = [r for r in (record_sides(doc, g) for g in groups) if r is not None]
-        attributions = to_records(doc.text, closed_quotes_apart(doc.text, sides))
+        attributions = to_records(text_of(doc), closed_quotes_apart(text_of(doc), sides))
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)
@@ -178,7 +178,7 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     groups = complete_contents(doc, with_governing_sources(doc, groups))
     stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
-    groups = sorted(groups + continued_quotes(doc.text, groups), key=lambda g: g.cue.start)
+    groups = sorted(groups + continued_quotes(text_of(doc), groups), key=lambda g: g.cue.start)
     return groups, stances
 
 
@@ -258,7 +258,7 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
     if cue is None:
         return group
     sentence = cue[-1].sent
-    text = doc.text
+    text = text_of(doc)
     start, end = cue.end_char, sentence.end_char
     while start < end and not (text[start].isalnum() or text[start] in "\"“"):
         start += 1
@@ -282,7 +282,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     bounds, at = [], 0
-    for line in doc.text.splitlines(keepends=True):
+    for line in text_of(doc).splitlines(keepends=True):
         bounds.append((at, at + len(line)))
         at += len(line)
     return bounds or [(0, 0)]

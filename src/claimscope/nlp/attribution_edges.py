@@ -27,6 +27,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_spans import Group, RoleSpan
+from claimscope.nlp.extensions import text_of
 
 CLOSING_QUOTES = "\"”’'"
 TRAILING_POS = {"CCONJ"}
@@ -44,7 +45,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         if not group.contents or group.contents[0].start < group.cue.end:
             out.append(group)
             continue
-        cut = _writers_rebuttal(doc.text, group.contents[-1])
+        cut = _writers_rebuttal(text_of(doc), group.contents[-1])
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
@@ -74,7 +75,7 @@ def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[in
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return last.end
-    text = doc.text
+    text = text_of(doc)
     cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
     sentence = (cue[-1] if cue is not None and len(cue) else span[0]).sent
     line_end = text.find("\n", last.start)

@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_spans import Group, RoleSpan, quote_kind, quoted_mask
+from claimscope.nlp.extensions import text_of
 
 LEXICON = Path(__file__).parent / "lexicons" / "attribution.json"
 REPORTING = Path(__file__).parent / "lexicons" / "reporting.json"
@@ -93,7 +94,7 @@ def speaks(doc: Doc, source: RoleSpan | None) -> bool:
 def cue_is_attribution(doc: Doc, group: Group) -> bool:
     """A cue of saying, thinking, reporting or showing; a colon or quotation frame; or a verb
     (not a lone auxiliary) whose source, if the tagger found one, can speak."""
-    text = doc.text[group.cue.start : group.cue.end]
+    text = text_of(doc)[group.cue.start : group.cue.end]
     lower = text.lower()
     if not any(c.isalnum() for c in text):
         return True  # a colon or quotation frame
@@ -153,7 +154,7 @@ def cue_reports(doc: Doc, group: Group) -> bool:
     a colon/quotation frame. Actions ("sued", "unveiled"), desires and intentions ("wants to",
     "plans to"), and hedges ("appears", "allegedly") are not attributions."""
     lex = reporting_lexicon()
-    text = doc.text[group.cue.start : group.cue.end]
+    text = text_of(doc)[group.cue.start : group.cue.end]
     lower = " ".join(_WORD.findall(text.lower()))
     if not any(c.isalnum() for c in text):
         return True  # a colon or quotation frame
@@ -185,7 +186,7 @@ def cue_reports(doc: Doc, group: Group) -> bool:
         if verb and forms & lex["conditional_verbs"] and not _infinitive_follows(doc, cue):
             return True  # "One hopes Comey is paying attention", not "hoping to peel away"
         if verb:
-            rest = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 16].lower()
+            rest = text_of(doc)[token.idx + len(token.text) : token.idx + len(token.text) + 16].lower()
             for base, particles in lex["verbs_needing_particle"].items():
                 if base in forms and any(re.match(rf"\s+{re.escape(p)}(?![a-z])", rest) for p in particles):
                     return True
@@ -229,7 +230,7 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         return all(t.dep_ in ("advcl", "mark", "punct", "cc", "advmod") for t in tops)
 
     kept = [side for side in sides if has_verb(side)]
-    if not kept and group.source is None and quote_kind(doc.text, [(c.start, c.end) for c in contents]) != "direct":
+    if not kept and group.source is None and quote_kind(text_of(doc), [(c.start, c.end) for c in contents]) != "direct":
         return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
     if len(kept) == 2 and subordinate(kept[0]) and not subordinate(kept[1]):
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
@@ -265,7 +266,7 @@ def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleS
 def is_proposition(doc: Doc, contents: list[RoleSpan]) -> bool:
     """Enough words, a verb, or a name or noun (what a stance is about: "backed Clinton");
     never a lone "a", "the" or "to"."""
-    words = sum(len(_WORD.findall(doc.text[c.start : c.end].lower())) for c in contents)
+    words = sum(len(_WORD.findall(text_of(doc)[c.start : c.end].lower())) for c in contents)
     if words >= lexicon()["min_content_words"]:
         return True
     spans = [_span(doc, c) for c in contents]
@@ -435,7 +436,7 @@ def _within_paragraph(text: str, cue: RoleSpan, source: RoleSpan | None) -> tupl
 def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[Group]:
     """Groups that read as attributions (`keeps`), their contents trimmed of their own source
     and cue."""
-    text = doc.text
+    text = text_of(doc)
     mask = quoted_mask(text)
     kept = []
     for group in groups:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from claimscope.nlp.attribution_filter import trim_source
 from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
+from claimscope.nlp.extensions import text_of
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # The steps from a cue up to the clause whose subject it shares: "..., adding" (advcl), "went on
@@ -95,7 +96,7 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
     # subject, which the tagger lost over a long relative clause or an inversion ("read the letter").
     subject = own[0] if own else _inverted_subject(verb) or (_climbed_subject(verb) if _implies_subject(verb) else None)
     if subject is None:
-        subject = _subject_before_and(verb, quoted_mask(doc.text) if mask is None else mask)
+        subject = _subject_before_and(verb, quoted_mask(text_of(doc)) if mask is None else mask)
     if subject is None:
         return None
     if subject.dep_ not in ("nsubj", "dobj") or subject.lower_ in NOT_SPEAKERS:
@@ -108,7 +109,7 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
     if any(s < end and start < e for s, e in taken) or (
             group.cue.start < end and start < group.cue.end):
         return None
-    mask = quoted_mask(doc.text) if mask is None else mask
+    mask = quoted_mask(text_of(doc)) if mask is None else mask
     if mask[start:end].any():
         return None
     return trim_source(doc, RoleSpan("source", start, end, group.cue.score))
@@ -177,7 +178,7 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
     out = []
     for group in groups:
         if group.source is None and group.contents:
-            mask = quoted_mask(doc.text) if mask is None else mask
+            mask = quoted_mask(text_of(doc)) if mask is None else mask
             source = governing_subject(doc, group, taken, mask)
             if source is not None:
                 group = Group(cue=group.cue, source=source, contents=group.contents)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.entity_forms import is_first_name, type_heads, us_state_codes
+from claimscope.nlp.extensions import text_of
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
 _HYPHEN_PREFIXES = {"pro", "anti", "non", "post", "pre", "neo", "ex", "un"}
@@ -265,7 +266,7 @@ def is_page_furniture(span: Span) -> bool:
 
 
 def _line_text(span: Span) -> str:
-    text = span.doc.text
+    text = text_of(span.doc)
     lo = text.rfind("\n", 0, span.start_char) + 1
     hi = text.find("\n", span.end_char)
     return text[lo:hi if hi >= 0 else len(text)].strip()

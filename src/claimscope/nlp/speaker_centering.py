@@ -31,6 +31,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from claimscope.nlp.extensions import text_of
+
 MAX_HOPS = 4
 # "Ryan was asked whether ... "No," he replied": the one asked is the one who answers next.
 ASKED = {"ask", "question", "press"}
@@ -43,7 +45,7 @@ _CAPTION_CREDIT = re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)(?: 
 
 def is_caption(sentence: Span) -> bool:
     """The sentence sits in a paragraph that ends in a photo credit."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.start_char)
     end = len(text) if end == -1 else end

@@ -665,7 +665,7 @@ class SpeakerResolver:
         # two people joined right after the first name by "and" (then a few title words, no
         # comma) are two speakers; not "Wade, a Kerry adviser and advisor to X".
         people_in = sorted((m for m in inside if m.entity.type == "PERSON"), key=lambda m: m.start)
-        text = self.doc.text
+        text = text_of(self.doc)
         for a, b in zip(people_in, people_in[1:]):
             between = text[a.end:b.start].split()
             joined = [i for i, w in enumerate(between) if w in ("and", "&")]
