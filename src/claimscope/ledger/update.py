@@ -28,6 +28,7 @@ import numpy as np
 
 from claimscope.ledger import claim_vectors
 from claimscope.ledger import clusters as C
+from claimscope.ledger.block_index import BlockIndex
 from claimscope.ledger.figures import figures, polarity
 from claimscope.ledger.matching import ClaimMatcher, default_matcher, from_bytes
 from claimscope.ledger.origins import (
@@ -121,6 +122,7 @@ def update_ledger(store, matcher: ClaimMatcher | None = None, *, limit: int | No
     pending = store.ledger_pending(limit)
     backend = StoreOrigins(store)
     cache = ClusterCache(store)
+    index = BlockIndex(store)
     model = claim_vectors.tag(matcher)
     totals = {"documents": 0, "claims": 0, "new_clusters": 0, "joined": 0, "conflicts": 0, "copies": 0,
               "encoded": 0}
@@ -132,7 +134,8 @@ def update_ledger(store, matcher: ClaimMatcher | None = None, *, limit: int | No
         for document_id in chunk:
             rows = claim_rows.get(document_id, [])
             vectors, encoded = _vectors(rows, stored, matcher)
-            counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors, cache=cache)
+            counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors, cache=cache,
+                                    index=index)
             counts["encoded"] = encoded if counts["documents"] else 0
             for key, value in counts.items():
                 totals[key] += value
@@ -203,19 +206,23 @@ class Block:
 
     SLACK = 1e-4  # the matrix product's cosines may differ from np.dot's in the last bits
 
-    def __init__(self, clusters: list[C.ClusterState], dim: int, vectors: np.ndarray | None = None):
+    def __init__(self, clusters: list[C.ClusterState], dim: int, vectors: np.ndarray | None = None,
+                 keys: set[str] | None = None):
         self.clusters = clusters
         # The document's claim vectors (a row per claim): every claim's cosines to every
         # candidate are one product, made on first use and kept in step with `placed`, not a
         # gather of its candidates' rows per claim (3 MB a claim at 2,000 candidates).
         self.vectors = vectors
         self._cosines: np.ndarray | None = None
-        self.matrix = (np.stack([c.centroid for c in clusters]).astype(np.float32) if clusters
-                       else np.zeros((0, dim), dtype=np.float32))
+        # One concatenation, not np.stack (which checks and reshapes each of 2,000 rows).
+        self.matrix = (np.concatenate([c.centroid for c in clusters]).astype(np.float32, copy=False)
+                       .reshape(len(clusters), dim) if clusters else np.zeros((0, dim), dtype=np.float32))
+        # Only the document's own keys are ever looked up (`keys`: its claims' block keys).
         self.rows: dict[str, list[int]] = {}
         for i, c in enumerate(clusters):
             for k in c.keys:
-                self.rows.setdefault(k, []).append(i)
+                if keys is None or k in keys:
+                    self.rows.setdefault(k, []).append(i)
         self.figured = np.array([bool(c.figures) for c in clusters], dtype=bool)
         self.polarity = np.array([c.polarity for c in clusters], dtype=np.int64)
         self.position = {c.id: i for i, c in enumerate(clusters)}
@@ -283,7 +290,7 @@ class Block:
 
 def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document_id: str, *,
                    rows: list[dict] | None = None, vectors: np.ndarray | None = None,
-                   cache: ClusterCache | None = None) -> dict:
+                   cache: ClusterCache | None = None, index: BlockIndex | None = None) -> dict:
     doc = backend.doc_of(document_id)
     sh = shingles(doc.text)
     origin = assign(doc, backend, sh)
@@ -305,8 +312,9 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         keys = C.block_keys(row["entity_keys"], row["text"], found)
         all_keys.update(keys)
         prepared.append((found, keys))
-    block = Block(cache.get(store.ledger_block_clusters(sorted(all_keys))), vectors.shape[1],
-                  np.asarray(vectors, dtype=np.float32))
+    ids = index.clusters(all_keys) if index is not None else store.ledger_block_clusters(sorted(all_keys))
+    block = Block(cache.get(ids), vectors.shape[1],
+                  np.asarray(vectors, dtype=np.float32), all_keys)
     # A claim founds the cluster named after it, unless a cluster of that name outlived an earlier
     # placement of the same claim (a re-analysed document): then the next free name.
     taken = store.ledger_existing_clusters([C.cluster_id(r["id"]) for r in rows])
@@ -358,6 +366,8 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         cache.forget(local)
         return {key: 0 for key in counts}
     cache.committed(changed)
+    if index is not None:
+        index.placed(changed, placed)
     return counts
 
 
