@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import date, timedelta
 
 import numpy as np
@@ -127,24 +128,36 @@ def update_ledger(store, matcher: ClaimMatcher | None = None, *, limit: int | No
     totals = {"documents": 0, "claims": 0, "new_clusters": 0, "joined": 0, "conflicts": 0, "copies": 0,
               "encoded": 0}
     n = 0
-    for at in range(0, len(pending), CHUNK):
-        chunk = pending[at:at + CHUNK]
-        claim_rows = store.ledger_claim_rows_many(chunk)
-        stored = store.ledger_vectors_of(chunk, model)
-        for document_id in chunk:
-            rows = claim_rows.get(document_id, [])
-            vectors, encoded = _vectors(rows, stored, matcher)
-            counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors, cache=cache,
-                                    index=index)
-            counts["encoded"] = encoded if counts["documents"] else 0
-            for key, value in counts.items():
-                totals[key] += value
-            n += 1
-            if progress:
-                progress(n, len(pending))
+    with _one_blas_thread(bool(pending)):
+        for at in range(0, len(pending), CHUNK):
+            chunk = pending[at:at + CHUNK]
+            claim_rows = store.ledger_claim_rows_many(chunk)
+            stored = store.ledger_vectors_of(chunk, model)
+            for document_id in chunk:
+                rows = claim_rows.get(document_id, [])
+                vectors, encoded = _vectors(rows, stored, matcher)
+                counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors,
+                                        cache=cache, index=index)
+                counts["encoded"] = encoded if counts["documents"] else 0
+                for key, value in counts.items():
+                    totals[key] += value
+                n += 1
+                if progress:
+                    progress(n, len(pending))
     totals["seconds"] = round(time.perf_counter() - started, 3)
     totals["matcher"] = f"{matcher.name} {matcher.version}"
     return totals
+
+
+def _one_blas_thread(placing: bool):
+    """NumPy's BLAS on one thread while documents are placed. A document's products are small
+    (2,000 x 384 by 384 x 30), and OpenBLAS's threads, left spinning after each, took CPU from
+    the cross-encoder and SQLite: the update's CPU fell by a quarter on one (docs/scale.md)."""
+    if not placing:
+        return nullcontext()  # nothing pending: a read's update costs nothing
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _vectors(rows: list[dict], stored: dict[str, bytes], matcher: ClaimMatcher) -> tuple[np.ndarray, int]:
@@ -260,7 +273,14 @@ class Block:
             if len(idx) > C.NEAREST:
                 keep = cos >= np.partition(cos, -C.NEAREST)[-C.NEAREST] - self.SLACK
                 if claim.figures:
-                    keep |= self.figured[idx] & (cos >= matcher.figure_similarity - self.SLACK)
+                    # A figure matters only between counts of one quantity (`same_count`,
+                    # `conflicting_figures`), and a cluster's keys name its members' quantities
+                    # (`q:` keys, its representative's among them): the others cannot matter.
+                    counted = np.zeros(len(self.clusters), dtype=bool)
+                    for k in claim.keys:
+                        if k.startswith("q:") and (rows := self._rows(k)) is not None:
+                            counted[rows] = True
+                    keep |= counted[idx] & self.figured[idx] & (cos >= matcher.figure_similarity - self.SLACK)
                 if claim.polarity:
                     keep |= ((self.polarity[idx] * claim.polarity == -1)
                              & (cos >= matcher.contradiction_similarity - self.SLACK))
