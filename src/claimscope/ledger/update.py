@@ -11,10 +11,11 @@ costs about the same per document at 1k or 100k stored.
 What makes it fast (docs/scale.md): the claim vectors come from the store when ingest's workers
 computed them (`ledger/claim_vectors.py`), else the encoder runs here once per document; the
 claims and vectors of pending documents are read in chunks; a block's candidates come from an
-index per key (`ledger_block_clusters`) and a cache of cluster states over the run; each claim's
-candidates are ranked by one matrix product, and only the few that can change its placement
-are ranked exactly as `clusters.place` would. A crashed update resumes where it
-stopped: a document is pending until its transaction commits.
+index per key (`ledger_block_clusters`), whose lists the run keeps as far as it has read them
+(`ledger/block_index.py`), and a cache of cluster states over the run; each claim's
+candidates are ranked by one matrix product (NumPy's BLAS on one thread), and only the few that
+can change its placement are ranked exactly as `clusters.place` would. A crashed update resumes
+where it stopped: a document is pending until its transaction commits.
 """
 
 from __future__ import annotations
