@@ -352,7 +352,7 @@ def run(args) -> None:
                    "clusters": status["clusters"], "build_s": build_s,
                    "mb_per_1000": size_bytes(store) / total * 1000 / 1e6,
                    "mb_used_per_1000": size_bytes(store, used=True) / total * 1000 / 1e6,
-                   "at": datetime.now(UTC).isoformat(timespec="seconds")}
+                   "at": datetime.now(UTC).isoformat(timespec="seconds"), "tag": args.tag}
             row["update"] = measure_update(store, base, args.seed + 10_000_000 + size, args.new, matcher,
                                            worker_vectors=True)
             if args.encode_sample and size <= args.encode_max:
@@ -396,19 +396,23 @@ def plot(files: list[Path], png: Path) -> None:
     for r in sorted(rows, key=lambda r: (r["dialect"], r["size"])):
         print_row(r)
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
+    tags = sorted({r.get("tag", "") for r in rows})
     for dialect, style in (("sqlite", "-o"), ("postgresql", "--s")):
-        mine = sorted((r for r in rows if r["dialect"] == dialect), key=lambda r: r["documents"])
-        if not mine:
-            continue
-        x = [r["documents"] for r in mine]
-        axes[0].plot(x, [r["update"]["per_1000"] for r in mine], style, label=f"{dialect}: update, wall")
-        axes[0].plot(x, [r["update"]["cpu_per_1000"] for r in mine], style, alpha=0.5,
-                     label=f"{dialect}: update, CPU of the updating process")
-        enc = [(r["documents"], r["update_encoding"]["per_1000"]) for r in mine if r.get("update_encoding")]
-        if enc:
-            axes[0].plot(*zip(*enc), style, color="grey", alpha=0.6, label=f"{dialect}: update encoding itself, wall")
-        for key, label in (("dossier", "dossier p95"), ("search", "search p95"), ("lookup", "cluster lookup p95")):
-            axes[1].plot(x, [r[key]["p95"] for r in mine], style, label=f"{dialect}: {label}")
+        for tag in tags:
+            mine = sorted((r for r in rows if r["dialect"] == dialect and r.get("tag", "") == tag),
+                          key=lambda r: r["documents"])
+            if not mine:
+                continue
+            name = f"{dialect} {tag}".strip()
+            x = [r["documents"] for r in mine]
+            axes[0].plot(x, [r["update"]["per_1000"] for r in mine], style, label=f"{name}: update, wall")
+            axes[0].plot(x, [r["update"]["cpu_per_1000"] for r in mine], style, alpha=0.5,
+                         label=f"{name}: update, CPU of the updating process")
+            enc = [(r["documents"], r["update_encoding"]["per_1000"]) for r in mine if r.get("update_encoding")]
+            if enc:
+                axes[0].plot(*zip(*enc), style, color="grey", alpha=0.6, label=f"{name}: update encoding itself, wall")
+            for key, label in (("dossier", "dossier p95"), ("search", "search p95"), ("lookup", "cluster lookup p95")):
+                axes[1].plot(x, [r[key]["p95"] for r in mine], style, label=f"{name}: {label}")
     axes[0].axhline(60, color="grey", lw=0.8, ls=":")
     axes[0].set(xscale="log", yscale="log", xlabel="stored documents", ylabel="seconds per 1,000 new documents",
                 title="Ledger update (claim vectors from the workers)")
@@ -446,6 +450,7 @@ def main() -> None:
     parser.add_argument("--resume", action="store_true", help="skip sizes already in --json")
     parser.add_argument("--grow-only", action="store_true", help="only grow the store to each size")
     parser.add_argument("--snapshot", type=Path, help="with --grow-only on SQLite: copy the store at each size here")
+    parser.add_argument("--tag", default="", help="what code measured (a plot draws each tag apart)")
     parser.add_argument("--plot", nargs="*", type=Path, help="only print the table and plot these result files")
     parser.add_argument("--png", type=Path, default=REPO / "docs" / "scale.png")
     args = parser.parse_args()

@@ -159,3 +159,25 @@ def test_a_cluster_of_one_claim_is_read_with_its_claims_vector(store_url, demo_c
         assert {c: v or e for c, (v, _, e) in up.items()} == {c: v or e for c, (v, _, e) in stored.items()}
         assert store.ledger_cluster_states(ids) == states
         assert Ledger(store, matcher=lexical).clusters() == one_run
+
+
+def test_block_index_keeps_the_stores_lists(store_url, demo_corpus_analyses):
+    """The update's kept block-key lists answer as the store's query after every placement,
+    for sets of keys and limits that make them read further pages."""
+    from claimscope.ledger.block_index import BlockIndex
+    from claimscope.ledger.update import ClusterCache, StoreOrigins, place_document
+
+    lexical = LexicalMatcher()
+    with open_store(store_url) as store:
+        store.save_many([(a, None) for a in demo_corpus_analyses[:6]])
+        index, cache, backend = BlockIndex(store), ClusterCache(store), StoreOrigins(store)
+        for document_id in store.ledger_pending():
+            place_document(store, backend, lexical, document_id, cache=cache, index=index)
+            with store.engine.connect() as connection:
+                keys = sorted({k for k in connection.execute(select(L.ledger_keys.c.key)).scalars()
+                               if not k.startswith("a:")})
+            assert keys
+            for wanted in (keys[:3], keys, keys[-5:] + ["e:no-such-entity"], keys[::4]):
+                for limit in (1, 4, 25, 2000):
+                    assert index.clusters(wanted, limit) == store.ledger_block_clusters(wanted, limit), (wanted, limit)
+        assert store.ledger_status()["placed"] == 6

@@ -11,10 +11,11 @@ costs about the same per document at 1k or 100k stored.
 What makes it fast (docs/scale.md): the claim vectors come from the store when ingest's workers
 computed them (`ledger/claim_vectors.py`), else the encoder runs here once per document; the
 claims and vectors of pending documents are read in chunks; a block's candidates come from an
-index per key (`ledger_block_clusters`) and a cache of cluster states over the run; each claim's
-candidates are ranked by one matrix product, and only the few that can change its placement
-are ranked exactly as `clusters.place` would. A crashed update resumes where it
-stopped: a document is pending until its transaction commits.
+index per key (`ledger_block_clusters`), whose lists the run keeps as far as it has read them
+(`ledger/block_index.py`), and a cache of cluster states over the run; each claim's
+candidates are ranked by one matrix product (NumPy's BLAS on one thread), and only the few that
+can change its placement are ranked exactly as `clusters.place` would. A crashed update resumes
+where it stopped: a document is pending until its transaction commits.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import date, timedelta
 
 import numpy as np
 
 from claimscope.ledger import claim_vectors
 from claimscope.ledger import clusters as C
+from claimscope.ledger.block_index import BlockIndex
 from claimscope.ledger.figures import figures, polarity
 from claimscope.ledger.matching import ClaimMatcher, default_matcher, from_bytes
 from claimscope.ledger.origins import (
@@ -121,27 +124,41 @@ def update_ledger(store, matcher: ClaimMatcher | None = None, *, limit: int | No
     pending = store.ledger_pending(limit)
     backend = StoreOrigins(store)
     cache = ClusterCache(store)
+    index = BlockIndex(store)
     model = claim_vectors.tag(matcher)
     totals = {"documents": 0, "claims": 0, "new_clusters": 0, "joined": 0, "conflicts": 0, "copies": 0,
               "encoded": 0}
     n = 0
-    for at in range(0, len(pending), CHUNK):
-        chunk = pending[at:at + CHUNK]
-        claim_rows = store.ledger_claim_rows_many(chunk)
-        stored = store.ledger_vectors_of(chunk, model)
-        for document_id in chunk:
-            rows = claim_rows.get(document_id, [])
-            vectors, encoded = _vectors(rows, stored, matcher)
-            counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors, cache=cache)
-            counts["encoded"] = encoded if counts["documents"] else 0
-            for key, value in counts.items():
-                totals[key] += value
-            n += 1
-            if progress:
-                progress(n, len(pending))
+    with _one_blas_thread(bool(pending)):
+        for at in range(0, len(pending), CHUNK):
+            chunk = pending[at:at + CHUNK]
+            claim_rows = store.ledger_claim_rows_many(chunk)
+            stored = store.ledger_vectors_of(chunk, model)
+            for document_id in chunk:
+                rows = claim_rows.get(document_id, [])
+                vectors, encoded = _vectors(rows, stored, matcher)
+                counts = place_document(store, backend, matcher, document_id, rows=rows, vectors=vectors,
+                                        cache=cache, index=index)
+                counts["encoded"] = encoded if counts["documents"] else 0
+                for key, value in counts.items():
+                    totals[key] += value
+                n += 1
+                if progress:
+                    progress(n, len(pending))
     totals["seconds"] = round(time.perf_counter() - started, 3)
     totals["matcher"] = f"{matcher.name} {matcher.version}"
     return totals
+
+
+def _one_blas_thread(placing: bool):
+    """NumPy's BLAS on one thread while documents are placed. A document's products are small
+    (2,000 x 384 by 384 x 30), and OpenBLAS's threads, left spinning after each, took CPU from
+    the cross-encoder and SQLite: the update's CPU fell by a quarter on one (docs/scale.md)."""
+    if not placing:
+        return nullcontext()  # nothing pending: a read's update costs nothing
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _vectors(rows: list[dict], stored: dict[str, bytes], matcher: ClaimMatcher) -> tuple[np.ndarray, int]:
@@ -203,19 +220,23 @@ class Block:
 
     SLACK = 1e-4  # the matrix product's cosines may differ from np.dot's in the last bits
 
-    def __init__(self, clusters: list[C.ClusterState], dim: int, vectors: np.ndarray | None = None):
+    def __init__(self, clusters: list[C.ClusterState], dim: int, vectors: np.ndarray | None = None,
+                 keys: set[str] | None = None):
         self.clusters = clusters
         # The document's claim vectors (a row per claim): every claim's cosines to every
         # candidate are one product, made on first use and kept in step with `placed`, not a
         # gather of its candidates' rows per claim (3 MB a claim at 2,000 candidates).
         self.vectors = vectors
         self._cosines: np.ndarray | None = None
-        self.matrix = (np.stack([c.centroid for c in clusters]).astype(np.float32) if clusters
-                       else np.zeros((0, dim), dtype=np.float32))
+        # One concatenation, not np.stack (which checks and reshapes each of 2,000 rows).
+        self.matrix = (np.concatenate([c.centroid for c in clusters]).astype(np.float32, copy=False)
+                       .reshape(len(clusters), dim) if clusters else np.zeros((0, dim), dtype=np.float32))
+        # Only the document's own keys are ever looked up (`keys`: its claims' block keys).
         self.rows: dict[str, list[int]] = {}
         for i, c in enumerate(clusters):
             for k in c.keys:
-                self.rows.setdefault(k, []).append(i)
+                if keys is None or k in keys:
+                    self.rows.setdefault(k, []).append(i)
         self.figured = np.array([bool(c.figures) for c in clusters], dtype=bool)
         self.polarity = np.array([c.polarity for c in clusters], dtype=np.int64)
         self.position = {c.id: i for i, c in enumerate(clusters)}
@@ -253,7 +274,14 @@ class Block:
             if len(idx) > C.NEAREST:
                 keep = cos >= np.partition(cos, -C.NEAREST)[-C.NEAREST] - self.SLACK
                 if claim.figures:
-                    keep |= self.figured[idx] & (cos >= matcher.figure_similarity - self.SLACK)
+                    # A figure matters only between counts of one quantity (`same_count`,
+                    # `conflicting_figures`), and a cluster's keys name its members' quantities
+                    # (`q:` keys, its representative's among them): the others cannot matter.
+                    counted = np.zeros(len(self.clusters), dtype=bool)
+                    for k in claim.keys:
+                        if k.startswith("q:") and (rows := self._rows(k)) is not None:
+                            counted[rows] = True
+                    keep |= counted[idx] & self.figured[idx] & (cos >= matcher.figure_similarity - self.SLACK)
                 if claim.polarity:
                     keep |= ((self.polarity[idx] * claim.polarity == -1)
                              & (cos >= matcher.contradiction_similarity - self.SLACK))
@@ -283,7 +311,7 @@ class Block:
 
 def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document_id: str, *,
                    rows: list[dict] | None = None, vectors: np.ndarray | None = None,
-                   cache: ClusterCache | None = None) -> dict:
+                   cache: ClusterCache | None = None, index: BlockIndex | None = None) -> dict:
     doc = backend.doc_of(document_id)
     sh = shingles(doc.text)
     origin = assign(doc, backend, sh)
@@ -305,8 +333,9 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         keys = C.block_keys(row["entity_keys"], row["text"], found)
         all_keys.update(keys)
         prepared.append((found, keys))
-    block = Block(cache.get(store.ledger_block_clusters(sorted(all_keys))), vectors.shape[1],
-                  np.asarray(vectors, dtype=np.float32))
+    ids = index.clusters(all_keys) if index is not None else store.ledger_block_clusters(sorted(all_keys))
+    block = Block(cache.get(ids), vectors.shape[1],
+                  np.asarray(vectors, dtype=np.float32), all_keys)
     # A claim founds the cluster named after it, unless a cluster of that name outlived an earlier
     # placement of the same claim (a re-analysed document): then the next free name.
     taken = store.ledger_existing_clusters([C.cluster_id(r["id"]) for r in rows])
@@ -358,6 +387,8 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         cache.forget(local)
         return {key: 0 for key in counts}
     cache.committed(changed)
+    if index is not None:
+        index.placed(changed, placed)
     return counts
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -40,6 +41,17 @@ def attach_publications(members: list[dict], publications) -> list[dict]:
 def _chunks(values: list, size: int = 500):
     for i in range(0, len(values), size):
         yield values[i:i + size]
+
+
+@lru_cache(maxsize=256)
+def _block_sql(n: int, more: bool):
+    """The block query of `n` keys, each its newest page (`more`: each its page after its last
+    row read, at or above the floor): one statement per shape, parsed once, not per document."""
+    after = (" AND (updated < :u{i} OR (updated = :u{i} AND cluster < :c{i}))"
+             " AND (updated > :fu OR (updated = :fu AND cluster >= :fc))") if more else ""
+    parts = [f"SELECT * FROM (SELECT key, cluster, updated FROM ledger_keys WHERE key = :k{i}"
+             + after.format(i=i) + f" ORDER BY updated DESC, cluster DESC LIMIT :n{i}) AS b{i}" for i in range(n)]
+    return text(" UNION ALL ".join(parts))
 
 
 class LedgerRepository:
@@ -242,18 +254,16 @@ class LedgerRepository:
         with self._read() as connection:
             while todo:
                 for chunk in _chunks(todo, 50):
-                    parts, params = [], {"fu": floor[0], "fc": floor[1]}
+                    more = chunk[0] in last  # after the first round every key left has been read
+                    params = {"fu": floor[0], "fc": floor[1]} if more else {}
                     for i, key in enumerate(chunk):
-                        after = ""
-                        if key in last:  # the next page: below its last row, at or above the floor
-                            after = (f" AND (updated < :u{i} OR (updated = :u{i} AND cluster < :c{i}))"
-                                     " AND (updated > :fu OR (updated = :fu AND cluster >= :fc))")
+                        if more:  # the next page: below its last row, at or above the floor
                             params[f"u{i}"], params[f"c{i}"] = last[key]
-                        parts.append(f"SELECT * FROM (SELECT key, cluster, updated FROM ledger_keys WHERE key = :k{i}"
-                                     f"{after} ORDER BY updated DESC, cluster DESC LIMIT :n{i}) AS b{i}")
                         params[f"k{i}"], params[f"n{i}"] = key, page[key]
                     got: dict[str, int] = dict.fromkeys(chunk, 0)
-                    for key, cluster, updated in connection.execute(text(" UNION ALL ".join(parts)), params):
+                    # All rows at once (`all`): a document reads some thousands of them, and a
+                    # row fetched at a time cost more than the query (docs/scale.md).
+                    for key, cluster, updated in connection.execute(_block_sql(len(chunk), more), params).all():
                         found[cluster] = updated
                         got[key] += 1
                         if key not in last or (updated, cluster) < last[key]:
@@ -269,6 +279,26 @@ class LedgerRepository:
                 todo = [k for k in keys if last[k] > floor]
         return [c for _, c in best]
 
+    def ledger_key_pages(self, pages: dict[str, tuple[tuple[str, str] | None, int]],
+                         floor: tuple[str, str] = ("", "")) -> dict[str, list[tuple[str, str]]]:
+        """The next rows of block keys' lists, newest first: for each key, (below, n) asks for its
+        `n` rows (updated, cluster) just below `below` and at or above `floor` (below None: its
+        `n` newest, whatever the floor). The pages `ledger.block_index` reads and keeps."""
+        out: dict[str, list[tuple[str, str]]] = {k: [] for k in pages}
+        with self._read() as connection:
+            for more in (False, True):
+                keys = [k for k, (below, _) in pages.items() if (below is not None) == more]
+                for chunk in _chunks(keys, 50):
+                    params = {"fu": floor[0], "fc": floor[1]} if more else {}
+                    for i, key in enumerate(chunk):
+                        below, n = pages[key]
+                        if more:
+                            params[f"u{i}"], params[f"c{i}"] = below
+                        params[f"k{i}"], params[f"n{i}"] = key, n
+                    for key, cluster, updated in connection.execute(_block_sql(len(chunk), more), params).all():
+                        out[key].append((updated, cluster))
+        return out
+
     def ledger_cluster_states(self, ids: list[str]) -> list[dict]:
         """What placement reads of clusters (`ledger_clusters_for_keys`' rows), in the order given."""
         cl, lc = L.ledger_clusters.c, L.ledger_claims.c
@@ -278,7 +308,7 @@ class LedgerRepository:
                 query = (select(cl.id, cl.representative, cl.centroid, cl.size, cl.text, cl["keys"], cl.first_seen,
                                 cl.last_seen, cl.documents, lc.figures, lc.polarity, lc.document, lc.embedding)
                          .join(L.ledger_claims, lc.claim == cl.representative).where(cl.id.in_(chunk)))
-                for r in connection.execute(query).mappings():
+                for r in connection.execute(query).mappings().all():
                     row = dict(r)
                     embedding = row.pop("embedding")
                     row["centroid"] = row["centroid"] or embedding  # empty: its representative's (0006)
@@ -296,10 +326,11 @@ class LedgerRepository:
     # -- writes --------------------------------------------------------------------------------
     def ledger_place(self, document: dict, origin: dict, bands: list[str], credits: list[str],
                      regrouped: dict[str, str], relinked: dict[str, dict], claims: list[dict], clusters: list[dict],
-                     keys: list[tuple[str, str]], conflicts: list[dict], version: str) -> bool:
+                     keys: list[tuple[str, str]], conflicts: list[dict], version: str) -> str | None:
         """One document's ledger state in one transaction: its origin row, LSH bands and credits,
         the origins of regrouped documents, its claims, new and changed clusters, block keys and
-        conflicts. False (nothing written) when the document was placed already."""
+        conflicts. Returns the `updated` it gave the clusters and their key rows; None (nothing
+        written) when the document was placed already."""
         now = _now()
         module = sqlite if self.dialect == "sqlite" else postgresql
 
@@ -316,7 +347,7 @@ class LedgerRepository:
                 date=document.get("date"), claims_placed=1, ledger_version=version, updated=now)
                 .returning(L.ledger_documents.c.document)).first()
             if placed is None:
-                return False
+                return None
             if bands:
                 connection.execute(ignore(L.ledger_bands), [{"key": b, "document": document["id"]} for b in bands])
             if credits:
@@ -352,7 +383,7 @@ class LedgerRepository:
                 connection.execute(ignore(L.ledger_conflicts), conflicts)
             # Its waiting vectors are in ledger_claims now.
             connection.execute(delete(L.ledger_vectors).where(L.ledger_vectors.c.document == document["id"]))
-        return True
+        return now  # the `updated` its clusters and their key rows took (`ledger.block_index`)
 
     def ledger_forget(self, document_ids: list[str]) -> None:
         """Make documents pending again (their facts were replaced): their origin rows, bands,
