@@ -77,3 +77,9 @@ def test_a_family_name_is_a_person(nlp):
                       "told nothing.")
     hart = [e for e in ents if "Hartigan" in e.name]
     assert len(hart) == 1 and hart[0].type == "PERSON", _show(ents)
+
+
+def test_a_company_family_of_staff_is_still_the_company(nlp):
+    ents = _ents(nlp, "A United employee died on Monday, the airline said. \"The thoughts of "
+                      "the entire United family are with his loved ones,\" United said.")
+    assert not any(e.name == "United" and e.type == "PERSON" for e in ents), _show(ents)

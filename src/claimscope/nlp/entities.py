@@ -501,8 +501,11 @@ def family_names(mentions) -> set[str]:
     def before_family(span):
         return span.end < len(span.doc) and span.doc[span.end].lower_ in _FAMILY_WORDS
 
-    return {span.text for span, entry_id, _ in mentions
-            if len(span) == 1 and entry_id is None and span[0].is_title and before_family(span)}
+    # a company's "family" of staff ("the entire United family") is no family name: the tagger's
+    # ORG there is kept
+    return {span.text for span, entry_id, label in mentions
+            if len(span) == 1 and entry_id is None and span[0].is_title and before_family(span)
+            and label in ("PERSON", "GPE", "NORP", "LOC")}
 
 
 def _family_names(mentions):
