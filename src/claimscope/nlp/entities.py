@@ -481,9 +481,10 @@ def _plural_groups(mentions):
     """"The Houthi movement ... The Houthis said": one word and its plural, both without an
     alias and neither a given name nor a person's surname in the text, name one group
     (NORP), however the tagger labelled each."""
+    family = family_names(mentions)
     mentions = _family_names(mentions)
     singles = {span.text: label for span, entry_id, label in mentions if len(span) == 1 and entry_id is None
-               and label != "PERSON"}
+               and span.text not in family and span.text[:-1] not in family}
     surnames = {span[-1].text for span, _, label in mentions if label == "PERSON" and len(span) >= 2}
     plural = {w for w in singles if w.endswith("s") and w[:-1] in singles and len(w) > 4
               and not is_first_name(w[:-1]) and w[:-1] not in surnames and w not in surnames
