@@ -40,6 +40,11 @@ def test_a_place_run_into_a_post_office_box_is_the_place(nlp):
     assert not any("P.O" in n or "Box" in n for n in names), _show(ents)
 
 
+def test_a_body_run_into_its_post_office_box_keeps_its_type(nlp):
+    ents = _ents(nlp, "Donations go to the Harlan Fund P.O. Box 12, Dayton.")
+    assert ("Harlan Fund", "ORG") in {(e.name, e.type) for e in ents}, _show(ents)
+
+
 def test_an_adjective_of_two_countries_is_no_mention_of_either(nlp):
     ents = _ents(nlp, "The Franco-German plan failed. Sino-American trade fell, and the "
                       "U.S.-Israeli talks stalled on Monday.")
