@@ -104,14 +104,11 @@ def _without_credit_words(part: Span) -> Span | None:
 
 def without_post_box(span: Span) -> Span:
     """"North Dakota P.O. Box", "Montana P.O. 44": an address runs the place into the box; the
-    name is the place before "P.O." (the box itself is dropped as page furniture), or the
-    body whose name ends in a type head."""
+    name is the place before "P.O." (the box itself is dropped as page furniture)."""
     for t in span[1:]:
         if t.text in ("P.O.", "PO") and (t.i + 1 >= span.end or span.doc[t.i + 1].lower_ == "box"
                                          or span.doc[t.i + 1].like_num):
-            # a body's own name before its box ("Harlan Fund P.O. Box 12") keeps its type
-            label = span.label_ if span.doc[t.i - 1].text in type_heads() else "GPE"
-            return Span(span.doc, span.start, t.i, label=label)
+            return Span(span.doc, span.start, t.i, label="GPE")
     return span
 
 
