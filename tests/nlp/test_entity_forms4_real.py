@@ -88,3 +88,10 @@ def test_a_company_family_of_staff_is_still_the_company(nlp):
     ents = _ents(nlp, "A United employee died on Monday, the airline said. \"The thoughts of "
                       "the entire United family are with his loved ones,\" United said.")
     assert not any(e.name == "United" and e.type == "PERSON" for e in ents), _show(ents)
+
+
+def test_a_given_name_that_is_also_a_verb_opens_a_name(nlp):
+    ents = _ents(nlp, "Mark Hale said the bill is bad.\n\nWill Smith agreed on Monday.\n\n"
+                      "Will Obama sign the bill?")
+    names = {e.name for e in ents}
+    assert "Will Smith" in names and "Obama" in names, _show(ents)

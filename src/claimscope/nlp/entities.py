@@ -781,8 +781,8 @@ def _name_parts(span: Span) -> list[Span]:
     where a determiner or a line break joins two names ("The Independent the Tories"),
     and nothing for a headline the tagger took for a name ("Death Rate Is Far Lower")."""
     doc = span.doc
-    if any(t.lower_ in _VERB_WORDS for t in span):
-        return []
+    if any(t.lower_ in _VERB_WORDS and not (t.i == span.start and is_first_name(t.text)) for t in span):
+        return []  # a given name that is also a verb ("Will Smith") may open a name
     if span.label_ in ("PERSON", "ORG", "GPE") and any(t.text == "to" for t in span[1:-1]):
         return []  # "Biden to Reade": two names and the words between them, no name
     for t in span[1:-1]:

@@ -131,10 +131,16 @@ def without_leading_verb(span: Span) -> Span:
         # imperative, even where the verb is also a given name (the tagger may read it as a
         # present tense after the line before)
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
-    if len(span) >= 2 and first.tag_ in _NOT_NAME_TAGS and span[1].is_title and first.is_sent_start:
-        # "Later Okafor left": an adverb capitalised at the start of a sentence
+    if len(span) >= 2 and first.tag_ in _NOT_NAME_TAGS and span[1].is_title and first.is_sent_start \
+            and not (first.tag_ == "MD" and is_first_name(first.text) and not _question(first)):
+        # "Later Okafor left": an adverb capitalised at the start of a sentence; "Will" opens a
+        # question ("Will Obama sign?") but outside one it is a given name ("Will Smith agreed")
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
     return span
+
+
+def _question(token) -> bool:
+    return token.sent[-1].text == "?" or (len(token.sent) > 1 and token.sent[-2].text == "?")
 
 
 def _line_start(token) -> bool:
