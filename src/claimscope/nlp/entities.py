@@ -32,6 +32,7 @@ from claimscope.nlp.entity_forms import (
 )
 from claimscope.nlp.entity_mentions import (
     in_quoted_title,
+    is_caption_label,
     is_heading_common_word,
     is_hyphen_compound,
     is_lone_initial,
@@ -41,6 +42,7 @@ from claimscope.nlp.entity_mentions import (
     place_cue,
     split_parts,
     without_leading_verb,
+    without_post_box,
 )
 from claimscope.nlp.extensions import ensure_extensions
 
@@ -155,7 +157,7 @@ class EntityLinker:
                 continue
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
-                    ent = without_leading_verb(_without_title(piece))
+                    ent = without_post_box(without_leading_verb(_without_title(piece)))
                     if self._junk(ent, lower_words, before_names):
                         continue
                     label = "GPE" if is_state_code(ent) else ent.label_
@@ -212,7 +214,7 @@ class EntityLinker:
             return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
-        if is_page_furniture(ent) or _rank_abbreviation(ent):
+        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent):
             return True
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
@@ -236,15 +238,20 @@ class EntityLinker:
         """"U.S.-Mexico border", "U.S.-Israeli talks": two names joined by a hyphen before a
         noun are an adjective of both, not a mention of either. One side must be a known name,
         so that a hyphenated company or person ("Coca-Cola", "Ocasio-Cortez") stays a name."""
-        if ent.label_ == "PERSON" or ent.end >= len(ent.doc) or len(ent) not in (1, 3):
+        if ent.end >= len(ent.doc) or len(ent) not in (1, 3):
             return False
         if len(ent) == 3 and (ent[1].text != "-" or ent[0].whitespace_ or ent[1].whitespace_):
             return False
         parts = [p for p in ent.text.split("-") if p]
         nxt = ent.doc[ent.end]
+        known = [self.table[i].type for i in (self._alias_exact.get(p) or self._alias_folded.get(p.lower())
+                                              for p in parts) if i]
+        # a person's double surname stays a name; a tagger's PERSON on "U.S.-Israeli talks"
+        # is let through only when a half names a country or a body
+        if ent.label_ == "PERSON" and not any(k in ("GPE", "ORG", "NORP") for k in known):
+            return False
         return len(parts) == 2 and all(p[:1].isupper() for p in parts) and nxt.is_lower \
-            and nxt.is_alpha and any(self._alias_exact.get(p) or self._alias_folded.get(p.lower())
-                                     for p in parts)
+            and nxt.is_alpha and bool(known)
 
     def _resolve(self, doc: Doc, mentions) -> list[Entity]:
         """Tie each mention to a canonical entity: alias table first, then name matching.
@@ -256,6 +263,7 @@ class EntityLinker:
         person), corrected where the words around the mentions say otherwise.
         """
         mentions = _plural_groups(mentions)
+        families = family_names(mentions)
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
         surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
@@ -322,6 +330,10 @@ class EntityLinker:
                 # "Buddhists" and "Buddhist" are one group
                 entry_id = groups.setdefault(group_key(_name_text(span)),
                                              self._match_known(span, label, surnames))
+            elif entry_id is None and len(span) == 1 and span.text.endswith("s") \
+                    and span.text[:-1] in families:
+                # "the Hartigans" is the family the text also calls "the Hartigan family"
+                entry_id = surnames.get(span.text[:-1].lower()) or slugify(span.text[:-1])
             elif entry_id is None:
                 entry_id = self._match_known(span, label, surnames)
                 if len(span) == 1 and entry_id not in surnames.values() and _generic_head(span.text):
@@ -469,13 +481,41 @@ def _plural_groups(mentions):
     """"The Houthi movement ... The Houthis said": one word and its plural, both without an
     alias and neither a given name nor a person's surname in the text, name one group
     (NORP), however the tagger labelled each."""
-    singles = {span.text: label for span, entry_id, label in mentions if len(span) == 1 and entry_id is None}
+    family = family_names(mentions)
+    mentions = _family_names(mentions)
+    singles = {span.text: label for span, entry_id, label in mentions if len(span) == 1 and entry_id is None
+               and span.text not in family and span.text[:-1] not in family}
     surnames = {span[-1].text for span, _, label in mentions if label == "PERSON" and len(span) >= 2}
     plural = {w for w in singles if w.endswith("s") and w[:-1] in singles and len(w) > 4
               and not is_first_name(w[:-1]) and w[:-1] not in surnames and w not in surnames
               and "GPE" not in (singles[w], singles[w[:-1]])}
     group = plural | {w[:-1] for w in plural}
     return [(span, entry_id, "NORP") if len(span) == 1 and entry_id is None and span.text in group
+            else (span, entry_id, label) for span, entry_id, label in mentions]
+
+
+_FAMILY_WORDS = {"family", "families", "clan"}
+
+
+def family_names(mentions) -> set[str]:
+    """The one-word names the text puts before "family" ("the Hartigan family")."""
+    def before_family(span):
+        return span.end < len(span.doc) and span.doc[span.end].lower_ in _FAMILY_WORDS
+
+    # a company's "family" of staff ("the entire United family") is no family name: the tagger's
+    # ORG there is kept
+    return {span.text for span, entry_id, label in mentions
+            if len(span) == 1 and entry_id is None and span[0].is_title and before_family(span)
+            and label in ("PERSON", "GPE", "NORP", "LOC")}
+
+
+def _family_names(mentions):
+    """"the Hartigan family ... the Hartigans": a one-word name before "family" is a family
+    name, so it and its plural are people (PERSON), however the tagger typed them (a GPE, a
+    group)."""
+    family = family_names(mentions)
+    return [(span, entry_id, "PERSON") if len(span) == 1 and entry_id is None
+            and (span.text in family or (span.text.endswith("s") and span.text[:-1] in family))
             else (span, entry_id, label) for span, entry_id, label in mentions]
 
 
@@ -741,8 +781,8 @@ def _name_parts(span: Span) -> list[Span]:
     where a determiner or a line break joins two names ("The Independent the Tories"),
     and nothing for a headline the tagger took for a name ("Death Rate Is Far Lower")."""
     doc = span.doc
-    if any(t.lower_ in _VERB_WORDS for t in span):
-        return []
+    if any(t.lower_ in _VERB_WORDS and not (t.i == span.start and is_first_name(t.text)) for t in span):
+        return []  # a given name that is also a verb ("Will Smith") may open a name
     if span.label_ in ("PERSON", "ORG", "GPE") and any(t.text == "to" for t in span[1:-1]):
         return []  # "Biden to Reade": two names and the words between them, no name
     for t in span[1:-1]:

@@ -124,6 +124,11 @@ def _tribe_words() -> frozenset[str]:
     return frozenset(data.get("tribe_words", []))
 
 
+def tribe_words() -> frozenset[str]:
+    """Words after a people's name ("Nation", "Tribe", "Band"): the lexicon's `tribe_words`."""
+    return _tribe_words()
+
+
 _FRONT_HEADS = {"Fort", "Camp"}
 # Heads of a news outlet's name: without them the name is another body, the network or the
 # owner ("NBC" is not "NBC News", "Fox" not "Fox News")

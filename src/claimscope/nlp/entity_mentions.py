@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimscope.nlp.entity_forms import is_first_name, type_heads, us_state_codes
+from claimscope.nlp.entity_forms import is_first_name, tribe_words, type_heads, us_state_codes
 from claimscope.nlp.extensions import text_of
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
@@ -26,7 +26,8 @@ _PLACE_NOUNS_AFTER = {"village", "town", "city", "region", "province", "district
 
 def split_parts(span: Span, is_alias) -> list[Span]:
     """Cut a tagged span where it holds more than one name: at a comma ("Kharkiv, Poltava"),
-    before a slash (a photo credit "Dana Whitcombe/Reuters" is the photographer), and before a
+    before a slash (a photo credit "Dana Whitcombe/Reuters" is the photographer; a tribe's
+    native name after its English one is dropped), and before a
     person's name that follows a possessive or a known name ("Channel Nine's Gregory Fallon",
     "Democrats Doug Halvey"). `is_alias(span)` says whether words form a known name."""
     doc = span.doc
@@ -40,6 +41,11 @@ def split_parts(span: Span, is_alias) -> list[Span]:
             if end - span.start < 2 and t.text != "/":
                 return []
             cuts.append((end, span.end))
+            break
+        if t.text == "/" and span.label_ != "PERSON" and prev.text in tribe_words():
+            # "Rosebud Sioux Tribe/Sicangu Oyate": a people's own name after the slash is
+            # the same body under its native name, no second body
+            cuts.append((t.i, span.end))
             break
         if t.text == "/" and span.label_ != "PERSON":
             # "AP Photo/Evan Marlow", "AFP/Getty Images": a credit names the agency and the
@@ -97,6 +103,16 @@ def _without_credit_words(part: Span) -> Span | None:
     return Span(part.doc, a, b, label=part.label_) if a < b else None
 
 
+def without_post_box(span: Span) -> Span:
+    """"North Dakota P.O. Box", "Montana P.O. 44": an address runs the place into the box; the
+    name is the place before "P.O." (the box itself is dropped as page furniture)."""
+    for t in span[1:]:
+        if t.text in ("P.O.", "PO") and (t.i + 1 >= span.end or span.doc[t.i + 1].lower_ == "box"
+                                         or span.doc[t.i + 1].like_num):
+            return Span(span.doc, span.start, t.i, label="GPE")
+    return span
+
+
 def _capitalised(token) -> bool:
     """A surname's capitals: "Hale", "LaPierre", "McKendrick", "O'Rourke"."""
     return token.text[:1].isupper() and any(c.islower() for c in token.text)
@@ -109,10 +125,28 @@ def without_leading_verb(span: Span) -> Span:
     if len(span) >= 2 and first.tag_ == "VB" and span[1].is_title and (
             first.dep_ == "ROOT" or not is_first_name(first.text)):
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
-    if len(span) >= 2 and first.tag_ in _NOT_NAME_TAGS and span[1].is_title and first.is_sent_start:
-        # "Later Okafor left": an adverb capitalised at the start of a sentence
+    rest = span[1:] if len(span) >= 2 else None
+    if rest is not None and first.tag_ in ("VB", "VBP") and span[1].is_title and _line_start(first) \
+            and rest.root.head == first and rest.root.dep_ in ("dobj", "dative"):
+        # "Tell Obama to stop ..." opening a line: a verb whose object is the name is an
+        # imperative, even where the verb is also a given name (the tagger may read it as a
+        # present tense after the line before)
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    if len(span) >= 2 and first.tag_ in _NOT_NAME_TAGS and span[1].is_title and first.is_sent_start \
+            and not (first.tag_ == "MD" and is_first_name(first.text) and not _question(first)):
+        # "Later Okafor left": an adverb capitalised at the start of a sentence; "Will" opens a
+        # question ("Will Obama sign?") but outside one it is a given name ("Will Smith agreed")
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
     return span
+
+
+def _question(token) -> bool:
+    return token.sent[-1].text == "?" or (len(token.sent) > 1 and token.sent[-2].text == "?")
+
+
+def _line_start(token) -> bool:
+    doc = token.doc
+    return token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
 
 
 # Parts of speech a sentence's first word may have that no name starts with
@@ -138,9 +172,27 @@ def is_hyphen_compound(span: Span) -> bool:
     first = span[0]
     if first.lower_ in _HYPHEN_PREFIXES and len(span) >= 2 and span[1].text in ("-", "–"):
         return True
+    if _after_capitalised_hyphen(span):
+        return True
     after = span.end
     return after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
         and not doc[after].whitespace_ and doc[after + 1].is_lower
+
+
+def _after_capitalised_hyphen(span: Span) -> bool:
+    """"the Franco-German plan", "Sino-American trade": a country's name or demonym after a
+    capitalised word and a hyphen, before a lower-case noun, is the second half of an
+    adjective of two countries. A person's name after a hyphen ("Ocasio-Cortez") is left,
+    and so is a place ("Minneapolis-St. Paul that ..."): the name must be an adjective."""
+    doc = span.doc
+    if span.label_ == "PERSON" or span.start < 2 or span.end >= len(doc):
+        return False
+    if span.label_ != "NORP" and span[-1].tag_ != "JJ":
+        return False
+    hyphen, left, nxt = doc[span.start - 1], doc[span.start - 2], doc[span.end]
+    return hyphen.text in ("-", "–") and not hyphen.whitespace_ and not left.whitespace_ \
+        and left.text[:1].isupper() and left.is_alpha and nxt.is_lower and nxt.is_alpha \
+        and not nxt.tag_.startswith(("VB", "MD"))
 
 
 def _name_syllables(span: Span, left, right) -> bool:
@@ -263,6 +315,20 @@ def is_page_furniture(span: Span) -> bool:
         return True
     line = _line_text(span)
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
+
+
+# Words of a caption or player label: "Photo", "Watch Video", "Gallery" alone name nothing
+_CAPTION_WORDS = {"video", "videos", "watch", "photo", "photos", "gallery", "listen", "audio",
+                  "slideshow", "play"}
+
+
+def is_caption_label(span: Span) -> bool:
+    """A label of the page's media and link boxes, not of the article: "Photo", "Watch Video",
+    and a line of links headed "More Stories", "Related Stories", "Fox News Stories" (a
+    name's last word "Stories" on a line of its own)."""
+    if all(t.lower_ in _CAPTION_WORDS for t in span):
+        return True
+    return span[-1].lower_ == "stories" and _line_text(span) == span.text
 
 
 def _line_text(span: Span) -> str:
