@@ -56,6 +56,9 @@ RELATIVES = (
 
 
 def test_whom_and_a_name_is_the_named_speaker_not_the_antecedent(analyze):
+    a = analyze("It was Whitcombe, whom Smith had described as a fraud, who said the cranes were unsafe.\n")
+    assert _speaker(a, "as a fraud") == "Smith"
+    # The cue is the verb of the relative clause on "a clerk": its subject spoke.
     assert _speaker(analyze(RELATIVES), "lying") == "Keller"
 
 
@@ -85,3 +88,12 @@ def test_two_people_of_the_paragraph_leave_the_pronoun_open(analyze):
     a = analyze("Ellen Marsh met Dana Whitcombe at the quay on Monday. The vote last week went against "
                 "their plan. She says the harbour will lose its best customers.\n")
     assert _speaker(a, "best customers") is None
+
+
+def test_the_one_told_is_not_the_one_who_goes_on_speaking(analyze):
+    a = analyze("In a letter, Hollis told Mr. Berridge that the cranes should be sold. He said the quay "
+                "was unsafe.\n")
+    assert _speaker(a, "quay was unsafe") != "Berridge"
+    a = analyze("Trump told Fox News host Sean Hannity on Monday that the wall would be built.\n\n"
+                "He said Mexico would pay for it.\n")
+    assert _speaker(a, "Mexico would pay") == "Trump"

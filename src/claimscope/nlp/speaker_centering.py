@@ -33,6 +33,10 @@ Two more rules of the same frame (`quoted_only`, `paragraph_person`):
   such as "the Keller family"), of the pronoun's gender, is that person, where no subject of
   the paragraph before the pronoun is a person's common noun ("a dock worker", "the lawyer")
   or an unresolved name. Two people there, or a person of unknown gender: None.
+- the one told is not the one who goes on speaking: "Trump told Fox News host Sean Hannity
+  that ... He said ..." is not Hannity (`addressee`). A person last named as the object of
+  "tell" (or of "to" after a verb of saying) whose teller is a name not known to be of the
+  other gender is no antecedent of a pronoun speaker.
 """
 
 from __future__ import annotations
@@ -138,6 +142,40 @@ def _person_at(resolver, subject: Token) -> str | None:
         return None
     span = subject.doc[subject.left_edge.i : subject.i + 1]
     return resolver.surname(span)
+
+
+# Verbs of telling: their object, or the object of their "to", is the one told.
+TELLING = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "say", "explain",
+           "speak", "announce", "complain", "admit", "confide", "insist", "vow", "pledge"}
+TOLD_OBJECT = {"tell", "inform", "assure", "warn", "remind", "brief", "promise"}
+
+
+def addressee(resolver, pronoun: Token, key: str) -> str | None:
+    """Who told `key`, where `key` was last named, before the pronoun, as the one told (module
+    docstring): the teller's entity id, "" for a name no entity holds, None if not told."""
+    gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+    ents = resolver.entities
+    last = [m for m in ents.mentions if m.end <= pronoun.idx and ents.key(m) == key]
+    if not last or gender not in ("m", "f"):
+        return None
+    head = last[-1].head
+    if head.dep_ in ("dobj", "dative", "iobj"):
+        verb = head.head
+        if verb.lemma_.lower() not in TOLD_OBJECT:
+            return None  # "praised Hannity": the one praised, not told
+    elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.dep_ in ("prep", "dative"):
+        verb = head.head.head
+    else:
+        return None
+    if verb.lemma_.lower() not in TELLING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        teller = _person_at(resolver, subject) or next(
+            (ents.key(m) for m in ents.mentions if m.start <= subject.idx < m.end), None)
+        if teller is not None and teller != key:
+            return teller if ents.genders.get(teller) in (None, gender) else None
+        return "" if subject.pos_ == "PROPN" and teller is None else None
+    return None
 
 
 def quoted_only(resolver, pronoun: Token) -> set[str]:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.speaker_centering import paragraph_person, previous_subject, quoted_only
+from claimscope.nlp.speaker_centering import addressee, paragraph_person, previous_subject, quoted_only
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -519,7 +519,14 @@ class SpeakerResolver:
             found = self._pronoun(root, among, last_speaker)
             # '"Berridge never understood this," a dock worker said. He said ...': someone
             # named only inside quotation marks is not who the pronoun picks up.
-            return None if found is not None and found in quoted_only(self, root) else found
+            if found is not None and found in quoted_only(self, root):
+                return None
+            teller = addressee(self, root, found) if found is not None else None
+            if teller is not None:
+                # "Trump told Fox News host Sean Hannity that ... He said": not Hannity; Trump
+                # where he is the last speaker too.
+                return teller if teller and teller == self.entities.cluster.get(last_speaker or "", last_speaker) else None
+            return found
         return self._not_pronoun(span, root, start, end, last_speaker, content)
 
     def _pronoun(self, root: Token, among: set[str] | None, last_speaker: str | None) -> str | None:
