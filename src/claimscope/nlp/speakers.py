@@ -843,8 +843,11 @@ class SpeakerResolver:
 
 
 def _in_relative_clause(token: Token, root: Token) -> bool:
-    """"The adviser, whom Trump praised": Trump is inside a clause that only describes the
-    speaker, so he is not the speaker."""
+    """"The adviser, whom Trump praised": Trump, the subject of a clause that only describes
+    the speaker, is someone else. A name the clause gives the speaker himself stays ("the
+    commander, who identified himself as Bes")."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
     for ancestor in token.ancestors:
         if ancestor == root:
             return False
