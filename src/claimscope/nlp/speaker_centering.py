@@ -178,6 +178,9 @@ def addressee(resolver, pronoun: Token, key: str) -> str | None:
     return None
 
 
+QUOTED_NAME_WORDS = 4
+
+
 def quoted_only(resolver, pronoun: Token) -> set[str]:
     """People every earlier mention of whom lies inside quotation marks (for a pronoun outside
     them): no antecedent of it (module docstring)."""
@@ -189,11 +192,15 @@ def quoted_only(resolver, pronoun: Token) -> set[str]:
     if quoted(pronoun.idx):
         return set()
     ents = resolver.entities
+    text = resolver.doc.text
     inside, outside = set(), set()
     for m in ents.mentions:
         if m.start >= pronoun.idx or m.entity.type != "PERSON":
             continue
-        (inside if quoted(m.start) else outside).add(ents.key(m))
+        run = next(((a, b) for a, b in runs if a <= m.start < b), None)
+        # A quoted name or nickname ('his nom de guerre, "Bes"') is no quotation of speech.
+        speech = run is not None and len(text[run[0]:run[1]].split()) > QUOTED_NAME_WORDS
+        (inside if speech else outside).add(ents.key(m))
     return inside - outside
 
 

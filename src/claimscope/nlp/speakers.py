@@ -519,13 +519,14 @@ class SpeakerResolver:
             found = self._pronoun(root, among, last_speaker)
             # '"Berridge never understood this," a dock worker said. He said ...': someone
             # named only inside quotation marks is not who the pronoun picks up.
-            if found is not None and found in quoted_only(self, root):
-                return None
+            last = self.entities.cluster.get(last_speaker or "", last_speaker)
+            if found is not None and found != last and found in quoted_only(self, root):
+                return None  # not the one who spoke last either
             teller = addressee(self, root, found) if found is not None else None
             if teller is not None:
                 # "Trump told Fox News host Sean Hannity that ... He said": not Hannity; Trump
                 # where he is the last speaker too.
-                return teller if teller and teller == self.entities.cluster.get(last_speaker or "", last_speaker) else None
+                return teller if teller and teller == last else None
             return found
         return self._not_pronoun(span, root, start, end, last_speaker, content)
 
@@ -846,11 +847,11 @@ def _in_relative_clause(token: Token, root: Token) -> bool:
     """"The adviser, whom Trump praised": Trump, the subject of a clause that only describes
     the speaker, is someone else. A name the clause gives the speaker himself stays ("the
     commander, who identified himself as Bes")."""
-    if token.dep_ not in SUBJECT_DEPS:
+    if token.dep_ not in SUBJECT_DEPS or token == root:
         return False
     for ancestor in token.ancestors:
         if ancestor == root:
-            return False
+            return False  # the clause is above the source's head: the head itself is no part of it
         if ancestor.dep_ == "relcl":
             return True
     return False
