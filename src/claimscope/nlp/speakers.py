@@ -5,8 +5,11 @@ by the head of the phrase: "Iris director Sir Richard Eyre" is Eyre, "Dravon Kee
 spokeswoman for Northwind" is Keelhaul, "a spokeswoman for Northwind" is Northwind. A pronoun
 takes the main subject of the sentence before where it opens its sentence
 (`claimscope.nlp.speaker_centering`), else the best-scored earlier entity of its gender and
-number (`PronounResolver`, scored on GAP with `claimscope eval gap`); "who" is the person its
-clause modifies; "the company", "the ministry", "the spokesman" take the one
+number (`PronounResolver`, scored on GAP with `claimscope eval gap`), never someone named
+only inside a quotation nor the one just told ("X told Y that ... He said" is not Y); "who" is
+the person its clause modifies, but in "whom Smith called ..." the speaker is Smith, and a name
+that is the subject of a relative clause inside the source ("the adviser, whom Trump praised")
+is not the speaker; "the company", "the ministry", "the spokesman" take the one
 organisation of the text that fits. A quotation that runs over several sentences keeps one
 speaker, and a byline never speaks. Where the text leaves two readings open, the source stays
 unresolved (`source_entity` None): a wrong speaker is worse than none.
