@@ -16,16 +16,24 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
 - a content that still ends in a coordinating conjunction or a relative pronoun whose
   clause it does not hold loses that word ("... "unacceptable" and" -> "... "unacceptable"").
 - a content that runs into the writer's rebuttal (", when in fact ...") ends before it.
+- the widening stops before a second speech act of the cue's subject: "said the harbour would
+  reopen, and once again called for an inquiry", "said the budget was balanced and urged
+  lawmakers to ...": a reporting verb without a subject of its own, conjoined to the cue or to
+  a content clause it cannot share a subject with (a modal or passive clause, or a comma
+  before the "and"); "said the council had approved the plan and announced a tender" keeps it.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
 no parse are left as they are.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from claimscope.nlp.attribution_filter import REPORTING
 from claimscope.nlp.attribution_spans import Group, RoleSpan
 from claimscope.nlp.extensions import text_of
 
@@ -46,6 +54,9 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             out.append(group)
             continue
         cut = _writers_rebuttal(text_of(doc), group.contents[-1])
+        if cut is not None:
+            group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
+        cut = _second_act_cut(doc, group)
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
@@ -71,6 +82,19 @@ def _writers_rebuttal(text: str, last: RoleSpan) -> RoleSpan | None:
     return RoleSpan(last.role, last.start, found.start(), last.score)
 
 
+def _second_act_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment without the second speech act the tagger took in, or None."""
+    last = group.contents[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    kept = _before_another_clause(list(span), list(cue) if cue is not None else (), only_acts=True)
+    if not kept or len(kept) == len(span):
+        return None
+    return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+
+
 def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -84,7 +108,7 @@ def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[in
     right = max(t.right_edge.i for t in heads)
     end = last.end
     if right >= span.end:
-        tokens = _before_another_clause(list(doc[span.end : right + 1]))
+        tokens = _before_another_clause(list(doc[span.end : right + 1]), list(cue) if cue is not None else ())
         while tokens and (tokens[-1].pos_ in TRAILING_POS or (
                 tokens[-1].is_punct and tokens[-1].text not in CLOSING_QUOTES)):
             tokens = tokens[:-1]
@@ -103,11 +127,44 @@ def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[in
 ASIDE_MARKS = {"-", "--", "—", "–", "(", "["}
 CONTRAST_WORDS = {"when", "while", "although", "though", "whereas", "even"}
 FRAME_WORDS = {"according", "citing", "quoting"}  # another frame begins: the report's source
+# Verbs that make a second speech act of the cue's subject ("... and once again called for").
+_SPEECH_ACTS = {"call", "demand", "urge", "vow", "pledge", "promise", "warn", "insist", "repeat",
+                "reiterate", "accuse", "praise", "criticize", "criticise", "condemn", "denounce"}
+_MODALS = {"would", "will", "could", "can", "may", "might", "should", "must", "'ll", "wo", "ca"}
 
 
-def _before_another_clause(tokens: list) -> list:
-    """The widening up to (not into) the first aside or new clause it would take in."""
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(json.loads(REPORTING.read_text(encoding="utf-8"))["reporting_verbs"]) | _SPEECH_ACTS
+
+
+def _second_speech_act(t, cue_tokens) -> bool:
+    """A subjectless reporting verb conjoined to the cue, or to a content clause whose subject
+    cannot be its own (module docstring)."""
+    if t.dep_ != "conj" or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") or t.lemma_.lower() not in _reporting_verbs():
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return False
+    head = t.head
+    if head in cue_tokens:
+        return True
+    between = t.doc[head.i + 1 : t.i]
+    comma_and = any(x.text == "," for x in between) and any(x.dep_ == "cc" and x.head == head for x in between)
+    modal_or_passive = any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in head.children)
+    return comma_and or modal_or_passive
+
+
+def _before_another_clause(tokens: list, cue_tokens=(), only_acts: bool = False) -> list:
+    """The widening up to (not into) the first aside or new clause it would take in
+    (`only_acts`: up to a second speech act only)."""
     for k, t in enumerate(tokens):
+        if k and _second_speech_act(t, cue_tokens):
+            cut = max(0, t.left_edge.i - tokens[0].i)
+            while cut > 0 and (tokens[cut - 1].dep_ == "cc" or tokens[cut - 1].is_punct):
+                cut -= 1
+            return tokens[:cut]
+        if only_acts:
+            continue
         if t.text in ASIDE_MARKS and (t.text != "-" or t.whitespace_):
             return tokens[:k]
         if t.text[:1] in ".?!" and (len(t.text) > 1 or k + 1 < len(tokens)):

@@ -23,6 +23,20 @@ The rule (`previous_subject`) answers only where the frame is that clear:
 - the person is not named in the attribution's own content (`among`), unless they are the
   last speaker too ('"No," he replied ... "... whether Hollis is master," he said').
 Anything else: None, and the resolver's ranking decides.
+
+Two more rules of the same frame (`quoted_only`, `paragraph_person`):
+- a person named so far only inside quotation marks is what someone said, not who the
+  paragraph is about: '"Berridge has never understood this harbour," a dock worker shouted.
+  He said ...' is not Berridge;
+- a "he" or "she" whose paragraph, up to the pronoun, names exactly one person (outside
+  quotation marks, as a subject or object, not a possessor and not a name modifying a noun
+  such as "the Keller family"), of the pronoun's gender, is that person, where no subject of
+  the paragraph before the pronoun is a person's common noun ("a dock worker", "the lawyer")
+  or an unresolved name. Two people there, or a person of unknown gender: None.
+- the one told is not the one who goes on speaking: "Trump told Fox News host Sean Hannity
+  that ... He said ..." is not Hannity (`addressee`). A person last named as the object of
+  "tell" (or of "to" after a verb of saying) whose teller is a name not known to be of the
+  other gender is no antecedent of a pronoun speaker.
 """
 
 from __future__ import annotations
@@ -130,3 +144,110 @@ def _person_at(resolver, subject: Token) -> str | None:
         return None
     span = subject.doc[subject.left_edge.i : subject.i + 1]
     return resolver.surname(span)
+
+
+# Verbs of telling: their object, or the object of their "to", is the one told.
+TELLING = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "say", "explain",
+           "speak", "announce", "complain", "admit", "confide", "insist", "vow", "pledge"}
+TOLD_OBJECT = {"tell", "inform", "assure", "warn", "remind", "brief", "promise"}
+
+
+def addressee(resolver, pronoun: Token, key: str) -> str | None:
+    """Who told `key`, where `key` was last named, before the pronoun, as the one told (module
+    docstring): the teller's entity id, "" for a name no entity holds, None if not told."""
+    gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+    ents = resolver.entities
+    last = [m for m in ents.mentions if m.end <= pronoun.idx and ents.key(m) == key]
+    if not last or gender not in ("m", "f"):
+        return None
+    head = last[-1].head
+    if head.dep_ in ("dobj", "dative", "iobj"):
+        verb = head.head
+        if verb.lemma_.lower() not in TOLD_OBJECT:
+            return None  # "praised Hannity": the one praised, not told
+    elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.dep_ in ("prep", "dative"):
+        verb = head.head.head
+    else:
+        return None
+    if verb.lemma_.lower() not in TELLING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        teller = _person_at(resolver, subject) or next(
+            (ents.key(m) for m in ents.mentions if m.start <= subject.idx < m.end), None)
+        if teller is not None and teller != key:
+            return teller if ents.genders.get(teller) in (None, gender) else None
+        return "" if subject.pos_ == "PROPN" and teller is None else None
+    return None
+
+
+QUOTED_NAME_WORDS = 4
+
+
+def quoted_only(resolver, pronoun: Token) -> set[str]:
+    """People every earlier mention of whom lies inside quotation marks (for a pronoun outside
+    them): no antecedent of it (module docstring)."""
+    runs = resolver.quote_runs()
+
+    def quoted(char: int) -> bool:
+        return any(a <= char < b for a, b in runs)
+
+    if quoted(pronoun.idx):
+        return set()
+    ents = resolver.entities
+    text = resolver.doc.text
+    inside, outside = set(), set()
+    for m in ents.mentions:
+        if m.start >= pronoun.idx or m.entity.type != "PERSON":
+            continue
+        run = next(((a, b) for a, b in runs if a <= m.start < b), None)
+        # A quoted name or nickname ('his nom de guerre, "Bes"') is no quotation of speech.
+        speech = run is not None and len(text[run[0]:run[1]].split()) > QUOTED_NAME_WORDS
+        (inside if speech else outside).add(ents.key(m))
+    return inside - outside
+
+
+def paragraph_person(resolver, pronoun: Token, among: set[str] | None,
+                     person_nouns: set[str]) -> str | None:
+    """The one person of the pronoun's paragraph before it (module docstring), or None."""
+    gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+    if gender not in ("m", "f") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc, ents = resolver.doc, resolver.entities
+    runs = resolver.quote_runs()
+
+    def quoted(char: int) -> bool:
+        return any(a <= char < b for a, b in runs)
+
+    if quoted(pronoun.idx):
+        return None
+    text = doc.text
+    start = text.rfind("\n", 0, pronoun.idx) + 1
+    people: set[str] = set()
+    usable: set[str] = set()
+    covered: set[int] = set()
+    for m in ents.mentions:
+        if not (start <= m.start < pronoun.idx) or quoted(m.start):
+            continue
+        covered |= set(range(m.start, m.end))
+        if m.entity.type != "PERSON":
+            continue
+        key = ents.key(m)
+        if m.head.dep_ == "compound" and m.head.head.pos_ == "NOUN":
+            continue  # "the Keller family": a family, not Keller
+        people.add(key)
+        if m.role == "possessor":
+            people.add("possessed:" + key)  # "Keller's lawyer": the lawyer may be meant
+            continue
+        usable.add(key)
+    if len(people) != 1 or len(usable) != 1:
+        return None
+    key = next(iter(usable))
+    if ents.genders.get(key) != gender or (among is not None and key not in among):
+        return None
+    # Anyone else the pronoun could mean: a person's noun or an unresolved name as a subject.
+    for t in doc.char_span(start, pronoun.idx, alignment_mode="contract") or []:
+        if t.dep_ not in ("nsubj", "nsubjpass") or quoted(t.idx) or t.idx in covered:
+            continue
+        if t.pos_ == "PROPN" or t.lower_ in person_nouns or (t.pos_ == "PRON" and t.lower_ not in (pronoun.lower_, "it", "they", "we", "i", "you")):
+            return None
+    return key

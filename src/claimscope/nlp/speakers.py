@@ -5,8 +5,11 @@ by the head of the phrase: "Iris director Sir Richard Eyre" is Eyre, "Dravon Kee
 spokeswoman for Northwind" is Keelhaul, "a spokeswoman for Northwind" is Northwind. A pronoun
 takes the main subject of the sentence before where it opens its sentence
 (`claimscope.nlp.speaker_centering`), else the best-scored earlier entity of its gender and
-number (`PronounResolver`, scored on GAP with `claimscope eval gap`); "who" is the person its
-clause modifies; "the company", "the ministry", "the spokesman" take the one
+number (`PronounResolver`, scored on GAP with `claimscope eval gap`), never someone named
+only inside a quotation nor the one just told ("X told Y that ... He said" is not Y); "who" is
+the person its clause modifies, but in "whom Smith called ..." the speaker is Smith, and a name
+that is the subject of a relative clause inside the source ("the adviser, whom Trump praised")
+is not the speaker; "the company", "the ministry", "the spokesman" take the one
 organisation of the text that fits. A quotation that runs over several sentences keeps one
 speaker, and a byline never speaks. Where the text leaves two readings open, the source stays
 unresolved (`source_entity` None): a wrong speaker is worse than none.
@@ -29,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.speaker_centering import previous_subject
+from claimscope.nlp.speaker_centering import addressee, paragraph_person, previous_subject, quoted_only
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -516,13 +519,48 @@ class SpeakerResolver:
                 among = {self.entities.key(m) for m in self.entities.mentions} - named
             if self._unnamed_subject_before(root):
                 return None
-            tagged = self._speech_tag_antecedent(root, among)
-            if tagged is not None:
-                return tagged
-            centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
-            if centered is not None:
-                return centered
-            return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
+            found = self._pronoun(root, among, last_speaker)
+            # '"Berridge never understood this," a dock worker said. He said ...': someone
+            # named only inside quotation marks is not who the pronoun picks up.
+            last = self.entities.cluster.get(last_speaker or "", last_speaker)
+            if found is not None and found != last and found in quoted_only(self, root):
+                return None  # not the one who spoke last either
+            teller = addressee(self, root, found) if found is not None else None
+            if teller is not None:
+                # "Trump told Fox News host Sean Hannity that ... He said": not Hannity; Trump
+                # where he is the last speaker too.
+                return teller if teller and teller == last else None
+            return found
+        return self._not_pronoun(span, root, start, end, last_speaker, content)
+
+    def _pronoun(self, root: Token, among: set[str] | None, last_speaker: str | None) -> str | None:
+        """A pronoun source: the speech tag's paragraph, the centre, the paragraph's one
+        person, else the fitted ranking."""
+        tagged = self._speech_tag_antecedent(root, among)
+        if tagged is not None:
+            return tagged
+        centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
+        if centered is not None:
+            return centered
+        alone = paragraph_person(self, root, among, self._person_nouns())
+        if alone is not None:
+            return alone
+        return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
+
+    def _not_pronoun(self, span: Span, root: Token, start: int, end: int, last_speaker: str | None,
+                     content: tuple[int, int] | None) -> str | None:
+        """A source that is no personal pronoun: a relative pronoun, a name, a description."""
+        # "..., whom Smith called a fraud", "a clerk whom Keller accused of lying": the cue is
+        # the relative clause's verb, so the subject of that clause is who spoke, not the noun
+        # (or the "whom") the clause is about.
+        subject = [t for t in span if t.dep_ in SUBJECT_DEPS and t.tag_ != "WP" and not (span.start <= t.head.i < span.end)
+                   and t.head.dep_ == "relcl" and t != root]
+        if subject:
+            first = max(subject[0].left_edge.i, span.start)
+            return self.resolve(self.doc[first].idx, subject[0].idx + len(subject[0]),
+                                last_speaker=last_speaker, content=content)
+        if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.dep_ not in SUBJECT_DEPS:
+            return None  # the "whom" of "whom X called": never the one who called
         if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.head.dep_ == "relcl":
             # "... by Mark Hollis, who says ...": the relative pronoun is the noun its clause
             # modifies; a common noun there ("a mayor who believes") names no one.
@@ -536,13 +574,20 @@ class SpeakerResolver:
             for m in self.entities.mentions:
                 if m.entity.type == "PERSON" and m.start <= root.head.idx < m.end:
                     return m.entity.id
-        inside = [m for m in self.entities.mentions if m.start < span.end_char and m.end > span.start_char]
+        inside = [m for m in self.entities.mentions if m.start < span.end_char and m.end > span.start_char
+                  and not _in_relative_clause(m.head, root)]
         if inside:
             return self._named(span, root, inside)
         named = self._surname(span)
         if named is not None:
             return named
         return self._described(span, root)
+
+    def _person_nouns(self) -> set[str]:
+        """Common nouns that name a person ("lawyer", "spokeswoman", "senator")."""
+        from claimscope.nlp.entities import person_titles
+
+        return set(self.lex["gendered_nouns"]) | set(self.lex["spokesperson_nouns"]) | set(person_titles())
 
     def quote_runs(self) -> list[tuple[int, int]]:
         """`quote_runs` of the text, computed once per document."""
@@ -799,6 +844,20 @@ class SpeakerResolver:
                 return self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
+
+
+def _in_relative_clause(token: Token, root: Token) -> bool:
+    """"The adviser, whom Trump praised": Trump, the subject of a clause that only describes
+    the speaker, is someone else. A name the clause gives the speaker himself stays ("the
+    commander, who identified himself as Bes")."""
+    if token.dep_ not in SUBJECT_DEPS or token == root:
+        return False
+    for ancestor in token.ancestors:
+        if ancestor == root:
+            return False  # the clause is above the source's head: the head itself is no part of it
+        if ancestor.dep_ == "relcl":
+            return True
+    return False
 
 
 def _has_keyword(entity: Entity, keywords: list[str]) -> bool:
