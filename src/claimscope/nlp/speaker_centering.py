@@ -194,7 +194,7 @@ def quoted_only(resolver, pronoun: Token) -> set[str]:
     if quoted(pronoun.idx):
         return set()
     ents = resolver.entities
-    text = resolver.doc.text
+    text = text_of(resolver.doc)
     inside, outside = set(), set()
     for m in ents.mentions:
         if m.start >= pronoun.idx or m.entity.type != "PERSON":
@@ -220,7 +220,7 @@ def paragraph_person(resolver, pronoun: Token, among: set[str] | None,
 
     if quoted(pronoun.idx):
         return None
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, pronoun.idx) + 1
     people: set[str] = set()
     usable: set[str] = set()
