@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         stance_head: str = typer.Option(
             None, help="Fit only this agree/disagree/discuss head (a name from `python -m claimscope.training.stance_cv`)."),
         stance_offsets: str = typer.Option(None, help="Agree,disagree,discuss log-odds offsets for --stance-head."),
-        version: str = typer.Option("1.0.0", help="Version written to the model's config."),
+        version: str = typer.Option(None, help="Version written to the new model's config (required to fit: a new model is a new version)."),
     ) -> None:
         """Fit, score the shipped pipeline on the held-out stories, write the model card.
 
@@ -57,7 +57,15 @@ def register(app: typer.Typer) -> None:
         from claimscope.ledger.stance import STANCE_MODEL_DIR
         from claimscope.training.stance import train
 
-        offsets = tuple(float(v) for v in stance_offsets.split(",")) if stance_offsets else None
+        if not version:
+            shipped = json.loads((STANCE_MODEL_DIR / "config.json").read_text(encoding="utf-8")).get("version")
+            raise typer.BadParameter(f"give the new model's --version (the shipped model is {shipped})")
+        try:
+            offsets = tuple(float(v) for v in stance_offsets.split(",")) if stance_offsets else None
+        except ValueError:
+            raise typer.BadParameter(f"--stance-offsets {stance_offsets!r}: three numbers, e.g. -0.25,0,0") from None
+        if offsets is not None and len(offsets) != 3:
+            raise typer.BadParameter(f"--stance-offsets {stance_offsets!r}: three numbers, e.g. -0.25,0,0")
         result = train(shared, out or STANCE_MODEL_DIR, work_dir=work_dir, threads=threads, seed=seed,
                        stance_head=stance_head, stance_offsets=offsets, version=version)
         v = result["validation"]

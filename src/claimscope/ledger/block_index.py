@@ -14,8 +14,9 @@ list below that bound that can still be among its 2,000; the run's own placement
 into the kept lists as they are into `ledger_keys` (a placed cluster's rows all take the
 placement's `updated`), so the kept lists stay the store's.
 
-The store must have no other writer during the run (as for `update.ClusterCache`): a cluster
-another process updates meanwhile would be listed at its old place.
+The store should have no other writer during the run (as for `update.ClusterCache`): a cluster
+another process updates meanwhile would be listed at its old place. Where the run sees one (a
+document another process placed first), `forget()` drops the kept lists.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ class BlockIndex:
         self._updated: dict[str, str] = {}  # cluster -> its `updated` in the kept lists
         self._kept = 0
 
+    def forget(self) -> None:
+        """Drop every kept list (the next documents read afresh): past `max_rows`, or once
+        another writer is seen, whose placements the kept lists do not hold."""
+        self._rows, self._bound, self._updated, self._kept = {}, {}, {}, 0
+
     def clusters(self, keys: Iterable[str], limit: int = LIMIT) -> list[str]:
         """The ids of the `limit` clusters most recently updated (ties: the greater id) among
         those with one of the keys: what `store.ledger_block_clusters` answers."""
@@ -45,7 +51,7 @@ class BlockIndex:
         if not keys:
             return []
         if self._kept > self.max_rows:
-            self.__init__(self.store, self.max_rows)
+            self.forget()
         page = {k: max(16, limit // len(keys)) for k in keys}
         while True:
             best = self._top(keys, limit)

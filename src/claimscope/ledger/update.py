@@ -385,6 +385,8 @@ def place_document(store, backend: StoreOrigins, matcher: ClaimMatcher, document
         raise
     if not placed:  # another writer placed it first: its placement stands
         cache.forget(local)
+        if index is not None:
+            index.forget()  # and its clusters are not in the kept lists
         return {key: 0 for key in counts}
     cache.committed(changed)
     if index is not None:

@@ -24,7 +24,7 @@ The rule (`previous_subject`) answers only where the frame is that clear:
   last speaker too ('"No," he replied ... "... whether Hollis is master," he said').
 Anything else: None, and the resolver's ranking decides.
 
-Two more rules of the same frame (`quoted_only`, `paragraph_person`):
+Three more rules of the same frame (`quoted_only`, `paragraph_person`, `addressee`):
 - a person named so far only inside quotation marks is what someone said, not who the
   paragraph is about: '"Berridge has never understood this harbour," a dock worker shouted.
   He said ...' is not Berridge;
@@ -74,10 +74,8 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
     if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
         return None
     doc, ents = resolver.doc, resolver.entities
-    runs = resolver.quote_runs()
-
     def quoted(char: int) -> bool:
-        return any(a <= char < b for a, b in runs)
+        return resolver.quote_run_at(char) is not None
 
     sentence = pronoun.sent
     if quoted(pronoun.idx):
@@ -186,10 +184,8 @@ QUOTED_NAME_WORDS = 4
 def quoted_only(resolver, pronoun: Token) -> set[str]:
     """People every earlier mention of whom lies inside quotation marks (for a pronoun outside
     them): no antecedent of it (module docstring)."""
-    runs = resolver.quote_runs()
-
     def quoted(char: int) -> bool:
-        return any(a <= char < b for a, b in runs)
+        return resolver.quote_run_at(char) is not None
 
     if quoted(pronoun.idx):
         return set()
@@ -199,7 +195,7 @@ def quoted_only(resolver, pronoun: Token) -> set[str]:
     for m in ents.mentions:
         if m.start >= pronoun.idx or m.entity.type != "PERSON":
             continue
-        run = next(((a, b) for a, b in runs if a <= m.start < b), None)
+        run = resolver.quote_run_at(m.start)
         # A quoted name or nickname ('his nom de guerre, "Bes"') is no quotation of speech.
         speech = run is not None and len(text[run[0]:run[1]].split()) > QUOTED_NAME_WORDS
         (inside if speech else outside).add(ents.key(m))
@@ -213,10 +209,8 @@ def paragraph_person(resolver, pronoun: Token, among: set[str] | None,
     if gender not in ("m", "f") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     doc, ents = resolver.doc, resolver.entities
-    runs = resolver.quote_runs()
-
     def quoted(char: int) -> bool:
-        return any(a <= char < b for a, b in runs)
+        return resolver.quote_run_at(char) is not None
 
     if quoted(pronoun.idx):
         return None

@@ -496,6 +496,7 @@ class SpeakerResolver:
         self.pronouns = PronounResolver(self.entities, require_gender=True)
         self.by_id = {e.id: e for e in entities}
         self._quote_runs: list[tuple[int, int]] | None = None
+        self._quote_starts: list[int] = []
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
                 content: tuple[int, int] | None = None) -> str | None:
@@ -593,7 +594,15 @@ class SpeakerResolver:
         """`quote_runs` of the text, computed once per document."""
         if self._quote_runs is None:
             self._quote_runs = quote_runs(text_of(self.doc))
+            self._quote_starts = [a for a, _ in self._quote_runs]
         return self._quote_runs
+
+    def quote_run_at(self, char: int) -> tuple[int, int] | None:
+        """The quotation holding `char`, or None: a binary search over the runs (they are in
+        text order and do not overlap), as the rules ask this for every mention they read."""
+        runs = self.quote_runs()
+        i = bisect_right(self._quote_starts, char) - 1
+        return runs[i] if i >= 0 and char < runs[i][1] else None
 
     def surname(self, span: Span) -> str | None:
         return self._surname(span)
@@ -648,9 +657,7 @@ class SpeakerResolver:
             window = (text.rfind("\n", 0, end) + 1, end)
         if window[0] >= window[1]:
             return None
-        if self._quote_runs is None:
-            self._quote_runs = quote_runs(text)  # once per document, not per pronoun
-        quoted = self._quote_runs
+        quoted = self.quote_runs()  # once per document, not per pronoun
         ents = self.entities
         people: dict[str, list[MentionInfo]] = {}
         for m in ents.mentions:
