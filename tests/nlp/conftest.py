@@ -11,3 +11,13 @@ from claimscope.settings import default_spacy_model
 @pytest.fixture(scope="session")
 def parse():
     return spacy.load(default_spacy_model())
+
+
+@pytest.fixture(scope="session")
+def entity_nlp():
+    """The spaCy model with claimscope's entity component: what the entity rules see."""
+    from claimscope.nlp import entities  # noqa: F401  (registers the factory)
+
+    nlp = spacy.load(default_spacy_model())
+    nlp.add_pipe("claimscope_entities")
+    return nlp

@@ -15,3 +15,8 @@ def role_group(text: str, source: str | None, cue: str | None, *contents: str | 
 
     return Group(cue=span("cue", cue), source=span("source", source),
                  contents=[span("content", words) for words in contents if words])
+
+
+def last_content(text: str, group: Group) -> str:
+    """The words of a group's last content span."""
+    return text[group.contents[-1].start : group.contents[-1].end]

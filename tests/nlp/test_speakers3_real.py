@@ -3,16 +3,11 @@ sentences (none from any corpus), with the real spaCy model."""
 
 from __future__ import annotations
 
-from role_groups import role_group
+from role_groups import last_content, role_group
 
 from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import record_sides
 from claimscope.nlp.attribution_spans import Group, RoleSpan
-
-
-def _content(text, group):
-    return text[group.contents[-1].start : group.contents[-1].end]
-
 
 # ---------------------------------------------------------------- content edges
 
@@ -23,7 +18,7 @@ def test_a_content_cut_short_runs_to_the_end_of_its_clause(parse):
     group = role_group(text, "the officials", "have admitted", "it will be impossible to open the quay in "
                    "the eastern docks where workers have faced threats from the")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done).endswith("threats from the smugglers")
+    assert last_content(text, done).endswith("threats from the smugglers")
 
 
 def test_a_content_stops_at_another_attribution(parse):
@@ -33,8 +28,8 @@ def test_a_content_stops_at_another_attribution(parse):
     first = role_group(text, "The Westbrook Courier", "reported", "that the cranes were sold in March, in what")
     second = role_group(text, "the mayor", "described", "as a fire sale")
     done = complete_contents(doc, [first, second])
-    assert not _content(text, done[0]).endswith("fire sale")
-    assert _content(text, done[1]) == "as a fire sale"
+    assert not last_content(text, done[0]).endswith("fire sale")
+    assert last_content(text, done[1]) == "as a fire sale"
 
 
 def test_a_content_loses_a_trailing_conjunction(parse):
@@ -43,7 +38,7 @@ def test_a_content_loses_a_trailing_conjunction(parse):
     doc = parse(text)
     group = role_group(text, "several councillors", "called", 'the delay "unacceptable" and')
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == 'the delay "unacceptable"'
+    assert last_content(text, done) == 'the delay "unacceptable"'
 
 
 def test_a_content_before_its_cue_is_left_alone(parse):
@@ -58,7 +53,7 @@ def test_a_content_never_opens_a_quotation_it_does_not_close(parse):
     doc = parse(text)
     group = role_group(text, "Velden", "said", "the quay was ready and the cranes")
     (done,) = complete_contents(doc, [group])
-    assert '"' not in _content(text, done)
+    assert '"' not in last_content(text, done)
 
 
 # ---------------------------------------------------------------- speakers
@@ -120,13 +115,13 @@ def test_a_widened_content_stops_before_the_writers_aside(parse):
     doc = parse(text)
     group = role_group(text, "Ten councillors", "say", "the mayor should close the")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "the mayor should close the quay again"
+    assert last_content(text, done) == "the mayor should close the quay again"
     text = ("The mayor believes he is treated unfairly by the local press, but his long feud with "
             "the harbour board alienates his allies.")
     doc = parse(text)
     group = role_group(text, "The mayor", "believes", "he is treated unfairly by the local")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "he is treated unfairly by the local press"
+    assert last_content(text, done) == "he is treated unfairly by the local press"
 
 
 GOES_ON = (
@@ -152,7 +147,7 @@ def test_a_widened_content_stops_before_a_contrast(parse):
     doc = parse(text)
     group = role_group(text, "you", "would think", "the harbour is headed toward")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "the harbour is headed toward ruin"
+    assert last_content(text, done) == "the harbour is headed toward ruin"
 
 
 # ------------------------------------------------- where a quotation broke the parse
@@ -284,7 +279,7 @@ def test_a_content_ends_before_the_writers_rebuttal(parse):
     doc = parse(text)
     group = role_group(text, "us", "think", "that every ship in the harbour is stuck, when in fact most sail on time")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "that every ship in the harbour is stuck"
+    assert last_content(text, done) == "that every ship in the harbour is stuck"
 
 
 def test_a_widened_content_stops_before_an_according_frame(parse):
@@ -293,7 +288,7 @@ def test_a_widened_content_stops_before_an_according_frame(parse):
     doc = parse(text)
     group = role_group(text, "Police near the quay", "said", "they could hear cries for help from under the crane but lacked the heavy")
     (done,) = complete_contents(doc, [group])
-    assert "according" not in _content(text, done)
+    assert "according" not in last_content(text, done)
 
 
 def test_a_widened_content_never_crosses_a_full_stop(parse):
@@ -301,7 +296,7 @@ def test_a_widened_content_never_crosses_a_full_stop(parse):
     doc = parse(text)
     group = role_group(text, "Two thirds of the dockers", "think", "the council's plans threaten the")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "the council's plans threaten the harbour"
+    assert last_content(text, done) == "the council's plans threaten the harbour"
 
 
 def test_an_object_name_after_and_is_no_second_speaker(parse):

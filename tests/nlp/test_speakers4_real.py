@@ -3,13 +3,9 @@ sentences (none from any corpus), with the real spaCy model."""
 
 from __future__ import annotations
 
-from role_groups import role_group
+from role_groups import last_content, role_group
 
 from claimscope.nlp.attribution_edges import complete_contents
-
-
-def _content(text, group):
-    return text[group.contents[-1].start : group.contents[-1].end]
 
 
 def _speaker(analysis, content_words):
@@ -28,7 +24,7 @@ def test_a_content_stops_before_a_second_speech_act_of_the_speaker(parse):
     group = role_group(text, "Mayor Paul Keller", "said", "the harbour would reopen in June, and once again "
                        "called for an inquiry into the blast")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "the harbour would reopen in June"
+    assert last_content(text, done) == "the harbour would reopen in June"
 
 
 def test_a_passive_content_does_not_take_the_speakers_urging(parse):
@@ -36,7 +32,7 @@ def test_a_passive_content_does_not_take_the_speakers_urging(parse):
     doc = parse(text)
     group = role_group(text, "Governor Brant Oakes", "said", "the budget was balanced")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "the budget was balanced"
+    assert last_content(text, done) == "the budget was balanced"
 
 
 def test_a_verb_the_content_subject_shares_stays_in_the_content(parse):
@@ -44,7 +40,7 @@ def test_a_verb_the_content_subject_shares_stays_in_the_content(parse):
     doc = parse(text)
     group = role_group(text, "Keller", "said", "the council had approved the plan")
     (done,) = complete_contents(doc, [group])
-    assert _content(text, done) == "the council had approved the plan and announced a tender"
+    assert last_content(text, done) == "the council had approved the plan and announced a tender"
 
 
 # ---------------------------------------------------------------- relative "whom"
