@@ -204,26 +204,6 @@ def worker_pids(pid: int) -> list[int]:
     return sorted(workers) or [pid]
 
 
-def connections_held(pid: int, port: int) -> int:
-    """Established connections to `port` held by process `pid` (its socket fds in /proc/net/tcp)."""
-    inodes = set()
-    try:
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
-            try:
-                target = os.readlink(fd)
-            except OSError:
-                continue
-            if target.startswith("socket:["):
-                inodes.add(target[8:-1])
-    except OSError:
-        return 0
-    held = 0
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        held += (int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01" and fields[9] in inodes)
-    return held
-
-
 def wait_up(base: str, server: subprocess.Popen, timeout: float = 120) -> None:
     import httpx
 
@@ -384,6 +364,8 @@ def main() -> int:
             load(port, routes, args.clients, args.warmup, args.client)
         server_cpu, client_cpu = tree_cpu(server.pid), time.process_time()
         # How the clients' connections spread over the workers, a few seconds into the run.
+        from claimscope.web.workers import connections_held
+
         spread: list[int] = []
         sampler = threading.Timer(min(3.0, args.seconds / 2),
                                   lambda: spread.extend(connections_held(w, port) for w in workers))

@@ -15,6 +15,7 @@ from web_support import fill
 
 from claimscope.store import open_store
 from claimscope.web.serve_thread import free_port
+from claimscope.web.workers import connections_held
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -34,24 +35,6 @@ def _workers(pid: int) -> list[int]:
     return found
 
 
-def _connections(pid: int, port: int) -> int:
-    """Established TCP connections to `port` held by process `pid` (its socket fds in /proc/net/tcp)."""
-    inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        try:
-            target = os.readlink(fd)
-        except OSError:
-            continue
-        if target.startswith("socket:["):
-            inodes.add(target[8:-1])
-    held = 0
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        local_port, state, inode = int(fields[1].rsplit(":", 1)[1], 16), fields[3], fields[9]
-        held += local_port == port and state == "01" and inode in inodes
-    return held
-
-
 async def _hold_connections(port: int, n: int, workers: list[int]) -> list[int]:
     """Open n connections at once, ask on each, and count, while they are open, each worker's."""
     opened = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port) for _ in range(n)))
@@ -60,7 +43,7 @@ async def _hold_connections(port: int, n: int, workers: list[int]) -> list[int]:
             writer.write(b"GET /api/v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         for reader, _ in opened:
             assert (await reader.readline()).startswith(b"HTTP/1.1 200")
-        return [_connections(pid, port) for pid in workers]
+        return [connections_held(pid, port) for pid in workers]
     finally:
         for _, writer in opened:
             writer.close()

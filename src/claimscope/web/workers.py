@@ -17,16 +17,40 @@ worker gracefully; a worker that dies stops the others, and the command fails.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
 import sys
 import time
+from pathlib import Path
 
 APP = "claimscope.web.app:app_from_environment"
 
 
 def balanced_ports() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
+
+
+def connections_held(pid: int, port: int) -> int:
+    """Established TCP connections to `port` that process `pid` holds: how the kernel spread
+    the clients over the workers (Linux: the process's socket fds matched in /proc/net/tcp;
+    0 where they cannot be read). For the load benchmark and the tests of the spread."""
+    inodes = set()
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        return 0
+    held = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        held += int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01" and fields[9] in inodes
+    return held
 
 
 def serve_workers(workers: int, host: str, port: int, log_level: str = "info") -> int:
