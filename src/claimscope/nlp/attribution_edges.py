@@ -46,10 +46,10 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
     """The groups, each content after its cue completed to its clause's end (module docstring)."""
     if not doc.has_annotation("DEP"):
         return groups
-    occupied = [(p.start, p.end, id(g)) for g in groups
+    occupied = [(p.start, p.end, i) for i, g in enumerate(groups)
                 for p in [g.source, g.cue, *g.contents] if p is not None]
     out = []
-    for group in groups:
+    for i, group in enumerate(groups):
         if not group.contents or group.contents[0].start < group.cue.end:
             out.append(group)
             continue
@@ -60,7 +60,10 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
-        others = [(s, e) for s, e, owner in occupied if owner != id(group) or (s, e) != (last.start, last.end)]
+        # Every span of the text's groups bounds the widening except this content itself. Where
+        # a rebuttal or second act was cut off, the content as tagged stays a bound: the
+        # widening must not run back into the part just cut.
+        others = [(s, e) for s, e, owner in occupied if owner != i or (s, e) != (last.start, last.end)]
         end = _completed_end(doc, group, last, others)
         if end != last.end:
             contents = group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)]
