@@ -12,9 +12,9 @@ from claimscope.nlp import entities as ent
 
 
 def _pairwise(entities, labels) -> None:
-    """The rule as written before the index: every entity against every other."""
+    """The rule written pairwise, as it was before the index: every entity against every other."""
     def kind(e):
-        return "PERSON" if e.type == "PERSON" else "ORG" if e.type in ("ORG", "FAC") else None
+        return ent._join_kind(e.name, e.type)
 
     for entity_id, entity in list(entities.items()):
         words = entity.name.split()
@@ -36,15 +36,17 @@ def _pairwise(entities, labels) -> None:
         if len(longer) == 1:
             ent._merge_into(entities, labels, entity_id, longer[0])
 
-    def initials(name):
-        return "".join(w[0] for w in name.split() if w.lower() not in ent._SMALL_WORDS and w[:1].isalpha()).upper()
+    def initials(name, keep=()):
+        return "".join(w[0] for w in name.split() if (w.lower() not in ent._SMALL_WORDS or w.lower() in keep)
+                       and w[:1].isalpha()).upper()
 
     for entity_id, entity in list(entities.items()):
         letters = entity.name.replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
         longer = [i for i, e in entities.items() if i != entity_id and len(e.name.split()) >= 2
-                  and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT") and initials(e.name) == letters]
+                  and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT")
+                  and letters in (initials(e.name), initials(e.name, keep=("of",)))]
         if len(longer) == 1:
             ent._merge_into(entities, labels, entity_id, longer[0])
 
@@ -58,7 +60,7 @@ def _random_entities(n: int, seed: int):
         if out and r < 0.3:  # a shorter form or the acronym of an earlier name
             w = rnd.choice(list(out.values())).name.split()
             name = " ".join(w[rnd.randint(1, len(w) - 1):]) if len(w) >= 2 and r < 0.2 else \
-                "".join(x[0] for x in w if x not in ("of", "and")).upper()
+                "".join(x[0] for x in w if x not in ("of", "and") or r < 0.25).upper()
             typ = rnd.choice(["PERSON", "ORG", "FAC"])
         elif r < 0.5:
             name, typ = f"{rnd.choice(['Mary', 'John'])} {rnd.choice(words)}-{rnd.choice(words)}", "PERSON"

@@ -28,9 +28,11 @@ from claimscope.nlp.entity_forms import (
     is_first_name,
     short_company_name,
     short_forms,
+    tribe_words,
     type_heads,
 )
 from claimscope.nlp.entity_mentions import (
+    acronym_after_owner,
     in_quoted_title,
     is_caption_label,
     is_heading_common_word,
@@ -152,17 +154,24 @@ class EntityLinker:
         # title words the text puts before a given name ("Constable Mary Hale"), read once
         before_names = {t.lower_ for t in doc[:-1] if t.lower_.strip(".") in titles
                         and is_first_name(doc[t.i + 1].text)}
-        for whole in doc.ents:
+        tagged = _rejoined(doc)
+        defined = _acronyms_used(doc, tagged)
+        for whole in tagged:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
                 continue
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
                     ent = without_post_box(without_leading_verb(_without_title(piece)))
+                    ent = acronym_after_owner(ent, defined)
                     if self._junk(ent, lower_words, before_names):
                         continue
-                    label = "GPE" if is_state_code(ent) else ent.label_
+                    label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
                     mentions.append((ent, self._alias_of(ent), label))
                     taken.update(range(ent.start, ent.end))
+        for ent in _bracket_acronyms(doc, tagged):
+            if not taken.intersection(range(ent.start, ent.end)):
+                mentions.append((ent, self._alias_of(ent), ent.label_))
+                taken.update(range(ent.start, ent.end))
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -202,6 +211,13 @@ class EntityLinker:
         before = span.doc[span.start - 1].lower_
         return target is not None and target.type == "GPE" and (
             before in _PLACE_PREPOSITIONS or _dateline(span))
+
+    def _dateline_place(self, span: Span) -> bool:
+        """"DETROIT --" opening the story: the tagger's organisation or person in capitals
+        before the dateline's dash is the city the story was filed from (a known body, "CNN --",
+        keeps its type)."""
+        return span.label_ in ("ORG", "PERSON", "NORP") and len(span.text) >= 4 and _dateline(span) \
+            and self._alias_of(span) is None and span.text.replace(" ", "").isalpha()
 
     def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset()) -> bool:
         """A tagged span that is no name (see entity_mentions for each rule)."""
@@ -376,9 +392,10 @@ class EntityLinker:
                 entity.type = _one_type(labels[entity_id])
                 words = entity.name.split()
                 # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
-                if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP"):
-                    entity.type = heads[words[-1]]
-                if len(words) >= 3 and words[-2] in _CUSTODY_WORDS:
+                if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP") \
+                        and not (entity.type == "PERSON" and is_first_name(words[0]) and heads[words[-1]] == "EVENT"):
+                    entity.type = heads[words[-1]]  # "Doris Day" stays a person
+                if len(words) >= 3 and words[-2] in _CUSTODY_WORDS and words[-1] in _CUSTODY_HEADS:
                     entity.type = "FAC"  # "Metropolitan Correctional Center": a jail, not an office
                 if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
@@ -473,8 +490,16 @@ def _title_word(span: Span) -> bool:
     """"State" in "Secretary of State", "Defense" in "Secretary of Defense": a word of a title
     the tagger took for a name of its own."""
     titles = person_titles()
+    doc = span.doc
+    if len(span) == 1 and span[0].lower_ in _PORTFOLIO_WORDS and span.end < len(doc) \
+            and doc[span.end].lower_ in ("secretary", "minister"):
+        return True  # "Defense Secretary James Mattis": the portfolio in the title, no body's name
     return span.start > 0 and all(t.lower_.strip(".") in titles for t in span) and (
-        span.doc[span.start - 1].lower_.strip(".") in titles)
+        doc[span.start - 1].lower_.strip(".") in titles)
+
+
+# Portfolios that are no body's name alone ("the Treasury" is one, and stays)
+_PORTFOLIO_WORDS = {"defense", "defence", "homeland", "interior", "foreign"}
 
 
 def _plural_groups(mentions):
@@ -525,7 +550,7 @@ def _dateline(span: Span) -> bool:
     doc = span.doc
     at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     after = doc[span.end] if span.end < len(doc) else None
-    return at_start and span.text.isupper() and after is not None and after.text in ("(", "—", "–", "-", ",")
+    return at_start and span.text.isupper() and after is not None and after.text in ("(", "—", "–", "-", "--", ",")
 
 
 def _rank_abbreviation(span: Span) -> bool:
@@ -593,6 +618,59 @@ def _longest_first(candidates):
     return sorted(chosen)
 
 
+_JOINING_WORDS = {"for", "of"}
+
+
+def _rejoined(doc: Doc) -> list[Span]:
+    """The tagged spans, with a name the tagger cut in pieces put back together: "the U.S.
+    Centers for" + "Medicare" + "and" + "Medicaid Services" is one name. A tagged span that
+    ends with "for" or "of" goes on into the span right after it (a name never ends with a
+    preposition), and from there over an "and" into a third one of the same kind."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        cur = ents[i]
+        if cur.label_ in ("ORG", "FAC") and cur[-1].lower_ in _JOINING_WORDS and i + 1 < len(ents) \
+                and ents[i + 1].start == cur.end and ents[i + 1].label_ in ("ORG", "FAC", "PERSON", "GPE", "NORP"):
+            end, i = ents[i + 1].end, i + 1
+            if i + 1 < len(ents) and end < len(doc) and doc[end].lower_ in ("and", "&") \
+                    and ents[i + 1].start == end + 1 and ents[i + 1].label_ in ("ORG", "FAC"):
+                end, i = ents[i + 1].end, i + 1
+            cur = Span(doc, cur.start, end, label=cur.label_)
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _is_acronym_token(token) -> bool:
+    letters = token.text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _bracketed(token) -> bool:
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
+def _acronyms_used(doc: Doc, tagged: list[Span]) -> set[str]:
+    """The acronyms a text uses on their own (a tagged "the FBI") or gives in brackets."""
+    used = {t.text for t in doc if _is_acronym_token(t) and _bracketed(t)}
+    for ent in tagged:
+        words = [t for t in ent if t.lower_ != "the"]
+        if len(words) == 1 and _is_acronym_token(words[0]):
+            used.add(words[0].text)
+    return used
+
+
+def _bracket_acronyms(doc: Doc, tagged: list[Span]) -> list[Span]:
+    """"the Department of Justice (DOJ)": an acronym in brackets right after a body's tagged
+    name is a mention of that body, which the tagger often leaves out."""
+    ends = {ent.end: ent.label_ for ent in tagged if ent.label_ in ("ORG", "FAC", "LAW")}
+    return [Span(doc, t.i, t.i + 1, label=ends[t.i - 1]) for t in doc
+            if _is_acronym_token(t) and _bracketed(t) and (t.i - 1) in ends]
+
+
 # Words that stand only before a person's name (unlike "House" or "State" in person_titles).
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "senator", "rep",
                "representative", "congressman", "congresswoman", "gov", "governor", "president",
@@ -636,7 +714,7 @@ def _join_shorter_names(entities, labels, table) -> None:
     The longer names are looked up in an index of name endings and beginnings (`_NameIndex`),
     not by comparing every entity with every other: a 4,000-entity text took seconds so."""
     def kind(entity):
-        return "PERSON" if entity.type == "PERSON" else "ORG" if entity.type in ("ORG", "FAC") else None
+        return _join_kind(entity.name, entity.type)
 
     index = _NameIndex(entities)
     for entity_id, entity in list(entities.items()):
@@ -662,6 +740,16 @@ def _join_shorter_names(entities, labels, table) -> None:
                           and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and")]
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
+
+
+def _join_kind(name: str, type_: str) -> str | None:
+    """The kind of name a shorter name may stand for: a person, or a body or place of work.
+    A head word says it before the tagger does: "the George W. Bush Institute" the tagger
+    called a person is an institute, the one "the Bush Institute" names."""
+    words = name.split()
+    if len(words) >= 2 and type_ in ("PERSON", "ORG", "GPE", "NORP") and words[-1] in type_heads():
+        type_ = type_heads()[words[-1]]
+    return "PERSON" if type_ == "PERSON" else "ORG" if type_ in ("ORG", "FAC") else None
 
 
 class _NameIndex:
@@ -711,15 +799,21 @@ def _join_acronyms(entities, labels, table) -> None:
     def initials(name: str) -> str:
         return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
 
+    def with_of(name: str) -> str:
+        # "DOJ", "DOE": the US writes a department's acronym with the "of"
+        return "".join(w[0] for w in name.split() if (w.lower() not in _SMALL_WORDS or w.lower() == "of")
+                       and w[:1].isalpha()).upper()
+
     by_initials: dict[str, list[str]] = {}
     for eid, e in entities.items():
         if len(e.name.split()) >= 2 and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT"):
-            by_initials.setdefault(initials(e.name), []).append(eid)
+            for key in dict.fromkeys((initials(e.name), with_of(e.name))):
+                by_initials.setdefault(key, []).append(eid)
     for entity_id, entity in list(entities.items()):
         letters = entity.name.replace(".", "")
         if entity_id in table or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
-        longer = [eid for eid in by_initials.get(letters, []) if eid != entity_id and eid in entities]
+        longer = list(dict.fromkeys(eid for eid in by_initials.get(letters, []) if eid != entity_id and eid in entities))
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
 
@@ -802,6 +896,43 @@ def _type_from_context(doc: Doc, entities, labels, table) -> None:
                 and is_first_name(words[0]) and not is_first_name(words[-1]) \
                 and words[-1] not in type_heads() and words[-1].lower() not in corporate_words():
             entity.type = "PERSON"
+    for entity_id in movable:
+        entity = entities[entity_id]
+        words = entity.name.split()
+        # "spoke with Kinetik Justice, who joined us": "who" stands for a person; a body takes
+        # "which" or "that". Only a name of two or three capitalised words none of which says
+        # it is a body ("Justice Department, who ..." stays a body).
+        if entity.type == "ORG" and 2 <= len(words) <= 3 and all(w.isalpha() and w.istitle() for w in words) \
+                and not any(w in type_heads() or w.lower() in corporate_words() or w in tribe_words() for w in words) \
+                and any(_who_follows(doc, m) for m in entity.mentions):
+            entity.type = "PERSON"
+    for entity_id, entity in entities.items():
+        if entity_id in table or entity.type != "PERSON":
+            continue
+        kinds = {_thing_after(doc, m) for m in entity.mentions}
+        if len(kinds) == 1 and None not in kinds:
+            # "the Keystone XL pipeline": a name between "the" and a word for a thing (a type
+            # head in lower case) is that thing, in every mention, not a person
+            entity.type = kinds.pop()
+
+
+def _who_follows(doc: Doc, mention) -> bool:
+    """The mention is followed by "who" or ", who"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    return i < len(doc) and doc[i].lower_ == "who"
+
+
+def _thing_after(doc: Doc, mention) -> str | None:
+    """The type a lower-case head word after a mention gives it ("the X pipeline" -> FAC)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return None
+    nxt = doc[span.end]
+    kind = type_heads().get(nxt.text.title()) if nxt.is_lower and nxt.is_alpha else None
+    return kind if kind in ("FAC", "LAW") else None
 
 
 def _conjuncts(token) -> list:
@@ -817,6 +948,8 @@ _PAGE_WORDS = {"MORE", "SHARE"}
 # The legal form after a company's name
 _LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "co.", "llc", "ltd", "ltd.", "plc"}
 _CUSTODY_WORDS = {"Correctional", "Detention", "Correction"}
+# what a jail is called after those words ("Aramark Correctional Services" is a company)
+_CUSTODY_HEADS = {"Center", "Centre", "Facility", "Complex", "Institution", "Unit", "Camp", "Farm", "Annex"}
 _TRAILING_FUNCTION_WORDS = {"and", "or", "of", "for", "the", "on", "in", "at", "to", "with", "by", "&"}
 _VERB_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "says", "said"}
 # "Bank of the West", "Society for the Protection of ...": a determiner inside a name.

@@ -42,6 +42,19 @@ def split_parts(span: Span, is_alias) -> list[Span]:
                 return []
             cuts.append((end, span.end))
             break
+        if t.text == "(":
+            # "Federal Bureau of Investigation (FBI": the tagger ran a name into the acronym the
+            # text gives it in brackets; the two are two mentions (the acronym joins the name
+            # later, by its initials)
+            cuts.append((t.i, t.i + 1))
+            continue
+        if prev.tag_ == "POS" and prev.i > span.start and span.label_ == "PERSON" and not is_first_name(t.text) \
+                and not any(is_first_name(w.text) for w in doc[t.i:span.end]):
+            # "Robert Mueller's Special Counsel": the owner is the person, what he owns is no
+            # part of his name ("Channel Nine's Gregory Fallon", a given name after it, is cut
+            # below)
+            cuts.append((prev.i, span.end))
+            break
         if t.text == "/" and span.label_ != "PERSON" and prev.text in tribe_words():
             # "Rosebud Sioux Tribe/Sicangu Oyate": a people's own name after the slash is
             # the same body under its native name, no second body
@@ -145,8 +158,28 @@ def _question(token) -> bool:
 
 
 def _line_start(token) -> bool:
+    """The token opens a line, or opens it after an opening quote (a slogan “Tell Obama: ...")."""
     doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text in _OPENING_QUOTES:
+        token = doc[token.i - 1]
     return token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+
+
+_OPENING_QUOTES = {"“", "\"", "‘", "'", "«"}
+
+
+def acronym_after_owner(span: Span, defined: set[str]) -> Span:
+    """"the Obama DOJ", "Comey FBI": a person's name before an acronym the text uses for a body
+    is the body of his time, not a second name; the mention is the acronym alone. `defined`
+    holds the acronyms the text uses on their own or gives in brackets ("(DOJ)")."""
+    last = span[-1]
+    letters = last.text.replace(".", "")
+    if len(span) < 2 or len(span) > 3 or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return span
+    owner = span[:-1]
+    if last.text not in defined or not all(t.is_title and t.pos_ == "PROPN" for t in owner):
+        return span
+    return Span(span.doc, last.i, span.end, label="ORG")
 
 
 # Parts of speech a sentence's first word may have that no name starts with
