@@ -40,6 +40,7 @@ from claimscope.nlp.entity_mentions import (
     is_lone_initial,
     is_page_furniture,
     is_state_code,
+    link_box_tokens,
     lower_case_words,
     place_cue,
     split_parts,
@@ -138,8 +139,11 @@ class EntityLinker:
         alias_spans = _longest_first(candidates)
         mentions: list[tuple[Span, str | None, str]] = []
         taken: set[int] = set()
+        box = link_box_tokens(doc)
         for start, end, entry_id, label in alias_spans:
             span = doc[start:end]
+            if box.intersection(range(start, end)):
+                continue  # a linked headline of the page
             if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based": a name or a modifier that contains the alias, not a
@@ -162,7 +166,9 @@ class EntityLinker:
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
                     ent = without_post_box(without_leading_verb(_without_title(piece)))
-                    ent = acronym_after_owner(ent, defined)
+                    ent = _before_box(acronym_after_owner(ent, defined), box)
+                    if ent is None:
+                        continue
                     if self._junk(ent, lower_words, before_names):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
@@ -643,6 +649,14 @@ def _rejoined(doc: Doc) -> list[Span]:
     return out
 
 
+def _before_box(span: Span, box: set[int]) -> Span | None:
+    """The part of a mention before a box of linked headlines ("Trump" of "Trump Donald")."""
+    inside = [i for i in range(span.start, span.end) if i in box]
+    if not inside:
+        return span
+    return Span(span.doc, span.start, inside[0], label=span.label_) if inside[0] > span.start else None
+
+
 def _is_acronym_token(token) -> bool:
     letters = token.text.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
@@ -694,8 +708,7 @@ def _demonyms_to_countries(entities, labels, table) -> None:
     """"Kenyan" and "Kenyans" are mentions of Kenya when the text names Kenya: a group
     (NORP) whose name is the demonym of a place (GPE, LOC) in the text joins it, as the alias
     table's demonyms do for the countries it knows."""
-    places = {e.name.lower(): e.id for e in entities.values()
-              if e.type in ("GPE", "LOC") and " " not in e.name}
+    places = {e.name.lower(): e.id for e in entities.values() if e.type in ("GPE", "LOC")}
     for entity_id, entity in list(entities.items()):
         if entity_id in table or entity.type != "NORP":
             continue
@@ -806,7 +819,7 @@ def _join_acronyms(entities, labels, table) -> None:
 
     by_initials: dict[str, list[str]] = {}
     for eid, e in entities.items():
-        if len(e.name.split()) >= 2 and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT"):
+        if len(e.name.split()) >= 2 and e.type in _ACRONYM_TYPES:
             for key in dict.fromkeys((initials(e.name), with_of(e.name))):
                 by_initials.setdefault(key, []).append(eid)
     for entity_id, entity in list(entities.items()):
@@ -819,6 +832,8 @@ def _join_acronyms(entities, labels, table) -> None:
 
 
 _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "at", "&", "to"}
+# what an acronym may stand for: bodies, laws, events, products, and places ("NYC", "UAE")
+_ACRONYM_TYPES = ("ORG", "FAC", "LAW", "EVENT", "PRODUCT", "GPE", "LOC")
 
 
 def _drop_name_adjectives(entities) -> None:
@@ -922,7 +937,15 @@ def _who_follows(doc: Doc, mention) -> bool:
     if span is None:
         return False
     i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
-    return i < len(doc) and doc[i].lower_ == "who"
+    if i >= len(doc) or doc[i].lower_ != "who":
+        return False
+    # the clause "who" opens must be about this name, not the noun before it ("Democrats on
+    # Capitol Hill, who have argued")
+    clause = doc[i].head
+    root = span.root
+    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i < span.start:
+        return False  # the parser hangs the clause on the last name; "on Capitol Hill" is a place
+    return clause.dep_ == "relcl" and span.start <= clause.head.i < span.end
 
 
 def _thing_after(doc: Doc, mention) -> str | None:

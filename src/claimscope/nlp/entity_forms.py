@@ -61,7 +61,14 @@ def group_key(name: str) -> str:
 def demonym_countries(name: str) -> list[str]:
     """The country names a demonym can come from, lower-cased ("kenyans" -> "kenya", ...)."""
     word = name.lower()
-    if " " in word or len(word) < 5:
+    if " " in word:
+        # "North Korean", "South African": a place's first words and the demonym of its last
+        head, _, last = word.rpartition(" ")
+        return [f"{head} {c}" for c in demonym_countries(last)]
+    irregular = _irregular_demonyms().get(word)
+    if irregular:
+        return [irregular]
+    if len(word) < 5:
         return []
     out = []
     for ending, replacements in _DEMONYM_ENDINGS:
@@ -69,6 +76,13 @@ def demonym_countries(name: str) -> list[str]:
             stem = word[: -len(ending)]
             out += [stem + r for r in replacements]
     return out
+
+
+@lru_cache(maxsize=1)
+def _irregular_demonyms() -> dict[str, str]:
+    """"danish" -> "denmark": the lexicon's `irregular_demonyms`, lower-cased."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("irregular_demonyms", {})
+    return {k.lower(): v.lower() for k, v in data.items() if k != "about"}
 
 
 def department_key(words: list[str]) -> str | None:

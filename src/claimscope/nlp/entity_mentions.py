@@ -9,6 +9,8 @@ Each rule here reads the span and the words around it; none names a particular e
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.entity_forms import is_first_name, tribe_words, type_heads, us_state_codes
@@ -16,6 +18,8 @@ from claimscope.nlp.extensions import text_of
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
 _HYPHEN_PREFIXES = {"pro", "anti", "non", "post", "pre", "neo", "ex", "un"}
+# ... and written in lower case only ("inter-Korean talks"; "Pan-Am", "Trans-Canada" are names)
+_LOWER_PREFIXES = {"inter", "intra", "trans", "pan", "cross", "mid", "sub", "transatlantic"}
 # Words before a name that say it names a place: "near Horodyshche", "the village of Zaborivka".
 _PLACE_BEFORE = {"near", "outside", "around", "across", "towards", "toward"}
 _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "suburb", "port",
@@ -173,12 +177,15 @@ def acronym_after_owner(span: Span, defined: set[str]) -> Span:
     is the body of his time, not a second name; the mention is the acronym alone. `defined`
     holds the acronyms the text uses on their own or gives in brackets ("(DOJ)")."""
     last = span[-1]
-    letters = last.text.replace(".", "")
-    if len(span) < 2 or len(span) > 3 or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
-        return span
+    letters = last.text
+    if len(span) < 2 or len(span) > 3 or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()) \
+            or span.label_ in ("GPE", "LOC") or last.text in us_state_codes():
+        return span  # "Washington DC", "Portland, OR": a place and its state, no body
     owner = span[:-1]
     if last.text not in defined or not all(t.is_title and t.pos_ == "PROPN" for t in owner):
         return span
+    if span.label_ == "ORG" and owner.text not in {e.text for e in span.doc.ents if e.label_ == "PERSON"}:
+        return span  # "Super PAC" is a name; the tagger's person or place ("Comey FBI") is none
     return Span(span.doc, last.i, span.end, label="ORG")
 
 
@@ -203,7 +210,8 @@ def is_hyphen_compound(span: Span) -> bool:
         if span.label_ == "NORP" and left.is_title and right is not None and right.is_title:
             return True
     first = span[0]
-    if first.lower_ in _HYPHEN_PREFIXES and len(span) >= 2 and span[1].text in ("-", "–"):
+    if (first.lower_ in _HYPHEN_PREFIXES or first.text in _LOWER_PREFIXES) and len(span) >= 2 \
+            and span[1].text in ("-", "–"):
         return True
     if _after_capitalised_hyphen(span):
         return True
@@ -278,8 +286,9 @@ def is_heading_common_word(span: Span, lower_words: set[str]) -> bool:
     """A one-word "name" that the text also writes in lower case, and that stands capitalised
     only where every word is (a heading, a sentence start): "Why Labels Matter" beside "the
     labels on food". A name keeps its capitals mid-sentence."""
-    if len(span) != 1 or span[0].lower_ not in lower_words:
-        return False
+    word = span[0].lower_ if len(span) == 1 else ""
+    if not word or not (word in lower_words or (word.endswith("s") and word[:-1] in lower_words)):
+        return False  # "Partisans always seem ..." beside "partisan unilateralism"
     t = span[0]
     at_start = t.is_sent_start or t.i == 0 or "\n" in t.doc[t.i - 1].whitespace_ + t.doc[t.i - 1].text
     return at_start or _in_title_case_line(t)
@@ -348,6 +357,33 @@ def is_page_furniture(span: Span) -> bool:
         return True
     line = _line_text(span)
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
+
+
+_GLUED = re.compile(r"^([A-Z][a-z]{2,})([A-Z][A-Za-z]+)$")
+_BOX_END = {"MORE"}
+_BOX_SPAN = 80  # tokens: a box of linked headlines is a few lines long
+
+
+def link_box_tokens(doc: Doc) -> set[int]:
+    """The tokens of a box of linked headlines a news page puts after a person's name: "President
+    Trump Donald John TrumpGOP senators balk at ... veterans' votes MORE". The box opens with
+    the person's full name, whose surname is glued to the first headline ("TrumpGOP"), and ends
+    with "MORE". Names inside it are the page's, not the article's. The full name starts after
+    the text's own mention of the surname ("Trump", "Mike Pompeo") or, without one, at the first
+    capitalised word of the run before the glued word."""
+    words = {t.text for t in doc}
+    box: set[int] = set()
+    for t in doc:
+        m = _GLUED.match(t.text)
+        if not m or m.group(1) not in words:
+            continue
+        start = t.i
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("(", ")")) \
+                and doc[start - 1].text != m.group(1) and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        end = next((u.i + 1 for u in doc[t.i:min(len(doc), t.i + _BOX_SPAN)] if u.text in _BOX_END), t.i + 1)
+        box.update(range(start, end))
+    return box
 
 
 # Words of a caption or player label: "Photo", "Watch Video", "Gallery" alone name nothing
