@@ -110,6 +110,7 @@ class EntityLinker:
         self._loaded = False
         self._alias_exact: dict[str, str] = {}
         self._alias_folded: dict[str, str] = {}
+        self._known_acronyms: set[str] = set()  # the table's acronyms of bodies ("ISIS", "NATO")
 
     def initialize(self, get_examples=None, *, nlp=None) -> None:
         self._load()
@@ -127,6 +128,8 @@ class EntityLinker:
                     self._alias_folded.setdefault(alias.lower(), entry.id)
                 # Match with and without a leading "the" so "the Kremlin" and "Kremlin" both hit.
                 matcher.add(entry.id, [self._make_doc(alias)])
+                if _is_acronym(alias) and entry.type != "GPE" and alias.isalpha():
+                    self._known_acronyms.add(alias)
         self._loaded = True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -159,7 +162,7 @@ class EntityLinker:
         before_names = {t.lower_ for t in doc[:-1] if t.lower_.strip(".") in titles
                         and is_first_name(doc[t.i + 1].text)}
         tagged = _rejoined(doc)
-        defined = _acronyms_used(doc, tagged)
+        defined = _acronyms_used(doc, tagged, self._known_acronyms)
         for whole in tagged:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
                 continue
@@ -667,14 +670,15 @@ def _bracketed(token) -> bool:
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
-def _acronyms_used(doc: Doc, tagged: list[Span]) -> set[str]:
-    """The acronyms a text uses on their own (a tagged "the FBI") or gives in brackets."""
+def _acronyms_used(doc: Doc, tagged: list[Span], known: set[str]) -> set[str]:
+    """The acronyms a text gives a body in brackets ("the Department of Justice (DOJ)", a
+    tagged "Federal Bureau of Investigation (FBI"), and the known ones of the alias table."""
     used = {t.text for t in doc if _is_acronym_token(t) and _bracketed(t)}
     for ent in tagged:
-        words = [t for t in ent if t.lower_ != "the"]
-        if len(words) == 1 and _is_acronym_token(words[0]):
-            used.add(words[0].text)
-    return used
+        for t in ent[1:]:
+            if _is_acronym_token(t) and doc[t.i - 1].text == "(":
+                used.add(t.text)
+    return used | {t.text for t in doc if t.text in known}
 
 
 def _bracket_acronyms(doc: Doc, tagged: list[Span]) -> list[Span]:
@@ -943,7 +947,8 @@ def _who_follows(doc: Doc, mention) -> bool:
     # Capitol Hill, who have argued")
     clause = doc[i].head
     root = span.root
-    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i < span.start:
+    if root.dep_ == "pobj" and (root.head.lower_ in _PLACE_PREPOSITIONS | {"on"}
+                                or (root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i < span.start)):
         return False  # the parser hangs the clause on the last name; "on Capitol Hill" is a place
     return clause.dep_ == "relcl" and span.start <= clause.head.i < span.end
 

@@ -175,7 +175,9 @@ _OPENING_QUOTES = {"“", "\"", "‘", "'", "«"}
 def acronym_after_owner(span: Span, defined: set[str]) -> Span:
     """"the Obama DOJ", "Comey FBI": a person's name before an acronym the text uses for a body
     is the body of his time, not a second name; the mention is the acronym alone. `defined`
-    holds the acronyms the text uses on their own or gives in brackets ("(DOJ)")."""
+    holds the acronyms the text gives a body in brackets ("the Department of Justice (DOJ)")
+    and those of the alias table, so that a name that ends with a common acronym ("Super
+    PAC") stays whole."""
     last = span[-1]
     letters = last.text
     if len(span) < 2 or len(span) > 3 or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()) \
@@ -184,8 +186,6 @@ def acronym_after_owner(span: Span, defined: set[str]) -> Span:
     owner = span[:-1]
     if last.text not in defined or not all(t.is_title and t.pos_ == "PROPN" for t in owner):
         return span
-    if span.label_ == "ORG" and owner.text not in {e.text for e in span.doc.ents if e.label_ == "PERSON"}:
-        return span  # "Super PAC" is a name; the tagger's person or place ("Comey FBI") is none
     return Span(span.doc, last.i, span.end, label="ORG")
 
 
