@@ -137,3 +137,24 @@ def test_lower_case_prefixes_and_plural_heading_words_are_no_names(entity_nlp):
                        "That is better than partisan unilateralism.")
     assert not any("Korea" in e.name for e in ents), shown(ents)
     assert "Partisans" not in {e.name for e in ents}, shown(ents)
+
+
+def test_a_language_is_no_mention_of_its_country(entity_nlp):
+    ents = entities_of(entity_nlp, "Many recruits speak languages like Chinese, Korean or Russian. She speaks "
+                       "Danish at home in Denmark, and Danish officials agreed.")
+    assert not any(m.text in ("Chinese", "Korean", "Russian") for e in ents for m in e.mentions), shown(ents)
+    denmark = entities_with(ents, "Denmark")
+    assert len(denmark) == 1 and [m.text for m in denmark[0].mentions].count("Danish") == 1, shown(ents)
+
+
+def test_a_title_begun_inside_a_bodys_name_is_cut_off(entity_nlp):
+    ents = entities_of(entity_nlp, "“That is terrorism,” Department of Homeland Security Acting Deputy Secretary "
+                       "Ken Cuccinelli said. Homeland Security’s Federal Protective Service guards the court.")
+    dhs = entities_with(ents, "Homeland")
+    assert len(dhs) == 1 and dhs[0].name == "Department of Homeland Security", shown(ents)
+
+
+def test_a_verb_in_lower_case_ends_a_name(entity_nlp):
+    ents = entities_of(entity_nlp, "“This should be a no-brainer. Get Alexander-Murray passed & signed,” the "
+                       "governor wrote on Monday.")
+    assert not any("passed" in e.name or "signed" in e.name for e in ents), shown(ents)

@@ -147,7 +147,8 @@ class EntityLinker:
             span = doc[start:end]
             if box.intersection(range(start, end)):
                 continue  # a linked headline of the page
-            if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span):
+            if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span) \
+                    or _language_named(span):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based": a name or a modifier that contains the alias, not a
                 # mention of what the alias names.
@@ -172,7 +173,7 @@ class EntityLinker:
                     ent = _before_box(acronym_after_owner(ent, defined), box)
                     if ent is None:
                         continue
-                    if self._junk(ent, lower_words, before_names):
+                    if self._junk(ent, lower_words, before_names) or _language_named(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
                     mentions.append((ent, self._alias_of(ent), label))
@@ -628,6 +629,8 @@ def _longest_first(candidates):
 
 
 _JOINING_WORDS = {"for", "of"}
+# words that open a person's title after a body's name ("... Security Acting Deputy Secretary")
+_TITLE_OPENERS = {"acting", "interim", "deputy", "assistant", "associate", "former"}
 
 
 def _rejoined(doc: Doc) -> list[Span]:
@@ -650,6 +653,23 @@ def _rejoined(doc: Doc) -> list[Span]:
         out.append(cur)
         i += 1
     return out
+
+
+def _language_named(span: Span) -> bool:
+    """"languages like Chinese, Korean or Russian", "she speaks Danish": the word names a
+    language, not the country or its people."""
+    if len(span) != 1 or not span[0].is_title:
+        return False
+    head = span[0]
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    gov = head.head
+    if head.dep_ == "dobj" and gov.lemma_ == "speak":
+        return True
+    if head.dep_ == "pobj" and gov.lower_ in ("like", "as", "in") and gov.head.lemma_ == "language":
+        return True  # "languages like Chinese"; "such as" hangs on "languages" too
+    return head.dep_ in ("compound", "amod") and gov.lemma_ == "language" and gov.i == span.end \
+        and not any(t.lower_ == "the" for t in span.doc[max(0, span.start - 1):span.start])
 
 
 def _before_box(span: Span, box: set[int]) -> Span | None:
@@ -960,6 +980,8 @@ def _thing_after(doc: Doc, mention) -> str | None:
         return None
     nxt = doc[span.end]
     kind = type_heads().get(nxt.text.title()) if nxt.is_lower and nxt.is_alpha else None
+    if nxt.lower_ in ("program", "programme"):
+        return "ORG"  # "the Mavni program": a programme, typed as the bodies that run one
     return kind if kind in ("FAC", "LAW") else None
 
 
@@ -998,6 +1020,16 @@ def _name_parts(span: Span) -> list[Span]:
             # "Brad Parscale - Text VOTE to ...": a spaced dash ends the name
             span = Span(doc, span.start, t.i, label=span.label_)
             break
+    for t in span[1:]:
+        if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and span.label_ in ("ORG", "PERSON", "GPE", "NORP"):
+            # "Get Alexander-Murray passed & signed": a name holds no verb in lower case
+            span = Span(doc, span.start, t.i, label=span.label_)
+            break
+    while len(span) >= 3 and span.label_ == "ORG" and span[-1].lower_ in _TITLE_OPENERS \
+            and span[-1].is_title and span.end < len(doc) and (doc[span.end].is_title):
+        # "Department of Homeland Security Acting Deputy Secretary Ken Cuccinelli": the title
+        # before a person's name begins inside the tagged body
+        span = Span(doc, span.start, span.end - 1, label=span.label_)
     parts, start = [], span.start
     for t in span:
         split = ("\n" in t.text_with_ws and t.i + 1 < span.end) or (
