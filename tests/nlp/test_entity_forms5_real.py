@@ -158,3 +158,23 @@ def test_a_verb_in_lower_case_ends_a_name(entity_nlp):
     ents = entities_of(entity_nlp, "“This should be a no-brainer. Get Alexander-Murray passed & signed,” the "
                        "governor wrote on Monday.")
     assert not any("passed" in e.name or "signed" in e.name for e in ents), shown(ents)
+
+
+def test_an_acronym_with_and_without_dots_and_a_state_code_join_their_name(entity_nlp):
+    ents = entities_of(entity_nlp, "Bowser runs D.C. and its schools. DC is a sanctuary city, she said. Polls "
+                       "tie Texas and Ohio.\n\nWI C+2\n\nTX C+1\n\nFL C+2")
+    assert entities_with(ents, "DC") == entities_with(ents, "D.C."), shown(ents)
+    assert entities_with(ents, "TX") == entities_with(ents, "Texas"), shown(ents)
+
+
+def test_hashtags_and_capitalised_directions_are_no_names(entity_nlp):
+    ents = entities_of(entity_nlp, "Not one question about immigration. #DemDebate — Kamala Harris. He wants "
+                       "funding to build more of his wall at the Southern border.")
+    names = {e.name for e in ents}
+    assert "Kamala Harris" in names, shown(ents)
+    assert not any(n in ("DemDebate", "Southern") for n in names), shown(ents)
+
+
+def test_a_title_case_dateline_with_its_agency_is_the_city(entity_nlp):
+    ents = entities_of(entity_nlp, "Washington (CNN) – Republicans want to cut the deficit, the White House said.")
+    assert all(e.type == "GPE" for e in entities_with(ents, "Washington")), shown(ents)

@@ -30,6 +30,7 @@ from claimscope.nlp.entity_forms import (
     short_forms,
     tribe_words,
     type_heads,
+    us_state_names,
 )
 from claimscope.nlp.entity_mentions import (
     acronym_after_owner,
@@ -236,8 +237,11 @@ class EntityLinker:
         if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent) \
                 and not is_state_code(ent):
             return True  # "Groups do not learn ...": a capitalised common noun, not a name
-        if "@" in ent.text:
-            return True  # a handle or an address ("@SRuhle", "name@paper.com"), no name
+        if "@" in ent.text or (ent.start > 0 and ent.doc[ent.start - 1].text == "#") or ent.text.startswith("#"):
+            return True  # a handle, an address or a hashtag ("@SRuhle", "#DemDebate"), no name
+        if len(ent) == 1 and ent.text in _COMPASS_ADJECTIVES and ent.end < len(ent.doc) \
+                and ent.doc[ent.end].is_lower and ent.doc[ent.end].pos_ == "NOUN":
+            return True  # "the Southern border": a direction, capitalised
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
         if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent):
@@ -395,6 +399,7 @@ class EntityLinker:
         _demonyms_to_countries(entities, labels, self.table)
         _join_shorter_names(entities, labels, self.table)
         _join_acronyms(entities, labels, self.table)
+        _join_dotted_and_codes(entities, labels, self.table)
         _drop_name_adjectives(entities)
         heads = type_heads()
         for entity_id, entity in entities.items():
@@ -560,6 +565,9 @@ def _dateline(span: Span) -> bool:
     doc = span.doc
     at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     after = doc[span.end] if span.end < len(doc) else None
+    if at_start and after is not None and after.text == "(" and span[0].is_title and span.end + 2 < len(doc) \
+            and doc[span.end + 2].text == ")" and doc[span.end + 1].text[:1].isupper():
+        return True  # "Washington (CNN) –": the agency in brackets makes it a dateline in any case
     return at_start and span.text.isupper() and after is not None and after.text in ("(", "—", "–", "-", "--", ",")
 
 
@@ -629,6 +637,8 @@ def _longest_first(candidates):
 
 
 _JOINING_WORDS = {"for", "of"}
+_COMPASS_ADJECTIVES = {"Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
+                       "Northwestern", "Southeastern", "Southwestern"}
 # words that open a person's title after a body's name ("... Security Acting Deputy Secretary")
 _TITLE_OPENERS = {"acting", "interim", "deputy", "assistant", "associate", "former"}
 
@@ -853,6 +863,27 @@ def _join_acronyms(entities, labels, table) -> None:
         longer = list(dict.fromkeys(eid for eid in by_initials.get(letters, []) if eid != entity_id and eid in entities))
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
+
+
+def _join_dotted_and_codes(entities, labels, table) -> None:
+    """"DC" and "D.C.", "FBI" and "F.B.I.": an acronym written with and without dots is one
+    name; a state's postal code ("TX" in a list of states) is the state the text names."""
+    by_letters: dict[str, str] = {}
+    for entity_id, entity in entities.items():
+        letters = entity.name.replace(".", "")
+        if "." in entity.name and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6:
+            by_letters.setdefault(letters, entity_id)
+    names = {e.name: eid for eid, e in entities.items() if e.type in ("GPE", "LOC")}
+    for entity_id, entity in list(entities.items()):
+        if entity_id in table or entity_id not in entities:
+            continue
+        target = None
+        if entity.name.isalpha() and entity.name.isupper() and entity.name in by_letters:
+            target = by_letters[entity.name]
+        elif entity.type == "GPE" and entity.name in us_state_names():
+            target = names.get(us_state_names()[entity.name])
+        if target and target != entity_id and target in entities:
+            _merge_into(entities, labels, entity_id, target)
 
 
 _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "at", "&", "to"}

@@ -133,6 +133,13 @@ def us_state_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def us_state_names() -> dict[str, str]:
+    """Postal code -> state name (lexicon `us_state_names`): "TX" -> "Texas"."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("us_state_names", {})
+    return {k: v for k, v in data.items() if k != "about"}
+
+
+@lru_cache(maxsize=1)
 def _tribe_words() -> frozenset[str]:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     return frozenset(data.get("tribe_words", []))
