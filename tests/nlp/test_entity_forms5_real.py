@@ -178,3 +178,17 @@ def test_hashtags_and_capitalised_directions_are_no_names(entity_nlp):
 def test_a_title_case_dateline_with_its_agency_is_the_city(entity_nlp):
     ents = entities_of(entity_nlp, "Washington (CNN) – Republicans want to cut the deficit, the White House said.")
     assert all(e.type == "GPE" for e in entities_with(ents, "Washington")), shown(ents)
+
+
+def test_a_son_with_jr_after_a_comma_is_not_his_father(entity_nlp):
+    ents = entities_of(entity_nlp, "Carl Benson, the founder, spoke first. His son, Carl Benson, Jr., spoke next.")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 2, shown(ents)
+    assert not any(e.name.strip(".") == "Jr" for e in ents), shown(ents)
+
+
+def test_a_lone_surname_shared_by_father_and_son_names_neither(entity_nlp):
+    ents = entities_of(entity_nlp, "Carl Benson founded the firm. Carl Benson Jr. runs it. Benson said the firm "
+                       "would survive.")
+    lone = [e for e in ents if any(m.text == "Benson" for m in e.mentions)]
+    assert len(lone) == 1 and lone[0].name == "Benson", shown(ents)

@@ -172,8 +172,9 @@ class EntityLinker:
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
                     ent = without_post_box(without_leading_verb(_without_title(piece)))
                     ent = _before_box(acronym_after_owner(ent, defined), box)
-                    if ent is None:
+                    if ent is None or _lone_generation(ent):
                         continue
+                    ent = _with_generation(ent)
                     if self._junk(ent, lower_words, before_names) or _language_named(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
@@ -298,6 +299,7 @@ class EntityLinker:
         labels: dict[str, list[str]] = {}
         surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
         given: dict[str, set[str]] = {}  # given name -> the people who have it
+        shared: set[str] = set()  # surnames of a father and a son ("Benson", "Benson Jr.")
         # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
         ranked = sorted(mentions, key=lambda m: (
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
@@ -320,6 +322,12 @@ class EntityLinker:
                 # Nor does "Mirvale Bank of Tampa" lend "Tampa", a place of its own.
                 if kind == "PERSON" or (words[-2] != "of" and words[-1] not in places):
                     surnames.setdefault(words[-1].lower(), known)
+                if kind == "PERSON" and len(words) >= 3 and words[-1].strip(".,").lower() in _GENERATIONS:
+                    # "Carl Benson Jr." beside his father "Carl Benson": a lone "Benson" may be
+                    # either, so it names neither
+                    base = words[-2].strip(",").lower()
+                    if surnames.setdefault(base, known) != known:
+                        shared.add(base)
                 if kind == "PERSON" and _initials_between(words):
                     # "Michael R. Bromwich" is "Michael Bromwich": first and last name decide.
                     surnames.setdefault(_first_and_last(words), known)
@@ -338,6 +346,8 @@ class EntityLinker:
                     if surnames.setdefault(f"short:{key}", known) != known:
                         not_short.add(key)  # two bodies share it: it names neither
                         del surnames[f"short:{key}"]
+        for base in shared:
+            surnames.pop(base, None)
         for first, people in given.items():
             # "Marianne" is Marianne Okafor when she is the only Marianne and no one's surname
             if len(people) == 1 and first not in surnames:
@@ -663,6 +673,31 @@ def _rejoined(doc: Doc) -> list[Span]:
         out.append(cur)
         i += 1
     return out
+
+
+_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _lone_generation(span: Span) -> bool:
+    """"Jr." alone (the tagger cut "Carl Benson, Jr." at the comma): no name."""
+    return len(span) <= 2 and span[0].text.strip(".").lower() in _GENERATIONS
+
+
+def _with_generation(span: Span) -> Span:
+    """"Carl Benson, Jr.": the son's name takes the suffix the tagger left after a comma, or he
+    becomes his father "Carl Benson"."""
+    doc = span.doc
+    i = span.end
+    if span.label_ != "PERSON" or i >= len(doc):
+        return span
+    if doc[i].text == "," and i + 1 < len(doc):
+        i += 1
+    if doc[i].text.strip(".").lower() in _GENERATIONS and doc[i].text[:1].isupper():
+        end = i + 1
+        if end < len(doc) and doc[end].text == "." and not doc[i].whitespace_:
+            end += 1
+        return Span(doc, span.start, end, label="PERSON")
+    return span
 
 
 def _language_named(span: Span) -> bool:
