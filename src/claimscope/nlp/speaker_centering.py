@@ -48,6 +48,7 @@ from spacy.tokens import Span, Token
 from claimscope.nlp.extensions import text_of
 
 MAX_HOPS = 4
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 # "Ryan was asked whether ... "No," he replied": the one asked is the one who answers next.
 ASKED = {"ask", "question", "press"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -73,6 +74,27 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
     gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
     if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
         return None
+    return _center(resolver, pronoun, gender, among, last_speaker)
+
+
+def described_subject(resolver, root: Token, gender: str | None, among: set[str] | None,
+                      last_speaker: str | None = None) -> str | None:
+    """"Mitt Romney cast the race as a choice ... The presumptive GOP nominee underlined ...":
+    a definite description of a person ("the nominee", "the former governor") opening its
+    sentence as its subject is the main subject of the sentence before, by the same frame as
+    a "he" or "she" (module docstring). Its gender is the noun's where it has one ("the
+    actress"), else unknown: then no other person may be named in that sentence at all."""
+    if root.dep_ != "nsubj" or root.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) or any(
+            c.dep_ == "poss" for c in root.children):
+        return None  # "a senator", "Iran's foreign minister": someone else, or nobody in particular
+    return _center(resolver, root, gender, among, last_speaker)
+
+
+def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None,
+            last_speaker: str | None) -> str | None:
+    """The main subject of the sentence before a sentence-opening subject (`previous_subject`)."""
     doc, ents = resolver.doc, resolver.entities
     def quoted(char: int) -> bool:
         return resolver.quote_run_at(char) is not None
@@ -80,7 +102,7 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
     sentence = pronoun.sent
     if quoted(pronoun.idx):
         return None
-    if any(t.dep_ in SUBJECTS and not quoted(t.idx) for t in doc[sentence.start : pronoun.i]):
+    if any(t.dep_ in SUBJECTS and not quoted(t.idx) for t in doc[sentence.start : pronoun.left_edge.i]):
         return None
     if any(m.entity.type == "PERSON" and sentence.start_char <= m.start < pronoun.idx and not quoted(m.start)
            for m in ents.mentions):
@@ -99,18 +121,22 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
                 subjects[0].dep_ == "nsubj" or (subjects[0].dep_ == "nsubjpass" and root.lemma_.lower() in ASKED)):
             return None
         subject = subjects[0]
-        if subject.lower_ == pronoun.lower_:
-            continue  # "He transferred ...": the same pronoun, so the same center; read further back
+        if subject.lower_ == pronoun.lower_ or (pronoun.pos_ == "NOUN" and subject.lower_ in ("he", "she")
+                                                 and gender in (None, _PRONOUN_GENDER[subject.lower_])):
+            # "He transferred ...": the same pronoun, so the same center; read further back
+            # (a description after a "he" is the same man too: "He said ... The senator added")
+            gender = gender or _PRONOUN_GENDER.get(subject.lower_)
+            continue
         key = _person_at(resolver, subject)
         if key is None or (among is not None and key not in among and key != last_speaker):
             return None  # named in the content, unless they also spoke last (the same chain)
         known = ents.genders.get(key)
-        if known is not None and known != gender:
+        if gender is not None and known is not None and known != gender:
             return None
         named = [m for m in ents.mentions if m.entity.type == "PERSON" and ents.key(m) != key
                  and current.start_char <= m.start < current.end_char and not quoted(m.start)
-                 and ents.genders.get(ents.key(m)) in (None, gender)]
-        if known is None:
+                 and (gender is None or ents.genders.get(ents.key(m)) in (None, gender))]
+        if known is None or gender is None:
             return None if named else key
         # "Fennick met Ardley. He said ...": another man in the main clause leaves it open; one
         # inside a subordinate clause, a content or a possessive ("Keller's plan") does not.

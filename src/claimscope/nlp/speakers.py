@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.speaker_centering import addressee, paragraph_person, previous_subject, quoted_only
+from claimscope.nlp.speaker_centering import (addressee, described_subject, paragraph_person, previous_subject,
+                                              quoted_only)
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -69,7 +70,7 @@ def name_gender(first: str) -> str | None:
     lexicon's `first_name_genders` does not say otherwise."""
     fixed = lexicon().get("first_name_genders", {}).get(first.lower())
     if fixed is not None:
-        return fixed
+        return fixed or None  # "": a name given to men and women alike
     guess = _first_names().get_gender(first)
     if guess in ("male", "mostly_male"):
         return "m"
@@ -577,6 +578,16 @@ class SpeakerResolver:
                     return m.entity.id
         inside = [m for m in self.entities.mentions if m.start < span.end_char and m.end > span.start_char
                   and not _in_relative_clause(m.head, root)]
+        if root.pos_ == "PROPN" and not any(m.start <= root.idx < m.end for m in inside):
+            # "Booker, a senator from New Jersey and one of two dozen Democrats ...": the NER
+            # missed the head name, and the places and groups of its apposition are no speaker;
+            # the head is, as the one person of the text with that name.
+            first = root.i
+            while first > span.start and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            named = self._surname(self.doc[first : root.i + 1])
+            if named is not None:
+                return named
         if inside:
             return self._named(span, root, inside)
         named = self._surname(span)
@@ -785,8 +796,19 @@ class SpeakerResolver:
                     and not (m.role == "modifier" and m.head.head == root)]
         if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
             return self.entities.key(speaking[0])
-        # "the Labour leader", "Iran's foreign minister": a person we cannot name.
+        if not people:
+            # "The presumptive GOP nominee" after a sentence about Romney: the description
+            # picks up the sentence before's main subject (`described_subject`).
+            return self._description(root)
+        # "Iran's foreign minister": a person we cannot name.
         return None
+
+    def _description(self, root: Token) -> str | None:
+        """A definite description of a person ("the former governor"), resolved by centering."""
+        if root.lower_ not in self.lex["description_nouns"]:
+            return None
+        gender = self.lex["gendered_nouns"].get(root.lower_)
+        return described_subject(self, root, gender if gender in ("m", "f") else None, None)
 
     def _described(self, span: Span, root: Token) -> str | None:
         """"the company", "the ministry", "the spokesman": the one fitting organisation."""
@@ -800,6 +822,9 @@ class SpeakerResolver:
         titled = self._titled_person(span, root)
         if titled is not None:
             return titled
+        described = self._description(root)
+        if described is not None:
+            return described
         if noun in self.lex["country_nouns"]:
             types, keywords = {"GPE"}, []
         elif noun in orgs:
@@ -837,7 +862,7 @@ class SpeakerResolver:
             if first is None or first.start == 0:
                 continue
             before = doc[first.start - 1].lower_.strip(".")
-            if before in forms:
+            if before in forms or _title_of(first, forms):
                 people.add(self.entities.key(m))
         return next(iter(people)) if len(people) == 1 else None
 
@@ -851,6 +876,28 @@ class SpeakerResolver:
                 return self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
+
+
+TITLE_WINDOW = 4  # tokens between a title and the name it is given ("Mayor of Berkeley Jesse A.")
+
+
+def _title_of(name: Span, forms: set[str]) -> bool:
+    """Whether the name is given one of the title `forms` by the parse, a few words from it:
+    "Mayor of Berkeley Jesse Arreguin" (the title modifies the name), "the mayor of Berkeley,
+    Jesse Arreguin" (the name in apposition to the title), "Arreguin, the mayor". The words
+    around the name only count where they hang on it, so "the senator met Jo Keller" does not
+    make Keller a senator."""
+    doc, root = name.doc, name.root
+    sentence = root.sent
+    lo = max(sentence.start, name.start - TITLE_WINDOW)
+    hi = min(sentence.end, name.end + TITLE_WINDOW)
+    for t in list(doc[lo : name.start]) + list(doc[name.end : hi]):
+        if t.lower_.strip(".") not in forms or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (t.head == root and t.dep_ in ("compound", "nmod", "appos")) or (
+                root.head == t and root.dep_ == "appos"):
+            return True
+    return False
 
 
 def _in_relative_clause(token: Token, root: Token) -> bool:
