@@ -166,7 +166,8 @@ def _series_subject(verb: Token, elsewhere) -> Token | None:
     subject or a loose dependent): who speaks is the subject of the nearest clause up the
     parse whose subject is outside every other statement's content."""
     doc = verb.doc
-    if not (verb.tag_ in FINITE or verb.tag_ == "VBG") or verb.dep_ not in ("ccomp", "dep", "csubj", "parataxis", "conj"):
+    if not (verb.tag_ in FINITE or verb.tag_ == "VBG") or verb.dep_ not in ("ccomp", "dep", "csubj", "parataxis",
+                                                                             "conj", "ROOT"):
         return None
     i = verb.i - 1
     while i > verb.sent.start and doc[i].lower_ in SERIES_ADVERBS:
@@ -176,11 +177,19 @@ def _series_subject(verb: Token, elsewhere) -> Token | None:
     token = verb
     for _ in range(MAX_STEPS):
         if token.head == token:
-            return None
+            break
         token = token.head
         if token.i > verb.i:
             continue  # "stating" as the subject of "give" after it: go on up to its clause
         subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if subjects and not elsewhere(subjects[0]):
+            return subjects[0]
+    # The parse may hang the series the other way round (the first verb under the last): the
+    # nearest verb before the break, in the cue's own tree, whose subject is nobody's content.
+    for before in reversed(doc[verb.sent.start : i]):
+        if before.pos_ != "VERB" or not (before in verb.subtree or verb in before.subtree):
+            continue
+        subjects = [c for c in before.children if c.dep_ == "nsubj" and c.i < before.i]
         if subjects and not elsewhere(subjects[0]):
             return subjects[0]
     return None

@@ -51,6 +51,8 @@ MAX_HOPS = 4
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # "Ryan was asked whether ... "No," he replied": the one asked is the one who answers next.
 ASKED = {"ask", "question", "press"}
+# Verbs of a speech tag after its content ("..., he said").
+TAGS = {"say", "add", "tell", "write", "note", "warn", "explain", "argue", "insist", "continue"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A caption's closing credit ("... October 15, 2019. REUTERS/Jo Lin"): the paragraph describes
 # a photo, not what anyone said.
@@ -58,13 +60,19 @@ _CAPTION_CREDIT = re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)(?: 
                              r"(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*$")
 
 
+# A caption paragraph that opens with its label ("Media playback is unsupported on your device
+# Media caption ...", "Image copyright ... Image caption ...").
+_CAPTION_LABEL = re.compile(r"(?:Media playback is unsupported|Media caption|Image copyright|Image caption)\b")
+
+
 def is_caption(sentence: Span) -> bool:
-    """The sentence sits in a paragraph that ends in a photo credit."""
+    """The sentence sits in a paragraph that ends in a photo credit or opens with a caption label."""
     text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.start_char)
     end = len(text) if end == -1 else end
-    return bool(_CAPTION_CREDIT.search(text[start:end].rstrip()))
+    paragraph = text[start:end].strip()
+    return bool(_CAPTION_CREDIT.search(paragraph) or _CAPTION_LABEL.match(paragraph))
 
 
 def previous_subject(resolver, pronoun: Token, among: set[str] | None,
@@ -102,7 +110,17 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
     sentence = pronoun.sent
     if quoted(pronoun.idx):
         return None
-    if any(t.dep_ in SUBJECTS and not quoted(t.idx) for t in doc[sentence.start : pronoun.left_edge.i]):
+    # '"The countdown has begun," he said' without the marks: a content put before its tag is
+    # what he said, and its subjects are no subject before him.
+    tag, said = pronoun.head, set()
+    if tag.lemma_.lower() in TAGS and tag.i > pronoun.i and pronoun.i > sentence.start:
+        if tag.dep_ == "ROOT":
+            said = {t.i for c in tag.children if c.dep_ == "ccomp" and c.i < pronoun.i for t in c.subtree}
+        elif tag.dep_ == "parataxis" and doc[pronoun.i - 1].text == ",":
+            mine = {t.i for t in tag.subtree}  # the parse made the content the root, the tag its aside
+            said = {t.i for t in doc[sentence.start : pronoun.i] if t.i not in mine}
+    if any(t.dep_ in SUBJECTS and not quoted(t.idx) and t.i not in said
+           for t in doc[sentence.start : pronoun.left_edge.i]):
         return None
     if any(m.entity.type == "PERSON" and sentence.start_char <= m.start < pronoun.idx and not quoted(m.start)
            for m in ents.mentions):
@@ -117,6 +135,9 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
             continue
         hops += 1
         subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+        # "Speaking to a crowd ..., Hollis cast": a fronted participle the parse took for a
+        # clausal subject is not the sentence's subject; the name is.
+        subjects = [c for c in subjects if c.dep_ == "nsubj"] or subjects
         if not subjects or quoted(subjects[0].idx) or not (
                 subjects[0].dep_ == "nsubj" or (subjects[0].dep_ == "nsubjpass" and root.lemma_.lower() in ASKED)):
             return None
@@ -136,6 +157,8 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
         named = [m for m in ents.mentions if m.entity.type == "PERSON" and ents.key(m) != key
                  and current.start_char <= m.start < current.end_char and not quoted(m.start)
                  and (gender is None or ents.genders.get(ents.key(m)) in (None, gender))]
+        if pronoun.pos_ == "NOUN" and _someone_else(resolver, current, root, subject, pronoun):
+            return None  # "Keller met Hollis. The mayor said": either could be the mayor
         if known is None or gender is None:
             return None if named else key
         # "Fennick met Ardley. He said ...": another man in the main clause leaves it open; one
@@ -145,6 +168,24 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
 
 
 EMBEDDING = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "poss"}
+# Entity types of a proper noun that cannot be the person a description means.
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY",
+              "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+
+
+def _someone_else(resolver, sentence: Span, root: Token, subject: Token, description: Token) -> bool:
+    """Whether the main clause before a description names anyone else it could mean: a proper
+    noun that is no place or date (whatever type the tagger gave it: "met Hollis"), or a noun
+    of the description's own kind ("met the governor")."""
+    mine = {t.i for t in subject.subtree}
+    for t in sentence:
+        if t.i in mine or resolver.quote_run_at(t.idx) is not None or not _in_main_clause(t, root):
+            continue
+        if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE and t.dep_ != "compound":
+            return True
+        if t.pos_ == "NOUN" and t.lower_ == description.lower_:
+            return True
+    return False
 
 
 def _in_main_clause(token: Token, root: Token) -> bool:

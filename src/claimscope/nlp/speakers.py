@@ -32,8 +32,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.speaker_centering import (addressee, described_subject, paragraph_person, previous_subject,
-                                              quoted_only)
+from claimscope.nlp.speaker_centering import (
+    addressee,
+    described_subject,
+    paragraph_person,
+    previous_subject,
+    quoted_only,
+)
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -475,7 +480,10 @@ _CREDIT = re.compile(
     r"(?:\b" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]*/[ \t]*" + _AGENCIES
     + r"\b(?:[ \t]+(?:Photo|Images))?"
     r"|\b" + _AGENCIES + r"[ \t]+Photo[ \t]*/[ \t]*" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}"
-    r"|^[ \t]*(?:Image copyright|Image caption|Photo:|Photograph:|Picture:)[^\n]*)",
+    # "Image copyright Getty Image caption Ms Daniels says ...": the credit runs to the caption,
+    # whose words are the text's own (a caption can report what someone says).
+    r"|^[ \t]*Image copyright[^\n]*?(?=[ \t]*Image caption|$)|\b(?:Image|Media) caption\b"
+    r"|^[ \t]*(?:Photo:|Photograph:|Picture:)[^\n]*)",
     re.MULTILINE)
 
 
@@ -505,8 +513,18 @@ class SpeakerResolver:
 
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
-        if any(s < end and start < e for s, e in self.byline):
-            return None  # a byline or a photo credit ("Evan Harbour/AP") never speaks
+        credits = [e for s, e in self.byline if s < end and start < e]
+        if credits:
+            # A byline or a photo credit ("Evan Harbour/AP") never speaks; a source the tagger
+            # ran on from a credit into the caption ("copyright AFP Image caption Ms Daniels")
+            # is the caption's words after it.
+            text = text_of(self.doc)
+            cut = max(credits)
+            while cut < end and text[cut].isspace():
+                cut += 1
+            if cut >= end or cut <= start:
+                return None
+            return self.resolve(cut, end, last_speaker=last_speaker, content=content)
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
@@ -563,6 +581,11 @@ class SpeakerResolver:
                                 last_speaker=last_speaker, content=content)
         if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.dep_ not in SUBJECT_DEPS:
             return None  # the "whom" of "whom X called": never the one who called
+        if root.dep_ == "relcl" and any(c.tag_ == "WP" and c.lower_ == "who" and c.dep_ in SUBJECT_DEPS
+                                        and span.start <= c.i for c in root.children):
+            # "Boehner, who smokes, has joked ...": the tagger took the relative clause for
+            # the source; who speaks is the name it describes.
+            root = next(c for c in root.children if c.tag_ == "WP" and c.lower_ == "who")
         if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.head.dep_ == "relcl":
             # "... by Mark Hollis, who says ...": the relative pronoun is the noun its clause
             # modifies; a common noun there ("a mayor who believes") names no one.
@@ -754,6 +777,19 @@ class SpeakerResolver:
         # role, not an organisation ("the Velden administration", "the Biden campaign").
         organisation_words = {w for words in self.lex["organisation_nouns"].values() for w in words}
         organisation_words |= set(self.lex["organisation_nouns"])
+        from claimscope.nlp.entities import person_titles
+
+        if root.pos_ == "PROPN" and root.lower_ in person_titles() and not any(c.dep_ == "det" for c in root.children):
+            # "Mayor of Westbrook Ellen Whitcombe": a capitalised title whose "of" holds the name
+            # (the tagger ran the place into it); not "the lawyer of Smith".
+            titled = {self.entities.key(m) for m in people if m.head.dep_ == "pobj"
+                      and m.head.head.lower_ == "of" and m.head.head.head == root}
+            if len(titled) == 1:
+                return next(iter(titled))
+        if root.pos_ == "NOUN" or (root.pos_ == "PROPN" and not any(m.start <= root.idx < m.end for m in inside)):
+            named_holder = self._holder_after_of_phrase(root, people)
+            if named_holder is not None:
+                return named_holder
         for m in people:
             if m.head.head == root and (m.head.dep_ == "appos" or (
                     m.head.dep_ == "compound" and root.lower_ not in organisation_words)):
@@ -801,6 +837,30 @@ class SpeakerResolver:
             # picks up the sentence before's main subject (`described_subject`).
             return self._description(root)
         # "Iran's foreign minister": a person we cannot name.
+        return None
+
+    def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
+        """The name that holds a role "N for X" / "N to X", whatever the parse hung it on:
+        "A lawyer for Ms Daniels, Michael Avenatti," (a second person in apposition to X is no
+        other name of X: the lawyer), "Counselor to President Donald Trump Kellyanne Conway"
+        (a name right after X's, with nothing between them, is the counselor's)."""
+        text = text_of(self.doc)
+        ents = self.entities
+        objects = [g for p in root.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "of")
+                   for g in p.children if g.dep_ == "pobj"]
+        for obj in objects:
+            at = [m for m in people if m.start <= obj.idx < m.end]
+            if not at:
+                continue
+            x = at[0]
+            for m in people:
+                if ents.key(m) == ents.key(x) or m is x:
+                    continue
+                if m.head.dep_ == "appos" and m.head.head == obj and m.start > x.end:
+                    return ents.key(m)  # "for Ms Daniels, Michael Avenatti,"
+                first, second = (m, x) if m.start < x.start else (x, m)
+                if first.end <= second.start and not text[first.end:second.start].strip():
+                    return ents.key(second)  # "to President Donald Trump Kellyanne Conway": back to back
         return None
 
     def _description(self, root: Token) -> str | None:
