@@ -154,3 +154,20 @@ def test_a_question_that_is_not_the_claims_does_not_question_it(analyze, text, w
 def test_a_reported_question_is_still_questioned(analyze):
     claim = _claim(analyze('Keller said: "Why would anyone sell the cranes now?"\n'), "sell the cranes")
     assert claim.status == "questioned", (claim.text, claim.status)
+
+
+# ---------------------------------------------------------------- pronouns in joined and relative clauses
+
+def test_a_pronoun_subject_of_a_joined_clause_is_the_first_clauses_subject(analyze):
+    a = analyze("The Harbour Trust is even angrier at how the deal was handled, and it will insist that "
+                "the council not repeat it.\n")
+    assert _speaker(a, "not repeat it") == "Harbour Trust"
+
+
+def test_a_relative_that_is_no_other_person_for_the_paragraphs_one_man(analyze):
+    a = analyze("Mick Danvers and other caucus members have big problems with the deal itself. Danvers "
+                "said they do not like that it busts the budget caps.\n\n"
+                "\u201cThat is two strikes, and there are plenty of others in there,\u201d said Rep. Tim "
+                "Halvorsen of Kansas, another caucus member. One of them is a change that he says would "
+                "destroy crop insurance.\n")
+    assert _speaker(a, "destroy crop insurance") == "Tim Halvorsen"

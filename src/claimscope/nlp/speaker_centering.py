@@ -307,7 +307,8 @@ def paragraph_person(resolver, pronoun: Token, among: set[str] | None,
         return None
     # Anyone else the pronoun could mean: a person's noun or an unresolved name as a subject.
     for t in doc.char_span(start, pronoun.idx, alignment_mode="contract") or []:
-        if t.dep_ not in ("nsubj", "nsubjpass") or quoted(t.idx) or t.idx in covered:
+        # (a relative "that" or "which" stands for a thing, never for another person)
+        if t.dep_ not in ("nsubj", "nsubjpass") or quoted(t.idx) or t.idx in covered or t.tag_ == "WDT":
             continue
         if t.pos_ == "PROPN" or t.lower_ in person_nouns or (t.pos_ == "PRON" and t.lower_ not in (pronoun.lower_, "it", "they", "we", "i", "you")):
             return None

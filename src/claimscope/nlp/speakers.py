@@ -537,6 +537,9 @@ class SpeakerResolver:
                 named = {self.entities.key(m) for m in self.entities.mentions
                          if content[0] <= m.start < content[1]}
                 among = {self.entities.key(m) for m in self.entities.mentions} - named
+            joined = self._coordinated_subject(root, among)
+            if joined is not None:
+                return joined
             if self._unnamed_subject_before(root):
                 return None
             found = self._pronoun(root, among, last_speaker)
@@ -567,6 +570,29 @@ class SpeakerResolver:
             return alone
         return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
 
+    def _coordinated_subject(self, pronoun: Token, among: set[str] | None) -> str | None:
+        """"The Freedom Caucus is even angrier ..., and it will insist that ...": the subject of
+        a clause joined by "and" or "but" to the one before is that clause's subject, where it
+        is an entity that fits the pronoun (an organisation for "it"; for "he" or "she" a person
+        known to be of that gender)."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or not any(
+                c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < pronoun.i for c in verb.head.children):
+            return None
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
+        if not subjects or self.quote_run_at(subjects[0].idx) is not None:
+            return None
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
+        if not at or at[0].entity.type not in PRONOUN_TYPES.get(gender, ()):
+            return None
+        key = self.entities.key(at[0])
+        if among is not None and key not in among:
+            return None
+        if gender in ("m", "f") and self.entities.genders.get(key) != gender:
+            return None  # "Keller praised Whitcombe, and she said": Keller only if known a woman
+        return key
+
     def _not_pronoun(self, span: Span, root: Token, start: int, end: int, last_speaker: str | None,
                      content: tuple[int, int] | None) -> str | None:
         """A source that is no personal pronoun: a relative pronoun, a name, a description."""
@@ -586,6 +612,13 @@ class SpeakerResolver:
             # "Boehner, who smokes, has joked ...": the tagger took the relative clause for
             # the source; who speaks is the name it describes.
             root = next(c for c in root.children if c.tag_ == "WP" and c.lower_ == "who")
+        if root.lower_ == "which" and root.dep_ in SUBJECT_DEPS and root.head.dep_ == "relcl":
+            # "... the R.N.C., which issued a statement": an organisation the clause describes.
+            antecedent = root.head.head
+            for m in self.entities.mentions:
+                if m.start <= antecedent.idx < m.end and m.entity.type in ("ORG", "GPE", "NORP"):
+                    return self.entities.key(m)
+            return None
         if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.head.dep_ == "relcl":
             # "... by Mark Hollis, who says ...": the relative pronoun is the noun its clause
             # modifies; a common noun there ("a mayor who believes") names no one.
