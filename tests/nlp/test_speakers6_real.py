@@ -171,3 +171,9 @@ def test_a_relative_that_is_no_other_person_for_the_paragraphs_one_man(analyze):
                 "Halvorsen of Kansas, another caucus member. One of them is a change that he says would "
                 "destroy crop insurance.\n")
     assert _speaker(a, "destroy crop insurance") == "Tim Halvorsen"
+
+
+def test_police_are_no_company_of_the_text(analyze):
+    a = analyze("Mara Keller was 17 when she drove off in a stolen BMW, police said. She was charged "
+                "with auto theft on Monday.\n")
+    assert _speakers(a, "stolen BMW") == [None]

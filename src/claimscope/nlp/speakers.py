@@ -936,6 +936,8 @@ class SpeakerResolver:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
             if matching:
                 return _dominant(matching)
+            if noun in self.lex.get("named_bodies", []):
+                return None  # "police said" after a BMW: only a police force of the text will do
         return _dominant(earlier)
 
     def _titled_person(self, span: Span, root: Token) -> str | None:
