@@ -177,3 +177,12 @@ def test_police_are_no_company_of_the_text(analyze):
     a = analyze("Mara Keller was 17 when she drove off in a stolen BMW, police said. She was charged "
                 "with auto theft on Monday.\n")
     assert _speakers(a, "stolen BMW") == [None]
+
+
+def test_a_pronoun_after_a_quotation_that_ran_on_is_its_speaker_not_a_name_inside_it(analyze):
+    a = analyze("Mayor Mark Hollis blasted Peter Berridge on Sunday after a leaked excerpt from his book.\n\n"
+                "\"I never told Peter Berridge that the cranes were unsafe,\" the mayor wrote. \"If Peter "
+                "Berridge said this, it was only to sell a book. The minutes of my meetings with Governor "
+                "Ellen Whitcombe are all the proof that is needed.\n\n"
+                "\"Additionally, I met with Governor Whitcombe at the harbour,\" he continued.\n")
+    assert _speaker(a, "Additionally") == "Mark Hollis"

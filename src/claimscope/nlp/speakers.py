@@ -508,9 +508,12 @@ class SpeakerResolver:
         self._quote_starts: list[int] = []
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
-                content: tuple[int, int] | None = None) -> str | None:
+                content: tuple[int, int] | None = None, since: int | None = None) -> str | None:
         """The entity id a source span stands for, or None.
 
+        `since`: where the last speaker's attribution ended (its cue); a pronoun tagging a
+        quotation that went on from there with no word of the narrator's between is the
+        last speaker.
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
         credits = [e for s, e in self.byline if s < end and start < e]
@@ -542,6 +545,8 @@ class SpeakerResolver:
                 return joined
             if self._unnamed_subject_before(root):
                 return None
+            if since is not None and self._quotation_goes_on(root, last_speaker, since):
+                return self.entities.cluster.get(last_speaker, last_speaker)
             found = self._pronoun(root, among, last_speaker)
             # '"Berridge never understood this," a dock worker said. He said ...': someone
             # named only inside quotation marks is not who the pronoun picks up.
@@ -569,6 +574,31 @@ class SpeakerResolver:
         if alone is not None:
             return alone
         return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
+
+    def _quotation_goes_on(self, pronoun: Token, last_speaker: str | None, since: int) -> bool:
+        """'"I never told Bolton ...," the president tweeted. "If Bolton said this ... no
+        problems. [new paragraph] "Additionally, I met Zelensky," he continued.': the "he"
+        tags a quotation that has run on from the last speaker's with nothing of the narrator's
+        between (only quoted words, punctuation and paragraph breaks), so it is that speaker,
+        whoever the quotation names. The last speaker must be known to be of the pronoun's
+        gender."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if last_speaker is None or gender not in ("m", "f") or pronoun.dep_ != "nsubj":
+            return False
+        key = self.entities.cluster.get(last_speaker, last_speaker)
+        if self.entities.genders.get(key) != gender or self.quote_run_at(pronoun.idx) is not None:
+            return False
+        sentence = pronoun.sent
+        text = text_of(self.doc)
+        if sentence.text.lstrip()[:1] not in '"“' or since > sentence.start_char:
+            return False
+        quoted_before = False
+        for i in range(since, sentence.start_char):
+            if text[i].isalnum():
+                if self.quote_run_at(i) is None:
+                    return False  # the narrator spoke in between
+                quoted_before = True
+        return quoted_before
 
     def _coordinated_subject(self, pronoun: Token, among: set[str] | None) -> str | None:
         """"The Freedom Caucus is even angrier ..., and it will insist that ...": the subject of
@@ -1101,7 +1131,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         if a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             content = (a.content.start, a.content.end) if a.content else None
-            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content)
+            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
+                                      since=last_end if recent is not None else None)
         elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
               and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
               and "\n" in text[previous.content.end : a.cue.start]
@@ -1122,7 +1153,10 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
                 named_in_run.setdefault(run, entity)
         a.source_entity = entity
         previous = a
-        if entity is not None:
+        # "If Berridge said this ..." inside someone's quotation is what the quoted speaker
+        # says; it does not make Berridge the one who speaks next.
+        nested = text[a.cue.start : a.cue.end] not in "\"“" and resolver.quote_run_at(a.cue.start) is not None
+        if entity is not None and not nested:
             last_speaker, last_end = entity, a.cue.end
 
 
