@@ -92,11 +92,19 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
     if verb is None:
         return None
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    # A subject inside another statement's content is that statement's, not the cue's, unless
+    # the cue is inside that content too: climbing goes on past it.
+    def elsewhere(token: Token) -> bool:
+        return any(s <= token.idx < e and not (s <= group.cue.start < e) for s, e in taken)
+
     # "Saslaw, who at one point had called for ..., described the proposal ...": the cue's own
     # subject, which the tagger lost over a long relative clause or an inversion ("read the letter").
-    subject = own[0] if own else _inverted_subject(verb) or (_climbed_subject(verb) if _implies_subject(verb) else None)
+    subject = own[0] if own else _inverted_subject(verb) or (
+        _climbed_subject(verb, elsewhere) if _implies_subject(verb) else None)
     if subject is None:
         subject = _subject_before_and(verb, quoted_mask(text_of(doc)) if mask is None else mask)
+    if subject is None and not own:
+        subject = _series_subject(verb, elsewhere)
     if subject is None:
         return None
     if subject.dep_ not in ("nsubj", "dobj") or subject.lower_ in NOT_SPEAKERS:
@@ -131,15 +139,58 @@ def _inverted_subject(verb: Token) -> Token | None:
     return objects[0]
 
 
-def _climbed_subject(verb: Token) -> Token | None:
-    """The subject of the first clause up the CLIMB path that has one."""
+def _climbed_subject(verb: Token, elsewhere=lambda token: False) -> Token | None:
+    """The subject of the first clause up the CLIMB path that has one. "Keller said he sees
+    similarities, saying ...": where that subject is in another statement's content
+    (`elsewhere`), the participle hangs on the content's verb only by the parse, and the one
+    who says is the subject of the clause the content belongs to (one step up its ccomp)."""
     token = verb
     for _ in range(MAX_STEPS):
-        if token.dep_ not in CLIMB or token.head == token:
+        if token.head == token or not (token.dep_ in CLIMB or (token.dep_ == "ccomp" and token != verb)):
             return None
         token = token.head
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-        if subjects:
+        if subjects and not (elsewhere(subjects[0]) and token.dep_ == "ccomp"):
+            return subjects[0]
+    return None
+
+
+# Adverbs between the comma or "and" of a series and its next verb: "..., then said ...".
+SERIES_ADVERBS = {"then", "later", "also", "again", "further", "subsequently", "finally", "first"}
+
+
+def _series_subject(verb: Token, elsewhere) -> Token | None:
+    """"Bush first said A, then said B, then said C" and "Keller floated a lawsuit, stating ...":
+    a verb of a series with no subject, after a comma (or "and", "but") and at most an adverb
+    ("then"), which the parse hung on a word of the content before (as its complement, its
+    subject or a loose dependent): who speaks is the subject of the nearest clause up the
+    parse whose subject is outside every other statement's content."""
+    doc = verb.doc
+    if not (verb.tag_ in FINITE or verb.tag_ == "VBG") or verb.dep_ not in ("ccomp", "dep", "csubj", "parataxis",
+                                                                             "conj", "ROOT"):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].lower_ in SERIES_ADVERBS:
+        i -= 1
+    if i <= verb.sent.start or doc[i].text not in (",", ";", "and", "but"):
+        return None
+    token = verb
+    for _ in range(MAX_STEPS):
+        if token.head == token:
+            break
+        token = token.head
+        if token.i > verb.i:
+            continue  # "stating" as the subject of "give" after it: go on up to its clause
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if subjects and not elsewhere(subjects[0]):
+            return subjects[0]
+    # The parse may hang the series the other way round (the first verb under the last): the
+    # nearest verb before the break, in the cue's own tree, whose subject is nobody's content.
+    for before in reversed(doc[verb.sent.start : i]):
+        if before.pos_ != "VERB" or not (before in verb.subtree or verb in before.subtree):
+            continue
+        subjects = [c for c in before.children if c.dep_ == "nsubj" and c.i < before.i]
+        if subjects and not elsewhere(subjects[0]):
             return subjects[0]
     return None
 
@@ -173,6 +224,7 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
     if not doc.has_annotation("DEP"):
         return groups
     groups = [without_addressee(doc, g) for g in groups]
+    groups = [_subject_out_of_content(doc, g) if g.source is None else g for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     mask = None
     out = []
@@ -184,6 +236,29 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
                 group = Group(cue=group.cue, source=source, contents=group.contents)
         out.append(group)
     return out
+
+
+def _subject_out_of_content(doc: Doc, group: Group) -> Group:
+    """'But he noted, "when ..."' tagged with "But he" as a piece of content before the cue: the
+    cue's own subject, right before it, is who speaks, not what is said. The piece leaves the
+    content (the source is then read off the parse like any lost subject)."""
+    verb = _cue_verb(doc, group)
+    if verb is None or len(group.contents) < 2:
+        return group
+    own = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not own:
+        return group
+    phrase = {t.i for t in own[0].subtree} | {c.i for c in verb.children if c.dep_ == "cc" and c.i < own[0].i}
+    for piece in group.contents:
+        if not (piece.start <= own[0].idx < piece.end and piece.end <= group.cue.start):
+            continue
+        if text_of(doc)[piece.end : group.cue.start].strip():
+            return group
+        words = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        if words is None or any(t.i not in phrase for t in words if not t.is_punct):
+            return group
+        return Group(cue=group.cue, source=None, contents=[c for c in group.contents if c is not piece])
+    return group
 
 
 # Verbs that take the addressee before what is said: "cautioned Hollis that ...".

@@ -231,7 +231,16 @@ def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
 def _personal(token: Token) -> bool:
     return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
             or token.lower_ in ("him", "her", "me", "us", "them")
-            or token.lower_ in lexicon()["person_nouns"])
+            or token.lower_ in lexicon()["person_nouns"]
+            or _aged(token))
+
+
+def _aged(token: Token) -> bool:
+    """"the 24-year-old", however the tokenizer cut it: a person by age."""
+    if token.lower_.endswith("year-old") or token.lower_.endswith("year-olds"):
+        return True
+    doc = token.doc
+    return token.lower_ in ("old", "olds") and token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("year", "years")
 
 
 def _within(cue: Span, outer: Span | None) -> bool:
@@ -269,6 +278,31 @@ def status_cues(cues: dict[str, list[Span]], claim: Span,
     return out
 
 
+# Verbs of saying whose question ("Remember when Keller said ...?", "Did he promise ...?") asks
+# about the saying, not about what was said.
+SAYING = {"say", "tell", "claim", "promise", "announce", "insist", "vow", "pledge", "declare",
+          "state", "write", "tweet", "predict", "boast", "argue", "suggest", "assert", "add"}
+_QUESTION_OPENERS = {"that", "\"", "“", "'", "‘"}
+
+
+def _asks_about_the_report(claim: Span, attribution_cue: Span | None, mark: Span) -> bool:
+    """'Remember when Keller said that the harbour would reopen by June?': the "?" ends the
+    frame's question (the author's reminder, or "Did Keller say ...?"), and the reported
+    content is no question of its own. Only where the verb of saying comes before the claim in
+    the same sentence and the claim does not itself open as a question ('He said: "Why
+    would anyone do that?"' is one)."""
+    if attribution_cue is None or attribution_cue.end > claim.start or attribution_cue.sent != mark.sent:
+        return False
+    verbs = [t for t in attribution_cue if t.pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[0].lemma_.lower() not in SAYING:
+        return False
+    words = [t for t in claim if t.lower_ not in _QUESTION_OPENERS and not t.is_punct]
+    return bool(words) and not (words[0].lower_ in ("who", "whom", "whose", "what", "which", "why", "how",
+                                                    "where", "when", "whether", "if")
+                                or words[0].tag_ == "MD" or (words[0].pos_ == "AUX" and words[0].i + 1 < claim.end
+                                                             and claim.doc[words[0].i + 1].pos_ in ("PRON", "DET", "NOUN", "PROPN")))
+
+
 def read_status(
     cues: dict[str, list[Span]],
     *,
@@ -289,6 +323,8 @@ def read_status(
     if denial:
         return EpistemicReading("denied", BASE_CERTAINTY["denied"], denial)
     mark = question_mark(claim)
+    if mark is not None and _asks_about_the_report(claim, attribution_cue, mark):
+        mark = None
     question = found.get("question", []) + ([mark] if mark is not None else [])
     if question:
         return EpistemicReading("questioned", BASE_CERTAINTY["questioned"], question)

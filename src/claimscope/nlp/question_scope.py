@@ -8,7 +8,8 @@ boundary before the "?"; what stands before it is questioned only where it is pa
 question itself: no verb of its own ("Essentially, do they ...?"), an interrogative form ("Is
 the quay safe and will it reopen?"), or a subordinate clause the question governs ("If the
 board knew, why did it wait?"), or words that take the question as their object ("Voters keep
-asking, will it reopen?"). A statement before the boundary is not questioned.
+asking, will it reopen?"). A statement before the boundary is not questioned, nor one before a
+verbless echo question ("They will cut taxes, but for whom?").
 
 Read on token text and tags only, not on the parse: on such sentences the parser is what goes
 wrong (it hangs "so who benefits" on "fares" as a relative clause, a tag question's statement
@@ -82,9 +83,23 @@ def _question_start(claim: Span, mark: int) -> int | None:
         start = _sentence_break(doc, i, mark)
         if start is not None:
             return start
-        if token.text in _SOFT_BREAKS and _opens_question(doc, i + 1, mark):
+        if token.text in _SOFT_BREAKS and (_opens_question(doc, i + 1, mark) or _echo_question(doc, i + 1, mark)):
             return i + 1
     return None
+
+
+ECHO_WORDS = 5
+
+
+def _echo_question(doc, start: int, stop: int) -> bool:
+    """"..., but for whom?", "-- and at what cost?": a question of a few words with no verb,
+    asked of the statement before it, which it does not question."""
+    start = _skip_quotes(doc, start, stop)
+    words = [t for t in doc[start:stop] if not t.is_punct and t.text not in QUOTES]
+    while words and words[0].lower_ in _COORDINATORS:
+        words = words[1:]
+    return (0 < len(words) <= ECHO_WORDS and any(t.lower_ in _WH for t in words)
+            and not any(t.pos_ in ("VERB", "AUX") for t in words))
 
 
 def joined_sentence(claim: Span) -> int | None:

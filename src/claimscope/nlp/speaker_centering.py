@@ -48,8 +48,11 @@ from spacy.tokens import Span, Token
 from claimscope.nlp.extensions import text_of
 
 MAX_HOPS = 4
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 # "Ryan was asked whether ... "No," he replied": the one asked is the one who answers next.
 ASKED = {"ask", "question", "press"}
+# Verbs of a speech tag after its content ("..., he said").
+TAGS = {"say", "add", "tell", "write", "note", "warn", "explain", "argue", "insist", "continue"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A caption's closing credit ("... October 15, 2019. REUTERS/Jo Lin"): the paragraph describes
 # a photo, not what anyone said.
@@ -57,13 +60,19 @@ _CAPTION_CREDIT = re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)(?: 
                              r"(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*$")
 
 
+# A caption paragraph that opens with its label ("Media playback is unsupported on your device
+# Media caption ...", "Image copyright ... Image caption ...").
+_CAPTION_LABEL = re.compile(r"(?:Media playback is unsupported|Media caption|Image copyright|Image caption)\b")
+
+
 def is_caption(sentence: Span) -> bool:
-    """The sentence sits in a paragraph that ends in a photo credit."""
+    """The sentence sits in a paragraph that ends in a photo credit or opens with a caption label."""
     text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.start_char)
     end = len(text) if end == -1 else end
-    return bool(_CAPTION_CREDIT.search(text[start:end].rstrip()))
+    paragraph = text[start:end].strip()
+    return bool(_CAPTION_CREDIT.search(paragraph) or _CAPTION_LABEL.match(paragraph))
 
 
 def previous_subject(resolver, pronoun: Token, among: set[str] | None,
@@ -73,6 +82,27 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
     gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
     if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
         return None
+    return _center(resolver, pronoun, gender, among, last_speaker)
+
+
+def described_subject(resolver, root: Token, gender: str | None, among: set[str] | None,
+                      last_speaker: str | None = None) -> str | None:
+    """"Mitt Romney cast the race as a choice ... The presumptive GOP nominee underlined ...":
+    a definite description of a person ("the nominee", "the former governor") opening its
+    sentence as its subject is the main subject of the sentence before, by the same frame as
+    a "he" or "she" (module docstring). Its gender is the noun's where it has one ("the
+    actress"), else unknown: then no other person may be named in that sentence at all."""
+    if root.dep_ != "nsubj" or root.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) or any(
+            c.dep_ == "poss" for c in root.children):
+        return None  # "a senator", "Iran's foreign minister": someone else, or nobody in particular
+    return _center(resolver, root, gender, among, last_speaker)
+
+
+def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None,
+            last_speaker: str | None) -> str | None:
+    """The main subject of the sentence before a sentence-opening subject (`previous_subject`)."""
     doc, ents = resolver.doc, resolver.entities
     def quoted(char: int) -> bool:
         return resolver.quote_run_at(char) is not None
@@ -80,7 +110,17 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
     sentence = pronoun.sent
     if quoted(pronoun.idx):
         return None
-    if any(t.dep_ in SUBJECTS and not quoted(t.idx) for t in doc[sentence.start : pronoun.i]):
+    # '"The countdown has begun," he said' without the marks: a content put before its tag is
+    # what he said, and its subjects are no subject before him.
+    tag, said = pronoun.head, set()
+    if tag.lemma_.lower() in TAGS and tag.i > pronoun.i and pronoun.i > sentence.start:
+        if tag.dep_ == "ROOT":
+            said = {t.i for c in tag.children if c.dep_ == "ccomp" and c.i < pronoun.i for t in c.subtree}
+        elif tag.dep_ == "parataxis" and doc[pronoun.i - 1].text == ",":
+            mine = {t.i for t in tag.subtree}  # the parse made the content the root, the tag its aside
+            said = {t.i for t in doc[sentence.start : pronoun.i] if t.i not in mine}
+    if any(t.dep_ in SUBJECTS and not quoted(t.idx) and t.i not in said
+           for t in doc[sentence.start : pronoun.left_edge.i]):
         return None
     if any(m.entity.type == "PERSON" and sentence.start_char <= m.start < pronoun.idx and not quoted(m.start)
            for m in ents.mentions):
@@ -95,22 +135,31 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
             continue
         hops += 1
         subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+        # "Speaking to a crowd ..., Hollis cast": a fronted participle the parse took for a
+        # clausal subject is not the sentence's subject; the name is.
+        subjects = [c for c in subjects if c.dep_ == "nsubj"] or subjects
         if not subjects or quoted(subjects[0].idx) or not (
                 subjects[0].dep_ == "nsubj" or (subjects[0].dep_ == "nsubjpass" and root.lemma_.lower() in ASKED)):
             return None
         subject = subjects[0]
-        if subject.lower_ == pronoun.lower_:
-            continue  # "He transferred ...": the same pronoun, so the same center; read further back
+        if subject.lower_ == pronoun.lower_ or (pronoun.pos_ == "NOUN" and subject.lower_ in ("he", "she")
+                                                 and gender in (None, _PRONOUN_GENDER[subject.lower_])):
+            # "He transferred ...": the same pronoun, so the same center; read further back
+            # (a description after a "he" is the same man too: "He said ... The senator added")
+            gender = gender or _PRONOUN_GENDER.get(subject.lower_)
+            continue
         key = _person_at(resolver, subject)
         if key is None or (among is not None and key not in among and key != last_speaker):
             return None  # named in the content, unless they also spoke last (the same chain)
         known = ents.genders.get(key)
-        if known is not None and known != gender:
+        if gender is not None and known is not None and known != gender:
             return None
         named = [m for m in ents.mentions if m.entity.type == "PERSON" and ents.key(m) != key
                  and current.start_char <= m.start < current.end_char and not quoted(m.start)
-                 and ents.genders.get(ents.key(m)) in (None, gender)]
-        if known is None:
+                 and (gender is None or ents.genders.get(ents.key(m)) in (None, gender))]
+        if pronoun.pos_ == "NOUN" and _someone_else(resolver, current, root, subject, pronoun):
+            return None  # "Keller met Hollis. The mayor said": either could be the mayor
+        if known is None or gender is None:
             return None if named else key
         # "Fennick met Ardley. He said ...": another man in the main clause leaves it open; one
         # inside a subordinate clause, a content or a possessive ("Keller's plan") does not.
@@ -119,6 +168,24 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
 
 
 EMBEDDING = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "poss"}
+# Entity types of a proper noun that cannot be the person a description means.
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY",
+              "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+
+
+def _someone_else(resolver, sentence: Span, root: Token, subject: Token, description: Token) -> bool:
+    """Whether the main clause before a description names anyone else it could mean: a proper
+    noun that is no place or date (whatever type the tagger gave it: "met Hollis"), or a noun
+    of the description's own kind ("met the governor")."""
+    mine = {t.i for t in subject.subtree}
+    for t in sentence:
+        if t.i in mine or resolver.quote_run_at(t.idx) is not None or not _in_main_clause(t, root):
+            continue
+        if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE and t.dep_ != "compound":
+            return True
+        if t.pos_ == "NOUN" and t.lower_ == description.lower_:
+            return True
+    return False
 
 
 def _in_main_clause(token: Token, root: Token) -> bool:
@@ -240,7 +307,8 @@ def paragraph_person(resolver, pronoun: Token, among: set[str] | None,
         return None
     # Anyone else the pronoun could mean: a person's noun or an unresolved name as a subject.
     for t in doc.char_span(start, pronoun.idx, alignment_mode="contract") or []:
-        if t.dep_ not in ("nsubj", "nsubjpass") or quoted(t.idx) or t.idx in covered:
+        # (a relative "that" or "which" stands for a thing, never for another person)
+        if t.dep_ not in ("nsubj", "nsubjpass") or quoted(t.idx) or t.idx in covered or t.tag_ == "WDT":
             continue
         if t.pos_ == "PROPN" or t.lower_ in person_nouns or (t.pos_ == "PRON" and t.lower_ not in (pronoun.lower_, "it", "they", "we", "i", "you")):
             return None

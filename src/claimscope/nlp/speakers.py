@@ -32,7 +32,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.speaker_centering import addressee, paragraph_person, previous_subject, quoted_only
+from claimscope.nlp.speaker_centering import (
+    addressee,
+    described_subject,
+    paragraph_person,
+    previous_subject,
+    quoted_only,
+)
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -69,7 +75,7 @@ def name_gender(first: str) -> str | None:
     lexicon's `first_name_genders` does not say otherwise."""
     fixed = lexicon().get("first_name_genders", {}).get(first.lower())
     if fixed is not None:
-        return fixed
+        return fixed or None  # "": a name given to men and women alike
     guess = _first_names().get_gender(first)
     if guess in ("male", "mostly_male"):
         return "m"
@@ -474,7 +480,10 @@ _CREDIT = re.compile(
     r"(?:\b" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]*/[ \t]*" + _AGENCIES
     + r"\b(?:[ \t]+(?:Photo|Images))?"
     r"|\b" + _AGENCIES + r"[ \t]+Photo[ \t]*/[ \t]*" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}"
-    r"|^[ \t]*(?:Image copyright|Image caption|Photo:|Photograph:|Picture:)[^\n]*)",
+    # "Image copyright Getty Image caption Ms Daniels says ...": the credit runs to the caption,
+    # whose words are the text's own (a caption can report what someone says).
+    r"|^[ \t]*Image copyright[^\n]*?(?=[ \t]*Image caption|$)|\b(?:Image|Media) caption\b"
+    r"|^[ \t]*(?:Photo:|Photograph:|Picture:)[^\n]*)",
     re.MULTILINE)
 
 
@@ -499,13 +508,26 @@ class SpeakerResolver:
         self._quote_starts: list[int] = []
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
-                content: tuple[int, int] | None = None) -> str | None:
+                content: tuple[int, int] | None = None, since: int | None = None) -> str | None:
         """The entity id a source span stands for, or None.
 
+        `since`: where the last speaker's attribution ended (its cue); a pronoun tagging a
+        quotation that went on from there with no word of the narrator's between is the
+        last speaker.
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
-        if any(s < end and start < e for s, e in self.byline):
-            return None  # a byline or a photo credit ("Evan Harbour/AP") never speaks
+        credits = [e for s, e in self.byline if s < end and start < e]
+        if credits:
+            # A byline or a photo credit ("Evan Harbour/AP") never speaks; a source the tagger
+            # ran on from a credit into the caption ("copyright AFP Image caption Ms Daniels")
+            # is the caption's words after it.
+            text = text_of(self.doc)
+            cut = max(credits)
+            while cut < end and text[cut].isspace():
+                cut += 1
+            if cut >= end or cut <= start:
+                return None
+            return self.resolve(cut, end, last_speaker=last_speaker, content=content)
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
@@ -518,8 +540,13 @@ class SpeakerResolver:
                 named = {self.entities.key(m) for m in self.entities.mentions
                          if content[0] <= m.start < content[1]}
                 among = {self.entities.key(m) for m in self.entities.mentions} - named
+            joined = self._coordinated_subject(root, among)
+            if joined is not None:
+                return joined
             if self._unnamed_subject_before(root):
                 return None
+            if since is not None and self._quotation_goes_on(root, last_speaker, since):
+                return self.entities.cluster.get(last_speaker, last_speaker)
             found = self._pronoun(root, among, last_speaker)
             # '"Berridge never understood this," a dock worker said. He said ...': someone
             # named only inside quotation marks is not who the pronoun picks up.
@@ -548,6 +575,54 @@ class SpeakerResolver:
             return alone
         return self.pronouns.resolve(root, last_speaker=last_speaker, among=among)
 
+    def _quotation_goes_on(self, pronoun: Token, last_speaker: str | None, since: int) -> bool:
+        """'"I never told Bolton ...," the president tweeted. "If Bolton said this ... no
+        problems. [new paragraph] "Additionally, I met Zelensky," he continued.': the "he"
+        tags a quotation that has run on from the last speaker's with nothing of the narrator's
+        between (only quoted words, punctuation and paragraph breaks), so it is that speaker,
+        whoever the quotation names. The last speaker must be known to be of the pronoun's
+        gender."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if last_speaker is None or gender not in ("m", "f") or pronoun.dep_ != "nsubj":
+            return False
+        key = self.entities.cluster.get(last_speaker, last_speaker)
+        if self.entities.genders.get(key) != gender or self.quote_run_at(pronoun.idx) is not None:
+            return False
+        sentence = pronoun.sent
+        text = text_of(self.doc)
+        if sentence.text.lstrip()[:1] not in '"“' or since > sentence.start_char:
+            return False
+        quoted_before = False
+        for i in range(since, sentence.start_char):
+            if text[i].isalnum():
+                if self.quote_run_at(i) is None:
+                    return False  # the narrator spoke in between
+                quoted_before = True
+        return quoted_before
+
+    def _coordinated_subject(self, pronoun: Token, among: set[str] | None) -> str | None:
+        """"The Freedom Caucus is even angrier ..., and it will insist that ...": the subject of
+        a clause joined by "and" or "but" to the one before is that clause's subject, where it
+        is an entity that fits the pronoun (an organisation for "it"; for "he" or "she" a person
+        known to be of that gender)."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or not any(
+                c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < pronoun.i for c in verb.head.children):
+            return None
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
+        if not subjects or self.quote_run_at(subjects[0].idx) is not None:
+            return None
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
+        if not at or at[0].entity.type not in PRONOUN_TYPES.get(gender, ()):
+            return None
+        key = self.entities.key(at[0])
+        if among is not None and key not in among:
+            return None
+        if gender in ("m", "f") and self.entities.genders.get(key) != gender:
+            return None  # "Keller praised Whitcombe, and she said": Keller only if known a woman
+        return key
+
     def _not_pronoun(self, span: Span, root: Token, start: int, end: int, last_speaker: str | None,
                      content: tuple[int, int] | None) -> str | None:
         """A source that is no personal pronoun: a relative pronoun, a name, a description."""
@@ -562,6 +637,18 @@ class SpeakerResolver:
                                 last_speaker=last_speaker, content=content)
         if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.dep_ not in SUBJECT_DEPS:
             return None  # the "whom" of "whom X called": never the one who called
+        if root.dep_ == "relcl" and any(c.tag_ == "WP" and c.lower_ == "who" and c.dep_ in SUBJECT_DEPS
+                                        and span.start <= c.i for c in root.children):
+            # "Boehner, who smokes, has joked ...": the tagger took the relative clause for
+            # the source; who speaks is the name it describes.
+            root = next(c for c in root.children if c.tag_ == "WP" and c.lower_ == "who")
+        if root.lower_ == "which" and root.dep_ in SUBJECT_DEPS and root.head.dep_ == "relcl":
+            # "... the R.N.C., which issued a statement": an organisation the clause describes.
+            antecedent = root.head.head
+            for m in self.entities.mentions:
+                if m.start <= antecedent.idx < m.end and m.entity.type in ("ORG", "GPE", "NORP"):
+                    return self.entities.key(m)
+            return None
         if root.tag_ == "WP" and root.lower_ in ("who", "whom") and root.head.dep_ == "relcl":
             # "... by Mark Hollis, who says ...": the relative pronoun is the noun its clause
             # modifies; a common noun there ("a mayor who believes") names no one.
@@ -577,6 +664,16 @@ class SpeakerResolver:
                     return m.entity.id
         inside = [m for m in self.entities.mentions if m.start < span.end_char and m.end > span.start_char
                   and not _in_relative_clause(m.head, root)]
+        if root.pos_ == "PROPN" and not any(m.start <= root.idx < m.end for m in inside):
+            # "Booker, a senator from New Jersey and one of two dozen Democrats ...": the NER
+            # missed the head name, and the places and groups of its apposition are no speaker;
+            # the head is, as the one person of the text with that name.
+            first = root.i
+            while first > span.start and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            named = self._surname(self.doc[first : root.i + 1])
+            if named is not None:
+                return named
         if inside:
             return self._named(span, root, inside)
         named = self._surname(span)
@@ -743,6 +840,19 @@ class SpeakerResolver:
         # role, not an organisation ("the Velden administration", "the Biden campaign").
         organisation_words = {w for words in self.lex["organisation_nouns"].values() for w in words}
         organisation_words |= set(self.lex["organisation_nouns"])
+        from claimscope.nlp.entities import person_titles
+
+        if root.pos_ == "PROPN" and root.lower_ in person_titles() and not any(c.dep_ == "det" for c in root.children):
+            # "Mayor of Westbrook Ellen Whitcombe": a capitalised title whose "of" holds the name
+            # (the tagger ran the place into it); not "the lawyer of Smith".
+            titled = {self.entities.key(m) for m in people if m.head.dep_ == "pobj"
+                      and m.head.head.lower_ == "of" and m.head.head.head == root}
+            if len(titled) == 1:
+                return next(iter(titled))
+        if root.pos_ == "NOUN" or (root.pos_ == "PROPN" and not any(m.start <= root.idx < m.end for m in inside)):
+            named_holder = self._holder_after_of_phrase(root, people)
+            if named_holder is not None:
+                return named_holder
         for m in people:
             if m.head.head == root and (m.head.dep_ == "appos" or (
                     m.head.dep_ == "compound" and root.lower_ not in organisation_words)):
@@ -785,8 +895,43 @@ class SpeakerResolver:
                     and not (m.role == "modifier" and m.head.head == root)]
         if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
             return self.entities.key(speaking[0])
-        # "the Labour leader", "Iran's foreign minister": a person we cannot name.
+        if not people:
+            # "The presumptive GOP nominee" after a sentence about Romney: the description
+            # picks up the sentence before's main subject (`described_subject`).
+            return self._description(root)
+        # "Iran's foreign minister": a person we cannot name.
         return None
+
+    def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
+        """The name that holds a role "N for X" / "N to X", whatever the parse hung it on:
+        "A lawyer for Ms Daniels, Michael Avenatti," (a second person in apposition to X is no
+        other name of X: the lawyer), "Counselor to President Donald Trump Kellyanne Conway"
+        (a name right after X's, with nothing between them, is the counselor's)."""
+        text = text_of(self.doc)
+        ents = self.entities
+        objects = [g for p in root.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "of")
+                   for g in p.children if g.dep_ == "pobj"]
+        for obj in objects:
+            at = [m for m in people if m.start <= obj.idx < m.end]
+            if not at:
+                continue
+            x = at[0]
+            for m in people:
+                if ents.key(m) == ents.key(x) or m is x:
+                    continue
+                if m.head.dep_ == "appos" and m.head.head == obj and m.start > x.end:
+                    return ents.key(m)  # "for Ms Daniels, Michael Avenatti,"
+                first, second = (m, x) if m.start < x.start else (x, m)
+                if first.end <= second.start and not text[first.end:second.start].strip():
+                    return ents.key(second)  # "to President Donald Trump Kellyanne Conway": back to back
+        return None
+
+    def _description(self, root: Token) -> str | None:
+        """A definite description of a person ("the former governor"), resolved by centering."""
+        if root.lower_ not in self.lex["description_nouns"]:
+            return None
+        gender = self.lex["gendered_nouns"].get(root.lower_)
+        return described_subject(self, root, gender if gender in ("m", "f") else None, None)
 
     def _described(self, span: Span, root: Token) -> str | None:
         """"the company", "the ministry", "the spokesman": the one fitting organisation."""
@@ -800,6 +945,9 @@ class SpeakerResolver:
         titled = self._titled_person(span, root)
         if titled is not None:
             return titled
+        described = self._description(root)
+        if described is not None:
+            return described
         if noun in self.lex["country_nouns"]:
             types, keywords = {"GPE"}, []
         elif noun in orgs:
@@ -818,6 +966,8 @@ class SpeakerResolver:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
             if matching:
                 return _dominant(matching)
+            if noun in self.lex.get("named_bodies", []):
+                return None  # "police said" after a BMW: only a police force of the text will do
         return _dominant(earlier)
 
     def _titled_person(self, span: Span, root: Token) -> str | None:
@@ -837,7 +987,7 @@ class SpeakerResolver:
             if first is None or first.start == 0:
                 continue
             before = doc[first.start - 1].lower_.strip(".")
-            if before in forms:
+            if before in forms or _title_of(first, forms):
                 people.add(self.entities.key(m))
         return next(iter(people)) if len(people) == 1 else None
 
@@ -851,6 +1001,28 @@ class SpeakerResolver:
                 return self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
+
+
+TITLE_WINDOW = 4  # tokens between a title and the name it is given ("Mayor of Berkeley Jesse A.")
+
+
+def _title_of(name: Span, forms: set[str]) -> bool:
+    """Whether the name is given one of the title `forms` by the parse, a few words from it:
+    "Mayor of Berkeley Jesse Arreguin" (the title modifies the name), "the mayor of Berkeley,
+    Jesse Arreguin" (the name in apposition to the title), "Arreguin, the mayor". The words
+    around the name only count where they hang on it, so "the senator met Jo Keller" does not
+    make Keller a senator."""
+    doc, root = name.doc, name.root
+    sentence = root.sent
+    lo = max(sentence.start, name.start - TITLE_WINDOW)
+    hi = min(sentence.end, name.end + TITLE_WINDOW)
+    for t in list(doc[lo : name.start]) + list(doc[name.end : hi]):
+        if t.lower_.strip(".") not in forms or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (t.head == root and t.dep_ in ("compound", "nmod", "appos")) or (
+                root.head == t and root.dep_ == "appos"):
+            return True
+    return False
 
 
 def _in_relative_clause(token: Token, root: Token) -> bool:
@@ -959,7 +1131,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         if a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             content = (a.content.start, a.content.end) if a.content else None
-            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content)
+            entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
+                                      since=last_end if recent is not None else None)
         elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
               and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
               and "\n" in text[previous.content.end : a.cue.start]
@@ -980,7 +1153,10 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
                 named_in_run.setdefault(run, entity)
         a.source_entity = entity
         previous = a
-        if entity is not None:
+        # "If Berridge said this ..." inside someone's quotation is what the quoted speaker
+        # says; it does not make Berridge the one who speaks next.
+        nested = text[a.cue.start : a.cue.end] not in "\"“" and resolver.quote_run_at(a.cue.start) is not None
+        if entity is not None and not nested:
             last_speaker, last_end = entity, a.cue.end
 
 
