@@ -18,11 +18,18 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
 - a content that runs into the writer's rebuttal (", when in fact ...") ends before it.
 - the widening stops before a second speech act of the cue's subject: "said the harbour would
   reopen, and once again called for an inquiry", "said the budget was balanced and urged
-  lawmakers to ...": a reporting verb without a subject of its own, conjoined to the cue or to
-  a content clause it cannot share a subject with (a modal or passive clause, or a comma
-  before the "and"); "said the council had approved the plan and announced a tender" keeps it.
+  lawmakers to ...": a reporting verb without a subject of its own, conjoined to a content
+  clause it cannot share a subject with (a modal or passive clause, or a comma before the
+  "and"); "said the council had approved the plan and announced a tender" keeps it. Any verb
+  conjoined to the cue itself ("argued that ..., opposed a stadium") is the speaker's next act,
+  and a past or present verb conjoined to a clause under a modal ("should commit crimes,
+  advocated ...") cannot share that modal: both end the content;
+- the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
+  how far apart the parties remain" is the writer's comment on what they say.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
-no parse are left as they are.
+no parse are left as they are, except that a content whose first words end a clause begun
+before it ('... what Snowden says | he did, "the programs were known," he said') starts at its
+quotation.
 """
 
 from __future__ import annotations
@@ -50,6 +57,10 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
                 for p in [g.source, g.cue, *g.contents] if p is not None]
     out = []
     for i, group in enumerate(groups):
+        if group.contents:
+            first = _without_outside_tail(doc, group.contents[0])
+            if first is not None:
+                group = Group(cue=group.cue, source=group.source, contents=[first, *group.contents[1:]])
         if not group.contents or group.contents[0].start < group.cue.end:
             out.append(group)
             continue
@@ -70,6 +81,29 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             group = Group(cue=group.cue, source=group.source, contents=contents)
         out.append(group)
     return out
+
+
+OPENING_QUOTES = "\"“"
+
+
+def _without_outside_tail(doc: Doc, first: RoleSpan) -> RoleSpan | None:
+    """The first fragment from its quotation on, where the words before the quotation end a
+    clause that began outside the content, or None: 'While officials have condemned what
+    Snowden says | he did, "the programs were already known," Gjelten said': "he did" is the
+    writer's, the tail of "what Snowden says he did"."""
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return None
+    opening = next((t for t in span if t.text in OPENING_QUOTES and t.i > span.start), None)
+    if opening is None or doc[opening.i - 1].text != ",":
+        return None
+    prefix = span[: opening.i - span.start]
+    tops = [t for t in prefix if not (span.start <= t.head.i < span.end) and not t.is_punct]
+    if not tops or not all(t.head.i < span.start for t in tops):
+        return None
+    if len(text_of(doc)[opening.idx:first.end].split()) < 3:
+        return None
+    return RoleSpan(first.role, opening.idx, first.end, first.score)
 
 
 # ", when in fact ...": the writer answering the belief, not more of it ("makes us think the
@@ -144,17 +178,28 @@ def _reporting_verbs() -> frozenset[str]:
 def _second_speech_act(t, cue_tokens) -> bool:
     """A subjectless reporting verb conjoined to the cue, or to a content clause whose subject
     cannot be its own (module docstring)."""
-    if t.dep_ != "conj" or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") or t.lemma_.lower() not in _reporting_verbs():
+    if t.dep_ != "conj" or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
         return False
     head = t.head
     if head in cue_tokens:
-        return True
+        return True  # "argued that ..., opposed a stadium": the speaker's next act, whatever it is
+    if _bare_under_modal(head) and t.tag_ in ("VBD", "VBZ"):
+        return True  # "argued that forces should commit crimes, advocated ...": not under "should"
+    if t.lemma_.lower() not in _reporting_verbs():
+        return False
     between = t.doc[head.i + 1 : t.i]
     comma_and = any(x.text == "," for x in between) and any(x.dep_ == "cc" and x.head == head for x in between)
     modal_or_passive = any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in head.children)
     return comma_and or modal_or_passive
+
+
+def _bare_under_modal(verb) -> bool:
+    """A base-form verb under a modal or "to" ("should commit", "to scale"): a past or
+    third-person verb conjoined to it cannot share that modal, so it belongs to a clause above."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ == "to")
+                                     for c in verb.children if c.i < verb.i)
 
 
 def _before_another_clause(tokens: list, cue_tokens=(), only_acts: bool = False) -> list:
@@ -179,6 +224,10 @@ def _before_another_clause(tokens: list, cue_tokens=(), only_acts: bool = False)
             return tokens[: max(0, t.left_edge.i - tokens[0].i)]
         if t.text in (",", ";") and k + 1 < len(tokens) and tokens[k + 1].lower_ in CONTRAST_WORDS | FRAME_WORDS:
             return tokens[:k]  # ", when in fact ...", ", according to RAI": however the parser hung it
+        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].tag_ == "VBG" and tokens[k + 1].dep_ == "advcl":
+            # "They say it is time to ..., underscoring how far apart the parties remain": where
+            # the tagger stopped before a comma and a participle, the participle is the writer's.
+            return tokens[:k]
     return tokens
 
 

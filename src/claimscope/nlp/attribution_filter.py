@@ -234,11 +234,27 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
     if len(kept) == 2 and subordinate(kept[0]) and not subordinate(kept[1]):
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
+    if len(kept) == 2 and _other_sentence_statement(doc, group, kept[0]):
+        kept = kept[1:]
     if not kept:
         kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
     middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
     kept_contents = sorted([c for side in kept for c in side] + middle, key=lambda c: c.start)
     return Group(cue=group.cue, source=group.source, contents=kept_contents)
+
+
+def _other_sentence_statement(doc: Doc, group: Group, side: list[RoleSpan]) -> bool:
+    """A side before the cue that opens in an earlier sentence and quotes nothing, while the
+    cue's own sentence holds the other side: "Snowden is trying to avoid extradition. (For more
+    on why many legal experts say he made a poor choice, see ...)": the earlier sentence is the
+    writer's, not what the experts say. A quotation before its cue ('"A." he said, "B."') stays."""
+    cue = _span(doc, group.cue)
+    if cue is None or not len(cue) or not doc.has_annotation("SENT_START"):
+        return False
+    sentence = cue[0].sent
+    if side[0].start >= sentence.start_char:
+        return False
+    return quote_kind(text_of(doc), [(c.start, c.end) for c in side]) == "indirect"
 
 
 def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleSpan]:

@@ -1,0 +1,115 @@
+"""Content and source edges on hand-written sentences (none from any corpus), with the real
+spaCy model: the kinds of edge error speakers5 found on tuning-pool articles of issue 9."""
+
+from __future__ import annotations
+
+from role_groups import last_content, role_group
+
+from claimscope.nlp.attribution import with_contents
+from claimscope.nlp.attribution_edges import complete_contents
+from claimscope.nlp.attribution_filter import record_sides
+from claimscope.nlp.attribution_governor import with_governing_sources
+
+
+def _words(text, part):
+    return None if part is None else text[part.start : part.end]
+
+
+def test_a_final_cue_with_only_circumstances_after_it_reports_the_clause_before(parse):
+    text = ("The dock workers had walked out over pay and safety rules, the union's Ellen Marsh said "
+            "Tuesday on Harbour Radio.\n")
+    doc = parse(text)
+    group = role_group(text, "the union's Ellen Marsh", "said")
+    (done,), _ = with_contents(doc, [group], [])
+    assert last_content(text, done) == "The dock workers had walked out over pay and safety rules"
+
+
+def test_a_cue_followed_by_what_was_said_still_takes_the_rest_of_its_sentence(parse):
+    text = "Ellen Marsh said the dock workers had walked out over pay.\n"
+    doc = parse(text)
+    (done,), _ = with_contents(doc, [role_group(text, "Ellen Marsh", "said")], [])
+    assert last_content(text, done) == "the dock workers had walked out over pay"
+
+
+def test_the_widening_leaves_the_writers_participle_out(parse):
+    text = ("Councillors say it is time to sell the old ferry and repay what they can on the loan, "
+            "underscoring how far apart the two parties remain on the harbour.")
+    doc = parse(text)
+    group = role_group(text, "Councillors", "say",
+                       "it is time to sell the old ferry and repay what they can on the loan")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "it is time to sell the old ferry and repay what they can on the loan"
+
+
+def test_a_past_verb_after_a_modal_clause_is_not_part_of_what_was_argued(parse):
+    text = ("The campaign argued that the city should raise the harbour tax, opposed a new stadium, "
+            "and promoted a plan for a tram.")
+    doc = parse(text)
+    group = role_group(text, "The campaign", "argued",
+                       "that the city should raise the harbour tax, opposed a new stadium, and promoted a plan for a tram")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "that the city should raise the harbour tax"
+
+
+def test_a_verb_sharing_the_modal_stays_in_the_content(parse):
+    text = "Keller argued that the city should raise the harbour tax and repair the quay."
+    doc = parse(text)
+    group = role_group(text, "Keller", "argued", "that the city should raise the harbour tax and repair the quay")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "that the city should raise the harbour tax and repair the quay"
+
+
+def test_the_writers_sentence_before_is_no_side_of_a_later_cue(parse):
+    text = ("Keller is trying hard to keep the ferry running until spring. (On why many engineers "
+            "say the ferry is unsafe, see our report.)")
+    doc = parse(text)
+    group = role_group(text, "many engineers", "say",
+                       "Keller is trying hard to keep the ferry running until spring.", "the ferry is unsafe")
+    done = record_sides(doc, group)
+    assert [_words(text, c) for c in done.contents] == ["the ferry is unsafe"]
+
+
+def test_a_quotation_before_its_cue_stays_a_side(parse):
+    text = '"The ferry is unsafe." Marsh said the quay is unsafe too.'
+    doc = parse(text)
+    group = role_group(text, "Marsh", "said", "The ferry is unsafe.", "the quay is unsafe too")
+    done = record_sides(doc, group)
+    assert len(done.contents) == 2
+
+
+def test_the_tail_of_the_writers_clause_is_cut_off_a_quotation(parse):
+    text = ('While officials have condemned what Keller says he did, "the plans of the quay were '
+            'already public," Marsh said on the radio.')
+    doc = parse(text)
+    group = role_group(text, "Marsh", "said", 'he did, "the plans of the quay were already public,"')
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == '"the plans of the quay were already public,"'
+
+
+def test_the_one_asked_is_not_part_of_the_question(parse):
+    text = "The reporter asked Mayor Keller if he could still promise that the ferry would sail in June."
+    doc = parse(text)
+    group = role_group(text, "The reporter", "asked",
+                       "Mayor Keller if he could still promise that the ferry would sail in June")
+    (done,) = with_governing_sources(doc, [group])
+    assert last_content(text, done) == "if he could still promise that the ferry would sail in June"
+
+
+def test_an_inverted_speaker_tagged_as_content_becomes_the_source(parse):
+    text = ("The meeting will take place on Friday and will include groups supporting dock workers, "
+            "fishermen and others, said the official, who asked not to be named.")
+    doc = parse(text)
+    group = role_group(text, "fishermen and others", "said", "the official, who asked not to be named")
+    (done,) = with_governing_sources(doc, [group])
+    assert _words(text, done.source).startswith("the official")
+    assert last_content(text, done).startswith("The meeting will take place on Friday")
+    assert last_content(text, done).endswith("fishermen and others")
+
+
+def test_a_verb_in_an_unlabelled_list_shares_the_subject_of_the_first(parse):
+    text = ("His campaign had at various times cast doubt on the harbour treaty, argued that the navy "
+            "should leave, and promoted a tram.")
+    doc = parse(text)
+    group = role_group(text, None, "argued", "that the navy should leave")
+    (done,) = with_governing_sources(doc, [group])
+    assert _words(text, done.source) == "His campaign"
