@@ -113,3 +113,20 @@ def test_a_verb_in_an_unlabelled_list_shares_the_subject_of_the_first(parse):
     group = role_group(text, None, "argued", "that the navy should leave")
     (done,) = with_governing_sources(doc, [group])
     assert _words(text, done.source) == "His campaign"
+
+
+def test_a_content_keeps_the_conjunction_that_opens_it(parse):
+    text = "Since she has been in prison, Marsh has earned a degree in law, the station reported."
+    doc = parse(text)
+    group = role_group(text, "the station", "reported", "she has been in prison, Marsh has earned a degree in law")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "Since she has been in prison, Marsh has earned a degree in law"
+
+
+def test_a_questions_auxiliary_is_not_part_of_the_source(parse):
+    from claimscope.nlp.attribution_filter import trim_source
+
+    text = "Why did Keller say the ferry was safe?"
+    doc = parse(text)
+    group = role_group(text, "did Keller", "say", "the ferry was safe")
+    assert _words(text, trim_source(doc, group.source)) == "Keller"

@@ -290,8 +290,9 @@ _EDGE_MARKS = " \t\n\"'“”‘’,;:—–-"
 
 def _clause_before_source(doc: Doc, cue, source: RoleSpan) -> tuple[int, int] | None:
     """The complement clause a final "X said" governs from before its source, or None: the
-    clause (ccomp) of the cue's verb that ends before the source, in the cue's sentence, with a
-    verb and at least three words, without its edge punctuation and quotation marks."""
+    clause (ccomp) of the cue's verb that ends right before the source (the verb's subject), in
+    the cue's sentence, with a verb and at least three words, without its edge punctuation and
+    quotation marks."""
     verbs = [t for t in cue if t.pos_ == "VERB"]
     if not verbs:
         return None
@@ -302,6 +303,11 @@ def _clause_before_source(doc: Doc, cue, source: RoleSpan) -> tuple[int, int] | 
         return None
     clause = clauses[0]
     text = text_of(doc)
+    # the clause right before "X said", X the verb's own subject: "Spicer at first evaded ...,
+    # then when Karl pressed him, said no" is no report of Karl's
+    if text[clause.right_edge.idx + len(clause.right_edge):source.start].strip(_EDGE_MARKS) or not any(
+            c.dep_ == "nsubj" and source.start <= c.idx < source.end for c in verb.children):
+        return None
     start = clause.left_edge.idx
     end = clause.right_edge.idx + len(clause.right_edge)
     while start < end and text[start] in _EDGE_MARKS:

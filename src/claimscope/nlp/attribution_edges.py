@@ -29,7 +29,8 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
 no parse are left as they are, except that a content whose first words end a clause begun
 before it ('... what Snowden says | he did, "the programs were known," he said') starts at its
-quotation.
+quotation, and one the tagger began after its first clause's conjunction ("Since | she has been
+in prison, ...") starts at that conjunction.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
     out = []
     for i, group in enumerate(groups):
         if group.contents:
-            first = _without_outside_tail(doc, group.contents[0])
+            first = _without_outside_tail(doc, group.contents[0]) or _with_leading_mark(doc, group.contents[0])
             if first is not None:
                 group = Group(cue=group.cue, source=group.source, contents=[first, *group.contents[1:]])
         if not group.contents or group.contents[0].start < group.cue.end:
@@ -104,6 +105,21 @@ def _without_outside_tail(doc: Doc, first: RoleSpan) -> RoleSpan | None:
     if len(text_of(doc)[opening.idx:first.end].split()) < 3:
         return None
     return RoleSpan(first.role, opening.idx, first.end, first.score)
+
+
+def _with_leading_mark(doc: Doc, first: RoleSpan) -> RoleSpan | None:
+    """The first fragment with the conjunction that opens its first clause, where the tagger left
+    it out ("Since | she has been in prison, Brown has earned a degree, the station reported"),
+    or None."""
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or len(span) < 3 or span.start == 0:
+        return None
+    mark = doc[span.start - 1]
+    # not "that": a complementizer changes nothing, and PolNeAR's contents often leave it out
+    if mark.dep_ != "mark" or mark.lower_ == "that" or not span.start <= mark.head.i < span.end or (
+            mark.sent != span[0].sent):
+        return None
+    return RoleSpan(first.role, mark.idx, first.end, first.score)
 
 
 # ", when in fact ...": the writer answering the belief, not more of it ("makes us think the

@@ -380,7 +380,8 @@ def _with_name_ahead(tokens: list) -> list:
 
 def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     """A source without the words it cannot end or start on: a trailing preposition, conjunction,
-    determiner or relative pronoun, a leading dateline or punctuation ("CNN) Joe Biden")."""
+    determiner or relative pronoun, a leading dateline, punctuation ("CNN) Joe Biden") or the
+    cue's auxiliary ("did Spicer")."""
     span = _span(doc, source)
     if span is None or len(span) == 0:
         return source
@@ -399,8 +400,9 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     while len(tokens) > 1 and (tokens[-1].pos_ in _SOURCE_TAIL_POS or tokens[-1].lower_ in _RELATIVES) and not (
             tokens[-1].is_punct or tokens[-1].pos_ == "PART"):
         tokens = tokens[:-1]
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[0].is_punct or (
+            tokens[0].dep_ in ("aux", "auxpass") and not span.start <= tokens[0].head.i < span.end)):
+        tokens = tokens[1:]  # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker
     tokens = _with_name_ahead(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if (start, end) == (source.start, source.end):
