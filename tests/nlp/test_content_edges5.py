@@ -130,3 +130,20 @@ def test_a_questions_auxiliary_is_not_part_of_the_source(parse):
     doc = parse(text)
     group = role_group(text, "did Keller", "say", "the ferry was safe")
     assert _words(text, trim_source(doc, group.source)) == "Keller"
+
+
+def test_a_cue_ending_its_paragraph_in_a_colon_reports_the_next_paragraph(parse):
+    text = ("As for the ferry's future, the Harbour Gazette writes that:\n\n"
+            "The old ferry will sail until the new quay opens in spring.\n")
+    doc = parse(text)
+    group = role_group(text, "the Harbour Gazette", "writes that:", "the ferry's future")
+    (done,), _ = with_contents(doc, [group], [])
+    assert last_content(text, done) == "The old ferry will sail until the new quay opens in spring"
+
+
+def test_a_colon_cue_with_a_clause_before_it_keeps_that_clause(parse):
+    text = "The ferry will sail until spring, the Harbour Gazette writes:\n\nMore follows below.\n"
+    doc = parse(text)
+    group = role_group(text, "the Harbour Gazette", "writes:", "The ferry will sail until spring")
+    (done,), _ = with_contents(doc, [group], [])
+    assert last_content(text, done) == "The ferry will sail until spring"

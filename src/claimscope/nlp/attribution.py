@@ -176,7 +176,7 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     claiming", "made the statement in response to") is no statement: shown as a stance, never
     counted. Quotations continued in later paragraphs are statements too."""
     if doc.has_annotation("SENT_START"):
-        groups = [_with_content_after_cue(doc, g) for g in groups]
+        groups = [_with_content_after_cue(doc, _with_colon_paragraph(doc, g)) for g in groups]
     groups = complete_contents(doc, with_governing_sources(doc, groups))
     stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
@@ -283,6 +283,40 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
         return group  # "made the statement in response to | criticism from ...": an object, no saying
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
+
+
+def _with_colon_paragraph(doc: Doc, group: Group) -> Group:
+    """'As for his motive, the Guardian writes that:' then the quoted passage as a paragraph of
+    its own: a cue that ends its paragraph with a colon introduces the next paragraph. The
+    tagger's content before the cue ("his motive", a phrase without a verb) is only the topic.
+    A content with a verb, or one after the cue, is left as it is."""
+    text = text_of(doc)
+    at = group.cue.end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if not (text[group.cue.start:at].rstrip().endswith(":") or text[at:at + 1] == ":"):
+        return group
+    colon = text.find(":", group.cue.end - 1, at + 1)
+    line_end = colon + 1
+    while line_end < len(text) and text[line_end] in " \t":
+        line_end += 1
+    if text[line_end:line_end + 1] != "\n" or any(c.start >= group.cue.end for c in group.contents):
+        return group
+    for c in group.contents:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            return group
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return group
+    return Group(cue=group.cue, source=group.source,
+                 contents=[RoleSpan("content", start, end, group.cue.score)])
 
 
 _EDGE_MARKS = " \t\n\"'“”‘’,;:—–-"
