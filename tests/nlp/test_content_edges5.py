@@ -147,3 +147,39 @@ def test_a_colon_cue_with_a_clause_before_it_keeps_that_clause(parse):
     group = role_group(text, "the Harbour Gazette", "writes:", "The ferry will sail until spring")
     (done,), _ = with_contents(doc, [group], [])
     assert last_content(text, done) == "The ferry will sail until spring"
+
+
+def test_a_cue_in_a_relative_clause_keeps_its_content_out_of_the_main_clause(parse):
+    text = ("Ellen Marsh, the engineer who came forward to say she drew the plans of the quay, was one "
+            "of dozens of engineers hired by the port.")
+    doc = parse(text)
+    group = role_group(text, "the engineer", "came forward to say",
+                       "she drew the plans of the quay, was one of dozens of engineers hired by the port")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "she drew the plans of the quay"
+
+
+def test_a_report_in_the_writers_words_stops_at_its_sentence(parse):
+    text = "Many dock workers are saying that the ferry should be sold. I agree with them."
+    doc = parse(text)
+    group = role_group(text, "Many dock workers", "are saying",
+                       "that the ferry should be sold. I agree with them")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "that the ferry should be sold"
+
+
+def test_a_quotation_may_run_on_past_its_sentence(parse):
+    text = 'Marsh said: "The ferry should be sold. We agree with the council."'
+    doc = parse(text)
+    group = role_group(text, "Marsh", "said:", '"The ferry should be sold. We agree with the council."')
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == '"The ferry should be sold. We agree with the council."'
+
+
+def test_a_relative_pronoun_before_the_speaker_is_not_the_source(parse):
+    from claimscope.nlp.attribution_filter import trim_source
+
+    text = "The Gazette wrote about the clerk who it says was behind the leaks."
+    doc = parse(text)
+    group = role_group(text, "who it", "says", "was behind the leaks")
+    assert _words(text, trim_source(doc, group.source)) == "it"

@@ -24,6 +24,11 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
   conjoined to the cue itself ("argued that ..., opposed a stadium") is the speaker's next act,
   and a past or present verb conjoined to a clause under a modal ("should commit crimes,
   advocated ...") cannot share that modal: both end the content;
+- a content of a cue inside a relative or subordinate clause ("Snowden, who came forward to
+  say he is the source, was among ...", "when they said "burn it down," they meant ...") ends
+  before the predicate that clause hangs on, unless the content holds that predicate's subject
+  (then the parser hung the content's own verb above the cue); an unquoted content ends with
+  the cue's sentence ("... are saying that he should be banned. I agree with them.");
 - the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
   how far apart the parties remain" is the writer's comment on what they say.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
@@ -68,9 +73,11 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         cut = _writers_rebuttal(text_of(doc), group.contents[-1])
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
-        cut = _second_act_cut(doc, group)
-        if cut is not None:
-            group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
+        group = _within_embedded_cue(doc, group)
+        for step in (_second_act_cut, _next_sentence_cut):
+            cut = step(doc, group)
+            if cut is not None:
+                group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
         # Every span of the text's groups bounds the widening except this content itself. Where
         # a rebuttal or second act was cut off, the content as tagged stays a bound: the
@@ -146,6 +153,93 @@ def _second_act_cut(doc: Doc, group: Group) -> RoleSpan | None:
     if not kept or len(kept) == len(span):
         return None
     return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+
+
+SUBORDINATE = {"relcl", "acl", "advcl"}
+
+
+def _within_embedded_cue(doc: Doc, group: Group) -> Group:
+    """The group with its contents up to where they leave the clause of a cue that sits in a
+    relative or adverbial clause: "Snowden, who has stepped forward to say | he is the source of
+    the leaks | was among thousands of analysts", "when the coalition said | "burn it all
+    down," | they truly meant it": what follows the cue's clause is the sentence the clause
+    hangs in. The content ends before that sentence's predicate (a verb the cue's verb depends
+    on); fragments past it are dropped, the one that reaches it is cut."""
+    verb = next((t for t in (doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand") or ())
+                 if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ not in SUBORDINATE:
+        return group
+    above = _above_subordinate_clause(verb)
+    # A predicate whose subject the content holds is the content's own verb, which the parser
+    # hung above the cue ("While he acknowledged | funding was a major reason |, ..."): no cut.
+    held = [(c.start, c.end) for c in group.contents]
+    above = {i for i in above if not any(
+        s <= k.idx < e for k in doc[i].children if k.dep_ in ("nsubj", "nsubjpass") for s, e in held)}
+    kept = []
+    for fragment in group.contents:
+        span = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+        if span is None or not len(span) or span[0].i < verb.i or any(
+                i < span.start for i in above if i > verb.i):
+            break  # this fragment, or the gap before it, is past that predicate
+        # the predicate the cue's clause hangs on: where the content reaches it, it has left
+        # the cue's clause (a word merely parsed outside it, a closing quotation mark, stays)
+        out = next((t for t in span if t.i in above), None)
+        if out is None:
+            kept.append(fragment)
+            continue
+        tokens = [t for t in span if t.i < out.i]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in CLOSING_QUOTES or tokens[-1].pos_ in TRAILING_POS):
+            tokens.pop()
+        if tokens:
+            kept.append(RoleSpan(fragment.role, fragment.start, tokens[-1].idx + len(tokens[-1]), fragment.score))
+        break
+    if not kept or kept == group.contents:
+        return group
+    return Group(cue=group.cue, source=group.source, contents=kept)
+
+
+# What opens a clause as subordinate: a relative pronoun as its subject ("who claims"), or a
+# conjunction of time, cause or condition ("when they said").
+# Not "as" or "if": "As critics have pointed out, Trump is free to ..." reports the main clause.
+SUBORDINATORS = {"when", "while", "because", "after", "before", "although", "though", "since"}
+
+
+def _above_subordinate_clause(verb) -> set[int]:
+    """Token indices of the predicates above the first clause, from the cue's verb up, that is
+    marked as subordinate (relative pronoun subject, or a subordinating conjunction): where the
+    parse shows no such mark, a verb above the cue may be a parse error (the content's own verb)."""
+    token, steps = verb, 0
+    while steps < 6 and token.head != token:
+        marked = any((c.tag_ in ("WP", "WDT") and c.dep_ in ("nsubj", "nsubjpass")) or (
+            c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < token.i) for c in token.children)
+        if marked and token.dep_ in SUBORDINATE:
+            return {t.i for t in token.ancestors if t.pos_ in ("VERB", "AUX")}
+        token, steps = token.head, steps + 1
+    return set()
+
+
+def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment without the unquoted sentence after the cue's that the tagger ran
+    into, or None: 'A lot of people are saying that he should be banned. I agree with them.'
+    A quotation may go on over sentences; a report in the writer's words does not."""
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    last = group.contents[-1]
+    if cue is None or not len(cue):
+        return None
+    end = cue[-1].sent.end_char
+    text = text_of(doc)
+    if last.end <= end or last.start >= end or text[group.cue.start:group.cue.end].rstrip().endswith(":"):
+        return None  # after a colon, a transcript may run over several sentences
+    stop = text[last.start:end].rstrip()
+    if not stop.endswith((".", "!", "?")) or not text[end:last.end].lstrip()[:1].isupper():
+        return None  # the parser's boundary, not a full stop: leave it
+    if any(q in text[last.start:last.end] for q in "\"“”"):
+        return None  # quoted words in it: the quotation may run on
+    while end > last.start and (text[end - 1].isspace() or text[end - 1] in ".;:,"):
+        end -= 1
+    if len(text[last.start:end].split()) < 3:
+        return None
+    return RoleSpan(last.role, last.start, end, last.score)
 
 
 def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:

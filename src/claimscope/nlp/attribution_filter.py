@@ -381,7 +381,7 @@ def _with_name_ahead(tokens: list) -> list:
 def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     """A source without the words it cannot end or start on: a trailing preposition, conjunction,
     determiner or relative pronoun, a leading dateline, punctuation ("CNN) Joe Biden") or the
-    cue's auxiliary ("did Spicer")."""
+    cue's auxiliary ("did Spicer") or a relative pronoun before the speaker ("who it says")."""
     span = _span(doc, source)
     if span is None or len(span) == 0:
         return source
@@ -400,9 +400,11 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     while len(tokens) > 1 and (tokens[-1].pos_ in _SOURCE_TAIL_POS or tokens[-1].lower_ in _RELATIVES) and not (
             tokens[-1].is_punct or tokens[-1].pos_ == "PART"):
         tokens = tokens[:-1]
-    while len(tokens) > 1 and (tokens[0].is_punct or (
+    while len(tokens) > 1 and (tokens[0].is_punct or (tokens[0].tag_ in ("WP", "WDT") and tokens[1].dep_ == "nsubj") or (
             tokens[0].dep_ in ("aux", "auxpass") and not span.start <= tokens[0].head.i < span.end)):
-        tokens = tokens[1:]  # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker
+        # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker; "the
+        # man who | it says was behind the leaks": the relative pronoun is the content's subject
+        tokens = tokens[1:]
     tokens = _with_name_ahead(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if (start, end) == (source.start, source.end):
