@@ -183,3 +183,11 @@ def test_a_relative_pronoun_before_the_speaker_is_not_the_source(parse):
     doc = parse(text)
     group = role_group(text, "who it", "says", "was behind the leaks")
     assert _words(text, trim_source(doc, group.source)) == "it"
+
+
+def test_words_on_the_cue_before_a_quotation_stay_in_the_content(parse):
+    text = 'The official said the mayor\'s answer will be, "Fine, the ferry sails. Let us talk."'
+    doc = parse(text)
+    group = role_group(text, "The official", "said", 'the mayor\'s answer will be, "Fine, the ferry sails. Let us talk."')
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done).startswith("the mayor's answer will be")

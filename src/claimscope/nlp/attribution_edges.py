@@ -64,7 +64,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
     out = []
     for i, group in enumerate(groups):
         if group.contents:
-            first = _without_outside_tail(doc, group.contents[0]) or _with_leading_mark(doc, group.contents[0])
+            first = _without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
             if first is not None:
                 group = Group(cue=group.cue, source=group.source, contents=[first, *group.contents[1:]])
         if not group.contents or group.contents[0].start < group.cue.end:
@@ -94,11 +94,12 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
 OPENING_QUOTES = "\"“"
 
 
-def _without_outside_tail(doc: Doc, first: RoleSpan) -> RoleSpan | None:
+def _without_outside_tail(doc: Doc, first: RoleSpan, cue: RoleSpan) -> RoleSpan | None:
     """The first fragment from its quotation on, where the words before the quotation end a
     clause that began outside the content, or None: 'While officials have condemned what
     Snowden says | he did, "the programs were already known," Gjelten said': "he did" is the
-    writer's, the tail of "what Snowden says he did"."""
+    writer's, the tail of "what Snowden says he did". Words that hang on the cue itself ("said
+    | the president's approach will be, "OK, ..."") are the content's own."""
     span = doc.char_span(first.start, first.end, alignment_mode="expand")
     if span is None or len(span) < 4:
         return None
@@ -107,7 +108,7 @@ def _without_outside_tail(doc: Doc, first: RoleSpan) -> RoleSpan | None:
         return None
     prefix = span[: opening.i - span.start]
     tops = [t for t in prefix if not (span.start <= t.head.i < span.end) and not t.is_punct]
-    if not tops or not all(t.head.i < span.start for t in tops):
+    if not tops or not all(t.head.i < span.start and not cue.start <= t.head.idx < cue.end for t in tops):
         return None
     if len(text_of(doc)[opening.idx:first.end].split()) < 3:
         return None
