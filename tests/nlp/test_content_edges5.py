@@ -191,3 +191,21 @@ def test_words_on_the_cue_before_a_quotation_stay_in_the_content(parse):
     group = role_group(text, "The official", "said", 'the mayor\'s answer will be, "Fine, the ferry sails. Let us talk."')
     (done,) = complete_contents(doc, [group])
     assert last_content(text, done).startswith("the mayor's answer will be")
+
+
+def test_the_one_who_tried_to_suggest_is_the_source(parse):
+    text = "Marsh and harbour officials, though, tried to at the same time suggest that the ferry was safe."
+    doc = parse(text)
+    group = role_group(text, None, "suggest", "that the ferry was safe")
+    (done,) = with_governing_sources(doc, [group])
+    assert _words(text, done.source) == "Marsh and harbour officials"
+
+
+def test_a_place_ending_a_preposition_is_not_part_of_the_source(parse):
+    from claimscope.nlp.attribution_filter import trim_source
+
+    text = "In Iran, a leading conservative cleric, Grand Ayatollah Nasser Brook, said the ferry was safe."
+    doc = parse(text)
+    group = role_group(text, "Iran, a leading conservative cleric, Grand Ayatollah Nasser Brook,", "said",
+                       "the ferry was safe")
+    assert _words(text, trim_source(doc, group.source)).startswith("a leading conservative cleric")

@@ -381,7 +381,8 @@ def _with_name_ahead(tokens: list) -> list:
 def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     """A source without the words it cannot end or start on: a trailing preposition, conjunction,
     determiner or relative pronoun, a leading dateline, punctuation ("CNN) Joe Biden") or the
-    cue's auxiliary ("did Spicer") or a relative pronoun before the speaker ("who it says")."""
+    cue's auxiliary ("did Spicer"), a relative pronoun before the speaker ("who it says") or the
+    end of a prepositional phrase before it ("In | Iran, a leading cleric, ...")."""
     span = _span(doc, source)
     if span is None or len(span) == 0:
         return source
@@ -400,6 +401,12 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     while len(tokens) > 1 and (tokens[-1].pos_ in _SOURCE_TAIL_POS or tokens[-1].lower_ in _RELATIVES) and not (
             tokens[-1].is_punct or tokens[-1].pos_ == "PART"):
         tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[0].dep_ == "pobj" and tokens[0].head.i < span.start:
+        # "In | Iran, a leading cleric, Grand Ayatollah ..." : the place ends the preposition
+        # before the source, it is not the speaker
+        rest = [t for t in tokens if t.i > tokens[0].right_edge.i]
+        if rest and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in rest):
+            tokens = rest
     while len(tokens) > 1 and (tokens[0].is_punct or (tokens[0].tag_ in ("WP", "WDT") and tokens[1].dep_ == "nsubj") or (
             tokens[0].dep_ in ("aux", "auxpass") and not span.start <= tokens[0].head.i < span.end)):
         # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker; "the

@@ -59,6 +59,8 @@ def _implies_subject(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBG":
         return verb.dep_ in ("advcl", "xcomp", "pcomp", "conj")
+    if verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBP") and verb.head.pos_ == "VERB":
+        return True  # "Nuland and her aides tried to suggest that ...": the one who tried
     if verb.dep_ == "dep" and verb.tag_ == "VBD" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
         # "His campaign had cast doubt on ..., argued that ...": a list of verbs the parser left
         # unlabelled, one subject for all of them
@@ -112,7 +114,10 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
         return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
     first = _phrase_start(subject)
     start = first.idx
-    end = subject.right_edge.idx + len(subject.right_edge)
+    last = subject.right_edge
+    if any(t.dep_ == "amod" and t.tag_ in ("VBD", "VBZ", "VBP") for t in subject.subtree if t.i > subject.i):
+        last = subject  # "Trump pestered Sessions for ..., slammed him": a verb parsed as a modifier
+    end = last.idx + len(last)
     if any(s < end and start < e for s, e in taken) or (
             group.cue.start < end and start < group.cue.end):
         return None
