@@ -209,3 +209,35 @@ def test_a_place_ending_a_preposition_is_not_part_of_the_source(parse):
     group = role_group(text, "Iran, a leading conservative cleric, Grand Ayatollah Nasser Brook,", "said",
                        "the ferry was safe")
     assert _words(text, trim_source(doc, group.source)).startswith("a leading conservative cleric")
+
+
+def test_a_content_stops_at_a_semicolon_before_the_writers_own_frame(parse):
+    text = "Liberals worry that Marsh might be too harsh on the port; I don't think anybody expects her to close it."
+    doc = parse(text)
+    group = role_group(text, "Liberals", "worry",
+                       "that Marsh might be too harsh on the port; I don't think anybody expects her to close it")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "that Marsh might be too harsh on the port"
+
+
+def test_a_clause_conjoined_to_the_cue_is_not_its_content(parse):
+    text = ("A harbour account said the strikers had “won all their demands” but there was no word that "
+            "the strike was over and officials said the ferries were running.")
+    doc = parse(text)
+    group = role_group(text, "A harbour account", "said", "that the strike was over and officials")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "the strikers had “won all their demands”"
+
+
+def test_the_cues_own_subject_at_the_end_of_a_content_is_the_source(parse):
+    text = ("A harbour account said the strikers had won but there was no word that the strike was over "
+            "and officials said the ferries were running.")
+    doc = parse(text)
+    cue = text.rindex("said")
+    group = role_group(text, "A harbour account", None, "that the strike was over and officials",
+                       "the ferries were running")
+    group = type(group)(cue=type(group.contents[0])("cue", cue, cue + 4), source=group.source,
+                        contents=group.contents)
+    (done,) = with_governing_sources(doc, [group])
+    assert _words(text, done.source) == "officials"
+    assert [_words(text, c) for c in done.contents] == ["the ferries were running"]

@@ -29,6 +29,10 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
   before the predicate that clause hangs on, unless the content holds that predicate's subject
   (then the parser hung the content's own verb above the cue); an unquoted content ends with
   the cue's sentence ("... are saying that he should be banned. I agree with them.");
+- a content fragment wholly inside a clause conjoined to the cue's with a subject of its own
+  ("said A but there was no word that ... and officials | said ...") is not the cue's (the
+  cue's own clause is, where nothing else is left); a content stops at a semicolon that opens
+  a frame of its own ("...; I don't think anybody ...");
 - the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
   how far apart the parties remain" is the writer's comment on what they say.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
@@ -73,8 +77,8 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         cut = _writers_rebuttal(text_of(doc), group.contents[-1])
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
-        group = _within_embedded_cue(doc, group)
-        for step in (_second_act_cut, _next_sentence_cut):
+        group = _within_embedded_cue(doc, _without_next_conjunct(doc, group))
+        for step in (_second_act_cut, _next_sentence_cut, _semicolon_frame_cut):
             cut = step(doc, group)
             if cut is not None:
                 group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
@@ -217,6 +221,60 @@ def _above_subordinate_clause(verb) -> set[int]:
             return {t.i for t in token.ancestors if t.pos_ in ("VERB", "AUX")}
         token, steps = token.head, steps + 1
     return set()
+
+
+def _without_next_conjunct(doc: Doc, group: Group) -> Group:
+    """The group without the content fragments the tagger found in a clause conjoined to the
+    cue's, with a subject of its own: 'A Twitter account said the attackers had "achieved all
+    their targets" but there was no confirmation | that the fighting was over and officials
+    said | security forces were ...' is not what the account said. Where nothing is left, the
+    content is the clause the cue governs right after it ("the attackers had ...")."""
+    verb = next((t for t in (doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand") or ())
+                 if t.pos_ == "VERB"), None)
+    if verb is None:
+        return group
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+                 and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)]
+    if not conjuncts:
+        return group
+    inside = {t.i for c in conjuncts for t in c.subtree}
+    kept = []
+    for fragment in group.contents:
+        span = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+        if span is None or not all(t.i in inside for t in span if not t.is_punct) or any(
+                q in text_of(doc)[fragment.start:fragment.end] for q in "\"“”"):
+            kept.append(fragment)  # quoted words may go on with what was said
+    if len(kept) == len(group.contents):
+        return group
+    if not kept:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < conjuncts[0].i]
+        if not clauses:
+            return group
+        first, last = clauses[0].left_edge, clauses[0].right_edge
+        while last.i > first.i and (last.is_punct and last.text not in CLOSING_QUOTES):
+            last = doc[last.i - 1]
+        kept = [RoleSpan("content", first.idx, last.idx + len(last), group.cue.score)]
+    return Group(cue=group.cue, source=group.source, contents=kept)
+
+
+def _semicolon_frame_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment up to a semicolon that opens another speaker's frame, or None:
+    "Liberals worry that she might be too aggressive; I don't think anybody thinks ...": after
+    the semicolon, the writer speaks (a subject and a verb of saying or thinking of its own)."""
+    last = group.contents[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span[1:-1]:
+        if t.text != ";":
+            continue
+        after = [u for u in span if u.i > t.i]
+        if any(u.lemma_.lower() in _reporting_verbs() and u.pos_ == "VERB" and any(
+                k.dep_ == "nsubj" and k.i > t.i for k in u.children) for u in after[:4]):
+            kept = [u for u in span if u.i < t.i]
+            if len(kept) >= 3:
+                return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+    return None
 
 
 def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:

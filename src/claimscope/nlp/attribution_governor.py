@@ -19,7 +19,9 @@ noun after an inverting verb ('"...," read the letter'). Where a quotation broke
 "and" or "but" shares the subject of the verb before it in its sentence. Where the tagger took
 an inverted subject for the content ('..., said the official, who asked not to be named' with
 the list before it as the source), the cue's own subject is the source and the clause it
-governs before it the content (`_inverted_speaker`).
+governs before it the content (`_inverted_speaker`); where it ran a content before the cue up
+to the cue's own subject ("... and officials | said"), that subject is the source
+(`_speaker_ending_content`).
 
 The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
 Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`),
@@ -184,7 +186,8 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
     each content without an addressee before it (`without_addressee`)."""
     if not doc.has_annotation("DEP"):
         return groups
-    groups = [without_addressee(doc, _inverted_speaker(doc, g) or g) for g in groups]
+    groups = [without_addressee(doc, _inverted_speaker(doc, g) or _speaker_ending_content(doc, g) or g)
+              for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     mask = None
     out = []
@@ -231,6 +234,37 @@ def _inverted_speaker(doc: Doc, group: Group) -> Group | None:
     source = RoleSpan("source", subject.left_edge.idx, last.idx + len(last), group.cue.score)
     content = RoleSpan("content", first.idx, end.idx + len(end), group.cue.score)
     return Group(cue=group.cue, source=trim_source(doc, source), contents=[content])
+
+
+def _speaker_ending_content(doc: Doc, group: Group) -> Group | None:
+    """'... there was no confirmation that the fighting was over and officials | said | security
+    forces were ...', with "A Twitter account" from the clause before as the source: the tagger
+    ran a content up to the cue's own subject. Where a content fragment before the cue ends in
+    the cue's subject (outside quotation marks) and the source span is not that subject, the
+    subject is the source and the fragment, the clause before it, is dropped; only where the
+    tagged source comes before that fragment (in an earlier clause). None otherwise."""
+    verb = _cue_verb(doc, group)
+    if verb is None or not group.contents:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if group.source is None or group.source.start <= subject.idx < group.source.end:
+        return None
+    end = subject.idx + len(subject)
+    holding = [c for c in group.contents if c.start <= subject.idx < c.end and c.end <= end + 1]
+    if holding and group.source.end > holding[0].start:
+        return None  # the tagged source is not in an earlier clause: it may well be right
+    rest = [c for c in group.contents if c not in holding and c.start >= group.cue.end]
+    if not holding or not rest or quoted_mask(text_of(doc))[subject.idx]:
+        return None
+    first = max(subject.left_edge, doc.char_span(holding[0].start, holding[0].end, alignment_mode="expand")[0],
+                key=lambda t: t.i)
+    while first.i < subject.i and (first.dep_ == "cc" or first.is_punct):
+        first = doc[first.i + 1]
+    source = RoleSpan("source", first.idx, end, group.cue.score)
+    return Group(cue=group.cue, source=trim_source(doc, source), contents=rest)
 
 
 # Verbs that take the addressee before what is said: "cautioned Hollis that ...".
