@@ -241,3 +241,12 @@ def test_the_cues_own_subject_at_the_end_of_a_content_is_the_source(parse):
     (done,) = with_governing_sources(doc, [group])
     assert _words(text, done.source) == "officials"
     assert [_words(text, c) for c in done.contents] == ["the ferries were running"]
+
+
+def test_a_side_with_only_a_gerund_is_no_claim_of_its_own(parse):
+    text = "Prior to reaching a deal, both unions said they would each need to give something up."
+    doc = parse(text)
+    group = role_group(text, "both unions", "said", "Prior to reaching a deal,",
+                       "they would each need to give something up")
+    done = record_sides(doc, group)
+    assert [_words(text, c) for c in done.contents] == ["they would each need to give something up"]

@@ -202,8 +202,10 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
     attribution keeps all its fragments (PolNeAR scores them), but a record is a claim, so a
     content on both sides of its own cue ("The American Dream | is seen | as beyond
     reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
-    (the longest if none has one): a verbless side is a piece of the frame, not a claim; and of
-    a subordinate clause before the cue and a main clause after it, the main clause.
+    (the longest if none has one): a verbless side is a piece of the frame, not a claim; of
+    a subordinate clause before the cue and a main clause after it, the main clause; of two
+    unquoted sides, the one with a finite verb ("Prior to reaching a deal, | both sides said |
+    they would ..."); and not a statement of the writer's from an earlier sentence.
     '"In the later spring," he notes, "we've had a period of ..."' gives one record. None when no
     side has a verb, nothing is quoted and there is no source: no record at all."""
     contents = group.contents
@@ -218,6 +220,10 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
     def has_verb(side):
         spans = [_span(doc, c) for c in side]
         return any(t.pos_ in ("VERB", "AUX") for s in spans if s is not None for t in s)
+
+    def has_finite(side):
+        spans = [_span(doc, c) for c in side]
+        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for s in spans if s is not None for t in s)
 
     def subordinate(side):
         # Only a subordinate clause: it opens with a conjunction and every phrase it holds hangs
@@ -236,6 +242,11 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
     if len(kept) == 2 and _other_sentence_statement(doc, group, kept[0]):
         kept = kept[1:]
+    if len(kept) == 2 and [has_finite(side) for side in kept].count(True) == 1 and not any(
+            quote_kind(text_of(doc), [(c.start, c.end) for c in side]) != "indirect" for side in kept):
+        # "Prior to reaching a deal, | both sides said | they would each need to give something
+        # up": a phrase with only a gerund is a circumstance of the report, not a claim
+        kept = [side for side in kept if has_finite(side)]
     if not kept:
         kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
     middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
