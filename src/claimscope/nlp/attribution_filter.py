@@ -204,8 +204,9 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
     reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
     (the longest if none has one): a verbless side is a piece of the frame, not a claim; of
     a subordinate clause before the cue and a main clause after it, the main clause; of two
-    unquoted sides, the one with a finite verb ("Prior to reaching a deal, | both sides said |
-    they would ..."); and not a statement of the writer's from an earlier sentence.
+    unquoted sides, the one after the cue where only it has a finite verb ("Prior to reaching a
+    deal, | both sides said | they would ..."); and not a statement of the writer's from an
+    earlier sentence.
     '"In the later spring," he notes, "we've had a period of ..."' gives one record. None when no
     side has a verb, nothing is quoted and there is no source: no record at all."""
     contents = group.contents
@@ -242,11 +243,11 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
     if len(kept) == 2 and _other_sentence_statement(doc, group, kept[0]):
         kept = kept[1:]
-    if len(kept) == 2 and [has_finite(side) for side in kept].count(True) == 1 and not any(
+    if len(kept) == 2 and has_finite(kept[1]) and not has_finite(kept[0]) and not any(
             quote_kind(text_of(doc), [(c.start, c.end) for c in side]) != "indirect" for side in kept):
         # "Prior to reaching a deal, | both sides said | they would each need to give something
-        # up": a phrase with only a gerund is a circumstance of the report, not a claim
-        kept = [side for side in kept if has_finite(side)]
+        # up": a phrase before the cue with only a gerund is a circumstance, not a claim
+        kept = kept[1:]
     if not kept:
         kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
     middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
