@@ -250,3 +250,12 @@ def test_a_side_with_only_a_gerund_is_no_claim_of_its_own(parse):
                        "they would each need to give something up")
     done = record_sides(doc, group)
     assert [_words(text, c) for c in done.contents] == ["they would each need to give something up"]
+
+
+def test_a_circumstance_of_the_cue_is_not_part_of_the_source(parse):
+    from claimscope.nlp.attribution_filter import trim_source
+
+    text = '"The ferry is safe," said Ellen Marsh, the harbour engineer, in an email last month.'
+    doc = parse(text)
+    group = role_group(text, "Ellen Marsh, the harbour engineer, in an email last month", "said", "The ferry is safe,")
+    assert _words(text, trim_source(doc, group.source)).rstrip(",") == "Ellen Marsh, the harbour engineer"

@@ -424,11 +424,33 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
         # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker; "the
         # man who | it says was behind the leaks": the relative pronoun is the content's subject
         tokens = tokens[1:]
+    tokens = _subject_constituent(tokens)
     tokens = _with_name_ahead(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if (start, end) == (source.start, source.end):
         return source
     return RoleSpan(source.role, start, end, source.score)
+
+
+def _subject_constituent(tokens: list) -> list:
+    """Of a source made of several phrases that hang outside it, the one that is a subject:
+    "a position | he" ("a position he said ..."), "who | in 2004" and "David Greene, ... | in an
+    email last month" (a circumstance of the cue) lose the phrases that are not the speaker.
+    Unchanged unless exactly one such phrase is a subject and trailing punctuation aside."""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside and not t.is_punct]
+    subjects = [t for t in tops if t.dep_ in ("nsubj", "nsubjpass")]
+    if len(tops) < 2 or len(subjects) != 1:
+        return tokens
+    subject = subjects[0]
+    kept = [t for t in tokens if subject.left_edge.i <= t.i <= subject.right_edge.i]
+    while len(kept) > 1 and kept[0].is_punct:
+        kept = kept[1:]
+    # PolNeAR marks "X, the chair of Y," with its commas: a comma right after the phrase stays
+    after = [t for t in tokens if t.i == kept[-1].i + 1]
+    if after and after[0].text == ",":
+        kept.append(after[0])
+    return kept or tokens
 
 
 def _cue_paragraph(contents: list[RoleSpan], cue: RoleSpan, text: str) -> list[RoleSpan]:
