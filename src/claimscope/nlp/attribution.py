@@ -10,7 +10,9 @@ without source or content.
 
 Groups that do not read as attributions are dropped and contents lose their own source and
 cue (`claimscope.nlp.attribution_filter`). Where the tagger found a source and cue but no
-content, the rest of the cue's sentence is the content ("Patrols reported forty incidents").
+content, the rest of the cue's sentence is the content ("Patrols reported forty incidents"), unless
+that rest only says when or where ("..., Marsh said Tuesday on the radio"): then the clause the
+cue governs before its source is.
 Where it found no source for a participle or a second verb ("X said A, adding B"), the source
 is the subject of the clause the cue hangs on (`claimscope.nlp.attribution_governor`). A content
 the tagger stopped short of its clause's end, or ran into a conjunction or the writer's rebuttal,
@@ -174,7 +176,7 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     claiming", "made the statement in response to") is no statement: shown as a stance, never
     counted. Quotations continued in later paragraphs are statements too."""
     if doc.has_annotation("SENT_START"):
-        groups = [_with_content_after_cue(doc, g) for g in groups]
+        groups = [_with_content_after_cue(doc, _with_colon_paragraph(doc, g)) for g in groups]
     groups = complete_contents(doc, with_governing_sources(doc, groups))
     stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
@@ -265,6 +267,12 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in "\"”":
         end -= 1
     rest = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    before = _clause_before_source(doc, cue, group.source)
+    if before is not None and (rest is None or not any(t.pos_ in ("VERB", "AUX") for t in rest)):
+        # '..., NPR's Gjelten said Monday on Morning Edition.': what follows the cue is when and
+        # where; what was said is the clause before the source.
+        return Group(cue=group.cue, source=group.source,
+                     contents=[RoleSpan("content", before[0], before[1], group.cue.score)])
     if rest is None or sum(t.is_alpha for t in rest) < MIN_RECOVERED_WORDS:
         return group
     if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in rest):
@@ -275,6 +283,77 @@ def _with_content_after_cue(doc: Doc, group: Group) -> Group:
         return group  # "made the statement in response to | criticism from ...": an object, no saying
     return Group(cue=group.cue, source=group.source,
                  contents=[RoleSpan("content", rest.start_char, rest.end_char, group.cue.score)])
+
+
+def _with_colon_paragraph(doc: Doc, group: Group) -> Group:
+    """'As for his motive, the Guardian writes that:' then the quoted passage as a paragraph of
+    its own: a cue that ends its paragraph with a colon introduces the next paragraph. The
+    tagger's content before the cue ("his motive", a phrase without a verb) is only the topic.
+    A content with a verb, or one after the cue, is left as it is."""
+    text = text_of(doc)
+    at = group.cue.end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if not (text[group.cue.start:at].rstrip().endswith(":") or text[at:at + 1] == ":"):
+        return group
+    colon = text.find(":", group.cue.end - 1, at + 1)
+    line_end = colon + 1
+    while line_end < len(text) and text[line_end] in " \t":
+        line_end += 1
+    if text[line_end:line_end + 1] != "\n" or any(c.start >= group.cue.end for c in group.contents):
+        return group
+    for c in group.contents:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            return group
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return group
+    return Group(cue=group.cue, source=group.source,
+                 contents=[RoleSpan("content", start, end, group.cue.score)])
+
+
+_EDGE_MARKS = " \t\n\"'“”‘’,;:—–-"
+
+
+def _clause_before_source(doc: Doc, cue, source: RoleSpan) -> tuple[int, int] | None:
+    """The complement clause a final "X said" governs from before its source, or None: the
+    clause (ccomp) of the cue's verb that ends right before the source (the verb's subject), in
+    the cue's sentence, with a verb and at least three words, without its edge punctuation and
+    quotation marks."""
+    verbs = [t for t in cue if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.idx < source.start
+               and c.left_edge.sent == verb.sent]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    text = text_of(doc)
+    # the clause right before "X said", X the verb's own subject: "Spicer at first evaded ...,
+    # then when Karl pressed him, said no" is no report of Karl's
+    if text[clause.right_edge.idx + len(clause.right_edge):source.start].strip(_EDGE_MARKS) or not any(
+            c.dep_ == "nsubj" and source.start <= c.idx < source.end for c in verb.children):
+        return None
+    start = clause.left_edge.idx
+    end = clause.right_edge.idx + len(clause.right_edge)
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    if text[start:end].count('"') % 2 == 1 and text[end:end + 1] == '"' or (
+            text[start:end].count("“") > text[start:end].count("”") and text[end:end + 1] == "”"):
+        end += 1  # a quotation the clause opened closes with it
+    if len(text[start:end].split()) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in clause.subtree):
+        return None
+    return start, end
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

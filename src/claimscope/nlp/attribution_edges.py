@@ -18,11 +18,28 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
 - a content that runs into the writer's rebuttal (", when in fact ...") ends before it.
 - the widening stops before a second speech act of the cue's subject: "said the harbour would
   reopen, and once again called for an inquiry", "said the budget was balanced and urged
-  lawmakers to ...": a reporting verb without a subject of its own, conjoined to the cue or to
-  a content clause it cannot share a subject with (a modal or passive clause, or a comma
-  before the "and"); "said the council had approved the plan and announced a tender" keeps it.
+  lawmakers to ...": a reporting verb without a subject of its own, conjoined to a content
+  clause it cannot share a subject with (a modal or passive clause, or a comma before the
+  "and"); "said the council had approved the plan and announced a tender" keeps it. Any verb
+  conjoined to the cue itself ("argued that ..., opposed a stadium") is the speaker's next act,
+  and a past or present verb conjoined to a clause under a modal ("should commit crimes,
+  advocated ...") cannot share that modal: both end the content;
+- a content of a cue inside a relative or subordinate clause ("Snowden, who came forward to
+  say he is the source, was among ...", "when they said "burn it down," they meant ...") ends
+  before the predicate that clause hangs on, unless the content holds that predicate's subject
+  (then the parser hung the content's own verb above the cue); an unquoted content ends with
+  the cue's sentence ("... are saying that he should be banned. I agree with them.");
+- a content fragment wholly inside a clause conjoined to the cue's with a subject of its own
+  ("said A but there was no word that ... and officials | said ...") is not the cue's (the
+  cue's own clause is, where nothing else is left); a content stops at a semicolon that opens
+  a frame of its own ("...; I don't think anybody ...");
+- the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
+  how far apart the parties remain" is the writer's comment on what they say.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
-no parse are left as they are.
+no parse are left as they are, except that a content whose first words end a clause begun
+before it ('... what Snowden says | he did, "the programs were known," he said') starts at its
+quotation, and one the tagger began after its first clause's conjunction ("Since | she has been
+in prison, ...") starts at that conjunction.
 """
 
 from __future__ import annotations
@@ -50,15 +67,21 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
                 for p in [g.source, g.cue, *g.contents] if p is not None]
     out = []
     for i, group in enumerate(groups):
+        if group.contents:
+            first = _without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
+            if first is not None:
+                group = Group(cue=group.cue, source=group.source, contents=[first, *group.contents[1:]])
         if not group.contents or group.contents[0].start < group.cue.end:
             out.append(group)
             continue
         cut = _writers_rebuttal(text_of(doc), group.contents[-1])
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
-        cut = _second_act_cut(doc, group)
-        if cut is not None:
-            group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
+        group = _within_embedded_cue(doc, _without_next_conjunct(doc, group))
+        for step in (_second_act_cut, _next_sentence_cut, _semicolon_frame_cut):
+            cut = step(doc, group)
+            if cut is not None:
+                group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
         # Every span of the text's groups bounds the widening except this content itself. Where
         # a rebuttal or second act was cut off, the content as tagged stays a bound: the
@@ -70,6 +93,45 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             group = Group(cue=group.cue, source=group.source, contents=contents)
         out.append(group)
     return out
+
+
+OPENING_QUOTES = "\"“"
+
+
+def _without_outside_tail(doc: Doc, first: RoleSpan, cue: RoleSpan) -> RoleSpan | None:
+    """The first fragment from its quotation on, where the words before the quotation end a
+    clause that began outside the content, or None: 'While officials have condemned what
+    Snowden says | he did, "the programs were already known," Gjelten said': "he did" is the
+    writer's, the tail of "what Snowden says he did". Words that hang on the cue itself ("said
+    | the president's approach will be, "OK, ..."") are the content's own."""
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return None
+    opening = next((t for t in span if t.text in OPENING_QUOTES and t.i > span.start), None)
+    if opening is None or doc[opening.i - 1].text != ",":
+        return None
+    prefix = span[: opening.i - span.start]
+    tops = [t for t in prefix if not (span.start <= t.head.i < span.end) and not t.is_punct]
+    if not tops or not all(t.head.i < span.start and not cue.start <= t.head.idx < cue.end for t in tops):
+        return None
+    if len(text_of(doc)[opening.idx:first.end].split()) < 3:
+        return None
+    return RoleSpan(first.role, opening.idx, first.end, first.score)
+
+
+def _with_leading_mark(doc: Doc, first: RoleSpan) -> RoleSpan | None:
+    """The first fragment with the conjunction that opens its first clause, where the tagger left
+    it out ("Since | she has been in prison, Brown has earned a degree, the station reported"),
+    or None."""
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or len(span) < 3 or span.start == 0:
+        return None
+    mark = doc[span.start - 1]
+    # not "that": a complementizer changes nothing, and PolNeAR's contents often leave it out
+    if mark.dep_ != "mark" or mark.lower_ == "that" or not span.start <= mark.head.i < span.end or (
+            mark.sent != span[0].sent):
+        return None
+    return RoleSpan(first.role, mark.idx, first.end, first.score)
 
 
 # ", when in fact ...": the writer answering the belief, not more of it ("makes us think the
@@ -96,6 +158,147 @@ def _second_act_cut(doc: Doc, group: Group) -> RoleSpan | None:
     if not kept or len(kept) == len(span):
         return None
     return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+
+
+SUBORDINATE = {"relcl", "acl", "advcl"}
+
+
+def _within_embedded_cue(doc: Doc, group: Group) -> Group:
+    """The group with its contents up to where they leave the clause of a cue that sits in a
+    relative or adverbial clause: "Snowden, who has stepped forward to say | he is the source of
+    the leaks | was among thousands of analysts", "when the coalition said | "burn it all
+    down," | they truly meant it": what follows the cue's clause is the sentence the clause
+    hangs in. The content ends before that sentence's predicate (a verb the cue's verb depends
+    on); fragments past it are dropped, the one that reaches it is cut."""
+    verb = next((t for t in (doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand") or ())
+                 if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ not in SUBORDINATE:
+        return group
+    above = _above_subordinate_clause(verb)
+    # A predicate whose subject the content holds is the content's own verb, which the parser
+    # hung above the cue ("While he acknowledged | funding was a major reason |, ..."): no cut.
+    held = [(c.start, c.end) for c in group.contents]
+    above = {i for i in above if not any(
+        s <= k.idx < e for k in doc[i].children if k.dep_ in ("nsubj", "nsubjpass") for s, e in held)}
+    kept = []
+    for fragment in group.contents:
+        span = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+        if span is None or not len(span) or span[0].i < verb.i or any(
+                i < span.start for i in above if i > verb.i):
+            break  # this fragment, or the gap before it, is past that predicate
+        # the predicate the cue's clause hangs on: where the content reaches it, it has left
+        # the cue's clause (a word merely parsed outside it, a closing quotation mark, stays)
+        out = next((t for t in span if t.i in above), None)
+        if out is None:
+            kept.append(fragment)
+            continue
+        tokens = [t for t in span if t.i < out.i]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in CLOSING_QUOTES or tokens[-1].pos_ in TRAILING_POS):
+            tokens.pop()
+        if tokens:
+            kept.append(RoleSpan(fragment.role, fragment.start, tokens[-1].idx + len(tokens[-1]), fragment.score))
+        break
+    if not kept or kept == group.contents:
+        return group
+    return Group(cue=group.cue, source=group.source, contents=kept)
+
+
+# What opens a clause as subordinate: a relative pronoun as its subject ("who claims"), or a
+# conjunction of time, cause or condition ("when they said").
+# Not "as" or "if": "As critics have pointed out, Trump is free to ..." reports the main clause.
+SUBORDINATORS = {"when", "while", "because", "after", "before", "although", "though", "since"}
+
+
+def _above_subordinate_clause(verb) -> set[int]:
+    """Token indices of the predicates above the first clause, from the cue's verb up, that is
+    marked as subordinate (relative pronoun subject, or a subordinating conjunction): where the
+    parse shows no such mark, a verb above the cue may be a parse error (the content's own verb)."""
+    token, steps = verb, 0
+    while steps < 6 and token.head != token:
+        marked = any((c.tag_ in ("WP", "WDT") and c.dep_ in ("nsubj", "nsubjpass")) or (
+            c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < token.i) for c in token.children)
+        if marked and token.dep_ in SUBORDINATE:
+            return {t.i for t in token.ancestors if t.pos_ in ("VERB", "AUX")}
+        token, steps = token.head, steps + 1
+    return set()
+
+
+def _without_next_conjunct(doc: Doc, group: Group) -> Group:
+    """The group without the content fragments the tagger found in a clause conjoined to the
+    cue's, with a subject of its own: 'A Twitter account said the attackers had "achieved all
+    their targets" but there was no confirmation | that the fighting was over and officials
+    said | security forces were ...' is not what the account said. Where nothing is left, the
+    content is the clause the cue governs right after it ("the attackers had ...")."""
+    verb = next((t for t in (doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand") or ())
+                 if t.pos_ == "VERB"), None)
+    if verb is None:
+        return group
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+                 and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)]
+    if not conjuncts:
+        return group
+    inside = {t.i for c in conjuncts for t in c.subtree}
+    kept = []
+    for fragment in group.contents:
+        span = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+        if span is None or not all(t.i in inside for t in span if not t.is_punct) or any(
+                q in text_of(doc)[fragment.start:fragment.end] for q in "\"“”"):
+            kept.append(fragment)  # quoted words may go on with what was said
+    if len(kept) == len(group.contents):
+        return group
+    if not kept:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < conjuncts[0].i]
+        if not clauses:
+            return group
+        first, last = clauses[0].left_edge, clauses[0].right_edge
+        while last.i > first.i and (last.is_punct and last.text not in CLOSING_QUOTES):
+            last = doc[last.i - 1]
+        kept = [RoleSpan("content", first.idx, last.idx + len(last), group.cue.score)]
+    return Group(cue=group.cue, source=group.source, contents=kept)
+
+
+def _semicolon_frame_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment up to a semicolon that opens another speaker's frame, or None:
+    "Liberals worry that she might be too aggressive; I don't think anybody thinks ...": after
+    the semicolon, the writer speaks (a subject and a verb of saying or thinking of its own)."""
+    last = group.contents[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span[1:-1]:
+        if t.text != ";":
+            continue
+        after = [u for u in span if u.i > t.i]
+        if any(u.lemma_.lower() in _reporting_verbs() and u.pos_ == "VERB" and any(
+                k.dep_ == "nsubj" and k.i > t.i for k in u.children) for u in after[:4]):
+            kept = [u for u in span if u.i < t.i]
+            if len(kept) >= 3:
+                return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+    return None
+
+
+def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment without the unquoted sentence after the cue's that the tagger ran
+    into, or None: 'A lot of people are saying that he should be banned. I agree with them.'
+    A quotation may go on over sentences; a report in the writer's words does not."""
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    last = group.contents[-1]
+    if cue is None or not len(cue):
+        return None
+    end = cue[-1].sent.end_char
+    text = text_of(doc)
+    if last.end <= end or last.start >= end or text[group.cue.start:group.cue.end].rstrip().endswith(":"):
+        return None  # after a colon, a transcript may run over several sentences
+    stop = text[last.start:end].rstrip()
+    if not stop.endswith((".", "!", "?")) or not text[end:last.end].lstrip()[:1].isupper():
+        return None  # the parser's boundary, not a full stop: leave it
+    if any(q in text[last.start:last.end] for q in "\"“”"):
+        return None  # quoted words in it: the quotation may run on
+    while end > last.start and (text[end - 1].isspace() or text[end - 1] in ".;:,"):
+        end -= 1
+    if len(text[last.start:end].split()) < 3:
+        return None
+    return RoleSpan(last.role, last.start, end, last.score)
 
 
 def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:
@@ -144,17 +347,28 @@ def _reporting_verbs() -> frozenset[str]:
 def _second_speech_act(t, cue_tokens) -> bool:
     """A subjectless reporting verb conjoined to the cue, or to a content clause whose subject
     cannot be its own (module docstring)."""
-    if t.dep_ != "conj" or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") or t.lemma_.lower() not in _reporting_verbs():
+    if t.dep_ != "conj" or t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
         return False
     head = t.head
     if head in cue_tokens:
-        return True
+        return True  # "argued that ..., opposed a stadium": the speaker's next act, whatever it is
+    if _bare_under_modal(head) and t.tag_ in ("VBD", "VBZ"):
+        return True  # "argued that forces should commit crimes, advocated ...": not under "should"
+    if t.lemma_.lower() not in _reporting_verbs():
+        return False
     between = t.doc[head.i + 1 : t.i]
     comma_and = any(x.text == "," for x in between) and any(x.dep_ == "cc" and x.head == head for x in between)
     modal_or_passive = any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in head.children)
     return comma_and or modal_or_passive
+
+
+def _bare_under_modal(verb) -> bool:
+    """A base-form verb under a modal or "to" ("should commit", "to scale"): a past or
+    third-person verb conjoined to it cannot share that modal, so it belongs to a clause above."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ == "to")
+                                     for c in verb.children if c.i < verb.i)
 
 
 def _before_another_clause(tokens: list, cue_tokens=(), only_acts: bool = False) -> list:
@@ -179,6 +393,10 @@ def _before_another_clause(tokens: list, cue_tokens=(), only_acts: bool = False)
             return tokens[: max(0, t.left_edge.i - tokens[0].i)]
         if t.text in (",", ";") and k + 1 < len(tokens) and tokens[k + 1].lower_ in CONTRAST_WORDS | FRAME_WORDS:
             return tokens[:k]  # ", when in fact ...", ", according to RAI": however the parser hung it
+        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].tag_ == "VBG" and tokens[k + 1].dep_ == "advcl":
+            # "They say it is time to ..., underscoring how far apart the parties remain": where
+            # the tagger stopped before a comma and a participle, the participle is the writer's.
+            return tokens[:k]
     return tokens
 
 

@@ -202,8 +202,11 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
     attribution keeps all its fragments (PolNeAR scores them), but a record is a claim, so a
     content on both sides of its own cue ("The American Dream | is seen | as beyond
     reach", "one analyst found X. | The notoriously smoggy") keeps only the sides with a verb
-    (the longest if none has one): a verbless side is a piece of the frame, not a claim; and of
-    a subordinate clause before the cue and a main clause after it, the main clause.
+    (the longest if none has one): a verbless side is a piece of the frame, not a claim; of
+    a subordinate clause before the cue and a main clause after it, the main clause; of two
+    unquoted sides, the one after the cue where only it has a finite verb ("Prior to reaching a
+    deal, | both sides said | they would ..."); and not a statement of the writer's from an
+    earlier sentence.
     '"In the later spring," he notes, "we've had a period of ..."' gives one record. None when no
     side has a verb, nothing is quoted and there is no source: no record at all."""
     contents = group.contents
@@ -218,6 +221,10 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
     def has_verb(side):
         spans = [_span(doc, c) for c in side]
         return any(t.pos_ in ("VERB", "AUX") for s in spans if s is not None for t in s)
+
+    def has_finite(side):
+        spans = [_span(doc, c) for c in side]
+        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for s in spans if s is not None for t in s)
 
     def subordinate(side):
         # Only a subordinate clause: it opens with a conjunction and every phrase it holds hangs
@@ -234,11 +241,32 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
     if len(kept) == 2 and subordinate(kept[0]) and not subordinate(kept[1]):
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
+    if len(kept) == 2 and _other_sentence_statement(doc, group, kept[0]):
+        kept = kept[1:]
+    if len(kept) == 2 and has_finite(kept[1]) and not has_finite(kept[0]) and not any(
+            quote_kind(text_of(doc), [(c.start, c.end) for c in side]) != "indirect" for side in kept):
+        # "Prior to reaching a deal, | both sides said | they would each need to give something
+        # up": a phrase before the cue with only a gerund is a circumstance, not a claim
+        kept = kept[1:]
     if not kept:
         kept = [max(sides, key=lambda side: sum(c.end - c.start for c in side))]
     middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
     kept_contents = sorted([c for side in kept for c in side] + middle, key=lambda c: c.start)
     return Group(cue=group.cue, source=group.source, contents=kept_contents)
+
+
+def _other_sentence_statement(doc: Doc, group: Group, side: list[RoleSpan]) -> bool:
+    """A side before the cue that opens in an earlier sentence and quotes nothing, while the
+    cue's own sentence holds the other side: "Snowden is trying to avoid extradition. (For more
+    on why many legal experts say he made a poor choice, see ...)": the earlier sentence is the
+    writer's, not what the experts say. A quotation before its cue ('"A." he said, "B."') stays."""
+    cue = _span(doc, group.cue)
+    if cue is None or not len(cue) or not doc.has_annotation("SENT_START"):
+        return False
+    sentence = cue[0].sent
+    if side[0].start >= sentence.start_char:
+        return False
+    return quote_kind(text_of(doc), [(c.start, c.end) for c in side]) == "indirect"
 
 
 def _without(fragment: RoleSpan, frame: list[RoleSpan], text: str) -> list[RoleSpan]:
@@ -364,7 +392,9 @@ def _with_name_ahead(tokens: list) -> list:
 
 def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     """A source without the words it cannot end or start on: a trailing preposition, conjunction,
-    determiner or relative pronoun, a leading dateline or punctuation ("CNN) Joe Biden")."""
+    determiner or relative pronoun, a leading dateline, punctuation ("CNN) Joe Biden") or the
+    cue's auxiliary ("did Spicer"), a relative pronoun before the speaker ("who it says") or the
+    end of a prepositional phrase before it ("In | Iran, a leading cleric, ...")."""
     span = _span(doc, source)
     if span is None or len(span) == 0:
         return source
@@ -383,13 +413,44 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     while len(tokens) > 1 and (tokens[-1].pos_ in _SOURCE_TAIL_POS or tokens[-1].lower_ in _RELATIVES) and not (
             tokens[-1].is_punct or tokens[-1].pos_ == "PART"):
         tokens = tokens[:-1]
-    while len(tokens) > 1 and tokens[0].is_punct:
+    if len(tokens) > 2 and tokens[0].dep_ == "pobj" and tokens[0].head.i < span.start:
+        # "In | Iran, a leading cleric, Grand Ayatollah ..." : the place ends the preposition
+        # before the source, it is not the speaker
+        rest = [t for t in tokens if t.i > tokens[0].right_edge.i]
+        if rest and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in rest):
+            tokens = rest
+    while len(tokens) > 1 and (tokens[0].is_punct or (tokens[0].tag_ in ("WP", "WDT") and tokens[1].dep_ == "nsubj") or (
+            tokens[0].dep_ in ("aux", "auxpass") and not span.start <= tokens[0].head.i < span.end)):
+        # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker; "the
+        # man who | it says was behind the leaks": the relative pronoun is the content's subject
         tokens = tokens[1:]
+    tokens = _subject_constituent(tokens)
     tokens = _with_name_ahead(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if (start, end) == (source.start, source.end):
         return source
     return RoleSpan(source.role, start, end, source.score)
+
+
+def _subject_constituent(tokens: list) -> list:
+    """Of a source made of several phrases that hang outside it, the one that is a subject:
+    "a position | he" ("a position he said ..."), "who | in 2004" and "David Greene, ... | in an
+    email last month" (a circumstance of the cue) lose the phrases that are not the speaker.
+    Unchanged unless exactly one such phrase is a subject and trailing punctuation aside."""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside and not t.is_punct]
+    subjects = [t for t in tops if t.dep_ in ("nsubj", "nsubjpass")]
+    if len(tops) < 2 or len(subjects) != 1:
+        return tokens
+    subject = subjects[0]
+    kept = [t for t in tokens if subject.left_edge.i <= t.i <= subject.right_edge.i]
+    while len(kept) > 1 and kept[0].is_punct:
+        kept = kept[1:]
+    # PolNeAR marks "X, the chair of Y," with its commas: a comma right after the phrase stays
+    after = [t for t in tokens if t.i == kept[-1].i + 1]
+    if after and after[0].text == ",":
+        kept.append(after[0])
+    return kept or tokens
 
 
 def _cue_paragraph(contents: list[RoleSpan], cue: RoleSpan, text: str) -> list[RoleSpan]:

@@ -16,11 +16,16 @@ Where the tagger lost a source the parse does give, the cue's own subject is the
 ("Saslaw, who at one point had called for ..., described the proposal ..."), and so is the
 noun after an inverting verb ('"...," read the letter'). Where a quotation broke the parse
 ("X criticized Y's "..." approach and said Z" with "said" hung on a noun), a finite verb after
-"and" or "but" shares the subject of the verb before it in its sentence.
+"and" or "but" shares the subject of the verb before it in its sentence. Where the tagger took
+an inverted subject for the content ('..., said the official, who asked not to be named' with
+the list before it as the source), the cue's own subject is the source and the clause it
+governs before it the content (`_inverted_speaker`); where it ran a content before the cue up
+to the cue's own subject ("... and officials | said"), that subject is the source
+(`_speaker_ending_content`).
 
 The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
 Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`),
-and so does "raised their concern with Kerry and Holder that ...".
+and so does "raised their concern with Kerry and Holder that ..." and "asked Keller if ...".
 """
 
 from __future__ import annotations
@@ -34,8 +39,8 @@ from claimscope.nlp.extensions import text_of
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # The steps from a cue up to the clause whose subject it shares: "..., adding" (advcl), "went on
 # to blast ..., arguing" (xcomp), "said ... but added" (conj), "by arguing" / "despite calling"
-# (pcomp under a preposition).
-CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep"}
+# (pcomp under a preposition), "cast doubt on A, argued that B" (dep: a verb list the parser left unlabelled).
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep"}
 MAX_STEPS = 4
 FINITE = {"VBD", "VBZ", "VBP", "VB"}
 LOOK_BACK = 40  # tokens an "and said" looks back for the verb whose subject it shares
@@ -56,6 +61,12 @@ def _implies_subject(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBG":
         return verb.dep_ in ("advcl", "xcomp", "pcomp", "conj")
+    if verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBP") and verb.head.pos_ == "VERB":
+        return True  # "Nuland and her aides tried to suggest that ...": the one who tried
+    if verb.dep_ == "dep" and verb.tag_ == "VBD" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        # "His campaign had cast doubt on ..., argued that ...": a list of verbs the parser left
+        # unlabelled, one subject for all of them
+        return verb.i > 0 and verb.doc[verb.i - 1].text == ","
     return verb.dep_ == "conj" and verb.tag_ in FINITE and verb.head.pos_ in ("VERB", "AUX")
 
 
@@ -113,7 +124,10 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
         return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
     first = _phrase_start(subject)
     start = first.idx
-    end = subject.right_edge.idx + len(subject.right_edge)
+    last = subject.right_edge
+    if any(t.dep_ == "amod" and t.tag_ in ("VBD", "VBZ", "VBP") for t in subject.subtree if t.i > subject.i):
+        last = subject  # "Trump pestered Sessions for ..., slammed him": a verb parsed as a modifier
+    end = last.idx + len(last)
     if any(s < end and start < e for s, e in taken) or (
             group.cue.start < end and start < group.cue.end):
         return None
@@ -223,7 +237,8 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
     each content without an addressee before it (`without_addressee`)."""
     if not doc.has_annotation("DEP"):
         return groups
-    groups = [without_addressee(doc, g) for g in groups]
+    groups = [without_addressee(doc, _inverted_speaker(doc, g) or _speaker_ending_content(doc, g) or g)
+              for g in groups]
     groups = [_subject_out_of_content(doc, g) if g.source is None else g for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     mask = None
@@ -261,14 +276,81 @@ def _subject_out_of_content(doc: Doc, group: Group) -> Group:
     return group
 
 
+def _inverted_speaker(doc: Doc, group: Group) -> Group | None:
+    """'The meeting will include groups supporting free media and others, said the official,
+    who asked not to be named': the tagger took the list's end for the source and the official
+    for the content. Where the cue's own subject follows it inside the group's content and the
+    cue governs a clause before it, the subject is the source and that clause the content.
+    None where that is not the case."""
+    verb = _cue_verb(doc, group)
+    if verb is None or not group.contents:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not subjects or not clauses:
+        return None
+    subject, clause = subjects[0], clauses[0]
+    if group.source is not None and group.source.start <= subject.idx < group.source.end:
+        return None
+    if not any(c.start <= subject.idx < c.end for c in group.contents):
+        return None
+    last = subject.right_edge
+    while last.i > subject.i and last.is_punct:
+        last = doc[last.i - 1]
+    first = clause.left_edge
+    while first.i < clause.i and (first.is_punct or first.dep_ == "cc"):
+        first = doc[first.i + 1]
+    end = clause.right_edge
+    while end.i > clause.i and end.is_punct:
+        end = doc[end.i - 1]
+    if end.i >= verb.i or (group.source is not None and not (
+            group.source.start >= first.idx and group.source.end <= end.idx + len(end))):
+        return None  # a tagged source outside the clause may be right after all: leave it
+    source = RoleSpan("source", subject.left_edge.idx, last.idx + len(last), group.cue.score)
+    content = RoleSpan("content", first.idx, end.idx + len(end), group.cue.score)
+    return Group(cue=group.cue, source=trim_source(doc, source), contents=[content])
+
+
+def _speaker_ending_content(doc: Doc, group: Group) -> Group | None:
+    """'... there was no confirmation that the fighting was over and officials | said | security
+    forces were ...', with "A Twitter account" from the clause before as the source: the tagger
+    ran a content up to the cue's own subject. Where a content fragment before the cue ends in
+    the cue's subject (outside quotation marks) and the source span is not that subject, the
+    subject is the source and the fragment, the clause before it, is dropped; only where the
+    tagged source comes before that fragment (in an earlier clause). None otherwise."""
+    verb = _cue_verb(doc, group)
+    if verb is None or not group.contents:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if group.source is None or group.source.start <= subject.idx < group.source.end:
+        return None
+    end = subject.idx + len(subject)
+    holding = [c for c in group.contents if c.start <= subject.idx < c.end and c.end <= end + 1]
+    if holding and group.source.end > holding[0].start:
+        return None  # the tagged source is not in an earlier clause: it may well be right
+    rest = [c for c in group.contents if c not in holding and c.start >= group.cue.end]
+    if not holding or not rest or quoted_mask(text_of(doc))[subject.idx]:
+        return None
+    first = max(subject.left_edge, doc.char_span(holding[0].start, holding[0].end, alignment_mode="expand")[0],
+                key=lambda t: t.i)
+    while first.i < subject.i and (first.dep_ == "cc" or first.is_punct):
+        first = doc[first.i + 1]
+    source = RoleSpan("source", first.idx, end, group.cue.score)
+    return Group(cue=group.cue, source=trim_source(doc, source), contents=rest)
+
+
 # Verbs that take the addressee before what is said: "cautioned Hollis that ...".
 ADDRESSEE_VERBS = {"warn", "caution", "tell", "remind", "assure", "inform", "advise", "notify",
-                   "convince", "persuade", "promise", "alert", "reassure", "brief"}
+                   "convince", "persuade", "promise", "alert", "reassure", "brief", "ask"}
 
 
 def without_addressee(doc: Doc, group: Group) -> Group:
     """'Berridge cautioned Hollis that the strike would go ahead': the content is what she
-    said, not "Hollis that ...": the addressee is neither content nor speaker."""
+    said, not "Hollis that ...": the addressee is neither content nor speaker. So too "asked
+    the minister if the port would close"."""
     if group.contents:
         after = _after_prepositional_addressee(doc, group)
         if after is not None:
@@ -282,7 +364,9 @@ def without_addressee(doc: Doc, group: Group) -> Group:
         return group
     addressee = [t for t in verb.children if t.dep_ in ("dobj", "dative", "iobj")
                  and t.left_edge.i == span.start]
-    clause = [t for t in verb.children if t.dep_ == "ccomp" and span.start < t.i < span.end]
+    # "asked Keller if he could ...": the parser may hang the question on "asked" as an adverbial
+    clause = [t for t in verb.children if span.start < t.i < span.end and (t.dep_ == "ccomp" or (
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in t.children)))]
     if not addressee or not clause:
         return group
     start = clause[0].left_edge
