@@ -54,8 +54,15 @@ _PREDICATE_DEPS = {"advcl", "pcomp", "parataxis"}
 # never the main verb. "Man arrested as police allegedly seize ..." keeps its own root.
 _NAMING = {"identify", "name", "know", "describe", "call", "list", "refer", "dub", "term",
            "label", "style", "designate", "nickname"}
-# Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
-PREDICTIONS = {"would"}
+# Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain:
+# a prediction ("would", "is expected to") is conjecture about what will be, no evidential.
+PREDICTIONS = {"would", "expected", "expect", "expects", "predicted", "predicts"}
+# First person: a belief verb hedges only as the writer's or the speaker's own view.
+_FIRST_PERSON = {"i", "we"}
+# Present forms: "I think" hedges; "I thought", "I would have thought" tell a former view.
+_PRESENT_TAGS = {"VBP", "VBZ"}
+# Complements through which a verb cue governs a clause ("denied [it was ...]").
+_CUE_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "csubj"}
 
 
 @dataclass
@@ -163,6 +170,8 @@ def cue_counts(cue: Span) -> bool:
         return False
     if root.dep_ in ("amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         return False  # "likely nominee", "alleged influence", "tax claims"
+    if _modifies_noun_modifier(root):
+        return False  # "some allegedly low-capacity states", "ideas apparently bandied about"
     senses = lexicon()["senses"]
     sense = senses.get(cue.text.lower()) or (senses.get(root.lemma_.lower()) if len(cue) == 1 else None)
     if not sense:
@@ -200,6 +209,8 @@ def cue_counts(cue: Span) -> bool:
         for c in children
     ):
         return False  # "suggested that those interested call them": a proposal
+    if sense.get("belief") and not _own_or_impersonal(root):
+        return False  # "Many leaders believe ...": their thought, reported, not a hedge
     if sense.get("not_personal_subject") and any(
         c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
         for c in children
@@ -217,6 +228,37 @@ def cue_counts(cue: Span) -> bool:
         ) for c in children):
             return False
     return True
+
+
+def _modifies_noun_modifier(root: Token) -> bool:
+    """A hedge adverb on an adjective or participle that describes a noun hedges that
+    description, not the clause: "with some allegedly low-capacity states", "the ideas
+    apparently bandied about by his aides"."""
+    head = root.head
+    return (root.dep_ == "advmod" and head.i != root.i
+            and head.dep_ in ("amod", "acl", "compound", "nmod")
+            and head.head.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
+def _own_or_impersonal(verb: Token) -> bool:
+    """Whether a belief verb is the writer's or speaker's own present view ("I think", "we
+    expect", "I don't believe") or impersonal ("is believed to", "it is estimated that", "a
+    man thought to be"): only then is it a hedge. Someone else's belief ("Many Republican
+    leaders believe ...", "she believes that ...", "these folks believe ...") is that one's
+    thought, reported (docs/audit.md: reported is "someone's reported speech or thought"),
+    and a past one ("I thought I had ...", "I would have thought ...") is a former view."""
+    if verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    subjects = _arguments(verb, ("nsubj",))
+    if not subjects:
+        return verb.tag_ != "VBD"
+    if not all(s.lower_ in _FIRST_PERSON for s in subjects):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ in _PRESENT_TAGS:
+        return True
+    # "I don't think", "I do believe": present through "do"; "would have thought" is not.
+    return verb.tag_ == "VB" and bool(auxiliaries) and all(a.lemma_ == "do" for a in auxiliaries)
 
 
 def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -243,11 +285,46 @@ def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: se
     or a clause the claim is the complement of; a condition, where it attaches to one."""
     if _within(cue, attribution_cue):
         return True
+    if _governs_another(cue, claim) or _aside_without(cue, claim):
+        return False
     clause = clause_of(cue.root)
     if cue[0].lower_ in _CONDITION_WORDS:
         # "If true, ...": the condition hedges the clause it attaches to.
         return clause.dep_ == "advcl" and clause_of(clause.head).i in governing
     return clause.i in governing
+
+
+def _governs_another(cue: Span, claim: Span) -> bool:
+    """A verb cue with a complement of its own outside the claim speaks of that complement,
+    not of the claim beside it: in "An official denied it was his call and asserted it was
+    accurate", "denied" shares the clause of "asserted" but does not deny what was asserted."""
+    root = cue.root
+    if root.pos_ not in ("VERB", "AUX") or claim.start <= root.i < claim.end:
+        return False
+    complements = [c for c in root.children if c.dep_ in _CUE_COMPLEMENTS]
+    if not complements:
+        return False
+    return not any(c.left_edge.i <= claim.root.i <= c.right_edge.i for c in complements)
+
+
+_ASIDES = {"—": "—", "–": "–", "--": "--", "(": ")"}
+
+
+def _aside_without(cue: Span, claim: Span) -> bool:
+    """A cue in an aside between dashes or brackets that does not hold the claim's verb
+    hedges the aside only: in '"Dirt is dirtier ...," observes one of O'Hara's characters
+    — a history prof, I think — ...', "I think" is unsure of the "history prof", not of the
+    quotation (the parser may still hang the sentence on "think")."""
+    sentence = cue.sent
+    opening = next((t for t in reversed(sentence[: cue.start - sentence.start])
+                    if t.text in _ASIDES or t.text in _ASIDES.values()), None)
+    if opening is None or opening.text not in _ASIDES:
+        return False
+    closing = next((t for t in sentence[cue.end - sentence.start:] if t.text == _ASIDES[opening.text]),
+                   None)
+    if closing is None:
+        return False
+    return not opening.i < claim.root.i < closing.i
 
 
 def status_cues(cues: dict[str, list[Span]], claim: Span,
