@@ -211,10 +211,7 @@ def cue_counts(cue: Span) -> bool:
         return False  # "suggested that those interested call them": a proposal
     if sense.get("belief") and not _own_or_impersonal(root):
         return False  # "Many leaders believe ...": their thought, reported, not a hedge
-    if sense.get("not_personal_subject") and any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
-        for c in children
-    ):
+    if sense.get("not_personal_subject") and any(_personal(c) for c in _arguments(root, ("nsubj",))):
         return False
     if sense.get("not_personal_object") and any(_personal(t) for t in _arguments(root, ("dobj", "nsubjpass"))):
         return False  # "refused to be questioned": interrogated, not doubted
@@ -263,10 +260,16 @@ def _own_or_impersonal(verb: Token) -> bool:
 
 def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     """The verb's arguments of these kinds; a controlled infinitive borrows its governor's
-    ("he refused [to be questioned]": he is the one questioned)."""
+    ("he refused [to be questioned]": he is the one questioned), and a conjunct without a
+    subject its first conjunct's ("Ryan leveled criticisms and suggested ...": Ryan
+    suggested)."""
     found = [c for c in verb.children if c.dep_ in deps]
-    if not found and verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if found or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return found
+    if verb.dep_ == "xcomp":
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "conj":
+        return [c for c in verb.head.children if c.dep_ in deps and c.dep_.startswith("nsubj")]
     return found
 
 
@@ -312,9 +315,12 @@ _ASIDES = {"—": "—", "–": "–", "--": "--", "(": ")"}
 
 def _aside_without(cue: Span, claim: Span) -> bool:
     """A cue in an aside between dashes or brackets that does not hold the claim's verb
-    hedges the aside only: in '"Dirt is dirtier ...," observes one of O'Hara's characters
-    — a history prof, I think — ...', "I think" is unsure of the "history prof", not of the
-    quotation (the parser may still hang the sentence on "think")."""
+    hedges the aside only, where the aside says something of its own: in '"Dirt is dirtier
+    ...," observes one of O'Hara's characters — a history prof, I think — ...', "I think" is
+    unsure of the "history prof", not of the quotation (the parser may still hang the
+    sentence on "think"); "— whether in January or before —" asks about the date only. An
+    aside that is nothing but a comment ("It's possible — I'd say likely — that ...", "— I
+    think —") has no noun of its own and comments on the clause around it."""
     sentence = cue.sent
     opening = next((t for t in reversed(sentence[: cue.start - sentence.start])
                     if t.text in _ASIDES or t.text in _ASIDES.values()), None)
@@ -322,9 +328,9 @@ def _aside_without(cue: Span, claim: Span) -> bool:
         return False
     closing = next((t for t in sentence[cue.end - sentence.start:] if t.text == _ASIDES[opening.text]),
                    None)
-    if closing is None:
+    if closing is None or opening.i < claim.root.i < closing.i:
         return False
-    return not opening.i < claim.root.i < closing.i
+    return any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in cue.doc[opening.i + 1:closing.i])
 
 
 def status_cues(cues: dict[str, list[Span]], claim: Span,
