@@ -44,6 +44,11 @@ def cues_of(parse):
     ("The researchers assumed this burden themselves.", "assumed", False),
     # A hedge adverb on a noun's modifier hedges the description only.
     ("The allegedly corrupt officials resigned on Monday.", "allegedly", False),
+    # A person who suggests says something (reported); a conjunct shares its subject.
+    ("The spokeswoman suggested that the mayor had misled voters.", "suggested", False),
+    ("The senator criticised the plan and suggested that the mayor had misled voters.",
+     "suggested", False),
+    ("The report suggests that the mayor misled voters.", "suggests", True),
 ])
 def test_a_belief_verb_hedges_only_as_ones_own_present_view(cues_of, text, cue, counts):
     assert cues_of(text).get(cue) is counts, cues_of(text)
@@ -81,3 +86,9 @@ def test_a_hedge_in_an_aside_hedges_only_the_aside(analyze):
     claim = _claim(analyze("The new library was opened by its architect — a former teacher, I "
                            "think — on a wet Monday in March.\n"), "library was opened")
     assert claim.status == "asserted", (claim.status, [c.text for c in claim.cues])
+
+
+def test_an_aside_of_pure_comment_hedges_the_clause_around_it(analyze):
+    claim = _claim(analyze("The ferry was late again — I think — because of the storm on the "
+                           "coast.\n"), "ferry was late")
+    assert claim.status == "hedged" and "I think" in [c.text for c in claim.cues]

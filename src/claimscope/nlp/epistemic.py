@@ -274,9 +274,12 @@ def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 def _personal(token: Token) -> bool:
+    # Role nouns that stand for a person ("the spokeswoman", "the senator") count too.
+    roles = lexicon()["definite_sources"]
     return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
             or token.lower_ in ("him", "her", "me", "us", "them")
-            or token.lower_ in lexicon()["person_nouns"])
+            or token.lower_ in lexicon()["person_nouns"]
+            or roles.get(token.lower_) == "PERSON")
 
 
 def _within(cue: Span, outer: Span | None) -> bool:
