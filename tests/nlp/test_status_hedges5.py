@@ -44,6 +44,10 @@ def cues_of(parse):
     ("The researchers assumed this burden themselves.", "assumed", False),
     # A hedge adverb on a noun's modifier hedges the description only.
     ("The allegedly corrupt officials resigned on Monday.", "allegedly", False),
+    # ... but one that opens the predicate hedges the clause.
+    ("This old doctrine is presumably common teaching of the period.", "presumably", True),
+    # "almost" is a degree word, "almost certainly" a hedge.
+    ("The fire was almost certainly started by the old boiler.", "almost certainly", True),
     # A person who suggests says something (reported); a conjunct shares its subject.
     ("The spokeswoman suggested that the mayor had misled voters.", "suggested", False),
     ("The senator criticised the plan and suggested that the mayor had misled voters.",

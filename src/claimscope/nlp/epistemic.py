@@ -230,11 +230,14 @@ def cue_counts(cue: Span) -> bool:
 def _modifies_noun_modifier(root: Token) -> bool:
     """A hedge adverb on an adjective or participle that describes a noun hedges that
     description, not the clause: "with some allegedly low-capacity states", "the ideas
-    apparently bandied about by his aides"."""
+    apparently bandied about by his aides". Only inside the noun phrase, after its first
+    word: in "This doctrine is presumably common Buddhism" the adverb opens the predicate
+    and hedges the clause."""
     head = root.head
     return (root.dep_ == "advmod" and head.i != root.i
             and head.dep_ in ("amod", "acl", "compound", "nmod")
-            and head.head.pos_ in ("NOUN", "PROPN", "PRON"))
+            and head.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and head.head.left_edge.i < root.i)
 
 
 def _own_or_impersonal(verb: Token) -> bool:
