@@ -53,6 +53,8 @@ def cues_of(parse):
     ("The senator criticised the plan and suggested that the mayor had misled voters.",
      "suggested", False),
     ("The report suggests that the mayor misled voters.", "suggests", True),
+    ("It undercuts the mayor's defenders, who have suggested that she was not involved.",
+     "suggested", False),
 ])
 def test_a_belief_verb_hedges_only_as_ones_own_present_view(cues_of, text, cue, counts):
     assert cues_of(text).get(cue) is counts, cues_of(text)

@@ -280,7 +280,7 @@ def _personal(token: Token) -> bool:
     # Role nouns that stand for a person ("the spokeswoman", "the senator") count too.
     roles = lexicon()["definite_sources"]
     return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
-            or token.lower_ in ("him", "her", "me", "us", "them")
+            or token.lower_ in ("him", "her", "me", "us", "them", "who", "whom")
             or token.lower_ in lexicon()["person_nouns"]
             or roles.get(token.lower_) == "PERSON")
 
