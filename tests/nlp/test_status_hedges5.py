@@ -98,3 +98,15 @@ def test_an_aside_of_pure_comment_hedges_the_clause_around_it(analyze):
     claim = _claim(analyze("The ferry was late again — I think — because of the storm on the "
                            "coast.\n"), "ferry was late")
     assert claim.status == "hedged" and "I think" in [c.text for c in claim.cues]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The ministry denied that it armed the militia.", True),
+    # A negated denial affirms: "not", and the adverbs that negate like it.
+    ("The ministry did not deny that it armed the militia.", False),
+    ("That the officials broke the rules can hardly be disputed.", False),
+    ("The council never disputed that the quay was unsafe.", False),
+])
+def test_a_negated_denial_verb_denies_nothing(parse, text, counts):
+    found = CueMatcher(parse.vocab).find(parse(text)).get("denial", [])
+    assert found and all(cue_counts(c) is counts for c in found), [c.text for c in found]

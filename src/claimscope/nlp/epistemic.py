@@ -57,6 +57,8 @@ _NAMING = {"identify", "name", "know", "describe", "call", "list", "refer", "dub
 # Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain:
 # a prediction ("would", "is expected to") is conjecture about what will be, no evidential.
 PREDICTIONS = {"would", "expected", "expect", "expects", "predicted", "predicts"}
+# Adverbs that negate like "not": "can hardly be disputed", "could scarcely move".
+_NEGATING_ADVERBS = {"hardly", "scarcely", "barely", "never"}
 # First person: a belief verb hedges only as the writer's or the speaker's own view.
 _FIRST_PERSON = {"i", "we"}
 # Present forms: "I think" hedges; "I thought", "I would have thought" tell a former view.
@@ -202,8 +204,9 @@ def cue_counts(cue: Span) -> bool:
         chain = [verb]
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)  # "not going to question": the negation governs it
-        if any(c.dep_ == "neg" for v in chain for c in v.children):
-            return False  # "could not vote": was unable, no speculation
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
+               for v in chain for c in v.children):
+            return False  # "could not vote": was unable; "can hardly be disputed": affirmed
     if sense.get("not_subjunctive") and any(
         c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
         for c in children
