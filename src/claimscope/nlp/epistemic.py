@@ -13,6 +13,14 @@ nominee"), and not from another clause ("..., even if there is no link"). Every 
 than asserted and reported carries the cue that decided it; without one it is not given. A
 question mark questions only the sentence or clause it ends (`question_scope`): "Fares rose,
 so who benefits?" does not question that fares rose.
+
+A hedge is an uncertainty marker over the claim (docs/audit.md). A verb of belief or
+expectation hedges only as the writer's or speaker's own present view ("I think", "we
+expect") or impersonally ("is believed to"); someone else's belief ("Many leaders believe
+...") is that one's thought, reported, and "is expected to" predicts (speculative). Degree
+words ("roughly", "almost", "partly") are no uncertainty. A verb cue speaks of its own
+complement, not of a claim beside it, and a cue in an aside with a noun of its own ("— a
+history prof, I think —") stays in the aside.
 """
 
 from __future__ import annotations
