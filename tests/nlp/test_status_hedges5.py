@@ -26,6 +26,8 @@ def cues_of(parse):
     ("I believe the party must change its course.", "believe", True),
     ("I don't think the new bridge is safe.", "think", True),
     ("We think the ferries will return in May.", "we think", True),
+    ("I happen to think the ferries will return in May.", "think", True),
+    ("I have always believed that the quay was unsafe.", "believed", True),
     # Impersonal: nobody owns the belief, the text distances itself.
     ("The bridge is believed to be unsafe.", "believed", True),
     ("It is estimated that five hundred people attended.", "estimated", True),

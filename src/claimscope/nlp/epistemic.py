@@ -265,11 +265,25 @@ def _own_or_impersonal(verb: Token) -> bool:
         return verb.tag_ != "VBD"
     if not all(s.lower_ in _FIRST_PERSON for s in subjects):
         return False
+    return _present(verb)
+
+
+def _present(verb: Token) -> bool:
+    """A view held now: "I think", "I don't think", "I have always believed", "I happen to
+    think"; not "I thought", "I would have thought"."""
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     if verb.tag_ in _PRESENT_TAGS:
         return True
-    # "I don't think", "I do believe": present through "do"; "would have thought" is not.
-    return verb.tag_ == "VB" and bool(auxiliaries) and all(a.lemma_ == "do" for a in auxiliaries)
+    if verb.tag_ == "VBN":  # present perfect: the view still held
+        return bool(auxiliaries) and all(a.lemma_ == "have" and a.tag_ in _PRESENT_TAGS
+                                         for a in auxiliaries)
+    if verb.tag_ != "VB":
+        return False
+    if not auxiliaries or all(a.lower_ == "to" for a in auxiliaries):
+        # an infinitive takes its governor's time: "I happen to think", "I tend to believe"
+        return verb.dep_ == "xcomp" and verb.head.i != verb.i and _present(verb.head)
+    # "I don't think", "I do believe": present through "do"; "would think" is not.
+    return all(a.lemma_ == "do" for a in auxiliaries)
 
 
 def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
