@@ -6,7 +6,7 @@ written for these tests."""
 import pytest
 
 from claimscope.nlp.cues import CueMatcher
-from claimscope.nlp.epistemic import cue_counts
+from claimscope.nlp.epistemic import cue_counts, read_status
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,10 @@ def cues_of(parse):
     ("The report suggests that the mayor misled voters.", "suggests", True),
     ("It undercuts the mayor's defenders, who have suggested that she was not involved.",
      "suggested", False),
+    ("Some commentators suggest that the council is complicit in its own problems.",
+     "suggest", False),
+    # Faith or support, no belief that.
+    ("I believe in a smarter kind of leadership.", "believe", False),
 ])
 def test_a_belief_verb_hedges_only_as_ones_own_present_view(cues_of, text, cue, counts):
     assert cues_of(text).get(cue) is counts, cues_of(text)
@@ -112,3 +116,31 @@ def test_an_aside_of_pure_comment_hedges_the_clause_around_it(analyze):
 def test_a_negated_denial_verb_denies_nothing(parse, text, counts):
     found = CueMatcher(parse.vocab).find(parse(text)).get("denial", [])
     assert found and all(cue_counts(c) is counts for c in found), [c.text for c in found]
+
+
+@pytest.mark.parametrize("text, words, status", [
+    # A spaced hyphen opens an aside as a dash does; a hyphen inside a word does not.
+    ("The firm charged the shops - presumably unaware who ran the account - fifty dollars a "
+     "post.\n", "charged the shops", "asserted"),
+    # The parser hangs this sentence on "think"; the aside still keeps it.
+    ('"The harbour is dirtier than the river is clean," observes one of the old characters — a '
+     'history teacher, I think — remarking on the grime.\n', "dirtier than the river", "reported"),
+])
+def test_a_cue_keeps_to_its_aside(analyze, text, words, status):
+    claim = _claim(analyze(text), words)
+    assert claim.status == status, (claim.status, [c.text for c in claim.cues])
+
+
+@pytest.mark.parametrize("text", [
+    # "appeared ignorant" is said of him, not of what he said next.
+    "The mayor appeared ignorant of the plan and said that the budget was sound.",
+    "A council spokesman denied that the delay was his decision and insisted that the budget "
+    "was sound.",
+])
+def test_a_verb_cue_keeps_to_its_own_complement(parse, text):
+    doc = parse(text)
+    start = text.index("the budget was sound")
+    claim = doc.char_span(start, start + len("the budget was sound"))
+    reading = read_status(CueMatcher(parse.vocab).find(doc), claim=claim, attribution_cue=None,
+                          uncertain_probability=0.0)
+    assert reading.status == "asserted", (reading.status, [c.text for c in reading.cues])

@@ -65,14 +65,19 @@ _NAMING = {"identify", "name", "know", "describe", "call", "list", "refer", "dub
 # Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain:
 # a prediction ("would", "is expected to") is conjecture about what will be, no evidential.
 PREDICTIONS = {"would", "expected", "expect", "expects", "predicted", "predicts"}
+# People who put views forward, beside the unnamed sources of cues.json "anonymous".
+_COMMENTATORS = {"commentator", "commentators", "critic", "analyst", "expert", "observer",
+                 "scholar", "scholars", "researcher", "researchers", "scientist", "scientists",
+                 "lawmaker", "lawmakers", "economist", "economists", "activist", "activists"}
 # Adverbs that negate like "not": "can hardly be disputed", "could scarcely move".
 _NEGATING_ADVERBS = {"hardly", "scarcely", "barely", "never"}
 # First person: a belief verb hedges only as the writer's or the speaker's own view.
 _FIRST_PERSON = {"i", "we"}
 # Present forms: "I think" hedges; "I thought", "I would have thought" tell a former view.
 _PRESENT_TAGS = {"VBP", "VBZ"}
-# Complements through which a verb cue governs a clause ("denied [it was ...]").
-_CUE_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "csubj"}
+# Complements through which a verb cue governs a clause ("denied [it was ...]", "appeared
+# [ignorant of the situation]").
+_CUE_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "csubj", "acomp", "attr", "oprd"}
 
 
 @dataclass
@@ -220,6 +225,10 @@ def cue_counts(cue: Span) -> bool:
         for c in children
     ):
         return False  # "suggested that those interested call them": a proposal
+    if set(sense.get("not_prep", ())) & {c.lower_ for c in children if c.dep_ == "prep"} and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in children
+    ):
+        return False  # "I believe in America": faith or support, no belief that
     if sense.get("belief") and not _own_or_impersonal(root):
         return False  # "Many leaders believe ...": their thought, reported, not a hedge
     if sense.get("not_personal_subject") and any(_personal(c) for c in _arguments(root, ("nsubj",))):
@@ -303,11 +312,13 @@ def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
 
 def _personal(token: Token) -> bool:
     # Role nouns that stand for a person ("the spokeswoman", "the senator") count too.
-    roles = lexicon()["definite_sources"]
+    # So do the nouns of unnamed sources ("commentators", "critics", "officials").
+    lex = lexicon()
     return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
             or token.lower_ in ("him", "her", "me", "us", "them", "who", "whom")
-            or token.lower_ in lexicon()["person_nouns"]
-            or roles.get(token.lower_) == "PERSON")
+            or token.lower_ in lex["person_nouns"] or token.lower_ in lex["anonymous"]
+            or token.lower_ in _COMMENTATORS
+            or lex["definite_sources"].get(token.lower_) == "PERSON")
 
 
 def _within(cue: Span, outer: Span | None) -> bool:
@@ -341,7 +352,16 @@ def _governs_another(cue: Span, claim: Span) -> bool:
     return not any(c.left_edge.i <= claim.root.i <= c.right_edge.i for c in complements)
 
 
-_ASIDES = {"—": "—", "–": "–", "--": "--", "(": ")"}
+_ASIDES = {"—": "—", "–": "–", "--": "--", "-": "-", "(": ")"}
+
+
+def _aside_mark(token: Token) -> str:
+    """The token as an aside mark: a hyphen only with spaces around it ("the businesses -
+    presumably unaware - paid"), never inside a word ("low-capacity")."""
+    if token.text != "-":
+        return token.text
+    spaced = token.whitespace_ and token.i > 0 and token.doc[token.i - 1].whitespace_
+    return "-" if spaced else ""
 
 
 def _aside_without(cue: Span, claim: Span) -> bool:
@@ -354,10 +374,11 @@ def _aside_without(cue: Span, claim: Span) -> bool:
     think —") has no noun of its own and comments on the clause around it."""
     sentence = cue.sent
     opening = next((t for t in reversed(sentence[: cue.start - sentence.start])
-                    if t.text in _ASIDES or t.text in _ASIDES.values()), None)
-    if opening is None or opening.text not in _ASIDES:
+                    if _aside_mark(t) in _ASIDES or _aside_mark(t) in _ASIDES.values()), None)
+    if opening is None or _aside_mark(opening) not in _ASIDES:
         return False
-    closing = next((t for t in sentence[cue.end - sentence.start:] if t.text == _ASIDES[opening.text]),
+    closing = next((t for t in sentence[cue.end - sentence.start:]
+                    if t.text == _ASIDES[_aside_mark(opening)] and (t.text != "-" or _aside_mark(t))),
                    None)
     if closing is None or opening.i < claim.root.i < closing.i:
         return False
@@ -416,9 +437,10 @@ def read_status(
     # "considered"), which is then shown as the reason.
     if not hedge and uncertain_probability >= uncertain_threshold:
         weak = found.get("weak_hedge", [])
-        # "would" is a prediction or a condition: conjecture, not an evidential hedge.
+        # "would" is a prediction or a condition: conjecture, not an evidential hedge, also
+        # beside another weak cue ("It would be considered precedent").
         predictions = [c for c in weak if c.text.lower() in PREDICTIONS]
-        if predictions and len(predictions) == len(weak):
+        if predictions:
             return EpistemicReading("speculative", _soften("speculative", uncertain_probability),
                                     predictions)
         hedge = [c for c in weak if c.text.lower() not in PREDICTIONS]
