@@ -40,6 +40,7 @@ def cues_of(parse):
     ("The harbour master seems to believe that the quay is safe.", "seems", True),
     # A former view, no hedge.
     ("I thought the shop was closed on Sundays.", "thought", False),
+    ("We didn't think it was right to close the shop.", "think", False),
     ("I would have thought he had more support in the city.", "thought", False),
     # Belief verbs in another sense: an action done, a burden taken on.
     ("The researchers estimated the needs of each state.", "estimated", False),

@@ -291,8 +291,8 @@ def _present(verb: Token) -> bool:
     if not auxiliaries or all(a.lower_ == "to" for a in auxiliaries):
         # an infinitive takes its governor's time: "I happen to think", "I tend to believe"
         return verb.dep_ == "xcomp" and verb.head.i != verb.i and _present(verb.head)
-    # "I don't think", "I do believe": present through "do"; "would think" is not.
-    return all(a.lemma_ == "do" for a in auxiliaries)
+    # "I don't think", "I do believe": present through "do"; "didn't think", "would think" not.
+    return all(a.lemma_ == "do" and a.tag_ in _PRESENT_TAGS for a in auxiliaries)
 
 
 def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
