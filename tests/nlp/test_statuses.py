@@ -77,7 +77,7 @@ def test_a_conjunct_that_shares_the_subject_shares_the_clause(analyze):
      "denied", "dismissed"),
     ("There is no evidence that the mayor took the money.\n", "mayor took the money", "denied",
      "no evidence"),
-    ("The mayor is expected to resign before the summer recess.\n", "resign", "hedged",
+    ("The mayor is expected to resign before the summer recess.\n", "resign", "speculative",
      "expected"),
     ("The company claimed that the leak had been contained by noon.\n", "leak had been contained",
      "hedged", "claimed"),

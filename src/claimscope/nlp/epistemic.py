@@ -13,6 +13,14 @@ nominee"), and not from another clause ("..., even if there is no link"). Every 
 than asserted and reported carries the cue that decided it; without one it is not given. A
 question mark questions only the sentence or clause it ends (`question_scope`): "Fares rose,
 so who benefits?" does not question that fares rose.
+
+A hedge is an uncertainty marker over the claim (docs/audit.md). A verb of belief or
+expectation hedges only as the writer's or speaker's own present view ("I think", "we
+expect") or impersonally ("is believed to"); someone else's belief ("Many leaders believe
+...") is that one's thought, reported, and "is expected to" predicts (speculative). Degree
+words ("roughly", "almost", "partly") are no uncertainty. A verb cue speaks of its own
+complement, not of a claim beside it, and a cue in an aside with a noun of its own ("— a
+history prof, I think —") stays in the aside.
 """
 
 from __future__ import annotations
@@ -54,8 +62,22 @@ _PREDICATE_DEPS = {"advcl", "pcomp", "parataxis"}
 # never the main verb. "Man arrested as police allegedly seize ..." keeps its own root.
 _NAMING = {"identify", "name", "know", "describe", "call", "list", "refer", "dub", "term",
            "label", "style", "designate", "nickname"}
-# Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain.
-PREDICTIONS = {"would"}
+# Weak cues that speculate rather than hedge when the learned head finds the sentence uncertain:
+# a prediction ("would", "is expected to") is conjecture about what will be, no evidential.
+PREDICTIONS = {"would", "expected", "expect", "expects", "predicted", "predicts"}
+# People who put views forward, beside the unnamed sources of cues.json "anonymous".
+_COMMENTATORS = {"commentator", "commentators", "critic", "analyst", "expert", "observer",
+                 "scholar", "scholars", "researcher", "researchers", "scientist", "scientists",
+                 "lawmaker", "lawmakers", "economist", "economists", "activist", "activists"}
+# Adverbs that negate like "not": "can hardly be disputed", "could scarcely move".
+_NEGATING_ADVERBS = {"hardly", "scarcely", "barely", "never"}
+# First person: a belief verb hedges only as the writer's or the speaker's own view.
+_FIRST_PERSON = {"i", "we"}
+# Present forms: "I think" hedges; "I thought", "I would have thought" tell a former view.
+_PRESENT_TAGS = {"VBP", "VBZ"}
+# Complements through which a verb cue governs a clause ("denied [it was ...]", "appeared
+# [ignorant of the situation]").
+_CUE_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "csubj", "acomp", "attr", "oprd"}
 
 
 @dataclass
@@ -163,6 +185,8 @@ def cue_counts(cue: Span) -> bool:
         return False
     if root.dep_ in ("amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         return False  # "likely nominee", "alleged influence", "tax claims"
+    if _modifies_noun_modifier(root):
+        return False  # "some allegedly low-capacity states", "ideas apparently bandied about"
     senses = lexicon()["senses"]
     sense = senses.get(cue.text.lower()) or (senses.get(root.lemma_.lower()) if len(cue) == 1 else None)
     if not sense:
@@ -193,17 +217,21 @@ def cue_counts(cue: Span) -> bool:
         chain = [verb]
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)  # "not going to question": the negation governs it
-        if any(c.dep_ == "neg" for v in chain for c in v.children):
-            return False  # "could not vote": was unable, no speculation
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
+               for v in chain for c in v.children):
+            return False  # "could not vote": was unable; "can hardly be disputed": affirmed
     if sense.get("not_subjunctive") and any(
         c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
         for c in children
     ):
         return False  # "suggested that those interested call them": a proposal
-    if sense.get("not_personal_subject") and any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
-        for c in children
+    if set(sense.get("not_prep", ())) & {c.lower_ for c in children if c.dep_ == "prep"} and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in children
     ):
+        return False  # "I believe in America": faith or support, no belief that
+    if sense.get("belief") and not _own_or_impersonal(root):
+        return False  # "Many leaders believe ...": their thought, reported, not a hedge
+    if sense.get("not_personal_subject") and any(_personal(c) for c in _arguments(root, ("nsubj",))):
         return False
     if sense.get("not_personal_object") and any(_personal(t) for t in _arguments(root, ("dobj", "nsubjpass"))):
         return False  # "refused to be questioned": interrogated, not doubted
@@ -219,19 +247,78 @@ def cue_counts(cue: Span) -> bool:
     return True
 
 
+def _modifies_noun_modifier(root: Token) -> bool:
+    """A hedge adverb on an adjective or participle that describes a noun hedges that
+    description, not the clause: "with some allegedly low-capacity states", "the ideas
+    apparently bandied about by his aides". Only inside the noun phrase, after its first
+    word: in "This doctrine is presumably common Buddhism" the adverb opens the predicate
+    and hedges the clause."""
+    head = root.head
+    return (root.dep_ == "advmod" and head.i != root.i
+            and head.dep_ in ("amod", "acl", "compound", "nmod")
+            and head.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and head.head.left_edge.i < root.i)
+
+
+def _own_or_impersonal(verb: Token) -> bool:
+    """Whether a belief verb is the writer's or speaker's own present view ("I think", "we
+    expect", "I don't believe") or impersonal ("is believed to", "it is estimated that", "a
+    man thought to be"): only then is it a hedge. Someone else's belief ("Many Republican
+    leaders believe ...", "she believes that ...", "these folks believe ...") is that one's
+    thought, reported (docs/audit.md: reported is "someone's reported speech or thought"),
+    and a past one ("I thought I had ...", "I would have thought ...") is a former view."""
+    if verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    subjects = _arguments(verb, ("nsubj",))
+    if not subjects:
+        return verb.tag_ != "VBD"
+    if not all(s.lower_ in _FIRST_PERSON for s in subjects):
+        return False
+    return _present(verb)
+
+
+def _present(verb: Token) -> bool:
+    """A view held now: "I think", "I don't think", "I have always believed", "I happen to
+    think"; not "I thought", "I would have thought"."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ in _PRESENT_TAGS:
+        return True
+    if verb.tag_ == "VBN":  # present perfect: the view still held
+        return bool(auxiliaries) and all(a.lemma_ == "have" and a.tag_ in _PRESENT_TAGS
+                                         for a in auxiliaries)
+    if verb.tag_ != "VB":
+        return False
+    if not auxiliaries or all(a.lower_ == "to" for a in auxiliaries):
+        # an infinitive takes its governor's time: "I happen to think", "I tend to believe"
+        return verb.dep_ == "xcomp" and verb.head.i != verb.i and _present(verb.head)
+    # "I don't think", "I do believe": present through "do"; "didn't think", "would think" not.
+    return all(a.lemma_ == "do" and a.tag_ in _PRESENT_TAGS for a in auxiliaries)
+
+
 def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     """The verb's arguments of these kinds; a controlled infinitive borrows its governor's
-    ("he refused [to be questioned]": he is the one questioned)."""
+    ("he refused [to be questioned]": he is the one questioned), and a conjunct without a
+    subject its first conjunct's ("Ryan leveled criticisms and suggested ...": Ryan
+    suggested)."""
     found = [c for c in verb.children if c.dep_ in deps]
-    if not found and verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if found or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return found
+    if verb.dep_ == "xcomp":
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "conj":
+        return [c for c in verb.head.children if c.dep_ in deps and c.dep_.startswith("nsubj")]
     return found
 
 
 def _personal(token: Token) -> bool:
+    # Role nouns that stand for a person ("the spokeswoman", "the senator") count too.
+    # So do the nouns of unnamed sources ("commentators", "critics", "officials").
+    lex = lexicon()
     return (token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
-            or token.lower_ in ("him", "her", "me", "us", "them")
-            or token.lower_ in lexicon()["person_nouns"]
+            or token.lower_ in ("him", "her", "me", "us", "them", "who", "whom")
+            or token.lower_ in lex["person_nouns"] or token.lower_ in lex["anonymous"]
+            or token.lower_ in _COMMENTATORS
+            or lex["definite_sources"].get(token.lower_) == "PERSON"
             or _aged(token))
 
 
@@ -252,11 +339,59 @@ def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: se
     or a clause the claim is the complement of; a condition, where it attaches to one."""
     if _within(cue, attribution_cue):
         return True
+    if _governs_another(cue, claim) or _aside_without(cue, claim):
+        return False
     clause = clause_of(cue.root)
     if cue[0].lower_ in _CONDITION_WORDS:
         # "If true, ...": the condition hedges the clause it attaches to.
         return clause.dep_ == "advcl" and clause_of(clause.head).i in governing
     return clause.i in governing
+
+
+def _governs_another(cue: Span, claim: Span) -> bool:
+    """A verb cue with a complement of its own outside the claim speaks of that complement,
+    not of the claim beside it: in "An official denied it was his call and asserted it was
+    accurate", "denied" shares the clause of "asserted" but does not deny what was asserted."""
+    root = cue.root
+    if root.pos_ not in ("VERB", "AUX") or claim.start <= root.i < claim.end:
+        return False
+    complements = [c for c in root.children if c.dep_ in _CUE_COMPLEMENTS]
+    if not complements:
+        return False
+    return not any(c.left_edge.i <= claim.root.i <= c.right_edge.i for c in complements)
+
+
+_ASIDES = {"—": "—", "–": "–", "--": "--", "-": "-", "(": ")"}
+
+
+def _aside_mark(token: Token) -> str:
+    """The token as an aside mark: a hyphen only with spaces around it ("the businesses -
+    presumably unaware - paid"), never inside a word ("low-capacity")."""
+    if token.text != "-":
+        return token.text
+    spaced = token.whitespace_ and token.i > 0 and token.doc[token.i - 1].whitespace_
+    return "-" if spaced else ""
+
+
+def _aside_without(cue: Span, claim: Span) -> bool:
+    """A cue in an aside between dashes or brackets that does not hold the claim's verb
+    hedges the aside only, where the aside says something of its own: in '"Dirt is dirtier
+    ...," observes one of O'Hara's characters — a history prof, I think — ...', "I think" is
+    unsure of the "history prof", not of the quotation (the parser may still hang the
+    sentence on "think"); "— whether in January or before —" asks about the date only. An
+    aside that is nothing but a comment ("It's possible — I'd say likely — that ...", "— I
+    think —") has no noun of its own and comments on the clause around it."""
+    sentence = cue.sent
+    opening = next((t for t in reversed(sentence[: cue.start - sentence.start])
+                    if _aside_mark(t) in _ASIDES or _aside_mark(t) in _ASIDES.values()), None)
+    if opening is None or _aside_mark(opening) not in _ASIDES:
+        return False
+    closing = next((t for t in sentence[cue.end - sentence.start:]
+                    if t.text == _ASIDES[_aside_mark(opening)] and (t.text != "-" or _aside_mark(t))),
+                   None)
+    if closing is None or opening.i < claim.root.i < closing.i:
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in cue.doc[opening.i + 1:closing.i])
 
 
 def status_cues(cues: dict[str, list[Span]], claim: Span,
@@ -338,9 +473,10 @@ def read_status(
     # "considered"), which is then shown as the reason.
     if not hedge and uncertain_probability >= uncertain_threshold:
         weak = found.get("weak_hedge", [])
-        # "would" is a prediction or a condition: conjecture, not an evidential hedge.
+        # "would" is a prediction or a condition: conjecture, not an evidential hedge, also
+        # beside another weak cue ("It would be considered precedent").
         predictions = [c for c in weak if c.text.lower() in PREDICTIONS]
-        if predictions and len(predictions) == len(weak):
+        if predictions:
             return EpistemicReading("speculative", _soften("speculative", uncertain_probability),
                                     predictions)
         hedge = [c for c in weak if c.text.lower() not in PREDICTIONS]
