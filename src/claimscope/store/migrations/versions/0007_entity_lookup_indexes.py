@@ -28,18 +28,19 @@ _CARRIED = ["key", "corpus_entity", "name"]
 
 
 def upgrade() -> None:
-    op.drop_index("ix_entities_key", table_name="entities")
+    # if_exists: some stores lack the expression indexes (bench_ledger's base store has none).
+    op.drop_index("ix_entities_key", table_name="entities", if_exists=True)
     op.create_index("ix_entities_key", "entities", _CARRIED)
-    op.drop_index("ix_entities_lower_name", table_name="entities")
+    op.drop_index("ix_entities_lower_name", table_name="entities", if_exists=True)
     op.create_index("ix_entities_lower_name", "entities", [sa.text("lower(name)"), *_CARRIED])
-    op.drop_index("ix_entities_lower_key", table_name="entities")
+    op.drop_index("ix_entities_lower_key", table_name="entities", if_exists=True)
     op.create_index("ix_entities_lower_key", "entities", [sa.text("lower(key)"), *_CARRIED])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_entities_lower_key", table_name="entities")
+    op.drop_index("ix_entities_lower_key", table_name="entities", if_exists=True)
     op.create_index("ix_entities_lower_key", "entities", [sa.text("lower(key)")])
-    op.drop_index("ix_entities_lower_name", table_name="entities")
+    op.drop_index("ix_entities_lower_name", table_name="entities", if_exists=True)
     op.create_index("ix_entities_lower_name", "entities", [sa.text("lower(name)")])
-    op.drop_index("ix_entities_key", table_name="entities")
+    op.drop_index("ix_entities_key", table_name="entities", if_exists=True)
     op.create_index("ix_entities_key", "entities", ["key"])

@@ -1,6 +1,6 @@
 """The reads every ledger read makes first, kept cheap at 100k documents (docs/scale.md, fourth
-round): nothing pending found from two counts, entity lookups from covering indexes (0007), and
-a block's cluster count key by key; each against what it replaced, on SQLite and PostgreSQL."""
+round): nothing pending found from two counts, entity lookups from covering indexes (0007), a
+block's cluster count key by key, search ranking before snippets; each against what it replaced."""
 
 from __future__ import annotations
 
@@ -91,5 +91,30 @@ def test_entity_lookups_read_as_before_migration_0007(store_url, demo_analyses):
             command.downgrade(alembic_config(connection), "0006")
         assert reads() == at_head
         with store.engine.begin() as connection:
+            # A store that lost an expression index (bench_ledger's base store has none) upgrades too.
+            connection.execute(text("DROP INDEX ix_entities_lower_name"))
             command.upgrade(alembic_config(connection), "head")
         assert reads() == at_head
+
+
+def test_search_ranks_documents_by_bm25_first_as_one_query_did(store, demo_analyses):
+    """SQLite's document hits: bm25 alone first, then snippets for those at or above the cut;
+    the same hits in the same order as the one query that made a snippet for every match, ties
+    at the cut included (a common word, small limits)."""
+    if store.dialect != "sqlite":
+        return  # the two-pass ranking is SQLite's; PostgreSQL ranks in one query
+    from claimscope.store.query import parse, to_fts5
+
+    store.save_many([(a, None) for a in demo_analyses])
+    one_query = text("""SELECT d.id, -bm25(documents_fts) AS score FROM documents_fts
+        JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH :match
+        ORDER BY bm25(documents_fts), d.id LIMIT :limit""")
+    for query in ("the", "said OR the", "police", "no-such-word-anywhere"):
+        for limit in (1, 2, 3, 7, 50):
+            with store.engine.connect() as connection:
+                expected = [(r.id, round(float(r.score), 6)) for r in connection.execute(
+                    one_query, {"match": to_fts5(parse(query)), "limit": limit})]
+            got = [(h.id, h.score) for h in store.search(query, limit=limit) if h.kind == "document"]
+            # Claim hits come first and take their share of the limit.
+            assert got == expected[:len(got)] and (len(got) == len(expected) or len(got) + sum(
+                h.kind == "claim" for h in store.search(query, limit=limit)) == limit), (query, limit)
