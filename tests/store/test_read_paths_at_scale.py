@@ -1,6 +1,7 @@
 """The reads every ledger read makes first, kept cheap at 100k documents (docs/scale.md, fourth
 round): nothing pending found from two counts, entity lookups from covering indexes (0007), a
-block's cluster count key by key, search ranking before snippets; each against what it replaced."""
+block's cluster count from its largest key's index, search ranking before snippets; each against
+what it replaced."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def test_nothing_pending_by_counts_and_pending_still_found(store, demo_analyses)
     assert store.ledger_pending() == [first[0].document.id]
 
 
-def test_block_count_key_by_key_is_count_distinct(store, demo_analyses):
+def test_block_count_by_its_largest_key_is_count_distinct(store, demo_analyses):
     store.save_many([(a, None) for a in demo_analyses])
     Ledger(store, matcher=LexicalMatcher()).update()
     k = L.ledger_keys.c
