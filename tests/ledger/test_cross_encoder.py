@@ -38,3 +38,16 @@ def test_matcher_asks_the_cross_encoder_only_inside_the_cosine_band(paraphrase):
     same = paraphrase.labels.index("same")
     assert inside == pytest.approx(float(paraphrase.probabilities([(a, b)])[0, same]), abs=1e-6)
     assert "cross" in matcher.version
+
+
+def test_the_shipped_band_is_the_trained_one_and_below_it_the_model_is_not_run():
+    """band_low 0.6 (docs/scale.md, fourth round): a pair at cosine 0.55, however alike its
+    texts, is not the same claim and costs no cross-encoder run; at 0.65 the model decides."""
+    from claimscope.training.paraphrase_cross import BAND_HIGH, BAND_LOW
+
+    matcher = ClaimMatcher()
+    assert (matcher.band_low, matcher.band_high) == (BAND_LOW, BAND_HIGH) == (0.6, 0.98)
+    a, b = "The council approved the harbour budget on Tuesday.", "On Tuesday the council passed the harbour budget."
+    assert matcher.probability(a, b, 0.55) == 0.0 and not matcher.accepts(a, b, 0.55)
+    assert matcher.cross_pairs == 0
+    assert matcher.probability(a, b, 0.65) > matcher.threshold and matcher.cross_pairs == 1
