@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_scale as S  # noqa: E402
+from server_cpu import ServerCpu  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from claimscope.ledger.facade import Ledger  # noqa: E402
@@ -31,15 +32,25 @@ from claimscope.store import ledger_tables as L  # noqa: E402
 from claimscope.store import open_store  # noqa: E402
 
 
-def timed(calls) -> dict:
-    wall, cpu = [], []
+def timed(calls, server: ServerCpu | None = None) -> dict:
+    """p50 / p95 of each call's wall time and CPU (of this process; with a PostgreSQL `server`
+    on this machine also of the server's processes, and of the two together)."""
+    wall, cpu, db = [], [], []
     for call in calls:
+        s = server.seconds() if server else None
         w, c = time.perf_counter(), time.process_time()
         call()
         wall.append((time.perf_counter() - w) * 1000)
         cpu.append((time.process_time() - c) * 1000)
-    return {"p50": statistics.median(wall), "p95": S.percentile(wall, 0.95),
-            "cpu_p50": statistics.median(cpu), "cpu_p95": S.percentile(cpu, 0.95), "n": len(wall)}
+        if s is not None:
+            db.append((server.seconds() - s) * 1000)
+    out = {"p50": statistics.median(wall), "p95": S.percentile(wall, 0.95),
+           "cpu_p50": statistics.median(cpu), "cpu_p95": S.percentile(cpu, 0.95), "n": len(wall)}
+    if db:
+        both = [a + b for a, b in zip(cpu, db)]
+        out.update(server_cpu_p50=statistics.median(db), server_cpu_p95=S.percentile(db, 0.95),
+                   both_cpu_p50=statistics.median(both), both_cpu_p95=S.percentile(both, 0.95))
+    return out
 
 
 def main() -> int:
@@ -52,8 +63,10 @@ def main() -> int:
     with open_store(args.db) as store:
         ledger = Ledger(store, matcher=LearnedMatcher())
         ledger.update()
-        result["dossier"] = timed([lambda n=n: ledger.dossier([n]) for _ in range(4) for n in entities])
-        result["search"] = timed([lambda q=q: store.search(q, limit=50) for _ in range(4) for q in S.QUERIES])
+        server = ServerCpu(store)
+        result["dossier"] = timed([lambda n=n: ledger.dossier([n]) for _ in range(4) for n in entities], server)
+        result["search"] = timed([lambda q=q: store.search(q, limit=50) for _ in range(4) for q in S.QUERIES],
+                                 server)
         lc = L.ledger_claims.c
         with store.engine.connect() as connection:
             total = connection.execute(select(func.count()).select_from(L.ledger_claims)).scalar_one()
@@ -61,7 +74,7 @@ def main() -> int:
             claims = [connection.execute(select(lc.claim).order_by(lc.claim).offset(o).limit(1)).scalar_one()
                       for o in sorted(rng.randrange(total) for _ in range(40))]
         result["lookup"] = timed([lambda c=c: build_records(store, [store.ledger_cluster_of([c])[c]], {})
-                                  for c in claims])
+                                  for c in claims], server)
         result["documents"] = store.ledger_status()["documents"]
     result["load_after"] = os.getloadavg()
     text = json.dumps(result, indent=1)

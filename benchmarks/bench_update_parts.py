@@ -30,21 +30,28 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 TIMES: dict[str, list] = {}
+SERVER: list = []  # a PostgreSQL server's CPU reader (server_cpu.ServerCpu), when it is local
 
 
-def timer(owner, name: str, label: str) -> None:
+def timer(owner, name: str, label: str, server_too: bool = True) -> None:
+    """`server_too`: also the PostgreSQL server's CPU during each call. Not around the per-claim
+    parts (tens of thousands of calls): reading /proc for each cost the client more CPU than
+    they take."""
     f = getattr(owner, name, None)
     if f is None:  # not in this code (an older checkout)
         return
 
     def wrapped(*args, **kwargs):
+        server = SERVER[0].seconds() if SERVER and server_too else None
         started = time.process_time()
         try:
             return f(*args, **kwargs)
         finally:
-            t = TIMES.setdefault(label, [0.0, 0])
+            t = TIMES.setdefault(label, [0.0, 0, 0.0])
             t[0] += time.process_time() - started
             t[1] += 1
+            if server is not None:
+                t[2] += SERVER[0].seconds() - server
 
     setattr(owner, name, wrapped)
 
@@ -63,10 +70,10 @@ def instrument() -> None:
         timer(U.BlockIndex, "clusters", "BlockIndex.clusters (its store reads included)")
     timer(U.ClusterCache, "get", "ClusterCache.get (its store reads included)")
     timer(U.Block, "__init__", "Block.__init__ (the candidate matrix)")
-    timer(U.Block, "candidates", "Block.candidates")
+    timer(U.Block, "candidates", "Block.candidates", server_too=False)
     timer(U, "assign", "origins.assign")
-    timer(C, "place_ranked", "clusters.place_ranked (the cross-encoder included)")
-    timer(CrossEncoder, "logits", "the cross-encoder")
+    timer(C, "place_ranked", "clusters.place_ranked (the cross-encoder included)", server_too=False)
+    timer(CrossEncoder, "logits", "the cross-encoder", server_too=False)
 
 
 def run(args) -> None:
@@ -81,11 +88,18 @@ def run(args) -> None:
     matcher = LearnedMatcher()
     matcher.embed(["warm up"])
     instrument()
+    from server_cpu import ServerCpu
+
     with open_store(args.db) as store:
+        server = ServerCpu(store)
+        if server.pid is not None:
+            SERVER.append(server)
         before = os.getloadavg()
+        server_before = server.seconds()
         wall, cpu = time.perf_counter(), time.process_time()
         stats = update_ledger(store, matcher, limit=args.limit)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        server_cpu = None if server_before is None else server.seconds() - server_before
     n = stats["documents"]
     if not n:
         print("nothing was pending")
@@ -94,8 +108,12 @@ def run(args) -> None:
     print(f"per 1,000 new documents: CPU {cpu * 1000 / n:.1f} s, wall {wall * 1000 / n:.1f} s ({n} placed); "
           f"cross-encoder pairs {matcher._matcher.cross_pairs}; load before {before[0]:.1f} / {before[1]:.1f} / "
           f"{before[2]:.1f}, after {os.getloadavg()[0]:.1f}")
-    for label, (seconds, calls) in sorted(TIMES.items(), key=lambda x: -x[1][0]):
-        print(f"  {label:55s} {seconds * 1000 / n:7.1f} s per 1k  ({calls} calls)")
+    if server_cpu is not None:
+        print(f"PostgreSQL server CPU {server_cpu * 1000 / n:.1f} s per 1k (client + server "
+              f"{(cpu + server_cpu) * 1000 / n:.1f} s)")
+    for label, (seconds, calls, on_server) in sorted(TIMES.items(), key=lambda x: -x[1][0]):
+        extra = f", server {on_server * 1000 / n:.1f} s" if SERVER and on_server else ""
+        print(f"  {label:55s} {seconds * 1000 / n:7.1f} s per 1k  ({calls} calls{extra})")
 
 
 def prepare(args) -> None:

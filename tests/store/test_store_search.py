@@ -162,3 +162,14 @@ def test_upgrade_rebuilds_a_sqlite_search_index_out_of_step(tmp_path, demo_analy
     upgrade_store(str(path))
     with open_store(str(path)) as store:
         assert {h.id for h in store.search("kestria", limit=500) if h.kind == "claim"} == expected
+
+
+@pytest.mark.parametrize("query", ["brigade", "residue OR memo"])
+def test_a_smaller_limit_is_the_first_hits_of_a_larger(filled, query):
+    # Documents are asked only for what the claim hits leave of the limit (store/search.py):
+    # every cut of the whole answer, across the claims' end, must be what that limit gives.
+    whole = filled.search(query, limit=2000)
+    claims = sum(1 for h in whole if h.kind == "claim")
+    assert 0 < claims < len(whole)  # both kinds, so the cut falls on each side of the claims
+    for n in sorted({1, claims - 1, claims, claims + 1, claims + 2, len(whole)} - {0}):
+        assert filled.search(query, limit=n) == whole[:n]

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, union, update
+from sqlalchemy import bindparam, delete, func, select, text, union, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from claimscope.store import ledger_tables as L
 from claimscope.store import tables as T
+from claimscope.store.bulk import insert_rows
 
 
 def _now() -> str:
@@ -379,8 +380,9 @@ class LedgerRepository:
                 .returning(L.ledger_documents.c.document)).first()
             if placed is None:
                 return None
-            if bands:
-                connection.execute(ignore(L.ledger_bands), [{"key": b, "document": document["id"]} for b in bands])
+            # The many-row tables by `insert_rows`: one statement a table on PostgreSQL (store/bulk.py).
+            insert_rows(connection, self.dialect, L.ledger_bands,
+                        [{"key": b, "document": document["id"]} for b in bands], ignore=True)
             if credits:
                 connection.execute(ignore(L.ledger_credits),
                                    [{"document": document["id"], "name": n} for n in credits])
@@ -395,8 +397,7 @@ class LedgerRepository:
             new = [{"id": c["id"], **{k: c[k] for k in fields}, "updated": now} for c in clusters if c.get("new")]
             changed = [{"b_id": c["id"], **{k: c[k] for k in fields}, "updated": now}
                        for c in clusters if not c.get("new")]
-            if new:
-                connection.execute(insert(L.ledger_clusters), new)
+            insert_rows(connection, self.dialect, L.ledger_clusters, new)
             if changed:  # one statement, many parameter sets
                 connection.execute(update(L.ledger_clusters).where(L.ledger_clusters.c.id == bindparam("b_id"))
                                    .values({k: bindparam(k) for k in (*fields, "updated")}), changed)
@@ -404,12 +405,12 @@ class LedgerRepository:
                 connection.execute(update(L.ledger_keys).where(L.ledger_keys.c.cluster == bindparam("b_id"))
                                    .values(updated=bindparam("updated"), documents=bindparam("documents")),
                                    [{"b_id": c["b_id"], "updated": now, "documents": c["documents"]} for c in changed])
-            if claims:
-                connection.execute(ignore(L.ledger_claims), claims)
+            insert_rows(connection, self.dialect, L.ledger_claims, claims, ignore=True)
             if keys:
                 documents = {c["id"]: c["documents"] for c in clusters}
-                connection.execute(ignore(L.ledger_keys), [{"key": k, "cluster": c, "updated": now,
-                                                            "documents": documents.get(c, 1)} for k, c in keys])
+                insert_rows(connection, self.dialect, L.ledger_keys,
+                            [{"key": k, "cluster": c, "updated": now, "documents": documents.get(c, 1)}
+                             for k, c in keys], ignore=True)
             if conflicts:
                 connection.execute(ignore(L.ledger_conflicts), conflicts)
             # Its waiting vectors are in ledger_claims now.
