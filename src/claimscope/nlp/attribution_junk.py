@@ -1,0 +1,162 @@
+"""Statements whose content says nothing that could be true or false (issue 9, "no junk").
+
+`attribution_filter` tests the cue; this module tests what a statement finally says, after its
+content has been found and completed (`attribution.with_contents`). An indirect statement (no
+quotation in its content) is no statement when its content is
+- a noun phrase the cue acts on, not what was said: "condemned | the omission", "criticised |
+  the aid group", "released a statement condemning | the attack", "citing | data from";
+- a topic: "isn't going to talk about | radical Islamism", "worried about | the way he ...",
+  "never talked about | what the cake would look like", "was warned of | the decision";
+- an aim or a request: "asked | Mr. Phillips to bake for the ceremony", "asked | to be
+  anonymous", "Telling | the media to ...", "doesn't believe | to force him ...", or a question
+  ("Asked | if Trump has done anything");
+- or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...").
+A noun phrase that stands for what was said stays ("described | a similar interaction",
+"disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
+a passive raising cue ("was believed | to have begun in late 2019"). Such statements become
+stances: reported beside the statements (PolNeAR scores them), never counted. Quoted contents
+are never touched. Word lists are data in `lexicons/attribution_junk.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from claimscope.nlp.attribution_filter import base_forms
+from claimscope.nlp.attribution_spans import Group, quote_kind
+from claimscope.nlp.extensions import text_of
+
+LEXICON = Path(__file__).parent / "lexicons" / "attribution_junk.json"
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "X"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_CIRCUMSTANCE = {"advcl", "prep", "npadvmod", "advmod", "mark", "cc", "punct"}
+_SUBORDINATE = {"relcl", "advcl", "prep", "pcomp"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _spans(doc: Doc, group: Group) -> list[Span]:
+    spans = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in group.contents]
+    return [s for s in spans if s is not None and len(s)]
+
+
+def _cue_bases(cue: Span) -> set[str]:
+    return {b for t in cue if t.is_alpha for b in base_forms(t.lower_)}
+
+
+def _tops(spans: list[Span]) -> list:
+    """The content's words whose head lies outside the content: its phrases' heads."""
+    return [t for sp in spans for t in sp if not (sp.start <= t.head.i < sp.end) and not t.is_punct]
+
+
+def _main_head(spans: list[Span]):
+    """The largest phrase of the content, circumstances aside ("her case | at a news
+    conference", "the omission | , as they should")."""
+    tops = _tops(spans)
+    core = [t for t in tops if t.dep_ not in _CIRCUMSTANCE] or tops
+    if not core:
+        return None
+    return max(core, key=lambda t: t.right_edge.i - t.left_edge.i)
+
+
+def _passive(cue: Span) -> bool:
+    return any(t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) for t in cue) or any(
+        t.dep_ == "auxpass" for t in cue)
+
+
+def _writers_frame(doc: Doc, group: Group, cue: Span) -> bool:
+    """"That said, ..." and "it is worth mentioning that ...": the writer's words, no one's report."""
+    lower = " ".join(t.lower_ for t in cue)
+    if "worth" in lower.split():
+        return True
+    if group.source is None or [t.lower_ for t in cue] != ["said"]:
+        return False
+    source = text_of(doc)[group.source.start : group.source.end].strip().lower()
+    nxt = doc[cue.end] if cue.end < len(doc) else None
+    return source in ("that", "this", "having") and nxt is not None and nxt.text == ","
+
+
+def _aim(spans: list[Span], cue: Span, bases: set[str]) -> bool:
+    """An infinitive content ("to be anonymous"), an object and an infinitive after a verb of
+    asking ("Mr. Phillips to bake"), or a question after one ("if Trump has done ...")."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words:
+        return False
+    lex = lexicon()
+    if words[0].lower_ == "to" and not _passive(cue):
+        return True
+    if not bases & lex["request_verbs"]:
+        return False
+    if words[0].lower_ in lex["question_words"]:
+        return True
+    finite = any(t.tag_ in _FINITE for t in words)
+    return not finite and any(t.lower_ == "to" and t.tag_ == "TO" for t in words[:6])
+
+
+def _topic(spans: list[Span], cue: Span) -> bool:
+    """A cue ending in "about", "of", "on" and a content that is not a that-clause."""
+    if cue[-1].lower_ not in lexicon()["topic_prepositions"]:
+        return False
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    return bool(words) and words[0].lower_ != "that"
+
+
+def _noun_phrase(spans: list[Span], bases: set[str]) -> bool:
+    """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
+    that does not stand for what it names ("described a similar interaction" does)."""
+    if bases & lexicon()["np_cues"]:
+        return False
+    head = _main_head(spans)
+    if head is None or head.pos_ not in _NOMINAL:
+        return False
+    return not any(_own_finite(t, spans) for sp in spans for t in sp)
+
+
+def _own_finite(token, spans: list[Span]) -> bool:
+    """A finite verb that makes the content say something: not one inside a relative or
+    adverbial clause or under a preposition ("a pandemic that has killed thousands", "based on
+    the belief that ...", "as they should"); a noun's own that-clause ("the notion that
+    Republicans will gain") counts."""
+    if token.tag_ not in _FINITE:
+        return False
+    inside = {t.i for sp in spans for t in sp}
+    t = token
+    while True:
+        if t.dep_ in _SUBORDINATE:
+            return False
+        if t.head.i == t.i or t.head.i not in inside:
+            return True
+        t = t.head
+
+
+def is_junk(doc: Doc, group: Group) -> bool:
+    """Whether an indirect statement says nothing that could be true or false (module doc)."""
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    spans = _spans(doc, group)
+    if cue is None or not len(cue) or not spans:
+        return False
+    if not any(ch.isalnum() for ch in cue.text):
+        return False  # a colon frame
+    if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
+        return False  # a quotation is what was said, whatever frames it
+    if any(t.lower_ == "according" for t in cue):
+        return False
+    bases = _cue_bases(cue)
+    return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
+            or _noun_phrase(spans, bases))
+
+
+def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Statements, and the junk among them (`is_junk`), which the caller shows as stances."""
+    kept, junk = [], []
+    for g in groups:
+        (junk if is_junk(doc, g) else kept).append(g)
+    return kept, junk
