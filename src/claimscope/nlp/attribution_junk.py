@@ -97,7 +97,7 @@ def _aim(spans: list[Span], cue: Span, bases: set[str]) -> bool:
         return False
     if words[0].lower_ in lex["question_words"]:
         return True
-    finite = any(t.tag_ in _FINITE for t in words)
+    finite = any(_own_finite(t, spans) for t in words)
     return not finite and any(t.lower_ == "to" and t.tag_ == "TO" for t in words[:6])
 
 
@@ -109,11 +109,11 @@ def _topic(spans: list[Span], cue: Span) -> bool:
     return bool(words) and words[0].lower_ != "that"
 
 
-def _noun_phrase(spans: list[Span], bases: set[str]) -> bool:
+def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
     that does not stand for what it names ("described a similar interaction" does)."""
-    if bases & lexicon()["np_cues"]:
-        return False
+    if bases & lexicon()["np_cues"] or _passive(cue):
+        return False  # "So far at least 95 deaths | have been reported": the subject is what was said
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
         return False
@@ -151,7 +151,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return False
     bases = _cue_bases(cue)
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
-            or _noun_phrase(spans, bases))
+            or _noun_phrase(spans, cue, bases))
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
