@@ -91,8 +91,8 @@ def _aim(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     if not words:
         return False
     lex = lexicon()
-    if words[0].lower_ == "to" and not _passive(cue):
-        return True
+    if words[0].tag_ == "TO" and not _passive(cue) and not (len(words) > 1 and words[1].tag_ == "VBG"):
+        return True  # not "admitted | to being embarrassed": a gerund after "to" is what was admitted
     if not bases & lex["request_verbs"]:
         return False
     if words[0].lower_ in lex["question_words"]:
@@ -102,17 +102,42 @@ def _aim(spans: list[Span], cue: Span, bases: set[str]) -> bool:
 
 
 def _topic(spans: list[Span], cue: Span) -> bool:
-    """A cue ending in "about", "of", "on" and a content that is not a that-clause."""
-    if cue[-1].lower_ not in lexicon()["topic_prepositions"]:
-        return False
+    """A cue ending in "about", "of", "on" and a content that is not a that-clause; or a
+    content that opens with such a preposition and says nothing of its own ("don't believe |
+    in common-sense rules ... because ...", "has been denounced | as an example of ...")."""
     words = [t for sp in spans for t in sp if t.is_alpha]
-    return bool(words) and words[0].lower_ != "that"
+    if not words or words[0].lower_ == "that":
+        return False
+    if cue[-1].lower_ in lexicon()["topic_prepositions"]:
+        return True
+    return words[0].pos_ == "ADP" and words[0].lower_ in lexicon()["content_prepositions"] and not any(
+        _own_finite(t, spans) for t in words)
+
+
+def _only_adverbial(spans: list[Span]) -> bool:
+    """A content that is only an adverbial clause ("said | because it was not argued ..."):
+    why or when something was said, not what."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].pos_ != "SCONJ" or words[0].lower_ == "that":
+        return False
+    return all(t.dep_ in ("advcl", "mark", "cc", "advmod") for t in _tops(spans))
+
+
+def _predicative(spans: list[Span]) -> bool:
+    """"slammed | the approach as erratic", "criticized | Trump for signaling ...": the noun
+    phrase and its predicate say what was said of it."""
+    for t in _tops(spans):
+        if t.dep_ == "prep" and t.lower_ == "as":
+            return True
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and any(c.tag_ == "VBG" for c in t.children):
+            return True
+    return False
 
 
 def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
     that does not stand for what it names ("described a similar interaction" does)."""
-    if bases & lexicon()["np_cues"] or _passive(cue):
+    if bases & lexicon()["np_cues"] or _passive(cue) or _predicative(spans):
         return False  # "So far at least 95 deaths | have been reported": the subject is what was said
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
@@ -151,7 +176,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return False
     bases = _cue_bases(cue)
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
-            or _noun_phrase(spans, cue, bases))
+            or _only_adverbial(spans) or _noun_phrase(spans, cue, bases))
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
