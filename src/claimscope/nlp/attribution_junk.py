@@ -123,12 +123,15 @@ def _only_adverbial(spans: list[Span]) -> bool:
     return all(t.dep_ in ("advcl", "mark", "cc", "advmod") for t in _tops(spans))
 
 
-def _predicative(spans: list[Span]) -> bool:
+def _predicative(spans: list[Span], cue: Span) -> bool:
     """"slammed | the approach as erratic", "criticized | Trump for signaling ...": the noun
     phrase and its predicate say what was said of it."""
+    head = _main_head(spans)
+    for sp in spans:
+        for t in sp:
+            if t.dep_ == "prep" and t.lower_ == "as" and (t.head == head or cue.start <= t.head.i < cue.end):
+                return True
     for t in _tops(spans):
-        if t.dep_ == "prep" and t.lower_ == "as":
-            return True
         if t.dep_ == "prep" and t.lower_ in ("for", "of") and any(c.tag_ == "VBG" for c in t.children):
             return True
     return False
@@ -137,7 +140,7 @@ def _predicative(spans: list[Span]) -> bool:
 def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
     that does not stand for what it names ("described a similar interaction" does)."""
-    if bases & lexicon()["np_cues"] or _passive(cue) or _predicative(spans):
+    if bases & lexicon()["np_cues"] or _passive(cue) or _predicative(spans, cue):
         return False  # "So far at least 95 deaths | have been reported": the subject is what was said
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
