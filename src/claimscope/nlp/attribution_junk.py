@@ -9,7 +9,7 @@ quotation in its content) is no statement when its content is
   "never talked about | what the cake would look like", "was warned of | the decision";
 - an aim or a request: "asked | Mr. Phillips to bake for the ceremony", "asked | to be
   anonymous", "Telling | the media to ...", "doesn't believe | to force him ...", or a question
-  ("Asked | if Trump has done anything");
+  ("Asked | if Trump has done anything", "did not say | how she would differ");
 - or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...").
 A noun phrase that stands for what was said stays ("described | a similar interaction",
 "disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
@@ -108,10 +108,33 @@ def _topic(spans: list[Span], cue: Span) -> bool:
     words = [t for sp in spans for t in sp if t.is_alpha]
     if not words or words[0].lower_ == "that":
         return False
-    if cue[-1].lower_ in lexicon()["topic_prepositions"]:
-        return True
-    return words[0].pos_ == "ADP" and words[0].lower_ in lexicon()["content_prepositions"] and not any(
-        _own_finite(t, spans) for t in words)
+    if cue[-1].lower_ in lexicon()["topic_prepositions"] and not _cue_bases(cue) & lexicon()["np_cues"]:
+        # ("has denied knowing about | the meeting" denies a proposition)
+        # "has joked about | the mayor chewing gum" says what was joked; "talked about | what
+        # the cake would look like" and "thinking about | North Korea" do not
+        return words[0].lower_ in lexicon()["question_words"] or not any(
+            _own_finite(t, spans) or _own_clause_gerund(t, spans) for t in words)
+    if words[0].pos_ != "ADP" or words[0].lower_ not in lexicon()["content_prepositions"]:
+        return False
+    if _cue_bases(cue) & lexicon()["np_cues"] or any(c.tag_ == "VBG" for c in words[0].children):
+        return False  # "accused | of lying about the cranes": the charge is what was said
+    return not any(_own_finite(t, spans) for t in words)
+
+
+def _open_question(spans: list[Span], bases: set[str]) -> bool:
+    """A wh-clause after a verb of knowing or saying ("do know | what some operators have been
+    up to", "did not say | how she would differ", "don't know | what they're talking about"):
+    what is known or said is left open, so nothing is asserted."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    lex = lexicon()
+    # not "if" or "when": "said | if they were president they would ..." is a conditional claim
+    return bool(words) and bool(bases & lex["knowing_verbs"]) and words[0].lower_ in lex["open_question_words"]
+
+
+def _own_clause_gerund(token, spans: list[Span]) -> bool:
+    """A gerund of the content's own ("the mayor chewing gum", however it is parsed), not one
+    under a preposition or in a relative clause."""
+    return token.dep_ != "amod" and _own_finite(token, spans, tags={"VBG"})  # not "the continuing challenges"
 
 
 def _only_adverbial(spans: list[Span]) -> bool:
@@ -124,13 +147,15 @@ def _only_adverbial(spans: list[Span]) -> bool:
 
 
 def _predicative(spans: list[Span], cue: Span) -> bool:
-    """"slammed | the approach as erratic", "criticized | Trump for signaling ...": the noun
-    phrase and its predicate say what was said of it."""
+    """"slammed | the approach as erratic", "criticized | Trump for signaling ...", "calling
+    | the issue a distraction": the noun phrase and its predicate say what was said of it."""
     head = _main_head(spans)
     for sp in spans:
         for t in sp:
             if t.dep_ == "prep" and t.lower_ == "as" and (t.head == head or cue.start <= t.head.i < cue.end):
                 return True
+    if any(t.dep_ == "oprd" for sp in spans for t in sp):
+        return True  # "calling | the issue a distraction"
     for t in _tops(spans):
         if t.dep_ == "prep" and t.lower_ in ("for", "of") and any(c.tag_ == "VBG" for c in t.children):
             return True
@@ -145,23 +170,27 @@ def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
         return False
-    return not any(_own_finite(t, spans) for sp in spans for t in sp)
+    if head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children):
+        return False  # "reported | forty incidents", "found | 75 percent support": a count is a finding
+    return not any(_own_finite(t, spans) or _own_clause_gerund(t, spans) for sp in spans for t in sp)
 
 
-def _own_finite(token, spans: list[Span]) -> bool:
+def _own_finite(token, spans: list[Span], tags=_FINITE) -> bool:
     """A finite verb that makes the content say something: not one inside a relative or
     adverbial clause or under a preposition ("a pandemic that has killed thousands", "based on
     the belief that ...", "as they should"); a noun's own that-clause ("the notion that
     Republicans will gain") counts."""
-    if token.tag_ not in _FINITE:
+    if token.tag_ not in tags:
         return False
     inside = {t.i for sp in spans for t in sp}
     t = token
     while True:
+        if t.head.i == t.i or t.head.i not in inside:
+            # a phrase head of the content: subordinate only when a conjunction says so ("as
+            # they should"); "stating | the council did not give" parsed as an advcl is the clause
+            return not (t.dep_ in _SUBORDINATE and any(c.dep_ == "mark" for c in t.children))
         if t.dep_ in _SUBORDINATE:
             return False
-        if t.head.i == t.i or t.head.i not in inside:
-            return True
         t = t.head
 
 
@@ -179,7 +208,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return False
     bases = _cue_bases(cue)
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
-            or _only_adverbial(spans) or _noun_phrase(spans, cue, bases))
+            or _only_adverbial(spans) or _open_question(spans, bases) or _noun_phrase(spans, cue, bases))
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
