@@ -38,6 +38,11 @@ from claimscope.nlp.attribution_junk import is_junk
      "to block the pipeline over its cost"),
     ("Asked if the mayor had done anything right, Ms. Ortiz laughed.", None, "Asked",
      "if the mayor had done anything right"),
+    # an open question after a verb of knowing or saying
+    ("The minister did not say how she would pay for the bridge.", "The minister", "did not say",
+     "how she would pay for the bridge"),
+    ("But I do know what some traders have been up to.", "I", "do know",
+     "what some traders have been up to"),
     # the writer's own frame
     ("That said, outside the capital there are real worries about the harvest.", "That", "said",
      "outside the capital there are real worries about the harvest"),
@@ -70,6 +75,12 @@ def test_contents_that_say_nothing_are_junk(parse, text, source, cue, content):
      "the notion that the fund was empty"),
     ("Critics worried that the plan would cost too much.", "Critics", "worried",
      "that the plan would cost too much"),
+    ("The mayor has denied knowing about the meeting.", "The mayor", "has denied knowing about",
+     "the meeting"),
+    ("Ms. Ortiz was calling the issue a distraction.", "Ms. Ortiz", "was calling",
+     "the issue a distraction"),
+    ("The minister said if she were elected she would close the mine.", "The minister", "said",
+     "if she were elected she would close the mine"),
     ('The mayor talked about "a new start for the harbour".', "The mayor", "talked about",
      '"a new start for the harbour"'),
 ])
