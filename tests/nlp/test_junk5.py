@@ -75,6 +75,8 @@ def test_contents_that_say_nothing_are_junk(parse, text, source, cue, content):
      "the notion that the fund was empty"),
     ("Critics worried that the plan would cost too much.", "Critics", "worried",
      "that the plan would cost too much"),
+    ("The mayor has maintained his innocence throughout the trial.", "The mayor", "has maintained",
+     "his innocence throughout the trial"),
     ("The mayor has denied knowing about the meeting.", "The mayor", "has denied knowing about",
      "the meeting"),
     ("Ms. Ortiz was calling the issue a distraction.", "Ms. Ortiz", "was calling",
