@@ -46,6 +46,7 @@ from claimscope.nlp.attribution_filter import (
     split_groups,
 )
 from claimscope.nlp.attribution_governor import with_governing_sources
+from claimscope.nlp.attribution_junk import split_junk
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -178,7 +179,10 @@ def with_contents(doc: Doc, groups: list[Group], stances: list[Group]) -> tuple[
     if doc.has_annotation("SENT_START"):
         groups = [_with_content_after_cue(doc, _with_colon_paragraph(doc, g)) for g in groups]
     groups = complete_contents(doc, with_governing_sources(doc, groups))
-    stances = sorted(stances + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
+    # a content that says nothing true or false ("condemned | the omission", "asked | to be
+    # anonymous") makes no statement either (`attribution_junk`)
+    groups, junk = split_junk(doc, groups)
+    stances = sorted(stances + junk + [g for g in groups if not g.contents], key=lambda g: g.cue.start)
     groups = [g for g in groups if g.contents]
     groups = sorted(groups + continued_quotes(text_of(doc), groups), key=lambda g: g.cue.start)
     return groups, stances

@@ -1,0 +1,219 @@
+"""Statements whose content says nothing that could be true or false (issue 9, "no junk").
+
+`attribution_filter` tests the cue; this module tests what a statement finally says, after its
+content has been found and completed (`attribution.with_contents`). An indirect statement (no
+quotation in its content) is no statement when its content is
+- a noun phrase the cue acts on, not what was said: "condemned | the omission", "criticised |
+  the aid group", "released a statement condemning | the attack", "citing | data from";
+- a topic: "isn't going to talk about | radical Islamism", "worried about | the way he ...",
+  "never talked about | what the cake would look like", "was warned of | the decision";
+- an aim or a request: "asked | Mr. Phillips to bake for the ceremony", "asked | to be
+  anonymous", "Telling | the media to ...", "doesn't believe | to force him ...", or a question
+  ("Asked | if Trump has done anything", "did not say | how she would differ");
+- or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...").
+A noun phrase that stands for what was said stays ("described | a similar interaction",
+"disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
+a passive raising cue ("was believed | to have begun in late 2019"). Such statements become
+stances: reported beside the statements (PolNeAR scores them), never counted. Quoted contents
+are never touched. Word lists are data in `lexicons/attribution_junk.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from claimscope.nlp.attribution_filter import base_forms
+from claimscope.nlp.attribution_spans import Group, quote_kind
+from claimscope.nlp.extensions import text_of
+
+LEXICON = Path(__file__).parent / "lexicons" / "attribution_junk.json"
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "X"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_CIRCUMSTANCE = {"advcl", "prep", "npadvmod", "advmod", "mark", "cc", "punct"}
+_SUBORDINATE = {"relcl", "advcl", "prep", "pcomp"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _spans(doc: Doc, group: Group) -> list[Span]:
+    spans = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in group.contents]
+    return [s for s in spans if s is not None and len(s)]
+
+
+def _cue_bases(cue: Span) -> set[str]:
+    return {b for t in cue if t.is_alpha for b in base_forms(t.lower_)}
+
+
+def _tops(spans: list[Span]) -> list:
+    """The content's words whose head lies outside the content: its phrases' heads."""
+    return [t for sp in spans for t in sp if not (sp.start <= t.head.i < sp.end) and not t.is_punct]
+
+
+def _main_head(spans: list[Span]):
+    """The largest phrase of the content, circumstances aside ("her case | at a news
+    conference", "the omission | , as they should")."""
+    tops = _tops(spans)
+    core = [t for t in tops if t.dep_ not in _CIRCUMSTANCE] or tops
+    if not core:
+        return None
+    return max(core, key=lambda t: t.right_edge.i - t.left_edge.i)
+
+
+def _passive(cue: Span) -> bool:
+    return any(t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) for t in cue) or any(
+        t.dep_ == "auxpass" for t in cue)
+
+
+def _writers_frame(doc: Doc, group: Group, cue: Span) -> bool:
+    """"That said, ..." and "it is worth mentioning that ...": the writer's words, no one's report."""
+    lower = " ".join(t.lower_ for t in cue)
+    if "worth" in lower.split():
+        return True
+    if group.source is None or [t.lower_ for t in cue] != ["said"]:
+        return False
+    source = text_of(doc)[group.source.start : group.source.end].strip().lower()
+    nxt = doc[cue.end] if cue.end < len(doc) else None
+    return source in ("that", "this", "having") and nxt is not None and nxt.text == ","
+
+
+def _aim(spans: list[Span], cue: Span, bases: set[str]) -> bool:
+    """An infinitive content ("to be anonymous"), an object and an infinitive after a verb of
+    asking ("Mr. Phillips to bake"), or a question after one ("if Trump has done ...")."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words:
+        return False
+    lex = lexicon()
+    if words[0].tag_ == "TO" and not _passive(cue) and not (len(words) > 1 and words[1].tag_ == "VBG"):
+        return True  # not "admitted | to being embarrassed": a gerund after "to" is what was admitted
+    if not bases & lex["request_verbs"]:
+        return False
+    if words[0].lower_ in lex["question_words"]:
+        return True
+    finite = any(_own_finite(t, spans) for t in words)
+    return not finite and any(t.lower_ == "to" and t.tag_ == "TO" for t in words[:6])
+
+
+def _topic(spans: list[Span], cue: Span) -> bool:
+    """A cue ending in "about", "of", "on" and a content that is not a that-clause; or a
+    content that opens with such a preposition and says nothing of its own ("don't believe |
+    in common-sense rules ... because ...", "has been denounced | as an example of ...")."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].lower_ == "that":
+        return False
+    if cue[-1].lower_ in lexicon()["topic_prepositions"] and not _cue_bases(cue) & lexicon()["np_cues"]:
+        # ("has denied knowing about | the meeting" denies a proposition)
+        # "has joked about | the mayor chewing gum" says what was joked; "talked about | what
+        # the cake would look like" and "thinking about | North Korea" do not
+        return words[0].lower_ in lexicon()["question_words"] or not any(
+            _own_finite(t, spans) or _own_clause_gerund(t, spans) for t in words)
+    if words[0].pos_ != "ADP" or words[0].lower_ not in lexicon()["content_prepositions"]:
+        return False
+    if _cue_bases(cue) & lexicon()["np_cues"] or any(c.tag_ == "VBG" for c in words[0].children):
+        return False  # "accused | of lying about the cranes": the charge is what was said
+    return not any(_own_finite(t, spans) for t in words)
+
+
+def _open_question(spans: list[Span], bases: set[str]) -> bool:
+    """A wh-clause after a verb of knowing or saying ("do know | what some operators have been
+    up to", "did not say | how she would differ", "don't know | what they're talking about"):
+    what is known or said is left open, so nothing is asserted."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    lex = lexicon()
+    # not "if" or "when": "said | if they were president they would ..." is a conditional claim
+    return bool(words) and bool(bases & lex["knowing_verbs"]) and words[0].lower_ in lex["open_question_words"]
+
+
+def _own_clause_gerund(token, spans: list[Span]) -> bool:
+    """A gerund of the content's own ("the mayor chewing gum", however it is parsed), not one
+    under a preposition or in a relative clause."""
+    return token.dep_ != "amod" and _own_finite(token, spans, tags={"VBG"})  # not "the continuing challenges"
+
+
+def _only_adverbial(spans: list[Span]) -> bool:
+    """A content that is only an adverbial clause ("said | because it was not argued ..."):
+    why or when something was said, not what."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].pos_ != "SCONJ" or words[0].lower_ == "that":
+        return False
+    return all(t.dep_ in ("advcl", "mark", "cc", "advmod") for t in _tops(spans))
+
+
+def _predicative(spans: list[Span], cue: Span) -> bool:
+    """"slammed | the approach as erratic", "criticized | Trump for signaling ...", "calling
+    | the issue a distraction": the noun phrase and its predicate say what was said of it."""
+    head = _main_head(spans)
+    for sp in spans:
+        for t in sp:
+            if t.dep_ == "prep" and t.lower_ == "as" and (t.head == head or cue.start <= t.head.i < cue.end):
+                return True
+    if any(t.dep_ == "oprd" for sp in spans for t in sp):
+        return True  # "calling | the issue a distraction"
+    for t in _tops(spans):
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and any(c.tag_ == "VBG" for c in t.children):
+            return True
+    return False
+
+
+def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
+    """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
+    that does not stand for what it names ("described a similar interaction" does)."""
+    if bases & lexicon()["np_cues"] or _passive(cue) or _predicative(spans, cue):
+        return False  # "So far at least 95 deaths | have been reported": the subject is what was said
+    head = _main_head(spans)
+    if head is None or head.pos_ not in _NOMINAL:
+        return False
+    if head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children):
+        return False  # "reported | forty incidents", "found | 75 percent support": a count is a finding
+    return not any(_own_finite(t, spans) or _own_clause_gerund(t, spans) for sp in spans for t in sp)
+
+
+def _own_finite(token, spans: list[Span], tags=_FINITE) -> bool:
+    """A finite verb that makes the content say something: not one inside a relative or
+    adverbial clause or under a preposition ("a pandemic that has killed thousands", "based on
+    the belief that ...", "as they should"); a noun's own that-clause ("the notion that
+    Republicans will gain") counts."""
+    if token.tag_ not in tags:
+        return False
+    inside = {t.i for sp in spans for t in sp}
+    t = token
+    while True:
+        if t.head.i == t.i or t.head.i not in inside:
+            # a phrase head of the content: subordinate only when a conjunction says so ("as
+            # they should"); "stating | the council did not give" parsed as an advcl is the clause
+            return not (t.dep_ in _SUBORDINATE and any(c.dep_ == "mark" for c in t.children))
+        if t.dep_ in _SUBORDINATE:
+            return False
+        t = t.head
+
+
+def is_junk(doc: Doc, group: Group) -> bool:
+    """Whether an indirect statement says nothing that could be true or false (module doc)."""
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    spans = _spans(doc, group)
+    if cue is None or not len(cue) or not spans:
+        return False
+    if not any(ch.isalnum() for ch in cue.text):
+        return False  # a colon frame
+    if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
+        return False  # a quotation is what was said, whatever frames it
+    if any(t.lower_ == "according" for t in cue):
+        return False
+    bases = _cue_bases(cue)
+    return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
+            or _only_adverbial(spans) or _open_question(spans, bases) or _noun_phrase(spans, cue, bases))
+
+
+def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Statements, and the junk among them (`is_junk`), which the caller shows as stances."""
+    kept, junk = [], []
+    for g in groups:
+        (junk if is_junk(doc, g) else kept).append(g)
+    return kept, junk
