@@ -12,3 +12,15 @@ def test_a_glued_name_without_a_closing_more_is_no_box(entity_nlp):
     ents = entities_of(entity_nlp, "Black voters rallied on Monday. BlackRock said it would invest $5 billion "
                        "in the port.")
     assert "BlackRock" in {e.name for e in ents}, shown(ents)
+
+
+def _speaker_of(analysis, content_words):
+    names = {e.id: e.name for e in analysis.entities}
+    found = [a for a in analysis.attributions if a.content and content_words in a.content.text]
+    assert found, [(a.source and a.source.text, a.cue.text) for a in analysis.attributions]
+    return names.get(found[0].source_entity)
+
+
+def test_a_pronoun_after_two_joined_subjects_names_neither(analyze):
+    a = analyze("Tom Keller and John Hollis met the board on Monday, and he said the port would close.\n")
+    assert _speaker_of(a, "port would close") is None

@@ -612,6 +612,8 @@ class SpeakerResolver:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
         if not subjects or self.quote_run_at(subjects[0].idx) is not None:
             return None
+        if any(c.dep_ == "conj" for c in subjects[0].children):
+            return None  # "Keller and Hollis met ..., and he said": either of them
         gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
         at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
         if not at or at[0].entity.type not in PRONOUN_TYPES.get(gender, ()):
