@@ -24,3 +24,13 @@ def _speaker_of(analysis, content_words):
 def test_a_pronoun_after_two_joined_subjects_names_neither(analyze):
     a = analyze("Tom Keller and John Hollis met the board on Monday, and he said the port would close.\n")
     assert _speaker_of(a, "port would close") is None
+
+
+def test_a_description_with_words_of_its_own_is_not_the_previous_subject(analyze):
+    """"The senator who wrote it" and "the governor of Ohio" pick someone out by their own
+    words; only a bare description ("the senator") continues the sentence before's subject."""
+    a = analyze("Mitt Romney criticized the bill on Monday. The senator who wrote it said the criticism "
+                "was unfair.\n\nMitt Romney criticized the plan on Tuesday. The governor of Ohio said the "
+                "plan was sound.\n")
+    assert _speaker_of(a, "criticism was unfair") is None
+    assert _speaker_of(a, "plan was sound") is None

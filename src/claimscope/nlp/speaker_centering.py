@@ -97,6 +97,8 @@ def described_subject(resolver, root: Token, gender: str | None, among: set[str]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) or any(
             c.dep_ == "poss" for c in root.children):
         return None  # "a senator", "Iran's foreign minister": someone else, or nobody in particular
+    if any(c.dep_ in ("relcl", "acl", "prep") and c.i > root.i for c in root.children):
+        return None  # "the senator who wrote it", "the governor of Ohio": picked out by its own words
     return _center(resolver, root, gender, among, last_speaker)
 
 
