@@ -34,3 +34,12 @@ def test_a_description_with_words_of_its_own_is_not_the_previous_subject(analyze
                 "plan was sound.\n")
     assert _speaker_of(a, "criticism was unfair") is None
     assert _speaker_of(a, "plan was sound") is None
+
+
+def test_a_bare_role_noun_is_not_the_previous_subject(analyze):
+    """"The judge" after the defendant, "the mayor" after a teacher: a bare role noun brings in
+    whoever holds the role, not the one the sentence before is about."""
+    a = analyze("Tom Keller appeared in court on Monday. The judge said he would be held without bail.\n\n"
+                "Mary Keller lost her teaching job last week. The mayor said the cuts were needed.\n")
+    assert _speaker_of(a, "held without bail") is None
+    assert _speaker_of(a, "cuts were needed") is None

@@ -1022,8 +1022,9 @@ def _title_of(name: Span, forms: set[str]) -> bool:
         if t.lower_.strip(".") not in forms or t.pos_ not in ("NOUN", "PROPN"):
             continue
         if (t.head == root and t.dep_ in ("compound", "nmod", "appos")) or (
-                root.head == t and root.dep_ == "appos"):
-            return True
+                root.head == t and root.dep_ == "appos") or (
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head == t and t.i < name.start):
+            return True  # the last: "Mayor of Westbrook Ellen Whitcombe" parsed as the mayor of her
     return False
 
 
