@@ -43,3 +43,19 @@ def test_a_bare_role_noun_is_not_the_previous_subject(analyze):
                 "Mary Keller lost her teaching job last week. The mayor said the cuts were needed.\n")
     assert _speaker_of(a, "held without bail") is None
     assert _speaker_of(a, "cuts were needed") is None
+
+
+def test_an_infinitive_after_an_object_is_not_the_subjects_saying(parse):
+    """"Hollis urged Keller to say that ...": Keller is the one who is to say it, so Hollis is no
+    source of "say"; "Nuland and her aides tried to suggest that ..." keeps its subject."""
+    from role_groups import role_group
+
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    for text, cue, content, source in (
+            ("Mary Hollis urged Tom Keller to say that the port was closing.", "say", "the port was closing", None),
+            ("The union asked Keller to confirm that the port would close.", "confirm", "the port would close", None),
+            ("Nuland and her aides tried to suggest that the talks had failed.", "suggest", "the talks had failed",
+             "Nuland and her aides")):
+        (done,) = with_governing_sources(parse(text), [role_group(text, None, cue, content)])
+        assert (done.source and text[done.source.start:done.source.end]) == source, text
