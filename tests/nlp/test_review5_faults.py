@@ -59,3 +59,12 @@ def test_an_infinitive_after_an_object_is_not_the_subjects_saying(parse):
              "Nuland and her aides")):
         (done,) = with_governing_sources(parse(text), [role_group(text, None, cue, content)])
         assert (done.source and text[done.source.start:done.source.end]) == source, text
+
+
+def test_a_series_verb_after_a_relative_clause_names_neither(analyze):
+    """"Keller met Hollis, who said A, then said B": B may be Hollis's (the relative clause goes
+    on) or Keller's; "Keller first said A, then said B" stays Keller's."""
+    a = analyze("Tom Keller met Mary Hollis, who said the port would close, then said the budget was "
+                "balanced.\n\nTom Keller first said the port would close, then said the budget was fine.\n")
+    assert _speaker_of(a, "budget was balanced") is None
+    assert _speaker_of(a, "budget was fine") == "Tom Keller"

@@ -190,6 +190,10 @@ def _series_subject(verb: Token, elsewhere) -> Token | None:
         i -= 1
     if i <= verb.sent.start or doc[i].text not in (",", ";", "and", "but"):
         return None
+    if any(a.dep_ == "relcl" and a.right_edge.i in (i - 1, i) for a in [doc[i - 1], *doc[i - 1].ancestors]):
+        # "Keller met Hollis, who said A, then said B": the series may go on in the relative
+        # clause (Hollis) as well as in the main one (Keller): either could be the speaker
+        return None
     token = verb
     for _ in range(MAX_STEPS):
         if token.head == token:
