@@ -68,3 +68,11 @@ def test_a_series_verb_after_a_relative_clause_names_neither(analyze):
                 "balanced.\n\nTom Keller first said the port would close, then said the budget was fine.\n")
     assert _speaker_of(a, "budget was balanced") is None
     assert _speaker_of(a, "budget was fine") == "Tom Keller"
+
+
+def test_the_object_of_a_relative_clause_in_the_source_is_not_the_speaker(analyze):
+    """"Hollis, a lawyer who represents Keller, said ...": Keller is whom she represents."""
+    a = analyze("Hollis, a lawyer who represents Tom Keller, said the port would close.\n\n"
+                "Hollis, an aide who worked for Tom Keller, said the budget was balanced.\n")
+    assert _speaker_of(a, "port would close") != "Tom Keller"
+    assert _speaker_of(a, "budget was balanced") != "Tom Keller"

@@ -681,9 +681,11 @@ class SpeakerResolver:
                 return named
         if inside:
             return self._named(span, root, inside)
-        named = self._surname(span)
-        if named is not None:
-            return named
+        # The names of a relative clause left out above are no surname of the speaker either
+        if not any(m.start < span.end_char and m.end > span.start_char for m in self.entities.mentions):
+            named = self._surname(span)
+            if named is not None:
+                return named
         return self._described(span, root)
 
     def _person_nouns(self) -> set[str]:
@@ -1044,8 +1046,10 @@ def _parse_titles(name: Span) -> set[str]:
 def _in_relative_clause(token: Token, root: Token) -> bool:
     """"The adviser, whom Trump praised": Trump, the subject of a clause that only describes
     the speaker, is someone else. A name the clause gives the speaker himself stays ("the
-    commander, who identified himself as Bes")."""
-    if token.dep_ not in SUBJECT_DEPS or token == root:
+    commander, who identified himself as Bes"). Nor is an object of the clause ("Hollis, a lawyer
+    who represents Keller," is not Keller), except a name it gives "as"."""
+    objects = token.dep_ in ("dobj", "dative") or (token.dep_ == "pobj" and token.head.lower_ != "as")
+    if (token.dep_ not in SUBJECT_DEPS and not objects) or token == root:
         return False
     for ancestor in token.ancestors:
         if ancestor == root:
