@@ -76,3 +76,12 @@ def test_the_object_of_a_relative_clause_in_the_source_is_not_the_speaker(analyz
                 "Hollis, an aide who worked for Tom Keller, said the budget was balanced.\n")
     assert _speaker_of(a, "port would close") != "Tom Keller"
     assert _speaker_of(a, "budget was balanced") != "Tom Keller"
+
+
+def test_a_lone_surname_of_a_father_and_son_names_neither_in_either_order(entity_nlp):
+    """"Tom Keller Jr." before his father "Tom Keller": a lone "Keller" may be either, as it
+    is when the father comes first."""
+    for text in ("Tom Keller Jr. and his father Tom Keller met the board. Keller said the port would close.",
+                 "Tom Keller and his son Tom Keller Jr. met the board. Keller said the port would close."):
+        ents = entities_of(entity_nlp, text)
+        assert all(len(e.mentions) == 1 for e in ents if "Keller" in e.name), shown(ents)
