@@ -85,3 +85,8 @@ def test_a_lone_surname_of_a_father_and_son_names_neither_in_either_order(entity
                  "Tom Keller and his son Tom Keller Jr. met the board. Keller said the port would close."):
         ents = entities_of(entity_nlp, text)
         assert all(len(e.mentions) == 1 for e in ents if "Keller" in e.name), shown(ents)
+
+
+def test_the_judge_after_a_defendant_is_not_the_defendant(analyze):
+    a = analyze("Tom Keller appeared in court on Monday. The federal judge said he would be held without bail.\n")
+    assert _speaker_of(a, "held without bail") is None
