@@ -62,7 +62,9 @@ def _implies_subject(verb: Token) -> bool:
     if verb.tag_ == "VBG":
         return verb.dep_ in ("advcl", "xcomp", "pcomp", "conj")
     if verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBP") and verb.head.pos_ == "VERB":
-        return True  # "Nuland and her aides tried to suggest that ...": the one who tried
+        # "Nuland and her aides tried to suggest that ...": the one who tried; but "Hollis urged
+        # Keller to say ...": an object before the infinitive is the one who is to say it
+        return not any(c.dep_ in ("dobj", "dative", "iobj") and c.i < verb.i for c in verb.head.children)
     if verb.dep_ == "dep" and verb.tag_ == "VBD" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
         # "His campaign had cast doubt on ..., argued that ...": a list of verbs the parser left
         # unlabelled, one subject for all of them
@@ -187,6 +189,10 @@ def _series_subject(verb: Token, elsewhere) -> Token | None:
     while i > verb.sent.start and doc[i].lower_ in SERIES_ADVERBS:
         i -= 1
     if i <= verb.sent.start or doc[i].text not in (",", ";", "and", "but"):
+        return None
+    if any(a.dep_ == "relcl" and a.right_edge.i in (i - 1, i) for a in [doc[i - 1], *doc[i - 1].ancestors]):
+        # "Keller met Hollis, who said A, then said B": the series may go on in the relative
+        # clause (Hollis) as well as in the main one (Keller): either could be the speaker
         return None
     token = verb
     for _ in range(MAX_STEPS):

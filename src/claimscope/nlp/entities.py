@@ -300,6 +300,7 @@ class EntityLinker:
         surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
         given: dict[str, set[str]] = {}  # given name -> the people who have it
         shared: set[str] = set()  # surnames of a father and a son ("Benson", "Benson Jr.")
+        sons: set[str] = set()  # surnames of a name with a generation ("Benson" of "Benson Jr.")
         # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
         ranked = sorted(mentions, key=lambda m: (
             (self.table[m[1]].type if m[1] in self.table else m[2]) != "PERSON"))
@@ -321,11 +322,14 @@ class EntityLinker:
                 known = entry_id or self._match_known(span, label, surnames)
                 # Nor does "Mirvale Bank of Tampa" lend "Tampa", a place of its own.
                 if kind == "PERSON" or (words[-2] != "of" and words[-1] not in places):
-                    surnames.setdefault(words[-1].lower(), known)
+                    last = words[-1].lower()
+                    if surnames.setdefault(last, known) != known and kind == "PERSON" and last in sons:
+                        shared.add(last)  # the father after his son ("Carl Benson Jr. and Carl Benson")
                 if kind == "PERSON" and len(words) >= 3 and words[-1].strip(".,").lower() in _GENERATIONS:
                     # "Carl Benson Jr." beside his father "Carl Benson": a lone "Benson" may be
                     # either, so it names neither
                     base = words[-2].strip(",").lower()
+                    sons.add(base)
                     if surnames.setdefault(base, known) != known:
                         shared.add(base)
                 if kind == "PERSON" and _initials_between(words):

@@ -377,11 +377,13 @@ def link_box_tokens(doc: Doc) -> set[int]:
         m = _GLUED.match(t.text)
         if not m or m.group(1) not in words:
             continue
+        end = next((u.i + 1 for u in doc[t.i:min(len(doc), t.i + _BOX_SPAN)] if u.text in _BOX_END), None)
+        if end is None:
+            continue  # no "MORE" closes it: a name of its own ("BlackRock" beside "Black voters")
         start = t.i
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("(", ")")) \
                 and doc[start - 1].text != m.group(1) and "\n" not in doc[start - 1].whitespace_:
             start -= 1
-        end = next((u.i + 1 for u in doc[t.i:min(len(doc), t.i + _BOX_SPAN)] if u.text in _BOX_END), t.i + 1)
         box.update(range(start, end))
     return box
 

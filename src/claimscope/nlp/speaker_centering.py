@@ -88,8 +88,9 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
 def described_subject(resolver, root: Token, gender: str | None, among: set[str] | None,
                       last_speaker: str | None = None) -> str | None:
     """"Mitt Romney cast the race as a choice ... The presumptive GOP nominee underlined ...":
-    a definite description of a person ("the nominee", "the former governor") opening its
-    sentence as its subject is the main subject of the sentence before, by the same frame as
+    a definite description of a person with a modifier ("the presumptive nominee", "the former
+    governor"; not a bare "the judge") opening its sentence as its subject is the main subject
+    of the sentence before, by the same frame as
     a "he" or "she" (module docstring). Its gender is the noun's where it has one ("the
     actress"), else unknown: then no other person may be named in that sentence at all."""
     if root.dep_ != "nsubj" or root.tag_ != "NN":
@@ -97,6 +98,13 @@ def described_subject(resolver, root: Token, gender: str | None, among: set[str]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) or any(
             c.dep_ == "poss" for c in root.children):
         return None  # "a senator", "Iran's foreign minister": someone else, or nobody in particular
+    if any(c.dep_ in ("relcl", "acl", "prep") and c.i > root.i for c in root.children):
+        return None  # "the senator who wrote it", "the governor of Ohio": picked out by its own words
+    if not any(c.dep_ in ("amod", "compound", "nmod", "nummod") and c.i < root.i for c in root.children):
+        # "Keller appeared in court. The judge said ...": a bare role noun brings in whoever holds
+        # the role, most often someone new; an epithet with words of its own ("the presumptive
+        # Labour nominee", "the former governor") is how news refers back to the one just named.
+        return None
     return _center(resolver, root, gender, among, last_speaker)
 
 

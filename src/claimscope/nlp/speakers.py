@@ -506,6 +506,9 @@ class SpeakerResolver:
         self.by_id = {e.id: e for e in entities}
         self._quote_runs: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
+        # a person mention's title words, by its offsets: `_titled_person` asks for every
+        # earlier mention at every "the senator", so each is read once
+        self._titles: dict[tuple[int, int], frozenset[str]] = {}
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
                 content: tuple[int, int] | None = None, since: int | None = None) -> str | None:
@@ -612,6 +615,8 @@ class SpeakerResolver:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
         if not subjects or self.quote_run_at(subjects[0].idx) is not None:
             return None
+        if any(c.dep_ == "conj" for c in subjects[0].children):
+            return None  # "Keller and Hollis met ..., and he said": either of them
         gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
         at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
         if not at or at[0].entity.type not in PRONOUN_TYPES.get(gender, ()):
@@ -676,9 +681,11 @@ class SpeakerResolver:
                 return named
         if inside:
             return self._named(span, root, inside)
-        named = self._surname(span)
-        if named is not None:
-            return named
+        # The names of a relative clause left out above are no surname of the speaker either
+        if not any(m.start < span.end_char and m.end > span.start_char for m in self.entities.mentions):
+            named = self._surname(span)
+            if named is not None:
+                return named
         return self._described(span, root)
 
     def _person_nouns(self) -> set[str]:
@@ -979,17 +986,26 @@ class SpeakerResolver:
         if noun not in person_titles() or root.pos_ not in ("NOUN", "PROPN") or root.tag_ in ("NNS", "NNPS"):
             return None
         forms = {noun, *self.lex.get("title_abbreviations", {}).get(noun, [])}
-        doc, people = self.doc, set()
+        people = set()
         for m in self.entities.mentions:
             if m.entity.type != "PERSON" or m.end > span.start_char:
                 continue
-            first = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if first is None or first.start == 0:
-                continue
-            before = doc[first.start - 1].lower_.strip(".")
-            if before in forms or _title_of(first, forms):
+            if forms & self._titles_of(m):
                 people.add(self.entities.key(m))
         return next(iter(people)) if len(people) == 1 else None
+
+    def _titles_of(self, m: MentionInfo) -> frozenset[str]:
+        """The title words a person mention is given: the word right before it and those the
+        parse hangs on it (`_parse_titles`)."""
+        key = (m.start, m.end)
+        if key not in self._titles:
+            doc = self.doc
+            first = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if first is None or first.start == 0:
+                self._titles[key] = frozenset()
+            else:
+                self._titles[key] = frozenset({doc[first.start - 1].lower_.strip(".")} | _parse_titles(first))
+        return self._titles[key]
 
     def _previous_spokesperson(self, span: Span) -> str | None:
         """"the spokesman" again: the organisation an earlier "spokesman for X" spoke for."""
@@ -1006,8 +1022,8 @@ class SpeakerResolver:
 TITLE_WINDOW = 4  # tokens between a title and the name it is given ("Mayor of Berkeley Jesse A.")
 
 
-def _title_of(name: Span, forms: set[str]) -> bool:
-    """Whether the name is given one of the title `forms` by the parse, a few words from it:
+def _parse_titles(name: Span) -> set[str]:
+    """The nouns the parse gives the name as a title, a few words from it:
     "Mayor of Berkeley Jesse Arreguin" (the title modifies the name), "the mayor of Berkeley,
     Jesse Arreguin" (the name in apposition to the title), "Arreguin, the mayor". The words
     around the name only count where they hang on it, so "the senator met Jo Keller" does not
@@ -1016,20 +1032,24 @@ def _title_of(name: Span, forms: set[str]) -> bool:
     sentence = root.sent
     lo = max(sentence.start, name.start - TITLE_WINDOW)
     hi = min(sentence.end, name.end + TITLE_WINDOW)
+    found = set()
     for t in list(doc[lo : name.start]) + list(doc[name.end : hi]):
-        if t.lower_.strip(".") not in forms or t.pos_ not in ("NOUN", "PROPN"):
+        if t.pos_ not in ("NOUN", "PROPN"):
             continue
         if (t.head == root and t.dep_ in ("compound", "nmod", "appos")) or (
-                root.head == t and root.dep_ == "appos"):
-            return True
-    return False
+                root.head == t and root.dep_ == "appos") or (
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head == t and t.i < name.start):
+            found.add(t.lower_.strip("."))  # the last: "Mayor of Westbrook Ellen Whitcombe" parsed as the mayor of her
+    return found
 
 
 def _in_relative_clause(token: Token, root: Token) -> bool:
     """"The adviser, whom Trump praised": Trump, the subject of a clause that only describes
     the speaker, is someone else. A name the clause gives the speaker himself stays ("the
-    commander, who identified himself as Bes")."""
-    if token.dep_ not in SUBJECT_DEPS or token == root:
+    commander, who identified himself as Bes"). Nor is an object of the clause ("Hollis, a lawyer
+    who represents Keller," is not Keller), except a name it gives "as"."""
+    objects = token.dep_ in ("dobj", "dative") or (token.dep_ == "pobj" and token.head.lower_ != "as")
+    if (token.dep_ not in SUBJECT_DEPS and not objects) or token == root:
         return False
     for ancestor in token.ancestors:
         if ancestor == root:
