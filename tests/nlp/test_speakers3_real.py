@@ -4,6 +4,7 @@ sentences (none from any corpus), with the real spaCy model."""
 from __future__ import annotations
 
 from role_groups import last_content, role_group
+from speaker_views import speaker_of
 
 from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import record_sides
@@ -58,12 +59,6 @@ def test_a_content_never_opens_a_quotation_it_does_not_close(parse):
 
 # ---------------------------------------------------------------- speakers
 
-def _speaker(analysis, content_words):
-    names = {e.id: e.name for e in analysis.entities}
-    found = [a for a in analysis.attributions if a.content and content_words in a.content.text]
-    assert found, [(a.source, a.cue.text, a.content) for a in analysis.attributions]
-    return names.get(found[0].source_entity)
-
 
 CENTERED = (
     "Governor Brant Oakes said Paul Keller\u2019s proposal \u201ccertainly raises legal questions.\u201d\n\n"
@@ -81,19 +76,19 @@ CENTERED = (
 
 def test_a_pronoun_tagging_a_quote_is_the_main_subject_before_it(analyze):
     # Hollis is a subject too, but of the subordinate clause: Berridge is who the paragraph is about.
-    assert _speaker(analyze(CENTERED), "negotiating without a mandate") == "Peter Berridge"
+    assert speaker_of(analyze(CENTERED), "negotiating without a mandate") == "Peter Berridge"
 
 
 def test_two_people_of_unknown_gender_leave_the_pronoun_open(analyze):
     a = analyze("Velden met Fennick at the quay on Monday, and Fennick said little.\n\n"
                 "\u201cWe will not accept another delay,\u201d he said.\n")
-    assert _speaker(a, "another delay") is None
+    assert speaker_of(a, "another delay") is None
 
 
 def test_a_relative_pronoun_source_is_the_person_it_modifies(analyze):
     a = analyze("The plan was praised on Monday by Mark Hollis, who says the harbour will be busier "
                 "than ever once the new quay opens.\n")
-    assert _speaker(a, "busier than ever") == "Mark Hollis"
+    assert speaker_of(a, "busier than ever") == "Mark Hollis"
 
 
 def test_a_condition_before_the_cue_is_not_what_was_said(parse):
@@ -218,7 +213,7 @@ def test_a_name_inside_an_apposition_with_and_is_not_a_second_speaker(analyze):
     a = analyze("Mark Hollis met the board on Monday.\n\n"
                 "\u201cThe talks are going well,\u201d Dana Whitcombe, a longtime Hollis adviser and "
                 "counsel to the Harbour Trust, told the Courier.\n")
-    assert _speaker(a, "talks are going well") == "Dana Whitcombe"
+    assert speaker_of(a, "talks are going well") == "Dana Whitcombe"
 
 
 SOURCELESS = (
@@ -234,7 +229,7 @@ def test_a_cue_takes_its_own_subject_the_tagger_lost(analyze):
     a = analyze(SOURCELESS)
     described = next(x for x in a.attributions if x.cue.text == "described")
     assert described.source is not None and "Dick Marlow" in described.source.text
-    assert _speaker(a, "preposterous") == "Dick Marlow"
+    assert speaker_of(a, "preposterous") == "Dick Marlow"
 
 
 def test_a_subject_after_the_verb_of_a_quotation_is_its_source(analyze):
@@ -247,7 +242,7 @@ def test_a_surname_that_is_also_a_title_is_that_person(analyze):
     a = analyze("Representative Steve King has made a habit of provocative remarks, and on Thursday he "
                 "crossed a line in comments published by the Westbrook Courier. \u201cHow did that "
                 "language become offensive?\u201d King asked.\n")
-    assert _speaker(a, "become offensive") == "Steve King"
+    assert speaker_of(a, "become offensive") == "Steve King"
 
 
 def test_a_photo_caption_between_speaker_and_quote_is_skipped(analyze):
@@ -259,7 +254,7 @@ def test_a_photo_caption_between_speaker_and_quote_is_skipped(analyze):
         "the fourth debate at the town hall in Westbrook, May 2, 2025. REUTERS/Jo Lin\n\n"
         "\u201cIt has been the most shameful thing that any council has done in modern history,\u201d he "
         "said.\n")
-    assert _speaker(a, "most shameful thing") == "Tom Fennick"
+    assert speaker_of(a, "most shameful thing") == "Tom Fennick"
 
 
 def test_the_one_asked_answers_over_a_chain_of_hes(analyze):
@@ -270,7 +265,7 @@ def test_the_one_asked_answers_over_a_chain_of_hes(analyze):
         "Since 2020, he has given $40,000 to the fund that supports striking workers.\n\n"
         "\u201cI don\u2019t think anybody\u2019s job is going to hinge on whether Mark Hollis is harbour master. "
         "I think we\u2019re going to have a strong record to run on,\u201d he said.\n")
-    assert _speaker(a, "strong record to run on") == "Mark Hollis"
+    assert speaker_of(a, "strong record to run on") == "Mark Hollis"
 
 
 def test_a_content_ends_before_the_writers_rebuttal(parse):

@@ -4,16 +4,9 @@ sentences (none from any corpus), with the real spaCy model."""
 from __future__ import annotations
 
 from role_groups import last_content, role_group
+from speaker_views import speaker_of
 
 from claimscope.nlp.attribution_edges import complete_contents
-
-
-def _speaker(analysis, content_words):
-    names = {e.id: e.name for e in analysis.entities}
-    found = [a for a in analysis.attributions if a.content and content_words in a.content.text]
-    assert found, [(a.source, a.cue.text, a.content) for a in analysis.attributions]
-    return names.get(found[0].source_entity)
-
 
 # ---------------------------------------------------------------- a second speech act
 
@@ -53,13 +46,13 @@ RELATIVES = (
 
 def test_whom_and_a_name_is_the_named_speaker_not_the_antecedent(analyze):
     a = analyze("It was Whitcombe, whom Smith had described as a fraud, who said the cranes were unsafe.\n")
-    assert _speaker(a, "as a fraud") == "Smith"
+    assert speaker_of(a, "as a fraud") == "Smith"
     # The cue is the verb of the relative clause on "a clerk": its subject spoke.
-    assert _speaker(analyze(RELATIVES), "lying") == "Keller"
+    assert speaker_of(analyze(RELATIVES), "lying") == "Keller"
 
 
 def test_a_name_inside_the_sources_relative_clause_is_not_the_speaker(analyze):
-    assert _speaker(analyze(RELATIVES), "hurt farmers") is None
+    assert speaker_of(analyze(RELATIVES), "hurt farmers") is None
 
 
 # ---------------------------------------------------------------- pronouns
@@ -69,7 +62,7 @@ def test_a_pronoun_never_picks_a_name_heard_only_inside_a_quotation(analyze):
                 "\u201cPeter Berridge has never understood this harbour, and he never will,\u201d a dock "
                 "worker shouted from the gallery.\n\n"
                 "He said the cranes should be sold.\n")
-    assert _speaker(a, "cranes should be sold") is None
+    assert speaker_of(a, "cranes should be sold") is None
 
 
 def test_a_pronoun_is_the_one_person_of_its_paragraph(analyze):
@@ -77,19 +70,19 @@ def test_a_pronoun_is_the_one_person_of_its_paragraph(analyze):
     a = analyze("Harbour master Mark Hollis has run the port since 2009, when the Keller family sold it "
                 "to the city. The port handled four million tonnes last year. He says the cranes should "
                 "be sold.\n")
-    assert _speaker(a, "cranes should be sold") == "Mark Hollis"
+    assert speaker_of(a, "cranes should be sold") == "Mark Hollis"
 
 
 def test_two_people_of_the_paragraph_leave_the_pronoun_open(analyze):
     a = analyze("Ellen Marsh met Dana Whitcombe at the quay on Monday. The vote last week went against "
                 "their plan. She says the harbour will lose its best customers.\n")
-    assert _speaker(a, "best customers") is None
+    assert speaker_of(a, "best customers") is None
 
 
 def test_the_one_told_is_not_the_one_who_goes_on_speaking(analyze):
     a = analyze("In a letter, Hollis told Mr. Berridge that the cranes should be sold. He said the quay "
                 "was unsafe.\n")
-    assert _speaker(a, "quay was unsafe") != "Berridge"
+    assert speaker_of(a, "quay was unsafe") != "Berridge"
     a = analyze("Trump told Fox News host Sean Hannity on Monday that the wall would be built.\n\n"
                 "He said Mexico would pay for it.\n")
-    assert _speaker(a, "Mexico would pay") == "Trump"
+    assert speaker_of(a, "Mexico would pay") == "Trump"

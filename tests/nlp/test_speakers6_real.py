@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import pytest
 from role_groups import role_group
+from speaker_views import speaker_of, speakers_of
 
 from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.speakers import credit_spans, name_gender
-
-
-def _speakers(analysis, content_words):
-    """The entity names of every attribution whose content holds the words."""
-    names = {e.id: e.name for e in analysis.entities}
-    found = [a for a in analysis.attributions if a.content and content_words in a.content.text]
-    assert found, [(a.source and a.source.text, a.cue.text, a.content and a.content.text)
-                   for a in analysis.attributions]
-    return [names.get(a.source_entity) for a in found]
-
-
-def _speaker(analysis, content_words):
-    return _speakers(analysis, content_words)[0]
 
 
 def _claim(analysis, words):
@@ -35,8 +23,8 @@ def test_a_title_the_parse_gives_a_name_makes_the_description_hers(analyze):
     a = analyze("Mayor of Westbrook Ellen Whitcombe on Monday said the harbour would reopen in June.\n\n"
                 "\u201cWe have waited long enough,\u201d Whitcombe said.\n\n"
                 "The mayor said the cranes had been repaired.\n")
-    assert "Whitcombe" in (_speaker(a, "reopen in June") or "")
-    assert "Whitcombe" in (_speaker(a, "cranes had been repaired") or "")
+    assert "Whitcombe" in (speaker_of(a, "reopen in June") or "")
+    assert "Whitcombe" in (speaker_of(a, "cranes had been repaired") or "")
 
 
 def test_a_head_name_the_tagger_missed_is_the_speaker_not_its_apposition(analyze):
@@ -44,26 +32,26 @@ def test_a_head_name_the_tagger_missed_is_the_speaker_not_its_apposition(analyze
                 "Hollis, a harbour engineer from Westbrook and one of two dozen Liberals competing for "
                 "their party's nomination for the 2024 county election, said he would rebuild the quay "
                 "within a year.\n")
-    assert _speaker(a, "rebuild the quay within a year") == "Mark Hollis"
+    assert speaker_of(a, "rebuild the quay within a year") == "Mark Hollis"
 
 
 def test_the_name_in_apposition_after_a_for_phrase_holds_the_role(analyze):
     a = analyze("The ruling means Mr Cohen will not have to reveal sensitive information.\n\n"
                 "A lawyer for Ms Daniels, Michael Avenatti, described Mr Cohen's move as a "
                 "\"stunning development\".\n")
-    assert _speaker(a, "stunning development") == "Michael Avenatti"
+    assert speaker_of(a, "stunning development") == "Michael Avenatti"
 
 
 def test_two_names_back_to_back_after_a_role_are_the_role_and_its_holder(analyze):
     a = analyze("Counselor to President Donald Trump Kellyanne Conway criticized some on the left for "
                 "politicizing the shooting.\n")
-    assert _speaker(a, "politicizing the shooting") == "Kellyanne Conway"
+    assert speaker_of(a, "politicizing the shooting") == "Kellyanne Conway"
 
 
 def test_a_relative_clause_taken_for_the_source_is_the_name_it_describes(analyze):
     a = analyze("Ellen Whitcombe says Keller reminds her of the old harbour masters. Keller, who smokes, "
                 "has joked about the mayor chewing gum.\n")
-    assert _speaker(a, "chewing gum") == "Keller"
+    assert speaker_of(a, "chewing gum") == "Keller"
 
 
 # ---------------------------------------------------------------- descriptions by centering
@@ -72,12 +60,12 @@ def test_a_definite_description_is_the_previous_sentences_subject(analyze):
     a = analyze("Speaking to a crowd of several thousand on Monday, Mark Hollis cast the election as a "
                 "choice between two harbours.\n\n"
                 "The presumptive Labour nominee said the old quay would be rebuilt within a year.\n")
-    assert _speaker(a, "rebuilt within a year") == "Mark Hollis"
+    assert speaker_of(a, "rebuilt within a year") == "Mark Hollis"
 
 
 def test_a_description_after_two_people_stays_unresolved(analyze):
     a = analyze("Keller met Hollis in Westbrook on Monday. The mayor said the harbour would reopen.\n")
-    assert _speaker(a, "harbour would reopen") is None
+    assert speaker_of(a, "harbour would reopen") is None
 
 
 # ---------------------------------------------------------------- sources a cue implies
@@ -85,8 +73,8 @@ def test_a_description_after_two_people_stays_unresolved(analyze):
 def test_every_verb_of_a_series_is_its_first_subjects(analyze):
     a = analyze("Keller first said he would have sold the cranes too, then said it was a hypothetical "
                 "question, then said mistakes were made.\n")
-    assert _speaker(a, "hypothetical question") == "Keller"
-    assert _speaker(a, "mistakes were made") == "Keller"
+    assert speaker_of(a, "hypothetical question") == "Keller"
+    assert speaker_of(a, "mistakes were made") == "Keller"
 
 
 @pytest.mark.parametrize("text, words, who", [
@@ -98,7 +86,7 @@ def test_every_verb_of_a_series_is_its_first_subjects(analyze):
      "fair hearing.\n", "fair hearing", "Keller"),
 ])
 def test_a_participle_after_a_content_is_the_speakers(analyze, text, words, who):
-    assert _speaker(analyze(text), words) == who
+    assert speaker_of(analyze(text), words) == who
 
 
 def test_a_subject_tagged_as_content_before_its_cue_is_the_source(parse):
@@ -130,8 +118,8 @@ def test_a_caption_says_what_its_speaker_said_and_is_no_antecedent(analyze):
                 "Ms Daniels accepted the sum in return for signing the agreement.\n\n"
                 "Media playback is unsupported on your device Media caption 'That is between them'\n\n"
                 "During a recent television interview, she said she had been threatened in a car park.\n")
-    assert _speaker(a, "paid to keep quiet") == "Stormy Daniels"
-    assert _speaker(a, "threatened in a car park") == "Stormy Daniels"
+    assert speaker_of(a, "paid to keep quiet") == "Stormy Daniels"
+    assert speaker_of(a, "threatened in a car park") == "Stormy Daniels"
 
 
 # ---------------------------------------------------------------- questioned
@@ -161,7 +149,7 @@ def test_a_reported_question_is_still_questioned(analyze):
 def test_a_pronoun_subject_of_a_joined_clause_is_the_first_clauses_subject(analyze):
     a = analyze("The Harbour Trust is even angrier at how the deal was handled, and it will insist that "
                 "the council not repeat it.\n")
-    assert _speaker(a, "not repeat it") == "Harbour Trust"
+    assert speaker_of(a, "not repeat it") == "Harbour Trust"
 
 
 def test_a_relative_that_is_no_other_person_for_the_paragraphs_one_man(analyze):
@@ -170,13 +158,13 @@ def test_a_relative_that_is_no_other_person_for_the_paragraphs_one_man(analyze):
                 "\u201cThat is two strikes, and there are plenty of others in there,\u201d said Rep. Tim "
                 "Halvorsen of Kansas, another caucus member. One of them is a change that he says would "
                 "destroy crop insurance.\n")
-    assert _speaker(a, "destroy crop insurance") == "Tim Halvorsen"
+    assert speaker_of(a, "destroy crop insurance") == "Tim Halvorsen"
 
 
 def test_police_are_no_company_of_the_text(analyze):
     a = analyze("Mara Keller was 17 when she drove off in a stolen BMW, police said. She was charged "
                 "with auto theft on Monday.\n")
-    assert _speakers(a, "stolen BMW") == [None]
+    assert speakers_of(a, "stolen BMW") == [None]
 
 
 def test_a_pronoun_after_a_quotation_that_ran_on_is_its_speaker_not_a_name_inside_it(analyze):
@@ -185,4 +173,4 @@ def test_a_pronoun_after_a_quotation_that_ran_on_is_its_speaker_not_a_name_insid
                 "Berridge said this, it was only to sell a book. The minutes of my meetings with Governor "
                 "Ellen Whitcombe are all the proof that is needed.\n\n"
                 "\"Additionally, I met with Governor Whitcombe at the harbour,\" he continued.\n")
-    assert _speaker(a, "Additionally") == "Mark Hollis"
+    assert speaker_of(a, "Additionally") == "Mark Hollis"
