@@ -325,7 +325,7 @@ class EntityLinker:
                     last = words[-1].lower()
                     if surnames.setdefault(last, known) != known and kind == "PERSON" and last in sons:
                         shared.add(last)  # the father after his son ("Carl Benson Jr. and Carl Benson")
-                if kind == "PERSON" and len(words) >= 3 and words[-1].strip(".,").lower() in _GENERATIONS:
+                if kind == "PERSON" and len(words) >= 3 and words[-1].strip(".,").lower() in GENERATIONS:
                     # "Carl Benson Jr." beside his father "Carl Benson": a lone "Benson" may be
                     # either, so it names neither
                     base = words[-2].strip(",").lower()
@@ -679,12 +679,12 @@ def _rejoined(doc: Doc) -> list[Span]:
     return out
 
 
-_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _lone_generation(span: Span) -> bool:
     """"Jr." alone (the tagger cut "Carl Benson, Jr." at the comma): no name."""
-    return len(span) <= 2 and span[0].text.strip(".").lower() in _GENERATIONS
+    return len(span) <= 2 and span[0].text.strip(".").lower() in GENERATIONS
 
 
 def _with_generation(span: Span) -> Span:
@@ -696,7 +696,7 @@ def _with_generation(span: Span) -> Span:
         return span
     if doc[i].text == "," and i + 1 < len(doc):
         i += 1
-    if doc[i].text.strip(".").lower() in _GENERATIONS and doc[i].text[:1].isupper():
+    if doc[i].text.strip(".").lower() in GENERATIONS and doc[i].text[:1].isupper():
         end = i + 1
         if end < len(doc) and doc[end].text == "." and not doc[i].whitespace_:
             end += 1

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
+from claimscope.nlp.entities import GENERATIONS
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.speaker_centering import (
     addressee,
@@ -132,7 +133,9 @@ def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: s
             continue
         if not own:
             continue
-        holders = {f.id for f in full if own[0] in (words(f)[0], words(f)[-1])}
+        # A son's generation is no surname: "Donald Trump Jr." holds "Trump" as his father
+        # "Donald Trump" does, so a lone "Trump" beside both is either and names neither.
+        holders = {f.id for f in full if own[0] in (words(f)[0], _without_generation(words(f))[-1])}
         twins = [f for f in people if f is not e and words(f) == own]
         if len(holders) == 1:
             target = next(iter(holders))
@@ -145,6 +148,11 @@ def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: s
         cluster[e.id] = target
     # Follow chains once more so every member points at its cluster's head.
     return {k: cluster.get(v, v) for k, v in cluster.items()}
+
+
+def _without_generation(words: list[str]) -> list[str]:
+    """A name's words without a trailing "Jr", "Sr", "II" ... (never all of them)."""
+    return words[:-1] if len(words) >= 2 and words[-1].strip(",") in GENERATIONS else words
 
 
 def _clause(token: Token) -> Token:
