@@ -119,12 +119,34 @@ def agreement(first: list[dict], second_path: Path) -> None:
         print(f"  {f}: {same}/{n}")
 
 
+def compare(rows: list[dict], earlier: list[dict], label: str) -> None:
+    """Attributions both audits sampled: on an unchanged fact the two judgings should agree (how
+    far they do says how much the figures move by judging alone); on a changed fact, how the
+    strict call moved."""
+    before = {r["key"]: r for r in earlier if r["kind"] == "attribution"}
+    moved: dict[tuple, int] = defaultdict(int)
+    for r in rows:
+        b = before.get(r["key"]) if r["kind"] == "attribution" else None
+        if b is None:
+            continue
+        fact = "unchanged" if b["fact"] == r["fact"] else "changed"
+        moved[(fact, attribution_flags(b["judgment"])["strict"], attribution_flags(r["judgment"])["strict"])] += 1
+    print(f"\nAgainst '{label}': attributions in both samples, strict then -> now")
+    for fact in ("unchanged", "changed"):
+        counts = {k[1:]: v for k, v in moved.items() if k[0] == fact}
+        n = sum(counts.values())
+        print(f"  {fact} facts: {n}; same call {counts.get((True, True), 0) + counts.get((False, False), 0)}, "
+              f"wrong -> right {counts.get((False, True), 0)}, right -> wrong {counts.get((True, False), 0)}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--label", default="before")
     ap.add_argument("--out", default="out/audit")
     ap.add_argument("--file", help="a judged file other than out/audit/<label>/judged.jsonl")
     ap.add_argument("--second", help="a second judge's file: print agreement")
+    ap.add_argument("--against", help="an earlier audit's label: compare the attributions the two "
+                                      "samples share (same key), unchanged facts and changed ones")
     args = ap.parse_args(argv)
     path = Path(args.file) if args.file else Path(args.out) / args.label / "judged.jsonl"
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -138,6 +160,10 @@ def main(argv=None) -> int:
     rows = [r for r in rows if not (isinstance(r.get("judgment"), dict) and r["judgment"].get("unjudged"))]
     for r in rows:
         check(r)
+    if args.against:
+        earlier_path = Path(args.out) / args.against / "judged.jsonl"
+        compare(rows, [json.loads(x) for x in earlier_path.read_text(encoding="utf-8").splitlines()
+                       if x.strip()], args.against)
     attrs = [r for r in rows if r["kind"] == "attribution"]
     claims = [r for r in rows if r["kind"] == "claim"]
     ents = [r for r in rows if r["kind"] == "entity"]
