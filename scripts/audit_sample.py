@@ -7,7 +7,10 @@ Pools are fixed by a rule anyone can apply, so developers can keep away from the
 articles: an AllSides article is in the AUDIT pool iff sha1(id) % 20 == 0 and in the TUNING
 pool iff sha1(id) % 20 == 1. The FRESH pool (sha1(id) % 20 == 2) is a second audit set, drawn
 once the first had been read so often while fixing that it no longer gave an independent
-estimate (docs/audit.md, "fresh"); nobody tunes on it or opens it outside an audit. Everything after that is drawn by "permanent random numbers":
+estimate (docs/audit.md, "fresh"); nobody tunes on it or opens it outside an audit. The
+FRESH2 pool (sha1(id) % 20 == 3) is a third, drawn when the fresh set's error kinds had been
+written up and were being worked on (docs/audit.md, "fresh2"). Everything after that is drawn
+by "permanent random numbers":
 each unit (article, attribution, claim) gets a rank sha1(SALT | set | key) that does not depend
 on the code being audited, and the lowest ranks are taken. The same code and label therefore
 give the same items, and an "after" run draws a fresh sample of what the new code outputs that
@@ -33,7 +36,7 @@ from pathlib import Path
 
 DATA = Path("../shared/data/allsides/allsides.jsonl.gz")
 SALT = "claimscope-audit-v1"
-POOLS = {"audit": 0, "tuning": 1, "fresh": 2}
+POOLS = {"audit": 0, "tuning": 1, "fresh": 2, "fresh2": 3}
 N_ARTICLES = 30
 MAX_PER_OUTLET = 3
 MAX_PER_TOPIC = 3  # 30 articles at <= 3 a topic spans at least 10 topics
