@@ -156,7 +156,7 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
             # (a description after a "he" is the same man too: "He said ... The senator added")
             gender = gender or _PRONOUN_GENDER.get(subject.lower_)
             continue
-        key = _person_at(resolver, subject)
+        key = _person_at(resolver, subject) or _named_subject(resolver, subject, root)
         if key is None or (among is not None and key not in among and key != last_speaker):
             return None  # named in the content, unless they also spoke last (the same chain)
         known = ents.genders.get(key)
@@ -204,6 +204,17 @@ def _in_main_clause(token: Token, root: Token) -> bool:
             return False
         token = token.head
     return token == root
+
+
+def _named_subject(resolver, subject: Token, root: Token) -> str | None:
+    """The person a subject that is no name is said to be, in its own sentence: "Russia's
+    ambassador to the EU, Vladimir Chizhov, told the BBC ..." (a name in apposition to it),
+    "One of those was Mr. Alexander, who ..." (the name a "be" makes it). One name only."""
+    names = [c for c in subject.children if c.dep_ == "appos"]
+    if root.lemma_.lower() == "be":
+        names += [c for c in root.children if c.dep_ == "attr"]
+    found = {key for c in names if c.pos_ == "PROPN" for key in [_person_at(resolver, c)] if key is not None}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _person_at(resolver, subject: Token) -> str | None:

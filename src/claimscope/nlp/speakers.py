@@ -11,7 +11,13 @@ the person its clause modifies, but in "whom Smith called ..." the speaker is Sm
 that is the subject of a relative clause inside the source ("the adviser, whom Trump praised")
 is not the speaker; "the company", "the ministry", "the spokesman" take the one
 organisation of the text that fits. A quotation that runs over several sentences keeps one
-speaker, and a byline never speaks. Where the text leaves two readings open, the source stays
+speaker, and a byline never speaks. A document speaks for its maker ("a Quinnipiac poll",
+"the poll, conducted by Marist"; "the statement" after "X issued a statement" is X's), and a
+transcript's label in capitals ("KELLER:") is the person of that name. No one entity is a
+group: "Hollis and Berridge", "some Republicans" (not the party), a "they" after the people a
+company hired (not the company); nor is the one told ("Hollis was told by aides"), nor does an
+office the tagger typed as a person ("Office of Management and Budget under Trump") take a
+person's surname. Where the text leaves two readings open, the source stays
 unresolved (`source_entity` None): a wrong speaker is worse than none.
 
 Rules and word lists are data in `lexicons/speakers.json`.
@@ -23,7 +29,7 @@ import json
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +40,7 @@ from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.entities import GENERATIONS
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.speaker_centering import (
+    TOLD_OBJECT,
     addressee,
     described_subject,
     paragraph_person,
@@ -501,6 +508,18 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
+def _as_office(entity: Entity, office_words: set[str]) -> Entity:
+    """A "person" whose name holds an office's word ("Office of Management and Budget under
+    Trump") is an office the tagger typed as a person: for the speaker rules it is an
+    organisation, so no "Trump" nor "he" is given to it."""
+    if entity.type != "PERSON":
+        return entity
+    words = entity.name.replace(",", " ").split()
+    if any(w in office_words for w in words) or "under" in words:
+        return replace(entity, type="ORG")
+    return entity
+
+
 class SpeakerResolver:
     """Resolves attribution sources of one Doc to its entities (rules in the module docstring)."""
 
@@ -508,6 +527,8 @@ class SpeakerResolver:
                  author: str | None = None):
         self.doc = doc
         self.lex = lexicon()
+        office_words = set(self.lex["office_words"])
+        entities = [_as_office(e, office_words) for e in entities]
         self.byline = byline_spans(doc, author) + credit_spans(text_of(doc))
         self.entities = DocumentEntities(doc, entities, title=title, excluded=self.byline)
         self.pronouns = PronounResolver(self.entities, require_gender=True)
@@ -559,6 +580,8 @@ class SpeakerResolver:
             if since is not None and self._quotation_goes_on(root, last_speaker, since):
                 return self.entities.cluster.get(last_speaker, last_speaker)
             found = self._pronoun(root, among, last_speaker)
+            if found is not None and self._people_since(root, found):
+                return None
             # '"Berridge never understood this," a dock worker said. He said ...': someone
             # named only inside quotation marks is not who the pronoun picks up.
             last = self.entities.cluster.get(last_speaker or "", last_speaker)
@@ -639,6 +662,10 @@ class SpeakerResolver:
     def _not_pronoun(self, span: Span, root: Token, start: int, end: int, last_speaker: str | None,
                      content: tuple[int, int] | None) -> str | None:
         """A source that is no personal pronoun: a relative pronoun, a name, a description."""
+        if self._group(span, root) or self._told(root):
+            return None
+        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in TOLD_OBJECT and root.head.i >= span.end:
+            return None  # "Hollis was told by aides that ...": the one told, not who told him
         # "..., whom Smith called a fraud", "a clerk whom Keller accused of lying": the cue is
         # the relative clause's verb, so the subject of that clause is who spoke, not the noun
         # (or the "whom") the clause is about.
@@ -695,6 +722,48 @@ class SpeakerResolver:
             if named is not None:
                 return named
         return self._described(span, root)
+
+    def _people_since(self, pronoun: Token, key: str) -> bool:
+        """"Northwind hired two engineers, Hollis and Keller. They said ...": a "they" after
+        people named (or a plural noun: "engineers", "workers") since the organisation it
+        would stand for is those people, not the company they work for."""
+        if self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0] != "x":
+            return False
+        ents = self.entities
+        last = [m for m in ents.mentions if m.end <= pronoun.idx and ents.key(m) == key]
+        if not last or last[-1].entity.type == "PERSON":
+            return False
+        since = last[-1].end
+        if any(m.entity.type == "PERSON" and since <= m.start and m.end <= pronoun.idx for m in ents.mentions):
+            return True
+        return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "attr")
+                   and since <= t.idx for t in self.doc[:pronoun.i] if self.quote_run_at(t.idx) is None)
+
+    def _group(self, span: Span, root: Token) -> bool:
+        """A source that is several people, or some of a group, never one entity:
+        "Hollis and Berridge", "Senators Hollis and Berridge", "Keller and her lawyer" (two
+        heads joined by "and"; not the "and" inside one name, "the Office of Management and
+        Budget"); "some Republicans", "many Democrats", "other critics", "some of the
+        Democrats" (a quantified plural is some members of the party, not the party)."""
+        own = [m for m in self.entities.mentions if m.start <= root.idx < m.end]
+        for c in root.children:
+            if c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ in ("PROPN", "NOUN"):
+                if not any(m.start <= c.idx < m.end for m in own):
+                    return True
+        quantifiers = set(self.lex["group_quantifiers"])
+        if root.tag_ in ("NNS", "NNPS") and any(
+                c.dep_ in ("det", "amod", "nummod", "quantmod", "advmod") and c.lower_ in quantifiers
+                for c in root.children):
+            return True
+        if root.lower_ in quantifiers and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ in ("NNS", "NNPS") for g in c.children)
+                for c in root.children):
+            return True  # "some of the Democrats", "many of the senators"
+        return False
+
+    def _told(self, root: Token) -> bool:
+        """The source is the one told ("... she told Smith that"): the object of "tell"."""
+        return root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in TOLD_OBJECT
 
     def _person_nouns(self) -> set[str]:
         """Common nouns that name a person ("lawyer", "spokeswoman", "senator")."""
@@ -803,9 +872,12 @@ class SpeakerResolver:
         """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
         # A capitalised word the tagger took for a common noun ("Reade has also said" opening a
         # sentence) is a name too where it is one of a person's names.
-        if span.root.pos_ == "NOUN" and not span.root.is_title:
+        if span.root.pos_ == "NOUN" and not span.root.is_title and not span.root.is_upper:
             return None  # "the Velden administration": the name only modifies who speaks
-        names = {t.lower_ for t in span if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")}
+        # "KELLER: Will you ...": a transcript's speaker label in capitals, whatever the tagger
+        # made of it (an adjective, a noun), is a name.
+        names = {t.lower_ for t in span if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")
+                 or (t.is_upper and t.is_alpha and len(t) > 2)}
         words = {w for w in names if w not in self.lex["honorifics"]}
         if not words:
             # "King asked": a surname that is also a title ("King", "Bishop") is the surname of
@@ -894,13 +966,7 @@ class SpeakerResolver:
         if noun in self.lex.get("document_nouns", []):
             # "Data from the Cato Institute shows", "a Harbour Trust report says", "a study by
             # the ministry": a document speaks for the one who made it.
-            makers = {self.entities.key(m) for m in inside if (
-                m.head.dep_ in ("compound", "poss") and m.head.head == root) or (
-                m.head.dep_ == "pobj" and m.head.head.dep_ == "prep"
-                and m.head.head.lower_ in ("from", "by", "of") and m.head.head.head == root)}
-            # "a report by Calder and the Harbour Trust": two makers, no one speaker.
-            makers |= {self.entities.key(m) for m in inside if m.head.dep_ == "conj"
-                       and any(self.entities.key(o) in makers and o.head == m.head.head for o in inside)}
+            makers = self._makers(root, inside)
             return next(iter(makers)) if len(makers) == 1 else None
         # "Republican candidate and Florida Sen. Marco Rubio": the one person of the phrase,
         # unless the phrase is about someone else ("Trump's lawyer", "a lawyer for Trump").
@@ -915,6 +981,54 @@ class SpeakerResolver:
             # picks up the sentence before's main subject (`described_subject`).
             return self._description(root)
         # "Iran's foreign minister": a person we cannot name.
+        return None
+
+    def _makers(self, root: Token, inside: list[MentionInfo]) -> set[str]:
+        """Who made a document ("Data from the Cato Institute", "a Harbour Trust report", "a
+        study by the ministry", "the poll, conducted by Marist College"): the entity ids."""
+        def made(m: MentionInfo) -> bool:
+            head = m.head
+            if head.dep_ in ("compound", "poss") and head.head == root:
+                return True
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("from", "by", "of"):
+                return head.head.head == root
+            # "the poll, conducted by Marist College": the agent of a participle on the document
+            return (head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.dep_ == "acl"
+                    and head.head.head.head == root)
+
+        makers = {self.entities.key(m) for m in inside if made(m)}
+        # "a report by Calder and the Harbour Trust": two makers, no one speaker.
+        makers |= {self.entities.key(m) for m in inside if m.head.dep_ == "conj"
+                   and any(self.entities.key(o) in makers and o.head == m.head.head for o in inside)}
+        return makers
+
+    def _earlier_document(self, span: Span, root: Token) -> str | None:
+        """"Northwind issued a statement on Monday. The statement said ...", "The Harbour
+        Trust published its annual report ... The report concluded ...": a definite document
+        noun is the last document of its kind the text spoke of, and speaks for whoever made
+        it there (`_makers`), or for the subject that issued or published it. None where the
+        last such document has no maker the text names: another one, earlier, is not it."""
+        kinds = self.lex["document_kinds"]
+        kind = kinds.get(root.lemma_.lower(), root.lemma_.lower())
+        for t in reversed(self.doc[: span.start]):
+            if t.pos_ != "NOUN" or kinds.get(t.lemma_.lower(), t.lemma_.lower()) != kind:
+                continue
+            if self.quote_run_at(t.idx) is not None:
+                continue
+            inside = [m for m in self.entities.mentions if t.left_edge.idx <= m.start < t.right_edge.idx + len(t.right_edge)]
+            makers = self._makers(t, inside)
+            if makers:
+                return next(iter(makers)) if len(makers) == 1 else None
+            verb = t.head if t.dep_ == "dobj" else (
+                t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None)
+            if verb is None or verb.pos_ not in ("VERB", "AUX"):
+                return None
+            if t.dep_ == "dobj" and verb.lemma_.lower() not in self.lex["issuing_verbs"]:
+                return None
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                at = [m for m in self.entities.mentions if m.start <= subject.idx < m.end]
+                return self.entities.key(at[0]) if at and at[0].entity.type in SPEAKING_TYPES else None
+            return None
         return None
 
     def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
@@ -960,6 +1074,8 @@ class SpeakerResolver:
         titled = self._titled_person(span, root)
         if titled is not None:
             return titled
+        if noun in self.lex["document_nouns"]:
+            return self._earlier_document(span, root)
         described = self._description(root)
         if described is not None:
             return described

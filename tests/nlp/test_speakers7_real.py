@@ -1,0 +1,109 @@
+"""Speaker errors of the kinds issue 9's fresh audit wrote up (speakers7), on hand-written
+sentences (none from any corpus), with the real spaCy model: documents that speak for their
+maker, transcript labels, groups that are no one entity, the one told, an office typed as a
+person."""
+
+from __future__ import annotations
+
+import pytest
+from speaker_views import speaker_of
+
+# ---------------------------------------------------------------- kind 2: documents, polls, offices
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Northwind Energy issued a statement on Monday. The statement said the company had complied "
+     "with every rule.\n", "complied with every rule", "Northwind Energy"),
+    ("The Harbour Trust published its annual report on Friday. The report concluded that the port "
+     "had lost money for a third year.\n", "lost money for a third year", "Harbour Trust"),
+    ("The poll, conducted by Marist College, found that voters were split.\n", "voters were split",
+     "Marist College"),
+])
+def test_a_document_speaks_for_whoever_made_it(analyze, text, words, who):
+    assert speaker_of(analyze(text), words) == who
+
+
+def test_a_document_whose_maker_the_text_never_names_stays_unresolved(analyze):
+    a = analyze("Northwind Energy opened a plant in Westbrook. A report was leaked to reporters on "
+                "Monday. The report said the plant had failed two inspections.\n")
+    assert speaker_of(a, "failed two inspections") is None
+
+
+# ---------------------------------------------------------------- kind 3: transcript labels
+
+
+def test_a_speaker_label_in_capitals_is_the_person_of_that_name(analyze):
+    a = analyze("Host Jane Keller interviewed Senator Mark Hollis on Sunday.\n\n"
+                "KELLER: Will you vote for the harbour bill?\n\n"
+                "HOLLIS: I will vote for it, because the port needs new cranes.\n")
+    assert speaker_of(a, "vote for the harbour bill") == "Jane Keller"
+    assert speaker_of(a, "the port needs new cranes") == "Mark Hollis"
+
+
+# ---------------------------------------------------------------- kinds 5-7: groups
+
+
+def test_they_after_the_people_a_company_hired_is_not_the_company(analyze):
+    a = analyze("Northwind Energy hired two engineers, Mark Hollis and Jane Keller, to inspect the plant. "
+                "They said the turbines were unsafe.\n")
+    assert speaker_of(a, "turbines were unsafe") is None
+
+
+def test_they_right_after_the_company_spoke_is_still_the_company(analyze):
+    a = analyze("Northwind Energy said on Monday it would close the plant. They said the decision "
+                "was final.\n")
+    assert speaker_of(a, "decision was final") == "Northwind Energy"
+
+
+def test_two_surnames_joined_by_and_are_no_one_speaker(analyze):
+    a = analyze("Mark Hollis met Tom Berridge on Monday. Hollis and Berridge said they had reached a deal.\n")
+    assert speaker_of(a, "reached a deal") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Some Republicans said the bill went too far. The Republican Party has backed the plan for years.\n",
+     "went too far"),
+    ("Many Democrats said the plan was a mistake, even as the Democratic National Committee endorsed it.\n",
+     "plan was a mistake"),
+])
+def test_some_members_of_a_party_are_not_the_party(analyze, text, words):
+    assert speaker_of(analyze(text), words) is None
+
+
+def test_one_name_of_an_office_with_and_inside_it_still_speaks(analyze):
+    a = analyze("The Office of Management and Budget said the cuts were needed.\n")
+    assert speaker_of(a, "cuts were needed") == "Office of Management and Budget"
+
+
+# ---------------------------------------------------------------- kind 8: the one told
+
+
+def test_the_one_told_in_a_passive_is_not_the_speaker(analyze):
+    a = analyze("Mark Hollis was told by aides that the plan would fail.\n")
+    assert speaker_of(a, "plan would fail") is None
+
+
+# ---------------------------------------------------------------- kind 9: an office typed as a person
+
+
+def test_an_office_typed_as_a_person_takes_no_surname_of_a_person(parse):
+    from claimscope.model.records import Entity, TextSpan
+    from claimscope.nlp.speakers import SpeakerResolver
+
+    text = ("The Office of Management and Budget under Trump cut the grants. Donald Trump praised "
+            "the cuts. Trump said the grants were wasteful.")
+    doc = parse(text)
+
+    def at(name: str, nth: int = 0) -> TextSpan:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return TextSpan.cut(text, start, start + len(name))
+
+    office = Entity(id="omb", name="Office of Management and Budget under Trump", type="PERSON",
+                    mentions=[at("Office of Management and Budget under Trump")])
+    trump = Entity(id="trump", name="Donald Trump", type="PERSON", mentions=[at("Donald Trump")])
+    lone = Entity(id="lone", name="Trump", type="PERSON", mentions=[at("Trump said")])
+    resolver = SpeakerResolver(doc, [office, trump, lone])
+    start = text.index("Trump said")
+    assert resolver.resolve(start, start + len("Trump")) == "trump"
