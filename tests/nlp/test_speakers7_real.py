@@ -107,3 +107,16 @@ def test_an_office_typed_as_a_person_takes_no_surname_of_a_person(parse):
     resolver = SpeakerResolver(doc, [office, trump, lone])
     start = text.index("Trump said")
     assert resolver.resolve(start, start + len("Trump")) == "trump"
+
+
+def test_an_acronym_the_tagger_missed_is_the_organisation_of_those_initials(analyze):
+    a = analyze("There was modest job growth in May, the Bureau of Labor Statistics reported Friday.\n\n"
+                "According to BLS:\n\n"
+                "-- 175,000 jobs were added to payrolls last month.\n")
+    assert speaker_of(a, "175,000 jobs were added") == "Bureau of Labor Statistics"
+
+
+def test_her_statement_is_the_statement_of_the_woman_her_stands_for(analyze):
+    a = analyze("Senator Lisa Murkowski opposed the motion. Ms. Murkowski, in her statement Friday "
+                "explaining why she opposed witnesses, said the process was unfair.\n")
+    assert speaker_of(a, "why she opposed witnesses") == "Lisa Murkowski"

@@ -718,7 +718,7 @@ class SpeakerResolver:
             return self._named(span, root, inside)
         # The names of a relative clause left out above are no surname of the speaker either
         if not any(m.start < span.end_char and m.end > span.start_char for m in self.entities.mentions):
-            named = self._surname(span)
+            named = self._surname(span) or self._acronym(span)
             if named is not None:
                 return named
         return self._described(span, root)
@@ -867,6 +867,23 @@ class SpeakerResolver:
         if (among is not None and key not in among) or key not in subjects:
             return None
         return key
+
+    def _acronym(self, span: Span) -> str | None:
+        """"According to BLS" where the tagger missed it: the one organisation of the text whose
+        name's initials ("Bureau of Labor Statistics") or whose other mention it is."""
+        words = [t.text for t in span if t.lower_ != "the"]
+        if len(words) != 1 or not (2 <= len(words[0]) <= 6 and words[0].isalpha() and words[0].isupper()):
+            return None
+        short = words[0]
+        found = set()
+        for m in self.entities.mentions:
+            if m.entity.type not in ("ORG", "GPE", "NORP"):
+                continue
+            initials = "".join(w[0] for w in m.entity.name.replace("-", " ").split()
+                               if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
+            if initials == short or short in m.entity.aliases or self.doc.text[m.start:m.end] == short:
+                found.add(self.entities.key(m))
+        return next(iter(found)) if len(found) == 1 else None
 
     def _surname(self, span: Span) -> str | None:
         """"Mr Hollis" where the NER missed it: the one person of the text with that name."""
@@ -1064,6 +1081,13 @@ class SpeakerResolver:
 
     def _described(self, span: Span, root: Token) -> str | None:
         """"the company", "the ministry", "the spokesman": the one fitting organisation."""
+        if root.lower_ in self.lex["document_nouns"]:
+            # "Ms. Murkowski, in her statement Friday explaining ...": a document's possessive
+            # pronoun is its maker, by the pronoun rules.
+            owner = [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                     and c.lower_ in self.lex["pronouns"] and c.lower_ not in ("my", "our", "your")]
+            if owner:
+                return self.resolve(owner[0].idx, owner[0].idx + len(owner[0]))
         if not any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i) and root.tag_ != "NNS":
             if not (root.lower_ == "police"):
                 return None  # "a company" is some company, not the one in the text
