@@ -120,3 +120,31 @@ def test_her_statement_is_the_statement_of_the_woman_her_stands_for(analyze):
     a = analyze("Senator Lisa Murkowski opposed the motion. Ms. Murkowski, in her statement Friday "
                 "explaining why she opposed witnesses, said the process was unfair.\n")
     assert speaker_of(a, "why she opposed witnesses") == "Lisa Murkowski"
+
+
+# ---------------------------------------------------------------- kind 1: role nouns and pronouns further back
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Hollis, a spokesman for Northwind Energy, defended the plant on Monday. The plant has failed "
+    "two inspections since 2019. Regulators fined the company $2 million last year.\n\n"
+    "The spokesman said the plant was safe.\n",
+    "Dravon Keelhaul is a spokeswoman for the Northwind company. The company makes turbines in Westbrook. "
+    "Its sales fell last year.\n\nThe spokeswoman said the plant was safe.\n",
+])
+def test_the_spokesman_again_is_the_spokesman_the_text_named(analyze, text):
+    assert speaker_of(analyze(text), "the plant was safe") in ("Mark Hollis", "Dravon Keelhaul")
+
+
+def test_the_spokesman_of_a_company_nobody_named_still_speaks_for_it(analyze):
+    a = analyze("A spokesman for Northwind Energy defended the plant on Monday.\n\n"
+                "The spokesman said the plant was safe.\n")
+    assert speaker_of(a, "the plant was safe") == "Northwind Energy"
+
+
+def test_he_after_someone_elses_unnamed_deputy_is_the_deputy_not_the_one_named(analyze):
+    a = analyze("Mark Hollis took office in January. Since then, the port has reopened and the cranes "
+                "have been repaired. The work cost $3 million.\n\n"
+                "In an interview on Monday, Hollis's deputy praised the work. He said the port would "
+                "soon turn a profit.\n")
+    assert speaker_of(a, "soon turn a profit") is None

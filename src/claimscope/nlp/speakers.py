@@ -604,6 +604,8 @@ class SpeakerResolver:
         centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
         if centered is not None:
             return centered
+        if self._someone_unnamed_before(root):
+            return None
         alone = paragraph_person(self, root, among, self._person_nouns())
         if alone is not None:
             return alone
@@ -812,6 +814,34 @@ class SpeakerResolver:
         covered = any(m.start <= t.idx < m.end for m in self.entities.mentions
                       for t in nearest.subtree)
         return not covered
+
+    def _someone_unnamed_before(self, pronoun: Token) -> bool:
+        """"Hollis's deputy praised the work. He said ...": "he" is the deputy, whom the text
+        does not name, not Hollis. True when the nearest subject before a sentence-opening "he"
+        or "she" (same or previous sentence) is a person's common noun that is someone else's
+        ("Hollis's deputy", "a lawyer for Keller") or someone new ("a dock worker"), with no
+        name of its own: the pronoun's likeliest antecedent is no entity of ours."""
+        if self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0] not in ("m", "f") or pronoun.dep_ != "nsubj":
+            return False
+        doc, sentence = self.doc, pronoun.sent
+        first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"
+                    and self.quote_run_at(t.idx) is None]
+        if not subjects:
+            return False
+        nearest = subjects[-1]
+        if nearest.pos_ != "NOUN" or nearest.tag_ != "NN" or nearest.lower_ not in self._person_nouns():
+            return False
+        if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
+               if t.dep_ in ("appos", "compound") and t.head == nearest and m.entity.type == "PERSON"):
+            return False  # "the harbour's director, Mark Hollis,": named
+        if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
+               if t.dep_ == "appos" or (t.head == nearest and t.dep_ == "compound")):
+            return False
+        someone_elses = any(c.dep_ == "poss" for c in nearest.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in nearest.children)
+        new = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nearest.children)
+        return someone_elses or new
 
     def _speech_tag_antecedent(self, pronoun: Token, among: set[str] | None) -> str | None:
         """'"...," he said.' after a paragraph about one man: that man.
@@ -1155,14 +1185,35 @@ class SpeakerResolver:
                 self._titles[key] = frozenset({doc[first.start - 1].lower_.strip(".")} | _parse_titles(first))
         return self._titles[key]
 
+    def _holder_of(self, noun: Token) -> str | None:
+        """The person a role noun is in apposition with ("Hollis, a spokesman for X")."""
+        near = [noun.head] if noun.dep_ == "appos" else []
+        near += [c for c in noun.children if c.dep_ == "appos"]
+        for t in near:
+            for m in self.entities.mentions:
+                if m.entity.type == "PERSON" and m.start <= t.idx < m.end:
+                    return self.entities.key(m)
+        return None
+
     def _previous_spokesperson(self, span: Span) -> str | None:
-        """"the spokesman" again: the organisation an earlier "spokesman for X" spoke for."""
+        """"the spokesman" again: the one an earlier spokesman was, where the text named him
+        ("Mark Hollis, a spokesman for Northwind", "Northwind spokesman Mark Hollis"), else
+        the organisation an earlier "spokesman for X" spoke for."""
+        nouns = set(self.lex["spokesperson_nouns"])
         for m in reversed([m for m in self.entities.mentions if m.end <= span.start_char]):
+            if m.entity.type == "PERSON" and (any(c.dep_ in ("appos", "compound") and c.lower_ in nouns
+                                                  for c in m.head.children)
+                                              or (m.head.dep_ == "appos" and m.head.head.lower_ in nouns)
+                                              or (m.head.dep_ == "nsubj" and m.head.head.lemma_ == "be" and any(
+                                                  c.dep_ == "attr" and c.lower_ in nouns for c in m.head.head.children))):
+                # "Keelhaul is a spokeswoman for Northwind" too
+                return self.entities.key(m)
             head = m.head.head
             if head.dep_ == "prep":
                 head = head.head
-            if head.lower_ in self.lex["spokesperson_nouns"]:
-                return self.entities.key(m)
+            if head.lower_ in nouns:
+                holder = self._holder_of(head)
+                return holder if holder is not None else self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
 
