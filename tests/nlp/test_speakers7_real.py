@@ -148,3 +148,21 @@ def test_he_after_someone_elses_unnamed_deputy_is_the_deputy_not_the_one_named(a
                 "In an interview on Monday, Hollis's deputy praised the work. He said the port would "
                 "soon turn a profit.\n")
     assert speaker_of(a, "soon turn a profit") is None
+
+
+def test_a_persons_office_speaks_for_that_person(analyze):
+    a = analyze("Tom Hollis developed the model, and his contract ended in June, according to Mr. Walker's office.\n")
+    assert speaker_of(a, "his contract ended") == "Walker"
+
+
+def test_a_description_with_a_title_of_two_words_is_the_one_who_spoke_before(analyze):
+    a = analyze("\u201cWe can be both pro-jobs and pro-environment,\u201d Mr. Pruitt said.\n\n"
+                "The former Oklahoma attorney general predicted that getting rid of the plan would bring "
+                "back jobs.\n")
+    assert speaker_of(a, "bring back jobs") == "Pruitt"
+
+
+def test_his_analysis_is_the_analysis_of_the_man_his_stands_for(analyze):
+    a = analyze("Jonathan Gruber wrote the analysis for the state. About 60 percent of those in the "
+                "individual market would see their premiums go up, according to his analysis.\n")
+    assert speaker_of(a, "premiums go up") == "Jonathan Gruber"

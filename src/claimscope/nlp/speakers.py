@@ -1004,6 +1004,13 @@ class SpeakerResolver:
                 if m.head.head == root or (m.head.head.dep_ == "prep" and m.head.head.head == root):
                     return self.entities.key(m)
             return None
+        if noun in self.lex["personal_offices"]:
+            # "Mr. Walker's office said", "the office of Gov. Walker": the staff of one person
+            # speak for that person.
+            holders = {self.entities.key(m) for m in people if (m.head.dep_ == "poss" and m.head.head == root) or (
+                m.head.dep_ == "pobj" and m.head.head.lower_ == "of" and m.head.head.head == root)}
+            if len(holders) == 1 and len({self.entities.key(m) for m in people}) == 1:
+                return next(iter(holders))
         if noun in self.lex["organisation_nouns"] or noun in self.lex["country_nouns"]:
             # "the Ministry of Defence" tagged partly; "the Cypriot government".
             organisations = [m for m in inside if m.entity.type != "PERSON"]
