@@ -166,3 +166,17 @@ def test_his_analysis_is_the_analysis_of_the_man_his_stands_for(analyze):
     a = analyze("Jonathan Gruber wrote the analysis for the state. About 60 percent of those in the "
                 "individual market would see their premiums go up, according to his analysis.\n")
     assert speaker_of(a, "premiums go up") == "Jonathan Gruber"
+
+
+def test_titles_joined_before_one_name_are_that_one_person(analyze):
+    a = analyze("Newsmax CEO and Trump friend Chris Ruddy rang the alarms Monday, saying that the mayor "
+                "was considering firing the harbour master.\n")
+    assert speaker_of(a, "firing the harbour master") == "Chris Ruddy"
+
+
+def test_the_document_again_and_again_is_the_one_its_maker_provided(analyze):
+    a = analyze("In a document provided to all governors on Thursday, the Harbour Trust spelled out a "
+                "three-phase plan. The first phase includes new cranes, according to the document. "
+                "The document suggests that schools should stay closed.\n")
+    assert speaker_of(a, "first phase includes new cranes") == "Harbour Trust"
+    assert speaker_of(a, "schools should stay closed") == "Harbour Trust"

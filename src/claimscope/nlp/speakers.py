@@ -750,7 +750,14 @@ class SpeakerResolver:
         own = [m for m in self.entities.mentions if m.start <= root.idx < m.end]
         for c in root.children:
             if c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ in ("PROPN", "NOUN"):
-                if not any(m.start <= c.idx < m.end for m in own):
+                if any(m.start <= c.idx < m.end for m in own):
+                    continue
+                # "Newsmax CEO and Trump friend Chris Ruddy": titles joined before one name are
+                # one person; a second name ("and Berridge") or someone's noun ("and his
+                # lawyer", "and the company") is a second speaker.
+                if c.pos_ == "PROPN" and root.pos_ == "PROPN":
+                    return True
+                if c.pos_ == "NOUN" and any(d.dep_ in ("det", "poss") for d in c.children):
                     return True
         quantifiers = set(self.lex["group_quantifiers"])
         if root.tag_ in ("NNS", "NNPS") and any(
@@ -1073,6 +1080,8 @@ class SpeakerResolver:
             makers = self._makers(t, inside)
             if makers:
                 return next(iter(makers)) if len(makers) == 1 else None
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                continue  # "according to the document": the same document again, read further back
             verb = t.head if t.dep_ == "dobj" else (
                 t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None)
             if verb is None or verb.pos_ not in ("VERB", "AUX"):
