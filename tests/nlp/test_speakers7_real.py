@@ -180,3 +180,17 @@ def test_the_document_again_and_again_is_the_one_its_maker_provided(analyze):
                 "The document suggests that schools should stay closed.\n")
     assert speaker_of(a, "first phase includes new cranes") == "Harbour Trust"
     assert speaker_of(a, "schools should stay closed") == "Harbour Trust"
+
+
+def test_sentences_about_a_thing_keep_the_center_on_the_person_before(analyze):
+    a = analyze("Mark Hollis criticized Tom Berridge's plan on Monday. The plan would close the port for "
+                "a year. It was approved by the council in May.\n\n"
+                "He said the plan would ruin the town.\n")
+    assert speaker_of(a, "ruin the town") == "Mark Hollis"
+
+
+def test_a_sentence_about_a_thing_that_names_another_man_leaves_he_open(analyze):
+    a = analyze("Mark Hollis criticized the plan on Monday. The plan, which Tom Berridge wrote, would "
+                "close the port for a year.\n\n"
+                "He said the plan would ruin the town.\n")
+    assert speaker_of(a, "ruin the town") is None

@@ -146,6 +146,15 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
         # "Speaking to a crowd ..., Hollis cast": a fronted participle the parse took for a
         # clausal subject is not the sentence's subject; the name is.
         subjects = [c for c in subjects if c.dep_ == "nsubj"] or subjects
+        if pronoun.pos_ == "PRON" and subjects and not quoted(subjects[0].idx) and _inanimate(resolver, subjects[0]):
+            # "Hollis criticized the plan. The plan would close the port. It was approved in
+            # May. He said ...": a sentence about a thing keeps the center where it was; read
+            # further back, unless it names someone who could be the pronoun.
+            if any(m.entity.type == "PERSON" and current.start_char <= m.start < current.end_char
+                   and not quoted(m.start) and ents.genders.get(ents.key(m)) in (None, gender)
+                   for m in ents.mentions):
+                return None
+            continue
         if not subjects or quoted(subjects[0].idx) or not (
                 subjects[0].dep_ == "nsubj" or (subjects[0].dep_ == "nsubjpass" and root.lemma_.lower() in ASKED)):
             return None
@@ -204,6 +213,29 @@ def _in_main_clause(token: Token, root: Token) -> bool:
             return False
         token = token.head
     return token == root
+
+
+INANIMATE_PRONOUNS = {"it", "this", "that"}
+
+
+def _inanimate(resolver, subject: Token) -> bool:
+    """A subject that is a thing, no one who could speak: "it", or a definite common noun
+    that names no person and takes up a thing the text spoke of before, not as a subject
+    ("praised the new quay. The quay cost ..."); no entity covers it. Without animacy
+    data a new noun ("A witness saw ...") may be someone, so it is not skipped."""
+    if any(m.start <= t.idx < m.end for m in resolver.entities.mentions for t in subject.subtree):
+        return False
+    if subject.lower_ in INANIMATE_PRONOUNS:
+        return True
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ in resolver._person_nouns():
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its") for c in subject.children):
+        return False
+    if any(t.pos_ == "PROPN" for t in subject.subtree):
+        return False
+    lemma = subject.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ not in SUBJECTS
+               for t in subject.doc[: subject.sent.start])
 
 
 def _named_subject(resolver, subject: Token, root: Token) -> str | None:
