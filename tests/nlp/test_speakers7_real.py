@@ -194,3 +194,22 @@ def test_a_sentence_about_a_thing_that_names_another_man_leaves_he_open(analyze)
                 "close the port for a year.\n\n"
                 "He said the plan would ruin the town.\n")
     assert speaker_of(a, "ruin the town") is None
+
+
+def test_the_wisconsin_republican_is_the_man_before_not_the_party(analyze):
+    a = analyze("\u201cI actually make sausage,\u201d said House Speaker Paul Ryan.\n\n"
+                "And the Wisconsin Republican isn't talking about moving legislation in Congress.\n")
+    assert speaker_of(a, "moving legislation") == "Paul Ryan"
+
+
+def test_they_after_many_democrats_is_not_the_party(analyze):
+    a = analyze("Investigators believe Russia's goal was not to elect Mr. Trump, as many Democrats have "
+                "asserted.\n\nThey said the hacking reflected an intensification of spy operations.\n")
+    assert speaker_of(a, "intensification of spy operations") is None
+
+
+def test_the_administration_is_no_company_the_text_named(analyze):
+    a = analyze("Mitt Romney asked his staff why all the applicants seemed to be men. The organizers of "
+                "MassGap supplied the binders.\n\n"
+                "The administration said that women suitable for leadership were rare.\n")
+    assert speaker_of(a, "suitable for leadership") is None

@@ -86,14 +86,15 @@ def previous_subject(resolver, pronoun: Token, among: set[str] | None,
 
 
 def described_subject(resolver, root: Token, gender: str | None, among: set[str] | None,
-                      last_speaker: str | None = None) -> str | None:
+                      last_speaker: str | None = None, *, proper: bool = False) -> str | None:
     """"Mitt Romney cast the race as a choice ... The presumptive GOP nominee underlined ...":
     a definite description of a person with a modifier ("the presumptive nominee", "the former
     governor"; not a bare "the judge") opening its sentence as its subject is the main subject
     of the sentence before, by the same frame as
     a "he" or "she" (module docstring). Its gender is the noun's where it has one ("the
-    actress"), else unknown: then no other person may be named in that sentence at all."""
-    if root.dep_ != "nsubj" or root.tag_ != "NN":
+    actress"), else unknown: then no other person may be named in that sentence at all.
+    `proper`: the noun may be tagged a proper noun ("the Wisconsin Republican")."""
+    if root.dep_ != "nsubj" or root.tag_ not in (("NN", "NNP") if proper else ("NN",)):
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) or any(
             c.dep_ == "poss" for c in root.children):

@@ -735,6 +735,9 @@ class SpeakerResolver:
         last = [m for m in ents.mentions if m.end <= pronoun.idx and ents.key(m) == key]
         if not last or last[-1].entity.type == "PERSON":
             return False
+        quantifiers = set(self.lex["group_quantifiers"])
+        if any(c.lower_ in quantifiers for c in last[-1].head.children):
+            return True  # "as many Democrats have asserted ... they said": some, not the party
         since = last[-1].end
         if any(m.entity.type == "PERSON" and since <= m.start and m.end <= pronoun.idx for m in ents.mentions):
             return True
@@ -974,6 +977,11 @@ class SpeakerResolver:
             if m.start <= root.idx < m.end:
                 if m.entity.type == "GPE" and root.tag_ in ("NNPS", "NNS"):
                     return None  # "Americans who ...": people of a country, not its state
+                if (m.entity.type in ("ORG", "NORP") and root.lower_ in self.lex["member_nouns"]
+                        and root.tag_ in ("NN", "NNP") and any(c.dep_ == "det" for c in root.children)):
+                    # "the Wisconsin Republican": one member of the party, not the party; the
+                    # one the sentence before was about, by centering, else no one named.
+                    return described_subject(self, root, None, None, proper=True)
                 return self.entities.key(m)
         people = [m for m in inside if m.entity.type == "PERSON"]
         # "the company's chief executive, John Smith": the person in apposition.
