@@ -213,3 +213,10 @@ def test_the_administration_is_no_company_the_text_named(analyze):
                 "MassGap supplied the binders.\n\n"
                 "The administration said that women suitable for leadership were rare.\n")
     assert speaker_of(a, "suitable for leadership") is None
+
+
+def test_a_city_administration_is_not_the_national_government_named_before(analyze):
+    a = analyze("The White House condemned the attack on Monday.\n\n"
+                "In Donetsk, 11 people were killed by shelling during the night, the city administration "
+                "said in a statement.\n")
+    assert speaker_of(a, "killed by shelling") is None

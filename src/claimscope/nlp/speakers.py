@@ -1157,6 +1157,8 @@ class SpeakerResolver:
         described = self._description(root)
         if described is not None:
             return described
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lex["local_modifiers"] for c in root.children):
+            return None  # "the city administration" (in Donetsk) is no government the text named
         if noun in self.lex["country_nouns"]:
             types, keywords = {"GPE"}, []
         elif noun in orgs:
