@@ -220,3 +220,18 @@ def test_a_city_administration_is_not_the_national_government_named_before(analy
                 "In Donetsk, 11 people were killed by shelling during the night, the city administration "
                 "said in a statement.\n")
     assert speaker_of(a, "killed by shelling") is None
+
+
+def test_his_speech_as_subject_keeps_the_center_on_him(analyze):
+    a = analyze("Tom Berridge chairs the harbour board. Mark Hollis attacked the board at length on Monday "
+                "for its handling of the floods.\n\n"
+                "His speech at other times resembled a greatest-hits package from his campaign. He said he "
+                "would rebuild the old quay.\n")
+    assert speaker_of(a, "rebuild the old quay") == "Mark Hollis"
+
+
+def test_the_government_after_another_country_is_not_the_government_named_before(analyze):
+    a = analyze("The White House announced new tariffs on Monday. China also signaled on Friday it has no "
+                "intention of retreating from a trade war. The government announced it has prepared a list "
+                "of $60 billion worth of U.S. goods to hit with duties.\n")
+    assert speaker_of(a, "prepared a list") is None

@@ -49,6 +49,7 @@ from claimscope.nlp.extensions import text_of
 
 MAX_HOPS = 4
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_POSSESSIVE = {"m": "his", "f": "her"}
 # "Ryan was asked whether ... "No," he replied": the one asked is the one who answers next.
 ASKED = {"ask", "question", "press"}
 # Verbs of a speech tag after its content ("..., he said").
@@ -147,6 +148,12 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
         # "Speaking to a crowd ..., Hollis cast": a fronted participle the parse took for a
         # clausal subject is not the sentence's subject; the name is.
         subjects = [c for c in subjects if c.dep_ == "nsubj"] or subjects
+        if (pronoun.pos_ == "PRON" and subjects and not quoted(subjects[0].idx) and gender in _POSSESSIVE
+                and any(c.dep_ == "poss" and c.lower_ == _POSSESSIVE[gender] for c in subjects[0].children)
+                and not any(m.start <= subjects[0].idx < m.end for m in ents.mentions)):
+            # "His speech resembled a greatest-hits package. He pledged ...": the center is the
+            # possessor, the same "he"; read further back to his name.
+            continue
         if pronoun.pos_ == "PRON" and subjects and not quoted(subjects[0].idx) and _inanimate(resolver, subjects[0]):
             # "Hollis criticized the plan. The plan would close the port. It was approved in
             # May. He said ...": a sentence about a thing keeps the center where it was; read

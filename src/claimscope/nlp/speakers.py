@@ -1175,6 +1175,11 @@ class SpeakerResolver:
                     return self.entities.key(m)
         if keywords:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
+            if matching and noun == "government" and any(
+                    m.entity.type == "GPE" and m.start >= matching[-1].end
+                    and self.entities.key(m) not in {self.entities.key(x) for x in matching}
+                    and m.sentence >= self.entities.sentence_of(span.start_char) - 1 for m in earlier):
+                return None  # "China also signaled ... The government announced": China's, not the one named before
             if matching:
                 return _dominant(matching)
             if noun in self.lex.get("named_bodies", []):
