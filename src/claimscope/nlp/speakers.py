@@ -1378,7 +1378,9 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     previous: Attribution | None = None
     for a in sorted(attributions, key=lambda a: a.cue.start):
         entity = None
-        if a.source is not None:
+        if a.source is not None and _goes_on_from_unnamed(doc, resolver, previous, a):
+            entity = None  # '"...," the second agent said. He added, "..."': the agent, unnamed
+        elif a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             content = (a.content.start, a.content.end) if a.content else None
             entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
@@ -1408,6 +1410,46 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         nested = text[a.cue.start : a.cue.end] not in "\"“" and resolver.quote_run_at(a.cue.start) is not None
         if entity is not None and not nested:
             last_speaker, last_end = entity, a.cue.end
+
+
+def _goes_on_from_unnamed(doc: Doc, resolver: SpeakerResolver, previous: Attribution | None,
+                          a: Attribution) -> bool:
+    """'"Comey was never an investigator," the second agent said. [...] He added, "..."': a
+    he or she opening the sentence right after an attribution whose speaker is a person the
+    text describes but never names ("an FBI special agent", "the official") is that person,
+    so no one named, unless the narrator names a person the pronoun could be in between
+    (outside quotation marks). Without this, the pronoun went to the most salient named man,
+    often the one the unnamed speaker was talking about."""
+    if previous is None or previous.source is None or previous.source_entity is not None:
+        return False
+    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.root.lower_ not in ("he", "she"):
+        return False
+    gender = "m" if span.root.lower_ == "he" else "f"
+    before = doc.char_span(previous.source.start, previous.source.end, alignment_mode="expand")
+    if before is None or len(before) == 0:
+        return False
+    noun = before.root
+    nouns = resolver._person_nouns() | set(resolver.lex["unnamed_person_nouns"])
+    if noun.tag_ != "NN" or noun.lower_ not in nouns:
+        return False
+    if resolver.lex["gendered_nouns"].get(noun.lower_, gender) != gender:
+        return False
+    end = _frame_end(previous)
+    text = text_of(doc)
+    between = text[end : a.source.start]
+    if a.source.start - end > 800 or between.count("\n\n") > 2:
+        return False
+    for t in doc.char_span(end, a.source.start, alignment_mode="contract") or ():
+        if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in nouns and t.lemma_ != noun.lemma_
+                and resolver.quote_run_at(t.idx) is None):
+            return False  # "The senator was surprised ...": someone else the narrator brings in
+    for m in resolver.entities.mentions:
+        if end <= m.start < a.source.start and m.entity.type == "PERSON" and resolver.quote_run_at(m.start) is None:
+            key = resolver.entities.cluster.get(resolver.entities.key(m), resolver.entities.key(m))
+            if resolver.entities.genders.get(key) in (None, gender):
+                return False  # the narrator named someone the pronoun could be
+    return True
 
 
 def _frame_end(a: Attribution) -> int:
