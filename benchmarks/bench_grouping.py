@@ -82,8 +82,9 @@ def _sentence_offsets(para: str) -> list[int]:
 
 def tagged_spans(paragraphs: int) -> tuple[list[RoleSpan], list[int]]:
     """The shipped tagger's spans for `written_text` (the component's own decoding)."""
-    from claimscope.nlp.attribution import _sentence_bounds, tag_text
+    from claimscope.nlp.attribution import tag_text
     from claimscope.nlp.pipeline import build_pipeline
+    from claimscope.nlp.sentence_units import sentence_bounds
 
     nlp = build_pipeline()
     text = written_text(paragraphs)
@@ -92,7 +93,7 @@ def tagged_spans(paragraphs: int) -> tuple[list[RoleSpan], list[int]]:
     with nlp.select_pipes(enable=keep):
         doc = nlp(text)
     tagger = nlp.get_pipe("claimscope_attribution")
-    bounds = _sentence_bounds(doc)
+    bounds = sentence_bounds(doc)
     spans = tag_text(tagger.model, text, bounds, tagger.window_tokens, tagger.window_overlap)
     return spans, [s for s, _ in bounds]
 
