@@ -13,6 +13,7 @@ from claimscope.nlp.attribution_spans import (
     merge_adjacent,
     plan_windows,
     quote_kind,
+    quoted_mask,
     recover_cues,
     snap_to_words,
 )
@@ -144,6 +145,17 @@ def test_quote_kinds():
     assert quote_kind(text, [(32, 77)]) == "mixed"
     assert quote_kind('He said "yes".', [(0, 2)]) == "indirect"
     assert quote_kind('He said "yes".', [(9, 12)]) == "direct"
+
+
+def test_the_quoted_mask_of_a_text_is_made_once_and_cannot_be_changed():
+    # Every rule that asks whether a content is quoted reads the same document's mask: made
+    # once, not once per group (that was quadratic in the text's length).
+    text = 'He said "yes" and left.\n"Fine," she said.'
+    mask = quoted_mask(text)
+    assert quoted_mask(text) is mask and not mask.flags.writeable
+    assert "".join(ch for ch, quoted in zip(text, mask) if quoted) == '"yes""Fine,"'
+    other = quoted_mask("No quotation here.")
+    assert not other.any() and quoted_mask(text).tolist() == mask.tolist()
 
 
 def test_adjacent_sources_merge_but_contents_stay_apart():
