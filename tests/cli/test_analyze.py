@@ -161,3 +161,10 @@ def test_the_help_example_names_a_file_that_exists():
     assert (REPO / example[1]).is_file(), example[1]
     aliases = re.search(r"--aliases (\S+)", result.stdout.split("Example:", 1)[1])
     assert aliases is None or (REPO / aliases[1]).is_file()
+
+
+def test_python_dash_m_claimscope_is_the_command_line():
+    result = subprocess.run([sys.executable, "-m", "claimscope", "analyze", "--help"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Example: claimscope analyze" in result.stdout

@@ -61,6 +61,7 @@ from claimscope.nlp.attribution_spans import (
     snap_to_words,
 )
 from claimscope.nlp.extensions import ensure_extensions, text_of
+from claimscope.nlp.sentence_units import sentence_bounds
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "attribution"
 HEAD = "roles"
@@ -130,7 +131,7 @@ class AttributionTagger:
     def analyse_kinds(self, doc: Doc) -> tuple[list[RoleSpan], list[Group], list[Group]]:
         """Role spans, statements and stances (`split_groups`), without touching the Doc (the
         evaluation scores both kinds, as PolNeAR annotates both)."""
-        bounds = _sentence_bounds(doc)
+        bounds = sentence_bounds(doc)
         spans = tag_text(self.model, text_of(doc), bounds, self.window_tokens, self.window_overlap)
         groups = group_spans(spans, [s for s, _ in bounds])
         if self.model.config.get("decoding", {}).get("drop_bare_cues"):
@@ -358,17 +359,6 @@ def _clause_before_source(doc: Doc, cue, source: RoleSpan) -> tuple[int, int] | 
     if len(text[start:end].split()) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in clause.subtree):
         return None
     return start, end
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Character bounds of sentences; without a parser, lines stand in for sentences."""
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    bounds, at = [], 0
-    for line in text_of(doc).splitlines(keepends=True):
-        bounds.append((at, at + len(line)))
-        at += len(line)
-    return bounds or [(0, 0)]
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str):

@@ -53,12 +53,3 @@ class CueMatcher:
             found.setdefault(self.vocab.strings[match_id], []).append(cue)
         return found
 
-
-@lru_cache(maxsize=4)
-def cue_matcher(vocab: Vocab) -> CueMatcher:
-    """A shared matcher for callers without a component to hold one.
-
-    Keyed by the vocabulary object itself (the cache holds it, so its id cannot be reused by
-    another) and bounded: a server that builds pipelines again and again keeps at most four.
-    """
-    return CueMatcher(vocab)

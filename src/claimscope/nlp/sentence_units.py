@@ -10,6 +10,7 @@ import weakref
 
 from spacy.tokens import Doc
 
+from claimscope.model.records import TextSpan
 from claimscope.nlp.extensions import text_of
 from claimscope.runtime.sentence_encoding import EncodedUnit
 
@@ -18,21 +19,28 @@ from claimscope.runtime.sentence_encoding import EncodedUnit
 _UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of the Doc's sentences as spaCy gives them (a paragraph break stays with
+    the sentence before it); without a parser, lines stand in for sentences. The one sentence
+    split the components read: the attribution tagger windows these, the sentence encoder
+    reads them trimmed (`doc_sentence_ranges`)."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    bounds, at = [], 0
+    for line in text_of(doc).splitlines(keepends=True):
+        bounds.append((at, at + len(line)))
+        at += len(line)
+    return bounds or [(0, 0)]
+
+
 def doc_sentence_ranges(doc: Doc) -> list[tuple[int, int]] | None:
-    """Sentence character ranges without surrounding blanks; None without a parser (→ lines)."""
+    """`sentence_bounds` without surrounding blanks, blank ones left out; None without a parser
+    (the sentence encoder then reads lines, its training unit: runtime/sentence_encoding.py)."""
     if not doc.has_annotation("SENT_START"):
         return None
     text = text_of(doc)
-    out = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end))
-    return out
+    return [(s.start, s.end) for s in (TextSpan.cut(text, start, end, strip=True)
+                                       for start, end in sentence_bounds(doc)) if s.end > s.start]
 
 
 def sentence_units(doc: Doc, encoder) -> list[EncodedUnit]:

@@ -29,6 +29,7 @@ import numpy as np
 import torch
 
 from claimscope.corpora.polnear import ROLES, read_split
+from claimscope.evaluation import metrics
 
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
 HEAD = "roles"
@@ -178,7 +179,7 @@ def token_f1(model, examples, cls_id, sep_id) -> float:
             fp += int(((p != g) & (p != 0)).sum())
             fn += int(((p != g) & (g != 0)).sum())
     model.train()
-    return 2 * tp / max(1, 2 * tp + fp + fn)
+    return metrics.prf(tp, tp + fp, tp + fn)[2]
 
 
 def train(args) -> None:
