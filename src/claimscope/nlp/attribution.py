@@ -46,7 +46,7 @@ from claimscope.nlp.attribution_filter import (
     split_groups,
 )
 from claimscope.nlp.attribution_governor import with_governing_sources
-from claimscope.nlp.attribution_junk import split_junk
+from claimscope.nlp.attribution_junk import rules_version, split_junk
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -119,8 +119,10 @@ class AttributionTagger:
 
     @property
     def model_version(self) -> str:
-        """The shipped model's config.json "version": the JSON `components` block names it."""
-        return str(self.model.config.get("version", "?"))
+        """The shipped model's config.json "version" and the rules' version
+        (`attribution_junk.rules_version`): the JSON `components` block names both, as
+        "1.3.0+rules-1.1"; a change of either changes what this component outputs."""
+        return f"{self.model.config.get('version', '?')}+{rules_version()}"
 
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
         """Role spans and the statements' grouping, without touching the Doc."""
@@ -488,10 +490,22 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
                 kind=quote_kind(text, fragments, mask) if fragments else "indirect",
                 cue=TextSpan.cut(text, group.cue.start, group.cue.end),
                 content=TextSpan.cut(text, *extent) if extent else None,
-                source=TextSpan.cut(text, group.source.start, group.source.end) if group.source else None,
+                source=_record_source(text, group.source),
                 score=round(group.cue.score, 4),
             ))
     return records
+
+
+def _record_source(text: str, source: RoleSpan | None) -> TextSpan | None:
+    """A record's source without the punctuation that closes an apposition ("Mr. Dunn," ->
+    "Mr. Dunn"): a name ends on its last word. The groups keep it (PolNeAR marks "X, the chair
+    of Y," with its commas, and the evaluation scores the groups)."""
+    if source is None:
+        return None
+    end = source.end
+    while end > source.start and (text[end - 1] in ",;:—–-" or text[end - 1].isspace()):
+        end -= 1
+    return TextSpan.cut(text, source.start, end if end > source.start else source.end)
 
 
 def groups_as_json(groups: list[Group]) -> list[dict]:
