@@ -431,7 +431,7 @@ def _trimmed_end(doc: Doc, span: Span, end: int) -> int:
 _SIGNATURE_AFTER = re.compile(
     r"\s*(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*[^\n—–()]{0,80}\(@\w{1,30}\)"
     r"(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
-_SIGNATURE_BEFORE = re.compile(r"^\s*[^\n()]{0,60}\(@\w{1,30}\)\s*")
+_SIGNATURE_BEFORE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}\(@\w{1,30}\)\s*")
 
 
 def without_signatures(text: str, group: Group) -> Group:
@@ -444,13 +444,11 @@ def without_signatures(text: str, group: Group) -> Group:
         after = _SIGNATURE_AFTER.search(text, start, end)
         if after is not None:
             end = after.start()
+            while end > start and text[end - 1] in " \t\n,;:—–-":
+                end -= 1
         before = _SIGNATURE_BEFORE.match(text, start, end)
-        if before is not None and before.end() < end:
+        if before is not None:
             start = before.end()
-        elif before is not None:
-            start = end
-        while end > start and text[end - 1] in " \t\n,;:—–-":
-            end -= 1
         if (start, end) != (c.start, c.end):
             changed = True
         if any(ch.isalnum() for ch in text[start:end]):
@@ -477,10 +475,12 @@ def _within_relative_clause(doc: Doc, group: Group) -> Group:
     last = group.contents[-1]
     if last.end <= end or last.start >= end:
         return group
-    past = doc.char_span(end, last.end, alignment_mode="expand")
-    if past is None or not any(t.pos_ in ("VERB", "AUX") and t not in verb.subtree for t in past):
-        return group
     text = text_of(doc)
+    if text[end:last.end].lstrip()[:1] not in (",", "—", "–", ";"):
+        return group  # the clause closes with a comma before the sentence goes on
+    past = doc.char_span(end, last.end, alignment_mode="expand")
+    if past is None or not any(t.pos_ in ("VERB", "AUX") and t not in verb.subtree for t in past[:5]):
+        return group
     if text[end:last.end].count('"') % 2 or text[end:last.end].count("“") != text[end:last.end].count("”"):
         return group  # a quotation runs on: leave it
     return Group(cue=group.cue, source=group.source,

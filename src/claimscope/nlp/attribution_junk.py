@@ -218,7 +218,7 @@ def _naming(doc: Doc, spans: list[Span], cue: Span, bases: set[str]) -> bool:
         return True
     if "refer" in bases and (as_next or not _predicative(spans, cue)):
         return True  # "referred to as ...", "referred to | the report": a name or a mention
-    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") or any(
+    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and t.head.i == t.i - 1 or any(
             c.dep_ == "auxpass" for c in t.children) or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))) for t in cue):
         return True  # "a firm called X", "is called X", "so-called": a name, not a saying
     head = _main_head(spans)
@@ -267,9 +267,8 @@ def _fragment(spans: list[Span]) -> bool:
     if not words or len(words) > _FRAGMENT_WORDS:
         return False
     last = tokens[-1]
-    if last.pos_ in _DANGLING_POS or last.tag_ in ("POS", "PRP$", "WDT", "WP", "WP$") or (
-            last.lower_.endswith("'s") or last.lower_.endswith("’s")) and last.pos_ != "VERB":
-        return True
+    if (last.pos_ in _DANGLING_POS and last.dep_ != "prt") or last.tag_ in ("POS", "PRP$", "WDT", "WP", "WP$"):
+        return True  # not "will win out": a particle ends its verb
     if last.pos_ == "AUX" and len(words) >= 3 and not any(c.i > last.i for c in last.children):
         return True  # "amphibious warfare was": a copula without its complement
     return words[0].lower_ == "that" and not any(t.pos_ in ("VERB", "AUX") for t in words)

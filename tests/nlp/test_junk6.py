@@ -1,0 +1,139 @@
+"""Junk and edge kinds the fresh audit of issue 9 found (names, fragments, negated cues, passive
+questions, post signatures, relative clauses running into the main clause, a source's closing
+comma), on hand-written sentences (none from any corpus), with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+from role_groups import last_content, role_group
+
+from claimscope.nlp.attribution import to_records, with_contents
+from claimscope.nlp.attribution_edges import complete_contents, without_signatures
+from claimscope.nlp.attribution_junk import is_junk, rules_version
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # a name or a word, not a proposition (quoted or not)
+    ('The group is known as "the Harbour Watch" among local fishermen.', None, "is known",
+     '"the Harbour Watch" among local fishermen'),
+    ('Locals have dubbed the bridge "the Iron Lady."', "Locals", "have dubbed", 'the bridge "the Iron Lady."'),
+    ('The new tax, referred to as "the harbour levy" by critics, took effect in May.', "The new tax",
+     "referred", '"the harbour levy"'),
+    ("The mayor referred to the report from the harbour board.", "The mayor", "referred to",
+     "the report from the harbour board"),
+    ("A firm called Red Apple Holdings won the contract for the new pier.", None, "called",
+     "Red Apple Holdings"),
+    ('The mayor used the term "reckless spending" three times.', "The mayor", "used the term",
+     '"reckless spending"'),
+    # a fragment of a few words
+    ("The council noted that in", "The council", "noted", "that in"),
+    ("The pollsters considered Kemp's", "The pollsters", "considered", "Kemp's"),
+    ("The board said the harbour levy was", "The board", "said", "the harbour levy was"),
+    # a negated cue with a topic or a question: nothing attributed
+    ("The minister did not deny the allegations on Friday.", "The minister", "did not deny",
+     "the allegations on Friday"),
+    ("The governor has not yet announced whether she will run for a second term.", "The governor",
+     "has not yet announced", "whether she will run for a second term"),
+    ("The councillor isn't talking about raising the harbour levy.", "The councillor",
+     "isn't talking about", "raising the harbour levy"),
+    # a passive question verb: a topic, a question or a request
+    ("The mayor was asked about the strike during a radio interview.", "The mayor", "was asked",
+     "about the strike during a radio interview"),
+    ("Ms. Holt was asked whether she would run again.", "Ms. Holt", "was asked",
+     "whether she would run again"),
+    ("The councillors were asked to approve the plan by Friday.", "The councillors", "were asked",
+     "to approve the plan by Friday"),
+])
+def test_names_fragments_negations_and_questions_are_junk(parse, text, source, cue, content):
+    doc = parse(text)
+    assert is_junk(doc, role_group(text, source, cue, content))
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Critics have called the plan a giveaway to developers.", "Critics", "have called",
+     "the plan a giveaway to developers"),
+    ('The mayor called the strike "a disgrace" on Monday.', "The mayor", "called", 'the strike "a disgrace"'),
+    ("Senator Ruth Kemp, a member of the harbour committee that held the hearing, called the plan "
+     '"plainly reckless".', "Senator Ruth Kemp, a member of the harbour committee that held the hearing",
+     "called", 'the plan "plainly reckless"'),
+    ("The mayor referred to the protesters as troublemakers.", "The mayor", "referred to",
+     "the protesters as troublemakers"),
+    ("Its collapse suggests that the hardliners will win out", "Its collapse", "suggests",
+     "that the hardliners will win out"),
+    ("The mayor said it is not.", "The mayor", "said", "it is not"),
+    ("The minister did not say that she would resign.", "The minister", "did not say",
+     "that she would resign"),
+    ("I don't think that the government should monitor citizens.", "I", "don't think",
+     "that the government should monitor citizens"),
+    ("The mayor told reporters she was asked to resign.", "The mayor", "told reporters",
+     "she was asked to resign"),
+])
+def test_propositions_stay(parse, text, source, cue, content):
+    doc = parse(text)
+    assert not is_junk(doc, role_group(text, source, cue, content))
+
+
+def test_a_posts_signature_is_no_part_of_what_was_said():
+    text = ('Holt wrote: "We will not give up on the harbour." pic.twitter.com/Abc123 — Lena Holt '
+            "(@lenaholt) January 15, 2020")
+    group = role_group(text, "Holt", "wrote:", '"We will not give up on the harbour." pic.twitter.com/Abc123 — '
+                       "Lena Holt (@lenaholt) January 15, 2020")
+    assert last_content(text, without_signatures(text, group)) == '"We will not give up on the harbour."'
+
+
+def test_a_signature_before_the_post_leaves_it_too():
+    text = "He posted:\nLena Holt (@lenaholt) The harbour stays open. We will not give up."
+    group = role_group(text, "He", "posted:", "Lena Holt (@lenaholt) The harbour stays open. We will not give up.")
+    assert last_content(text, without_signatures(text, group)) == "The harbour stays open. We will not give up."
+
+
+def test_a_content_that_is_only_a_signature_is_none():
+    text = "The mayor admitted to it — Jane Doe (@jdoe) May 3, 2016"
+    group = role_group(text, "The mayor", "admitted to", "— Jane Doe (@jdoe) May 3, 2016")
+    assert without_signatures(text, group).contents == []
+
+
+def test_a_content_without_a_signature_keeps_its_edges():
+    text = 'Holt said "we will not give up,"'
+    group = role_group(text, "Holt", "said", '"we will not give up,"')
+    assert without_signatures(text, group) is group
+
+
+def test_a_relative_clause_cue_reports_only_its_clause(parse):
+    text = "The bill, which says that schools must test every pupil, passed on Monday.\n"
+    doc = parse(text)
+    group = role_group(text, "which", "says", "that schools must test every pupil, passed on Monday")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "that schools must test every pupil"
+
+
+def test_a_relative_clause_whose_content_ends_with_it_is_left(parse):
+    text = "The ruling, which says that the state must pay the costs, was issued on Friday.\n"
+    doc = parse(text)
+    group = role_group(text, "which", "says", "that the state must pay the costs")
+    (done,) = complete_contents(doc, [group])
+    assert last_content(text, done) == "that the state must pay the costs"
+
+
+def test_a_records_source_ends_on_its_last_word_and_the_group_keeps_its_comma(parse):
+    text = "The mayor, Mark Dunn, said the harbour would reopen.\n"
+    doc = parse(text)
+    group = role_group(text, "The mayor, Mark Dunn,", "said", "the harbour would reopen")
+    (done,), _ = with_contents(doc, [group], [])
+    assert text[done.source.start:done.source.end] == "The mayor, Mark Dunn,"
+    (record,) = to_records(text, [done])
+    assert record.source.text == "The mayor, Mark Dunn"
+
+
+def test_junk_names_become_stances(parse):
+    text = 'The program, known as "Safe Streets", began in 2014. The mayor said it had worked.\n'
+    doc = parse(text)
+    junk = role_group(text, None, "known", '"Safe Streets"')
+    real = role_group(text, "The mayor", "said", "it had worked")
+    statements, stances = with_contents(doc, [junk, real], [])
+    assert [text[g.cue.start:g.cue.end] for g in statements] == ["said"]
+    assert [text[g.cue.start:g.cue.end] for g in stances] == ["known"]
+
+
+def test_the_rules_have_a_version():
+    assert rules_version().startswith("rules-")
