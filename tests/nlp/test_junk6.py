@@ -137,3 +137,52 @@ def test_junk_names_become_stances(parse):
 
 def test_the_rules_have_a_version():
     assert rules_version().startswith("rules-")
+
+
+def test_a_passive_agent_is_the_source_and_leaves_the_content(parse):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    text = "Kemp was accused by prosecutors of lying to investigators.\n"
+    doc = parse(text)
+    group = role_group(text, None, "accused", "prosecutors of lying to investigators")
+    (done,) = with_governing_sources(doc, [group])
+    assert text[done.source.start:done.source.end] == "prosecutors"
+    assert last_content(text, done) == "of lying to investigators"
+
+
+def test_the_target_of_a_passive_criticism_is_no_content(parse):
+    text = "The mayor was criticized by Kemp on Monday.\n"
+    doc = parse(text)
+    assert is_junk(doc, role_group(text, "Kemp", "was criticized by", "The mayor"))
+
+
+def test_a_passive_report_keeps_its_subject_as_content(parse):
+    text = "So far at least 40 deaths have been reported by officials.\n"
+    doc = parse(text)
+    assert not is_junk(doc, role_group(text, "officials", "have been reported", "So far at least 40 deaths"))
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    ("Christine Holt, who in testimony before the harbour committee last week said the mayor had lied, "
+     "spoke again.\n", "who in testimony before the harbour committee last week", "Christine Holt"),
+    ("Lena Reade, who worked as a clerk at the harbour office in 1993, had accused the mayor of lying.\n",
+     "who worked as a clerk at the harbour office in 1993,", "Lena Reade"),
+])
+def test_a_relative_clause_source_names_its_antecedent(parse, text, source, expected):
+    from claimscope.nlp.attribution_filter import trim_source
+    from claimscope.nlp.attribution_spans import RoleSpan
+
+    doc = parse(text)
+    start = text.index(source)
+    trimmed = trim_source(doc, RoleSpan("source", start, start + len(source)))
+    assert text[trimmed.start:trimmed.end] == expected
+
+
+def test_a_lone_relative_pronoun_source_stays(parse):
+    from claimscope.nlp.attribution_filter import trim_source
+    from claimscope.nlp.attribution_spans import RoleSpan
+
+    text = "Trump attacked Senator Ruth Kemp, who said the bill was flawed.\n"
+    doc = parse(text)
+    start = text.index("who")
+    assert trim_source(doc, RoleSpan("source", start, start + 3)) == RoleSpan("source", start, start + 3)

@@ -245,6 +245,7 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
         return groups
     groups = [without_addressee(doc, _inverted_speaker(doc, g) or _speaker_ending_content(doc, g) or g)
               for g in groups]
+    groups = [_passive_agent(doc, g) for g in groups]
     groups = [_subject_out_of_content(doc, g) if g.source is None else g for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     mask = None
@@ -401,3 +402,49 @@ def _after_prepositional_addressee(doc: Doc, group: Group) -> Group | None:
             contents = [RoleSpan(c.role, max(c.start, token.idx), c.end, c.score) for c in kept]
             return Group(cue=group.cue, source=group.source, contents=contents)
     return None
+
+
+def _passive_agent(doc: Doc, group: Group) -> Group:
+    """'Kemp was accused by prosecutors of lying', 'The plan was criticized by Kemp': the one
+    who accuses or criticizes is the passive's agent, not the subject (the accused) and not
+    nobody. Where the cue's verb is passive with a "by" agent outside quotation marks and the
+    source is missing or is the verb's passive subject, the agent is the source and leaves the
+    content."""
+    verb = _cue_verb(doc, group)
+    if verb is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return group
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"]
+    objects = [o for a in agents for o in a.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not objects:
+        return group
+    agent = objects[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if group.source is not None and not (subjects and group.source.start <= subjects[0].idx < group.source.end):
+        return group
+    start, last = agent.left_edge, agent.right_edge
+    for right in agent.rights:
+        if right.dep_ in ("prep", "relcl", "acl", "punct"):
+            last = doc[right.left_edge.i - 1]  # "prosecutors | of lying", "Kemp | , who said ..."
+            break
+    while last.i > agent.i and last.is_punct:
+        last = doc[last.i - 1]
+    if quoted_mask(text_of(doc))[start.idx:last.idx + len(last)].any():
+        return group
+    source = RoleSpan("source", start.idx, last.idx + len(last), group.cue.score)
+    by = agents[0]
+    contents = []
+    for c in group.contents:
+        pieces = [(c.start, c.end)]
+        cut_from, cut_to = by.idx, last.idx + len(last)
+        pieces = [(s, e) for s, e in ((c.start, min(c.end, cut_from)), (max(c.start, cut_to), c.end)) if e > s] if (
+            c.start < cut_to and cut_from < c.end) else pieces
+        for s, e in pieces:
+            text = text_of(doc)
+            while s < e and not text[s].isalnum() and text[s] not in "\"“":
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if any(ch.isalnum() for ch in text[s:e]):
+                contents.append(RoleSpan(c.role, s, e, c.score))
+    return Group(cue=group.cue, source=trim_source(doc, source), contents=contents)
+

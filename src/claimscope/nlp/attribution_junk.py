@@ -171,7 +171,8 @@ def _predicative(spans: list[Span], cue: Span) -> bool:
 def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
     that does not stand for what it names ("described a similar interaction" does)."""
-    if bases & lexicon()["np_cues"] or _passive(cue) or _predicative(spans, cue):
+    passive = _passive(cue) and not bases & lexicon()["target_verbs"]  # "The mayor | was criticized by" names the target
+    if bases & lexicon()["np_cues"] or passive or _predicative(spans, cue):
         return False  # "So far at least 95 deaths | have been reported": the subject is what was said
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
