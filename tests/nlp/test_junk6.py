@@ -186,3 +186,19 @@ def test_a_lone_relative_pronoun_source_stays(parse):
     doc = parse(text)
     start = text.index("who")
     assert trim_source(doc, RoleSpan("source", start, start + 3)) == RoleSpan("source", start, start + 3)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Questioned about the harbour budget, the mayor said the figures were sound.\n", "Questioned",
+     "about the harbour budget"),
+    ("Asked whether she would run again, Holt smiled.\n", "Asked", "whether she would run again"),
+])
+def test_a_participle_of_asking_is_a_question_not_a_saying(parse, text, cue, content):
+    doc = parse(text)
+    assert is_junk(doc, role_group(text, None, cue, content))
+
+
+def test_an_active_asking_with_a_that_clause_stays(parse):
+    text = "The mayor has asked that the council reconsider its decision.\n"
+    doc = parse(text)
+    assert not is_junk(doc, role_group(text, "The mayor", "has asked", "that the council reconsider its decision"))

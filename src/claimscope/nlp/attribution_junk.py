@@ -250,9 +250,14 @@ def _negated_topic(spans: list[Span], cue: Span) -> bool:
 
 def _passive_question(cue: Span, bases: set[str]) -> bool:
     """"was asked | about the budget", "was asked | whether she would run", "were asked | to
-    approve the plan": the one asked said nothing yet; what follows is a topic, a question or
-    a request."""
-    return bool(bases & lexicon()["passive_question_verbs"]) and _passive(cue)
+    approve the plan", "Questioned | about the budget, ...": the one asked said nothing yet;
+    what follows is a topic, a question or a request."""
+    if not bases & lexicon()["passive_question_verbs"]:
+        return False
+    # "Questioned | about the budget, he said ...": a participle clause is passive too
+    return _passive(cue) or any(t.tag_ == "VBN" and not any(c.dep_ == "aux" for c in t.children)
+                                and t.dep_ in ("advcl", "ROOT", "acl") and t.lemma_.lower() in lexicon()["passive_question_verbs"]
+                                for t in cue)
 
 
 _FRAGMENT_WORDS = 6
