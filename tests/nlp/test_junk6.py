@@ -202,3 +202,38 @@ def test_an_active_asking_with_a_that_clause_stays(parse):
     text = "The mayor has asked that the council reconsider its decision.\n"
     doc = parse(text)
     assert not is_junk(doc, role_group(text, "The mayor", "has asked", "that the council reconsider its decision"))
+
+
+def test_what_follows_a_passive_agent_is_about_the_agent(parse):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    text = "The mayor has been accused of misconduct by at least 20 workers, whose claims she has denied.\n"
+    doc = parse(text)
+    group = role_group(text, "The mayor", "has been accused of", "misconduct by at least 20 workers, whose claims she has denied")
+    (done,) = with_governing_sources(doc, [group])
+    assert text[done.source.start:done.source.end] == "at least 20 workers"
+    assert [text[c.start:c.end] for c in done.contents] == ["misconduct"]
+
+
+def test_a_time_after_by_is_no_agent(parse):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    text = "A ruling on the harbour is expected by summer.\n"
+    doc = parse(text)
+    group = role_group(text, None, "is expected", "A ruling on the harbour")
+    (done,) = with_governing_sources(doc, [group])
+    assert done.source is None
+
+
+def test_a_relative_pronoun_subject_is_the_source_of_its_clauses_cue(parse):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    text = '"This is a disaster," said Ruth Kemp, the senator, who said the vote would be close.\n'
+    doc = parse(text)
+    from claimscope.nlp.attribution_spans import Group, RoleSpan
+
+    cue_at = text.rindex("said")
+    group = Group(cue=RoleSpan("cue", cue_at, cue_at + 4), source=None,
+                  contents=role_group(text, None, None, "the vote would be close").contents)
+    (done,) = with_governing_sources(doc, [group])
+    assert text[done.source.start:done.source.end] == "who"

@@ -23,6 +23,11 @@ governs before it the content (`_inverted_speaker`); where it ran a content befo
 to the cue's own subject ("... and officials | said"), that subject is the source
 (`_speaker_ending_content`).
 
+A passive cue's "by" agent that can speak is its source ("Kemp was accused by prosecutors of
+lying": prosecutors, not Kemp nor nobody), and leaves the content (`_passive_agent`). A relative
+pronoun that is the subject of the cue's own relative clause ("Ruth Kemp, the senator, who said
+...") is the source too: the speaker component gives it the noun the clause describes.
+
 The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
 Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`),
 and so does "raised their concern with Kerry and Holder that ..." and "asked Keller if ...".
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimscope.nlp.attribution_filter import trim_source
+from claimscope.nlp.attribution_filter import speaks, trim_source
 from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
 from claimscope.nlp.extensions import text_of
 
@@ -120,8 +125,10 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
         subject = _series_subject(verb, elsewhere)
     if subject is None:
         return None
-    if subject.dep_ not in ("nsubj", "dobj") or subject.lower_ in NOT_SPEAKERS:
-        return None  # a passive or an expletive clause, a relative pronoun: nobody named
+    relative = subject.lower_ in ("who", "which") and subject.dep_ == "nsubj" and subject.head == verb and (
+        verb.dep_ == "relcl")  # "Ruth Kemp, the senator, who said ...": the noun the clause describes
+    if subject.dep_ not in ("nsubj", "dobj") or (subject.lower_ in NOT_SPEAKERS and not relative):
+        return None  # a passive or an expletive clause, a pronoun of no clause of the cue's: nobody named
     if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
         return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
     first = _phrase_start(subject)
@@ -431,11 +438,16 @@ def _passive_agent(doc: Doc, group: Group) -> Group:
     if quoted_mask(text_of(doc))[start.idx:last.idx + len(last)].any():
         return group
     source = RoleSpan("source", start.idx, last.idx + len(last), group.cue.score)
+    if not speaks(doc, source):
+        return group  # "A decision is expected by summer": a time, no one who speaks
     by = agents[0]
+    before = [c for c in group.contents if c.start < by.idx]
     contents = []
-    for c in group.contents:
+    # "accused of misconduct by at least 20 women, whose allegations he has denied": what
+    # follows the agent is about the agent; only where nothing comes before it is it the content
+    for c in (before or group.contents):
         pieces = [(c.start, c.end)]
-        cut_from, cut_to = by.idx, last.idx + len(last)
+        cut_from, cut_to = by.idx, (c.end if before else last.idx + len(last))
         pieces = [(s, e) for s, e in ((c.start, min(c.end, cut_from)), (max(c.start, cut_to), c.end)) if e > s] if (
             c.start < cut_to and cut_from < c.end) else pieces
         for s, e in pieces:

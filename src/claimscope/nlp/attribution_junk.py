@@ -10,7 +10,12 @@ quotation in its content) is no statement when its content is
 - an aim or a request: "asked | Mr. Phillips to bake for the ceremony", "asked | to be
   anonymous", "Telling | the media to ...", "doesn't believe | to force him ...", or a question
   ("Asked | if Trump has done anything", "did not say | how she would differ");
-- or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...").
+- or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...");
+- a name or a word, quoted or not ("known as | "Suspect No. 2"", "dubbed", "referred to as", "a
+  firm called | Red Apple", "used the term"): `_naming`;
+- nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
+  | whether ...") or a passive question verb ("was asked | about the budget", "Questioned |
+  about ..."), or a fragment of a few words that stops mid-phrase ("notes | that in").
 A noun phrase that stands for what was said stays ("described | a similar interaction",
 "disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
 a passive raising cue ("was believed | to have begun in late 2019"). Such statements become
