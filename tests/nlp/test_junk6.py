@@ -237,3 +237,23 @@ def test_a_relative_pronoun_subject_is_the_source_of_its_clauses_cue(parse):
                   contents=role_group(text, None, None, "the vote would be close").contents)
     (done,) = with_governing_sources(doc, [group])
     assert text[done.source.start:done.source.end] == "who"
+
+
+def test_a_participle_after_the_cue_is_the_writers_aside(parse):
+    from claimscope.nlp.attribution_filter import record_sides
+
+    text = '"How did you get home?" Kemp said, echoing a question the mayor was asked by the committee.\n'
+    doc = parse(text)
+    group = role_group(text, "Kemp", "said", '"How did you get home?"',
+                       "echoing a question the mayor was asked by the committee")
+    kept = record_sides(doc, group)
+    assert [text[c.start:c.end] for c in kept.contents] == ['"How did you get home?"']
+
+
+def test_a_quotation_on_both_sides_stays_two_sides(parse):
+    from claimscope.nlp.attribution_filter import record_sides
+
+    text = '"We will win," Kemp said, "because the harbour needs us."\n'
+    doc = parse(text)
+    group = role_group(text, "Kemp", "said", '"We will win,"', '"because the harbour needs us."')
+    assert len(record_sides(doc, group).contents) == 2

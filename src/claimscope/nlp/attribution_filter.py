@@ -236,6 +236,19 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         tops = [t for sp in spans for t in sp if not (sp.start <= t.head.i < sp.end)]
         return all(t.dep_ in ("advcl", "mark", "punct", "cc", "advmod") for t in tops)
 
+    def aside(side):
+        # '"How did you get home?" Trump said, | echoing a question he was asked': a participle
+        # after the cue's comma is the writer's comment on the saying, not more of what was said
+        spans = [sp for sp in (_span(doc, c) for c in side) if sp is not None and len(sp)]
+        if not spans or quote_kind(text_of(doc), [(c.start, c.end) for c in side]) != "indirect":
+            return False
+        first = spans[0][0]
+        return (first.tag_ == "VBG" and first.dep_ in ("advcl", "xcomp", "conj")
+                and first.i > 0 and doc[first.i - 1].text == ",")
+
+    if aside(sides[1]) and quote_kind(text_of(doc), [(c.start, c.end) for c in sides[0]]) != "indirect":
+        middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
+        return Group(cue=group.cue, source=group.source, contents=sorted(sides[0] + middle, key=lambda c: c.start))
     kept = [side for side in sides if has_verb(side)]
     if not kept and group.source is None and quote_kind(text_of(doc), [(c.start, c.end) for c in contents]) != "direct":
         return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
