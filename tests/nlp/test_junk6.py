@@ -257,3 +257,14 @@ def test_a_quotation_on_both_sides_stays_two_sides(parse):
     doc = parse(text)
     group = role_group(text, "Kemp", "said", '"We will win,"', '"because the harbour needs us."')
     assert len(record_sides(doc, group).contents) == 2
+
+
+@pytest.mark.parametrize("text, content, expected", [
+    ('Kemp called the levy "quite weak." | AP Photo Holt copying me on the harbour, Kemp says',
+     "| AP Photo Holt copying me on the harbour", "Holt copying me on the harbour"),
+    ("Kemp said the harbour would close | Jane Doe/Getty Images for Harbour Trust",
+     "the harbour would close | Jane Doe/Getty Images for Harbour Trust", "the harbour would close"),
+])
+def test_a_photo_credit_is_no_part_of_what_was_said(text, content, expected):
+    group = role_group(text, None, "says" if "says" in text else "said", content)
+    assert last_content(text, without_signatures(text, group)) == expected

@@ -431,22 +431,26 @@ def _trimmed_end(doc: Doc, span: Span, end: int) -> int:
 _SIGNATURE_AFTER = re.compile(
     r"\s*(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*[^\n—–()]{0,80}\(@\w{1,30}\)"
     r"(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
+# A photo credit the page put between a caption and a headline: "| AP Photo", "| Jane Doe/Getty
+# Images for X": whose picture it is, not what anyone said.
+_CREDIT_BEFORE = re.compile(r"\s*\|\s*(?:[^|\n]{0,60}?/)?(?:AP Photo|Getty Images|Reuters|AFP)\b(?:[ \w]{0,40}?(?=\s[A-Z]))?\s*")
+_CREDIT_AFTER = re.compile(r"\s*\|\s*(?:[^|\n]{0,60}?/)?(?:AP Photo|Getty Images|Reuters|AFP)\b(?:\s+for\s+[^|\n]{0,40})?\s*$")
 _SIGNATURE_BEFORE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}\(@\w{1,30}\)\s*")
 
 
 def without_signatures(text: str, group: Group) -> Group:
-    """The group with an embedded post's signature cut from its contents (`_SIGNATURE_AFTER`,
-    `_SIGNATURE_BEFORE`); a fragment that was only a signature is dropped, so a content that
+    """The group with an embedded post's signature or a photo credit cut from its contents
+    (`_SIGNATURE_AFTER`, `_SIGNATURE_BEFORE`, `_CREDIT_BEFORE`, `_CREDIT_AFTER`); a fragment that was only a signature is dropped, so a content that
     was nothing but one leaves the group without a content (a stance, never counted)."""
     kept, changed = [], False
     for c in group.contents:
         start, end = c.start, c.end
-        after = _SIGNATURE_AFTER.search(text, start, end)
+        after = _SIGNATURE_AFTER.search(text, start, end) or _CREDIT_AFTER.search(text, start, end)
         if after is not None:
             end = after.start()
             while end > start and text[end - 1] in " \t\n,;:—–-":
                 end -= 1
-        before = _SIGNATURE_BEFORE.match(text, start, end)
+        before = _SIGNATURE_BEFORE.match(text, start, end) or _CREDIT_BEFORE.match(text, start, end)
         if before is not None:
             start = before.end()
         if (start, end) != (c.start, c.end):
