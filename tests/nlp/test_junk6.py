@@ -268,3 +268,10 @@ def test_a_quotation_on_both_sides_stays_two_sides(parse):
 def test_a_photo_credit_is_no_part_of_what_was_said(text, content, expected):
     group = role_group(text, None, "says" if "says" in text else "said", content)
     assert last_content(text, without_signatures(text, group)) == expected
+
+
+def test_a_content_between_the_cue_and_the_agent_makes_a_record():
+    text = "Kemp has been accused of misconduct by at least 20 workers."
+    group = role_group(text, "at least 20 workers", "has been accused of", "misconduct")
+    (record,) = to_records(text, [group])
+    assert record.content.text == "misconduct" and record.source.text == "at least 20 workers"
