@@ -275,3 +275,12 @@ def test_a_content_between_the_cue_and_the_agent_makes_a_record():
     group = role_group(text, "at least 20 workers", "has been accused of", "misconduct")
     (record,) = to_records(text, [group])
     assert record.content.text == "misconduct" and record.source.text == "at least 20 workers"
+
+
+def test_a_passive_calling_with_an_agent_stays(parse):
+    text = "The plan was called a disaster by several critics.\n"
+    doc = parse(text)
+    assert not is_junk(doc, role_group(text, "several critics", "was called", "The plan"))
+    text = 'The operation is called "Lantern".\n'
+    doc = parse(text)
+    assert is_junk(doc, role_group(text, None, "is called", '"Lantern"'))

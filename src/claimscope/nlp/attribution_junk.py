@@ -224,9 +224,12 @@ def _naming(doc: Doc, spans: list[Span], cue: Span, bases: set[str]) -> bool:
         return True
     if "refer" in bases and (as_next or not _predicative(spans, cue)):
         return True  # "referred to as ...", "referred to | the report": a name or a mention
-    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and t.head.i == t.i - 1 or any(
-            c.dep_ == "auxpass" for c in t.children) or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))) for t in cue):
-        return True  # "a firm called X", "is called X", "so-called": a name, not a saying
+    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and t.head.i == t.i - 1 or (any(
+            c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children))
+            or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))) for t in cue):
+        # "a firm called X", "is called X", "so-called": a name, not a saying ("was called a
+        # disaster by critics" has someone who called it so)
+        return True
     head = _main_head(spans)
     noun_cue = any(t.lemma_.lower() in lex["naming_nouns"] for t in cue)
     noun_content = head is not None and head.lemma_.lower() in lex["naming_nouns"] and not any(
