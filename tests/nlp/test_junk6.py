@@ -284,3 +284,25 @@ def test_a_passive_calling_with_an_agent_stays(parse):
     text = 'The operation is called "Lantern".\n'
     doc = parse(text)
     assert is_junk(doc, role_group(text, None, "is called", '"Lantern"'))
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Kemp was told that the harbour would close.\n", "Kemp", "was told", "that the harbour would close"),
+    ("The mayor was warned that the plan was illegal.\n", "The mayor", "was warned", "that the plan was illegal"),
+    ("Holt accused of lying about the harbour deal\n", "Holt", "accused", "of lying about the harbour deal"),
+])
+def test_the_one_told_or_accused_is_no_source(parse, text, source, cue, content):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    doc = parse(text)
+    (done,) = with_governing_sources(doc, [role_group(text, source, cue, content)])
+    assert done.source is None
+
+
+def test_the_one_who_told_stays_the_source(parse):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    text = "Kemp told reporters that the harbour would close.\n"
+    doc = parse(text)
+    (done,) = with_governing_sources(doc, [role_group(text, "Kemp", "told", "that the harbour would close")])
+    assert text[done.source.start:done.source.end] == "Kemp"

@@ -123,8 +123,8 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
         subject = _subject_before_and(verb, quoted_mask(text_of(doc)) if mask is None else mask)
     if subject is None and not own:
         subject = _series_subject(verb, elsewhere)
-    if subject is None:
-        return None
+    if subject is None or _patient_passive(verb):
+        return None  # "Kemp was told that ...": the one told is no speaker
     relative = subject.lower_ in ("who", "which") and subject.dep_ == "nsubj" and subject.head == verb and (
         verb.dep_ == "relcl")  # "Ruth Kemp, the senator, who said ...": the noun the clause describes
     if subject.dep_ not in ("nsubj", "dobj") or (subject.lower_ in NOT_SPEAKERS and not relative):
@@ -418,12 +418,14 @@ def _passive_agent(doc: Doc, group: Group) -> Group:
     source is missing or is the verb's passive subject, the agent is the source and leaves the
     content."""
     verb = _cue_verb(doc, group)
-    if verb is None or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb is None:
         return group
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return _without_patient(doc, group, verb)
     agents = [c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"]
     objects = [o for a in agents for o in a.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN", "PRON")]
     if not objects:
-        return group
+        return _without_patient(doc, group, verb)
     agent = objects[0]
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if group.source is not None and not (subjects and group.source.start <= subjects[0].idx < group.source.end):
@@ -459,4 +461,32 @@ def _passive_agent(doc: Doc, group: Group) -> Group:
             if any(ch.isalnum() for ch in text[s:e]):
                 contents.append(RoleSpan(c.role, s, e, c.score))
     return Group(cue=group.cue, source=trim_source(doc, source), contents=contents)
+
+
+# Verbs whose passive subject is the one told, asked, warned or accused, never the speaker.
+PATIENT_VERBS = {"tell", "warn", "ask", "urge", "accuse", "charge", "blame", "inform", "advise", "remind",
+                 "assure", "caution", "notify", "brief", "alert", "criticize", "criticise", "question"}
+
+
+def _patient_passive(verb: Token) -> bool:
+    """"Kemp was told that ...", "The mayor was warned that ...", a headline's "Boehner accused of
+    ...": the subject is the addressee or the accused."""
+    if verb.lemma_.lower() not in PATIENT_VERBS:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) and nxt is not None
+            and nxt.lower_ == "of" and verb.lemma_.lower() in ("accuse", "charge", "suspect"))
+
+
+def _without_patient(doc: Doc, group: Group, verb: Token) -> Group:
+    """The group without a source that is the addressee or the accused of a passive cue
+    (`_patient_passive`): who told or accused them the sentence does not say, so no one is."""
+    if group.source is None or not _patient_passive(verb):
+        return group
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects or not group.source.start <= subjects[0].idx < group.source.end:
+        return group
+    return Group(cue=group.cue, source=None, contents=group.contents)
 
