@@ -455,6 +455,7 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
 
 
 MIN_SIDE_WORDS = 3
+_FUNCTION_WORDS = {"by", "of", "to", "for", "on", "in", "at", "with", "from", "and", "or", "the", "a", "an"}
 
 
 def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
@@ -470,9 +471,10 @@ def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
         return [extent]
     sides = [[c for c in group.contents if c.end <= left], [c for c in group.contents if c.start >= right]]
     extents = [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side]
-    if not extents and not any(c.start < p.end and p.start < c.end for c in group.contents for p in frame):
+    if not extents and not set(text[extent[0]:extent[1]].lower().split()) <= _FUNCTION_WORDS and not any(
+            c.start < p.end and p.start < c.end for c in group.contents for p in frame):
         # "has been accused of | sexual misconduct | by | at least 20 women": a content between
-        # the cue and a passive's agent holds neither
+        # the cue and a passive's agent holds neither ("disclosed | by | authorities" holds no claim)
         return [extent]
     # "Change, he says, will be slow": a side of a word or two is no claim of its own.
     whole = [e for e in extents if len(text[e[0]:e[1]].split()) >= MIN_SIDE_WORDS]

@@ -476,8 +476,11 @@ def _patient_passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) and nxt is not None
-            and nxt.lower_ == "of" and verb.lemma_.lower() in ("accuse", "charge", "suspect"))
+    # a headline's "Holt accused of": the name right before a bare participle, which has no
+    # object of its own (not "a clerk whom Keller later accused of ...")
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "dobj") for c in verb.children)
+            and nxt is not None and nxt.lower_ == "of" and verb.lemma_.lower() in ("accuse", "charge", "suspect")
+            and any(c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.children))
 
 
 def _without_patient(doc: Doc, group: Group, verb: Token) -> Group:
