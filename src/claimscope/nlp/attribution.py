@@ -471,7 +471,8 @@ def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
         return [extent]
     sides = [[c for c in group.contents if c.end <= left], [c for c in group.contents if c.start >= right]]
     extents = [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side]
-    if not extents and not set(text[extent[0]:extent[1]].lower().split()) <= _FUNCTION_WORDS and not any(
+    agent = group.source is not None and text[:group.source.start].rstrip().lower().endswith(" by")
+    if not extents and agent and not set(text[extent[0]:extent[1]].lower().split()) <= _FUNCTION_WORDS and not any(
             c.start < p.end and p.start < c.end for c in group.contents for p in frame):
         # "has been accused of | sexual misconduct | by | at least 20 women": a content between
         # the cue and a passive's agent holds neither ("disclosed | by | authorities" holds no claim)
