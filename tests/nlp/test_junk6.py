@@ -306,3 +306,13 @@ def test_the_one_who_told_stays_the_source(parse):
     doc = parse(text)
     (done,) = with_governing_sources(doc, [role_group(text, "Kemp", "told", "that the harbour would close")])
     assert text[done.source.start:done.source.end] == "Kemp"
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("They know full well how unlikely that is.\n", "They", "know", "full well how unlikely that is"),
+    ("Most people don't think of driving as household energy use.\n", "Most people", "don't think of",
+     "driving as household energy use"),
+])
+def test_a_fronted_complement_and_a_negated_predicate_stay(parse, text, source, cue, content):
+    doc = parse(text)
+    assert not is_junk(doc, role_group(text, source, cue, content))

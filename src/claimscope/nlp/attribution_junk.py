@@ -246,8 +246,8 @@ def _negated_topic(spans: list[Span], cue: Span) -> bool:
     announced | whether she will run": a negated cue with no clause of its own, or a question,
     attributes nothing. A negated cue with a that-clause ("don't think that government should
     ...") reports a thought and stays."""
-    if not _negated(cue):
-        return False
+    if not _negated(cue) or _predicative(spans, cue):
+        return False  # "don't think of | driving as energy use": a negated belief of what it is
     words = [t for sp in spans for t in sp if t.is_alpha]
     if not words:
         return False
@@ -283,8 +283,8 @@ def _fragment(spans: list[Span]) -> bool:
     last = tokens[-1]
     if (last.pos_ in _DANGLING_POS and last.dep_ != "prt") or last.tag_ in ("POS", "PRP$", "WDT", "WP", "WP$"):
         return True  # not "will win out": a particle ends its verb
-    if last.pos_ == "AUX" and len(words) >= 3 and not any(c.i > last.i for c in last.children):
-        return True  # "amphibious warfare was": a copula without its complement
+    if last.pos_ == "AUX" and len(words) >= 3 and all(c.dep_ in ("nsubj", "nsubjpass", "expl", "punct") for c in last.children):
+        return True  # "amphibious warfare was": a copula without its complement ("how unlikely that is" has it)
     return words[0].lower_ == "that" and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
