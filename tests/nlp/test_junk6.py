@@ -316,3 +316,9 @@ def test_the_one_who_told_stays_the_source(parse):
 def test_a_fronted_complement_and_a_negated_predicate_stay(parse, text, source, cue, content):
     doc = parse(text)
     assert not is_junk(doc, role_group(text, source, cue, content))
+
+
+def test_a_preposition_stranded_by_its_verb_ends_no_fragment(parse):
+    text = "Kemp said that is what he asked for.\n"
+    doc = parse(text)
+    assert not is_junk(doc, role_group(text, "Kemp", "said", "that is what he asked for"))

@@ -281,8 +281,12 @@ def _fragment(spans: list[Span]) -> bool:
     if not words or len(words) > _FRAGMENT_WORDS:
         return False
     last = tokens[-1]
-    if (last.pos_ in _DANGLING_POS and last.dep_ != "prt") or last.tag_ in ("POS", "PRP$", "WDT", "WP", "WP$"):
-        return True  # not "will win out": a particle ends its verb
+    inside = {t.i for t in tokens}
+    stranded = last.pos_ == "ADP" and last.head.i in inside and last.head.pos_ in ("VERB", "AUX")
+    if (last.pos_ in _DANGLING_POS and last.dep_ != "prt" and not stranded) or last.tag_ in ("POS", "PRP$", "WDT", "WP", "WP$"):
+        # not "will win out" (a particle ends its verb) nor "that is what he asked for" (a
+        # preposition stranded by its verb)
+        return True
     if last.pos_ == "AUX" and len(words) >= 3 and all(c.dep_ in ("nsubj", "nsubjpass", "expl", "punct") for c in last.children):
         return True  # "amphibious warfare was": a copula without its complement ("how unlikely that is" has it)
     return words[0].lower_ == "that" and not any(t.pos_ in ("VERB", "AUX") for t in words)
