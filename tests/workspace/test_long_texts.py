@@ -109,7 +109,9 @@ def test_one_documents_exception_is_its_failure_and_the_folder_goes_on(workspace
 def test_components_name_the_attribution_models_version(analyze):
     config = json.loads((MODELS_DIR / "attribution" / "config.json").read_text(encoding="utf-8"))
     analysis = analyze("The minister said the port would reopen on Monday.\n")
-    assert analysis.components["claimscope_attribution"] == config["version"]
+    # the tagger's version, then the rules' ("1.3.0+rules-1.1")
+    model, rules = analysis.components["claimscope_attribution"].split("+")
+    assert model == config["version"] and rules.startswith("rules-")
 
 
 def test_a_text_over_spacys_limit_is_analysed_in_a_folder_run(tmp_path):

@@ -46,7 +46,7 @@ from claimscope.nlp.attribution_filter import (
     split_groups,
 )
 from claimscope.nlp.attribution_governor import with_governing_sources
-from claimscope.nlp.attribution_junk import split_junk
+from claimscope.nlp.attribution_junk import rules_version, split_junk
 from claimscope.nlp.attribution_spans import (
     Group,
     RoleSpan,
@@ -120,8 +120,10 @@ class AttributionTagger:
 
     @property
     def model_version(self) -> str:
-        """The shipped model's config.json "version": the JSON `components` block names it."""
-        return str(self.model.config.get("version", "?"))
+        """The shipped model's config.json "version" and the rules' version
+        (`attribution_junk.rules_version`): the JSON `components` block names both, as
+        "1.3.0+rules-1.1"; a change of either changes what this component outputs."""
+        return f"{self.model.config.get('version', '?')}+{rules_version()}"
 
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
         """Role spans and the statements' grouping, without touching the Doc."""
@@ -443,6 +445,7 @@ def tag_text(model, text: str, bounds: list[tuple[int, int]], budget: int,
 
 
 MIN_SIDE_WORDS = 3
+_FUNCTION_WORDS = {"by", "of", "to", "for", "on", "in", "at", "with", "from", "and", "or", "the", "a", "an"}
 
 
 def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
@@ -458,6 +461,12 @@ def content_sides(group: Group, text: str) -> list[tuple[int, int] | None]:
         return [extent]
     sides = [[c for c in group.contents if c.end <= left], [c for c in group.contents if c.start >= right]]
     extents = [(min(c.start for c in side), max(c.end for c in side)) for side in sides if side]
+    agent = group.source is not None and text[:group.source.start].rstrip().lower().endswith(" by")
+    if not extents and agent and not set(text[extent[0]:extent[1]].lower().split()) <= _FUNCTION_WORDS and not any(
+            c.start < p.end and p.start < c.end for c in group.contents for p in frame):
+        # "has been accused of | sexual misconduct | by | at least 20 women": a content between
+        # the cue and a passive's agent holds neither ("disclosed | by | authorities" holds no claim)
+        return [extent]
     # "Change, he says, will be slow": a side of a word or two is no claim of its own.
     whole = [e for e in extents if len(text[e[0]:e[1]].split()) >= MIN_SIDE_WORDS]
     return whole or sorted(extents, key=lambda e: e[0] - e[1])[:1] or [None]
@@ -478,10 +487,22 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
                 kind=quote_kind(text, fragments, mask) if fragments else "indirect",
                 cue=TextSpan.cut(text, group.cue.start, group.cue.end),
                 content=TextSpan.cut(text, *extent) if extent else None,
-                source=TextSpan.cut(text, group.source.start, group.source.end) if group.source else None,
+                source=_record_source(text, group.source),
                 score=round(group.cue.score, 4),
             ))
     return records
+
+
+def _record_source(text: str, source: RoleSpan | None) -> TextSpan | None:
+    """A record's source without the punctuation that closes an apposition ("Mr. Dunn," ->
+    "Mr. Dunn"): a name ends on its last word. The groups keep it (PolNeAR marks "X, the chair
+    of Y," with its commas, and the evaluation scores the groups)."""
+    if source is None:
+        return None
+    end = source.end
+    while end > source.start and (text[end - 1] in ",;:—–-" or text[end - 1].isspace()):
+        end -= 1
+    return TextSpan.cut(text, source.start, end if end > source.start else source.end)
 
 
 def groups_as_json(groups: list[Group]) -> list[dict]:

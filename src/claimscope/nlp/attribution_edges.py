@@ -67,6 +67,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
                 for p in [g.source, g.cue, *g.contents] if p is not None]
     out = []
     for i, group in enumerate(groups):
+        group = without_signatures(text_of(doc), group)
         if group.contents:
             first = _without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
             if first is not None:
@@ -77,7 +78,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         cut = _writers_rebuttal(text_of(doc), group.contents[-1])
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
-        group = _within_embedded_cue(doc, _without_next_conjunct(doc, group))
+        group = _within_relative_clause(doc, _within_embedded_cue(doc, _without_next_conjunct(doc, group)))
         for step in (_second_act_cut, _next_sentence_cut, _semicolon_frame_cut):
             cut = step(doc, group)
             if cut is not None:
@@ -422,3 +423,69 @@ def _trimmed_end(doc: Doc, span: Span, end: int) -> int:
     if len(tokens) == len(span):
         return end
     return tokens[-1].idx + len(tokens[-1])
+
+
+# An embedded post's signature: "— Jane Doe (@jdoe) May 3, 2016" after the post's text, or
+# "Jane Doe (@jdoe)" before it (another embed style). It names who posted and when; it is no
+# part of what was said.
+_SIGNATURE_AFTER = re.compile(
+    r"\s*(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*[^\n—–()]{0,80}\(@\w{1,30}\)"
+    r"(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
+# A photo credit the page put between a caption and a headline: "| AP Photo", "| Jane Doe/Getty
+# Images for X": whose picture it is, not what anyone said.
+_CREDIT_BEFORE = re.compile(r"\s*\|\s*(?:[^|\n]{0,60}?/)?(?:AP Photo|Getty Images|Reuters|AFP)\b(?:[ \w]{0,40}?(?=\s[A-Z]))?\s*")
+_CREDIT_AFTER = re.compile(r"\s*\|\s*(?:[^|\n]{0,60}?/)?(?:AP Photo|Getty Images|Reuters|AFP)\b(?:\s+for\s+[^|\n]{0,40})?\s*$")
+_SIGNATURE_BEFORE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}\(@\w{1,30}\)\s*")
+
+
+def without_signatures(text: str, group: Group) -> Group:
+    """The group with an embedded post's signature or a photo credit cut from its contents
+    (`_SIGNATURE_AFTER`, `_SIGNATURE_BEFORE`, `_CREDIT_BEFORE`, `_CREDIT_AFTER`); a fragment that was only a signature is dropped, so a content that
+    was nothing but one leaves the group without a content (a stance, never counted)."""
+    kept, changed = [], False
+    for c in group.contents:
+        start, end = c.start, c.end
+        after = _SIGNATURE_AFTER.search(text, start, end) or _CREDIT_AFTER.search(text, start, end)
+        if after is not None:
+            end = after.start()
+            while end > start and text[end - 1] in " \t\n,;:—–-":
+                end -= 1
+        before = _SIGNATURE_BEFORE.match(text, start, end) or _CREDIT_BEFORE.match(text, start, end)
+        if before is not None:
+            start = before.end()
+        if (start, end) != (c.start, c.end):
+            changed = True
+        if any(ch.isalnum() for ch in text[start:end]):
+            kept.append(RoleSpan(c.role, start, end, c.score))
+    if not changed:
+        return group
+    return Group(cue=group.cue, source=group.source, contents=kept)
+
+
+def _within_relative_clause(doc: Doc, group: Group) -> Group:
+    """The group with its content ending where the relative clause of its cue ends: "The bill,
+    which says that schools must test every pupil, passed on Monday" says nothing of passing.
+    For a cue verb whose subject is a relative pronoun ("which says", "who said"), a content
+    that runs past that clause's last word into a verb outside it (the sentence's own
+    predicate, however the parser hung it) is cut at the clause's end."""
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    verb = next((t for t in (cue or ()) if t.pos_ == "VERB"), None)
+    if verb is None or not any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return group
+    edge = verb.right_edge
+    while edge.i > verb.i and edge.is_punct and edge.text not in CLOSING_QUOTES:
+        edge = doc[edge.i - 1]
+    end = edge.idx + len(edge)
+    last = group.contents[-1]
+    if last.end <= end or last.start >= end:
+        return group
+    text = text_of(doc)
+    if text[end:last.end].lstrip()[:1] not in (",", "—", "–", ";"):
+        return group  # the clause closes with a comma before the sentence goes on
+    past = doc.char_span(end, last.end, alignment_mode="expand")
+    if past is None or not any(t.pos_ in ("VERB", "AUX") and t not in verb.subtree for t in past[:5]):
+        return group
+    if text[end:last.end].count('"') % 2 or text[end:last.end].count("“") != text[end:last.end].count("”"):
+        return group  # a quotation runs on: leave it
+    return Group(cue=group.cue, source=group.source,
+                 contents=group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)])

@@ -236,6 +236,19 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         tops = [t for sp in spans for t in sp if not (sp.start <= t.head.i < sp.end)]
         return all(t.dep_ in ("advcl", "mark", "punct", "cc", "advmod") for t in tops)
 
+    def aside(side):
+        # '"How did you get home?" Trump said, | echoing a question he was asked': a participle
+        # after the cue's comma is the writer's comment on the saying, not more of what was said
+        spans = [sp for sp in (_span(doc, c) for c in side) if sp is not None and len(sp)]
+        if not spans or quote_kind(text_of(doc), [(c.start, c.end) for c in side]) != "indirect":
+            return False
+        first = spans[0][0]
+        return (first.tag_ == "VBG" and first.dep_ in ("advcl", "xcomp", "conj")
+                and first.i > 0 and doc[first.i - 1].text == ",")
+
+    if aside(sides[1]) and quote_kind(text_of(doc), [(c.start, c.end) for c in sides[0]]) != "indirect":
+        middle = [c for c in contents if c not in sides[0] and c not in sides[1]]
+        return Group(cue=group.cue, source=group.source, contents=sorted(sides[0] + middle, key=lambda c: c.start))
     kept = [side for side in sides if has_verb(side)]
     if not kept and group.source is None and quote_kind(text_of(doc), [(c.start, c.end) for c in contents]) != "direct":
         return None  # "The American Dream | is seen | as beyond reach": pieces of a frame, no claim
@@ -424,12 +437,39 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
         # "why did | Spicer say": the question's auxiliary is the verb's, not the speaker; "the
         # man who | it says was behind the leaks": the relative pronoun is the content's subject
         tokens = tokens[1:]
+    tokens = _antecedent_of_relative(tokens)
     tokens = _subject_constituent(tokens)
     tokens = _with_name_ahead(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if (start, end) == (source.start, source.end):
         return source
     return RoleSpan(source.role, start, end, source.score)
+
+
+def _antecedent_of_relative(tokens: list) -> list:
+    """A source that is a relative clause ("Reade, | who worked as a staffer in 1993, | had
+    accused ...", "Holt, | who in testimony before the committee | said ...") names the one its
+    pronoun stands for: the noun phrase right before it (up to the comma), not the clause, nor
+    the committee the clause mentions. Unchanged unless the source opens with "who" or "which"
+    and holds more words, and a noun phrase ends right before it (a comma between)."""
+    first = tokens[0]
+    if first.lower_ not in ("who", "which") or len(tokens) < 2:
+        return tokens
+    doc = first.doc
+    comma = doc[first.i - 1] if first.i > 0 else None
+    if comma is None or comma.text != "," or comma.i == 0:
+        return tokens
+    end = doc[comma.i - 1]
+    if end.pos_ not in ("PROPN", "NOUN") or end.sent != first.sent:
+        return tokens
+    head = end
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.i <= end.i:
+        head = head.head
+    start = head.left_edge
+    words = [t for t in doc[start.i : end.i + 1]]
+    if not words or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in words) or len(words) > 8:
+        return tokens  # a phrase with its own apposition or clause: which noun the pronoun means is unclear
+    return words
 
 
 def _subject_constituent(tokens: list) -> list:

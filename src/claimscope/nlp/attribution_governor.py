@@ -23,6 +23,11 @@ governs before it the content (`_inverted_speaker`); where it ran a content befo
 to the cue's own subject ("... and officials | said"), that subject is the source
 (`_speaker_ending_content`).
 
+A passive cue's "by" agent that can speak is its source ("Kemp was accused by prosecutors of
+lying": prosecutors, not Kemp nor nobody), and leaves the content (`_passive_agent`). A relative
+pronoun that is the subject of the cue's own relative clause ("Ruth Kemp, the senator, who said
+...") is the source too: the speaker component gives it the noun the clause describes.
+
 The same reading of the cue's clause keeps an addressee out of the content: "Berridge cautioned
 Hollis that the strike would go ahead" says that the strike would go ahead (`without_addressee`),
 and so does "raised their concern with Kerry and Holder that ..." and "asked Keller if ...".
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimscope.nlp.attribution_filter import trim_source
+from claimscope.nlp.attribution_filter import speaks, trim_source
 from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
 from claimscope.nlp.extensions import text_of
 
@@ -118,10 +123,12 @@ def governing_subject(doc: Doc, group: Group, taken: list[tuple[int, int]],
         subject = _subject_before_and(verb, quoted_mask(text_of(doc)) if mask is None else mask)
     if subject is None and not own:
         subject = _series_subject(verb, elsewhere)
-    if subject is None:
-        return None
-    if subject.dep_ not in ("nsubj", "dobj") or subject.lower_ in NOT_SPEAKERS:
-        return None  # a passive or an expletive clause, a relative pronoun: nobody named
+    if subject is None or _patient_passive(verb):
+        return None  # "Kemp was told that ...": the one told is no speaker
+    relative = subject.lower_ in ("who", "which") and subject.dep_ == "nsubj" and subject.head == verb and (
+        verb.dep_ == "relcl")  # "Ruth Kemp, the senator, who said ...": the noun the clause describes
+    if subject.dep_ not in ("nsubj", "dobj") or (subject.lower_ in NOT_SPEAKERS and not relative):
+        return None  # a passive or an expletive clause, a pronoun of no clause of the cue's: nobody named
     if any(_dash(t) for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]):
         return None  # "WESTBROOK (Reuters) - Dock workers": the parse took the dateline
     first = _phrase_start(subject)
@@ -245,6 +252,7 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
         return groups
     groups = [without_addressee(doc, _inverted_speaker(doc, g) or _speaker_ending_content(doc, g) or g)
               for g in groups]
+    groups = [_passive_agent(doc, g) for g in groups]
     groups = [_subject_out_of_content(doc, g) if g.source is None else g for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     mask = None
@@ -401,3 +409,87 @@ def _after_prepositional_addressee(doc: Doc, group: Group) -> Group | None:
             contents = [RoleSpan(c.role, max(c.start, token.idx), c.end, c.score) for c in kept]
             return Group(cue=group.cue, source=group.source, contents=contents)
     return None
+
+
+def _passive_agent(doc: Doc, group: Group) -> Group:
+    """'Kemp was accused by prosecutors of lying', 'The plan was criticized by Kemp': the one
+    who accuses or criticizes is the passive's agent, not the subject (the accused) and not
+    nobody. Where the cue's verb is passive with a "by" agent outside quotation marks and the
+    source is missing or is the verb's passive subject, the agent is the source and leaves the
+    content."""
+    verb = _cue_verb(doc, group)
+    if verb is None:
+        return group
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return _without_patient(doc, group, verb)
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"]
+    objects = [o for a in agents for o in a.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not objects:
+        return _without_patient(doc, group, verb)
+    agent = objects[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if group.source is not None and not (subjects and group.source.start <= subjects[0].idx < group.source.end):
+        return group
+    start, last = agent.left_edge, agent.right_edge
+    for right in agent.rights:
+        if right.dep_ in ("prep", "relcl", "acl", "punct"):
+            last = doc[right.left_edge.i - 1]  # "prosecutors | of lying", "Kemp | , who said ..."
+            break
+    while last.i > agent.i and last.is_punct:
+        last = doc[last.i - 1]
+    if quoted_mask(text_of(doc))[start.idx:last.idx + len(last)].any():
+        return group
+    source = RoleSpan("source", start.idx, last.idx + len(last), group.cue.score)
+    if not speaks(doc, source):
+        return group  # "A decision is expected by summer": a time, no one who speaks
+    by = agents[0]
+    before = [c for c in group.contents if c.start < by.idx]
+    contents = []
+    # "accused of misconduct by at least 20 women, whose allegations he has denied": what
+    # follows the agent is about the agent; only where nothing comes before it is it the content
+    for c in (before or group.contents):
+        pieces = [(c.start, c.end)]
+        cut_from, cut_to = by.idx, (c.end if before else last.idx + len(last))
+        pieces = [(s, e) for s, e in ((c.start, min(c.end, cut_from)), (max(c.start, cut_to), c.end)) if e > s] if (
+            c.start < cut_to and cut_from < c.end) else pieces
+        for s, e in pieces:
+            text = text_of(doc)
+            while s < e and not text[s].isalnum() and text[s] not in "\"“":
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if any(ch.isalnum() for ch in text[s:e]):
+                contents.append(RoleSpan(c.role, s, e, c.score))
+    return Group(cue=group.cue, source=trim_source(doc, source), contents=contents)
+
+
+# Verbs whose passive subject is the one told, asked, warned or accused, never the speaker.
+PATIENT_VERBS = {"tell", "warn", "ask", "urge", "accuse", "charge", "blame", "inform", "advise", "remind",
+                 "assure", "caution", "notify", "brief", "alert", "criticize", "criticise", "question"}
+
+
+def _patient_passive(verb: Token) -> bool:
+    """"Kemp was told that ...", "The mayor was warned that ...", a headline's "Boehner accused of
+    ...": the subject is the addressee or the accused."""
+    if verb.lemma_.lower() not in PATIENT_VERBS:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    # a headline's "Holt accused of": the name right before a bare participle, which has no
+    # object of its own (not "a clerk whom Keller later accused of ...")
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "dobj") for c in verb.children)
+            and nxt is not None and nxt.lower_ == "of" and verb.lemma_.lower() in ("accuse", "charge", "suspect")
+            and any(c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.children))
+
+
+def _without_patient(doc: Doc, group: Group, verb: Token) -> Group:
+    """The group without a source that is the addressee or the accused of a passive cue
+    (`_patient_passive`): who told or accused them the sentence does not say, so no one is."""
+    if group.source is None or not _patient_passive(verb):
+        return group
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects or not group.source.start <= subjects[0].idx < group.source.end:
+        return group
+    return Group(cue=group.cue, source=None, contents=group.contents)
+

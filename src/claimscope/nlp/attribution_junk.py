@@ -10,7 +10,12 @@ quotation in its content) is no statement when its content is
 - an aim or a request: "asked | Mr. Phillips to bake for the ceremony", "asked | to be
   anonymous", "Telling | the media to ...", "doesn't believe | to force him ...", or a question
   ("Asked | if Trump has done anything", "did not say | how she would differ");
-- or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...").
+- or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...");
+- a name or a word, quoted or not ("known as | "Suspect No. 2"", "dubbed", "referred to as", "a
+  firm called | Red Apple", "used the term"): `_naming`;
+- nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
+  | whether ...") or a passive question verb ("was asked | about the budget", "Questioned |
+  about ..."), or a fragment of a few words that stops mid-phrase ("notes | that in").
 A noun phrase that stands for what was said stays ("described | a similar interaction",
 "disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
 a passive raising cue ("was believed | to have begun in late 2019"). Such statements become
@@ -40,7 +45,13 @@ _SUBORDINATE = {"relcl", "advcl", "prep", "pcomp"}
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
-    return {k: set(v) for k, v in data.items() if not k.startswith("_")}
+    return {k: set(v) for k, v in data.items() if not k.startswith("_") and isinstance(v, list)}
+
+
+def rules_version() -> str:
+    """The version of the attribution rules (this lexicon's "version"): bumped on any change of
+    what the rules output, reported beside the tagger's version."""
+    return json.loads(LEXICON.read_text(encoding="utf-8"))["version"]
 
 
 def _spans(doc: Doc, group: Group) -> list[Span]:
@@ -165,7 +176,8 @@ def _predicative(spans: list[Span], cue: Span) -> bool:
 def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     """A content headed by a noun, pronoun or name with no finite verb of its own, after a cue
     that does not stand for what it names ("described a similar interaction" does)."""
-    if bases & lexicon()["np_cues"] or _passive(cue) or _predicative(spans, cue):
+    passive = _passive(cue) and not bases & lexicon()["target_verbs"]  # "The mayor | was criticized by" names the target
+    if bases & lexicon()["np_cues"] or passive or _predicative(spans, cue):
         return False  # "So far at least 95 deaths | have been reported": the subject is what was said
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
@@ -194,6 +206,92 @@ def _own_finite(token, spans: list[Span], tags=_FINITE) -> bool:
         t = t.head
 
 
+def _naming(doc: Doc, spans: list[Span], cue: Span, bases: set[str]) -> bool:
+    """A cue that gives a name or a word, not a proposition: "known as | "Suspect No. 2"",
+    "dubbed | the bridge "the Iron Lady"", "referred to as | "the harbour levy"", "a firm
+    called | Red Apple", "used the term | "reckless spending"". Quoted or not, a name is no
+    claim. "called | the plan a giveaway" (an active "called" with a predicate) says something
+    of the plan and stays, and so does "referred to | the protesters as troublemakers"."""
+    lex = lexicon()
+    words = [t.lower_ for t in cue]
+    after = doc[cue.end] if cue.end < len(doc) else None
+    first = next((t for sp in spans for t in sp if t.is_alpha), None)
+    as_next = (words[-1] == "as" or (after is not None and after.lower_ == "as")
+               or (first is not None and first.lower_ == "as" and first.i == cue.end))
+    if bases & lex["naming_verbs"]:
+        return True
+    if "known" in words and as_next:
+        return True
+    if "refer" in bases and (as_next or not _predicative(spans, cue)):
+        return True  # "referred to as ...", "referred to | the report": a name or a mention
+    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and t.head.i == t.i - 1 or (any(
+            c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children))
+            or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))) for t in cue):
+        # "a firm called X", "is called X", "so-called": a name, not a saying ("was called a
+        # disaster by critics" has someone who called it so)
+        return True
+    head = _main_head(spans)
+    noun_cue = any(t.lemma_.lower() in lex["naming_nouns"] for t in cue)
+    noun_content = head is not None and head.lemma_.lower() in lex["naming_nouns"] and not any(
+        _own_finite(t, spans) for sp in spans for t in sp)
+    return bool(bases & lex["word_use_verbs"]) and (noun_cue or noun_content)
+
+
+def _negated(cue: Span) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in lexicon()["negations"] for t in cue)
+
+
+def _negated_topic(spans: list[Span], cue: Span) -> bool:
+    """"does not mention | the missing funds", "did not deny | the allegations", "has not
+    announced | whether she will run": a negated cue with no clause of its own, or a question,
+    attributes nothing. A negated cue with a that-clause ("don't think that government should
+    ...") reports a thought and stays."""
+    if not _negated(cue) or _predicative(spans, cue):
+        return False  # "don't think of | driving as energy use": a negated belief of what it is
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words:
+        return False
+    if words[0].lower_ in lexicon()["open_question_words"]:
+        return True
+    return not any(_own_finite(t, spans) for t in words)
+
+
+def _passive_question(cue: Span, bases: set[str]) -> bool:
+    """"was asked | about the budget", "was asked | whether she would run", "were asked | to
+    approve the plan", "Questioned | about the budget, ...": the one asked said nothing yet;
+    what follows is a topic, a question or a request."""
+    if not bases & lexicon()["passive_question_verbs"]:
+        return False
+    # "Questioned | about the budget, he said ...": a participle clause is passive too
+    return _passive(cue) or any(t.tag_ == "VBN" and not any(c.dep_ == "aux" for c in t.children)
+                                and t.dep_ in ("advcl", "ROOT", "acl") and t.lemma_.lower() in lexicon()["passive_question_verbs"]
+                                for t in cue)
+
+
+_FRAGMENT_WORDS = 6
+_DANGLING_POS = {"DET", "ADP", "SCONJ", "CCONJ"}
+
+
+def _fragment(spans: list[Span]) -> bool:
+    """A content of a few words that stops mid-phrase: "is seen | that Tillis", "considered |
+    Capito's", "notes | that in", "said | amphibious warfare was": no proposition (the tagger
+    lost the rest). A short clause that ends ("said | it is not") stays."""
+    tokens = [t for sp in spans for t in sp if not t.is_punct and not t.is_space]
+    words = [t for t in tokens if t.is_alpha]
+    if not words or len(words) > _FRAGMENT_WORDS:
+        return False
+    last = tokens[-1]
+    inside = {t.i for t in tokens}
+    stranded = last.pos_ == "ADP" and last.head.i in inside and last.head.pos_ in ("VERB", "AUX")
+    if (last.pos_ in _DANGLING_POS and last.dep_ != "prt" and not stranded) or last.tag_ in ("POS", "PRP$", "WDT", "WP", "WP$"):
+        # not "will win out" (a particle ends its verb) nor "that is what he asked for" (a
+        # preposition stranded by its verb)
+        return True
+    if last.pos_ == "AUX" and len(words) >= 3 and all(c.dep_ in ("nsubj", "nsubjpass", "expl", "punct") for c in last.children):
+        return True  # "amphibious warfare was": a copula without its complement ("how unlikely that is" has it)
+    return words[0].lower_ == "that" and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def is_junk(doc: Doc, group: Group) -> bool:
     """Whether an indirect statement says nothing that could be true or false (module doc)."""
     cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
@@ -202,13 +300,16 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return False
     if not any(ch.isalnum() for ch in cue.text):
         return False  # a colon frame
+    bases = _cue_bases(cue)
+    if _naming(doc, spans, cue, bases):
+        return True  # a name is no claim, quoted or not
     if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
         return False  # a quotation is what was said, whatever frames it
     if any(t.lower_ == "according" for t in cue):
         return False
-    bases = _cue_bases(cue)
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
-            or _only_adverbial(spans) or _open_question(spans, bases) or _noun_phrase(spans, cue, bases))
+            or _only_adverbial(spans) or _open_question(spans, bases) or _noun_phrase(spans, cue, bases)
+            or _negated_topic(spans, cue) or _passive_question(cue, bases) or _fragment(spans))
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
