@@ -50,3 +50,10 @@ def test_words_the_author_names_inside_a_sentence_stay_the_author_s(analyze):
     a = analyze("The pupils must copy \"The harbour is not the town. The harbour is not the town. "
                 "The harbour is not the town\" on the board.\n", author="Jane Writer")
     assert all(c.asserter_name == "Jane Writer" for c in a.claims), [(c.text, c.asserter_name) for c in a.claims]
+
+
+def test_a_quotation_after_a_tag_that_runs_on_goes_on_with_its_speaker(analyze):
+    a = analyze("\"We will rebuild the pier,\" Mayor Anna Kowalski told the Gazette, referring to "
+                "the storm. \"It will take two years.\"\n", author="Jane Writer")
+    later = _claim(a, "It will take two years")
+    assert later.asserter_name == "Anna Kowalski" and later.attribution is not None

@@ -198,7 +198,9 @@ def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
     from claimscope.nlp.speakers import quote_runs
 
     runs = quote_runs(text_of(doc))
-    quoting = sorted((a for a in attributions if a.content is not None and a.kind != "indirect"),
+    # A quotation the tagger called indirect ('it announced, "A. B."') is still a quotation.
+    quoting = sorted((a for a in attributions if a.content is not None and (
+        a.kind != "indirect" or text_of(doc)[a.content.start : a.content.start + 1] in "\"“")),
                      key=lambda a: a.cue.start)
     out = []
     for span, attribution in drafts:
@@ -235,6 +237,22 @@ def _quotes_whole(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
     return not lead or lead[-1] in "\n,:.!?"
 
 
+def _tag_runs_on(doc: Doc, text: str, frame_end: int, start: int) -> bool:
+    """Whether the text between a quotation's tag and the next quotation finishes the tag's
+    sentence and nothing else: no line break, no quotation mark, and the quotation opens the
+    sentence right after the tag's."""
+    between = text[frame_end:start]
+    if "\n" in between or any(q in between for q in "\"“”") or not between.rstrip().endswith("."):
+        return False
+    tag = doc.char_span(frame_end - 1, frame_end, alignment_mode="expand")
+    quote = doc.char_span(start, start + 1, alignment_mode="expand")
+    if tag is None or quote is None:
+        return False
+    following = doc[tag.sent.end] if tag.sent.end < len(doc) else None
+    return following is not None and following.idx >= frame_end and following.sent.start_char <= start + 1 and (
+        quote[0].sent == following.sent or quote[0].i == following.i)
+
+
 def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attribution]) -> Attribution | None:
     """The attribution a quotation no attribution holds goes on from, or None.
 
@@ -260,6 +278,11 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attrib
         # '..." Boehner said Wednesday. "B."': a day or a place may close the tag, no new clause.
         if last.kind != "indirect" and len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words) and (
                 "\n" not in text[_frame_end(last):start]):
+            return last
+        # '..." he said to applause at the site. "B."', '..." he told Salon, referring to the
+        # rule. "B."': the tag may run on in its own sentence; the next sentence that is a
+        # quotation goes on with the speaker. Not past another sentence or another quotation.
+        if last.kind == "direct" and between is not None and _tag_runs_on(doc, text, _frame_end(last), start):
             return last
         return None
     if text[line_start:start].strip() or text[end:line_end].strip(" .,;:\"”"):
