@@ -59,6 +59,9 @@ def test_considered_as_a_view_still_hedges(analyze):
     # A negated "possible" says it cannot be; it does not speculate.
     ("The harbour master said that kind of repair isn't possible during a short winter "
      "season.\n", "repair"),
+    # The same with a typographic apostrophe, which the tagger reads as no negation.
+    ("The harbour master said that kind of repair isn’t possible during a short winter "
+     "season.\n", "repair"),
     # Thinking of something is no belief that anything is so.
     ("I think of the changes to the harbour just in my own lifetime.\n", "changes"),
     # The noun "potential" is no uncertainty of the clause.

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import CueMatcher
-from claimscope.nlp.epistemic import EpistemicReading, cue_counts, read_status
+from claimscope.nlp.epistemic import EpistemicReading, cue_counts, is_negation, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
@@ -308,7 +308,7 @@ def _negated_cue(doc: Doc, attribution: Attribution) -> bool:
     the source did NOT say X, so X is not the source's claim (the ledger would count them as a
     source of it). Nobody in the sentence asserts X either, so it yields no claim at all."""
     cue = _span(doc, attribution.cue)
-    return cue is not None and any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue)
+    return cue is not None and any(is_negation(t) for t in cue)
 
 
 def _frame_end(a: Attribution) -> int:

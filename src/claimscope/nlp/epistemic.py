@@ -230,7 +230,7 @@ def cue_counts(cue: Span) -> bool:
         chain = [verb]
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)  # "not going to question": the negation governs it
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
+        if any(is_negation(c) or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
                for v in chain for c in v.children):
             return False  # "could not vote": was unable; "can hardly be disputed": affirmed
     if sense.get("not_subjunctive") and any(
@@ -295,6 +295,15 @@ def _narrative_future(modal: Token) -> bool:
     if verb.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
         return True
     return any(c.dep_ == "advmod" and c.lower_ in _NARRATIVE for c in verb.children)
+
+
+# Negation words, with the typographic apostrophe the tagger does not know ("isn’t" gives
+# "n’t" tagged as a number and attached as punctuation).
+NEGATIONS = {"not", "n't", "n’t", "never"}
+
+
+def is_negation(token: Token) -> bool:
+    return token.dep_ == "neg" or token.lower_ in NEGATIONS
 
 
 def _predicated_clause(noun: Token) -> bool:
