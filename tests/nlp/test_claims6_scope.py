@@ -105,3 +105,19 @@ def test_a_question_does_not_ask_the_thought_inside_it(analyze):
     thought = _claim(a, "standing up for the poorest")
     assert not thought.text.startswith("Why")
     assert thought.status != "questioned", (thought.text, _cues(thought))
+
+
+def test_a_hedge_in_one_clause_does_not_reach_the_next(analyze):
+    a = analyze("The board probably met on Monday, but the mayor signed the order on Tuesday.\n")
+    hedged = _claim(a, "board probably met")
+    assert hedged.status == "hedged" and "mayor" not in hedged.text
+    assert _claim(a, "mayor signed the order").status == "asserted"
+
+
+def test_a_report_or_denial_stops_where_the_author_s_clause_begins(analyze):
+    a = analyze("Critics allege that the mayor took the money, and the council voted to censure "
+                "her.\n", author="Jane Writer")
+    alleged = _claim(a, "mayor took the money")
+    assert alleged.status == "hedged" and "council" not in alleged.text
+    own = _claim(a, "council voted")
+    assert own.asserter_name == "Jane Writer" and own.status == "asserted"

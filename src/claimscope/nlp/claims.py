@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import CueMatcher
-from claimscope.nlp.epistemic import EpistemicReading, cue_counts, is_negation, read_status
+from claimscope.nlp.epistemic import STATUS_CATEGORIES, EpistemicReading, cue_counts, is_negation, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
@@ -39,6 +39,7 @@ CORE_COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative"}
 COPULA_COMPLEMENTS = {"attr", "acomp", "prep", "advmod", "ccomp", "oprd", "npadvmod", "xcomp",
                       "expl", "auxpass", "advcl", "agent", "dobj", "pcomp"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "pobj"}
+STATUS_CUE_CATEGORIES = [c for c in STATUS_CATEGORIES if c != "weak_hedge"]
 # The asserter of words whose speaker the text does not name (or the tagger did not find).
 UNNAMED = "unnamed source"
 
@@ -78,7 +79,7 @@ class ClaimExtractor:
         attributed = list(self._attributed(doc, attributions))
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
-        used = [a for _, a in attributed]
+        used = [a for _, a in attributed if a is not None]
         unowned: set[tuple[int, int]] = set()
         drafts = attributed + _quoted_to_speaker(doc, list(self._unattributed(doc, body, used)), attributions,
                                                  unowned)
@@ -157,8 +158,11 @@ class ClaimExtractor:
                 # "rejected the notion that ...": the noun's that-clause is what was said.
                 span = _that_clause([t for t in span if t.pos_ == "NOUN" and t.head.i < span.start], span)
             if span is not None:
+                span, rest = _reported_and_after(span, attribution)
                 for part in _sentence_parts(doc, span):
                     yield from ((p, attribution) for p in _split_question(part))
+                if rest is not None:
+                    yield rest, None
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
         covered = set()
@@ -182,7 +186,21 @@ class ClaimExtractor:
                 for start, end in _split_concessive(run):
                     span = _trimmed(doc, start, end)
                     if span is not None and _is_proposition(span):
-                        yield from ((part, None) for part in _split_question(span))
+                        for piece in self._clauses_apart(span):
+                            yield from ((part, None) for part in _split_question(piece))
+
+    def _clauses_apart(self, span: Span) -> list[Span]:
+        """An author's sentence of two coordinated clauses as two claims where a status cue
+        stands in one of them: in "The board probably met on Monday, but the mayor signed the
+        order on Tuesday" the hedge is the first clause's only. Where no cue is at stake the
+        sentence stays one claim."""
+        parts = _coordinated(span)
+        if parts is None:
+            return [span]
+        found = [self._matcher.find(p) for p in parts]
+        if not any(f.get(c) for f in found for c in STATUS_CUE_CATEGORIES):
+            return [span]
+        return list(parts)
 
 
 def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
@@ -438,6 +456,41 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
         if clause[0] <= start:
             return [(said, clause[1]), (clause[1], end)]
     return [(start, end)]
+
+
+def _reported_and_after(span: Span, attribution: Attribution) -> tuple[Span, Span | None]:
+    """An indirect content cut where the author's own clause begins: "Critics allege that the
+    mayor took the money, and the council voted to censure her" reports the first clause only;
+    the second, coordinated after a comma with a subject of its own and no "that" of its own
+    ("..., and that the ferry ...") is the author's, so neither the source's status ("allege")
+    nor its denial reaches it. Quotations are left whole: a speaker's words are all theirs."""
+    if attribution.kind != "indirect" or text_of(span.doc)[span.start_char:span.start_char + 1] in "\"“":
+        return span, None
+    return _coordinated(span) or (span, None)
+
+
+def _coordinated(span: Span) -> tuple[Span, Span] | None:
+    """The span cut before a clause coordinated after a comma (", and the council voted ...",
+    ", but the mayor signed ..."), with a subject of its own and no subordinator: the two
+    parts, each a proposition of its own, or None."""
+    doc = span.doc
+    for token in span:
+        # Coordinated with a verb of the span, or (as the parser often has it) with a verb
+        # outside it, such as the verb of saying.
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.i == span.start:
+            continue
+        if not any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in token.children) or any(
+                c.dep_ == "mark" for c in token.children):
+            continue
+        left = token.left_edge
+        cc = left if left.dep_ == "cc" else (doc[left.i - 1] if left.i > span.start and doc[left.i - 1].dep_ == "cc" else None)
+        if cc is None or cc.i <= span.start or doc[cc.i - 1].text not in (",", ";"):
+            continue
+        head = _trimmed(doc, span.start_char, doc[cc.i - 1].idx)
+        rest = _trimmed(doc, cc.idx, span.end_char)
+        if head is not None and rest is not None and _is_proposition(head) and _is_proposition(rest):
+            return head, rest
+    return None
 
 
 def _split_question(span: Span) -> list[Span]:
