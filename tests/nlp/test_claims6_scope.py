@@ -121,3 +121,11 @@ def test_a_report_or_denial_stops_where_the_author_s_clause_begins(analyze):
     assert alleged.status == "hedged" and "council" not in alleged.text
     own = _claim(a, "council voted")
     assert own.asserter_name == "Jane Writer" and own.status == "asserted"
+
+
+def test_the_second_of_two_clauses_keeps_its_own_hedge(analyze):
+    a = analyze("Of course, he can be forgiven, but it's increasingly unlikely that he can be "
+                "elected.\n")
+    second = _claim(a, "unlikely that he can be elected")
+    assert second.status == "hedged" and _cues(second) == ["unlikely"]
+    assert "unlikely" not in _claim(a, "forgiven").text

@@ -466,25 +466,37 @@ def _reported_and_after(span: Span, attribution: Attribution) -> tuple[Span, Spa
     nor its denial reaches it. Quotations are left whole: a speaker's words are all theirs."""
     if attribution.kind != "indirect" or text_of(span.doc)[span.start_char:span.start_char + 1] in "\"“":
         return span, None
-    return _coordinated(span) or (span, None)
+    if attribution.cue.start > span.start_char:
+        return span, None  # "X, and Y, according to the statement": the frame covers both
+    # Only a clause the parser coordinates with the verb of saying, outside the content:
+    # "Reports say that X, and she was moved" and "perhaps X, but maybe Y" go on reporting.
+    return _coordinated(span, outside=True) or (span, None)
 
 
-def _coordinated(span: Span) -> tuple[Span, Span] | None:
+def _coordinated(span: Span, outside: bool = False) -> tuple[Span, Span] | None:
     """The span cut before a clause coordinated after a comma (", and the council voted ...",
     ", but the mayor signed ..."), with a subject of its own and no subordinator: the two
-    parts, each a proposition of its own, or None."""
+    parts, each a proposition of its own, or None. With `outside`, only a clause coordinated
+    with a verb outside the span."""
     doc = span.doc
     for token in span:
         # Coordinated with a verb of the span, or (as the parser often has it) with a verb
         # outside it, such as the verb of saying.
         if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.i == span.start:
             continue
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue  # "Li, her husband, and her son traveled": a list of nouns, one clause
         if not any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in token.children) or any(
                 c.dep_ == "mark" for c in token.children):
             continue
         left = token.left_edge
         cc = left if left.dep_ == "cc" else (doc[left.i - 1] if left.i > span.start and doc[left.i - 1].dep_ == "cc" else None)
         if cc is None or cc.i <= span.start or doc[cc.i - 1].text not in (",", ";"):
+            continue
+        before = doc[cc.i - 2] if cc.i - 2 >= span.start else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("conj", "appos"):
+            continue  # the comma closes an item of a list of nouns
+        if outside and span.start <= token.head.i < span.end:
             continue
         head = _trimmed(doc, span.start_char, doc[cc.i - 1].idx)
         rest = _trimmed(doc, cc.idx, span.end_char)

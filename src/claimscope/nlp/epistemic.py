@@ -120,10 +120,22 @@ def _transparent(infinitive: Token) -> bool:
                    for c in infinitive.head.children)
 
 
+def claim_root(claim: Span) -> Token:
+    """The claim's main word: spaCy's span root, unless that is a conjunction or punctuation
+    hung on a verb outside ("[but it's also likely that ...]" after a first clause), when the
+    verb of the claim that hangs outside it is."""
+    root = claim.root
+    if root.dep_ not in ("cc", "punct", "preconj"):
+        return root
+    outside = [t for t in claim if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+               and not claim.start <= t.head.i < claim.end]
+    return outside[0] if outside else root
+
+
 def governing_clauses(claim: Span) -> set[int]:
     """The claim's own clause (with its misparsed main verb, `_misparsed_predicate`) and the
     clauses it is the complement of (token indices)."""
-    clause = clause_of(claim.root)
+    clause = clause_of(claim_root(claim))
     heads = {clause.i}
     predicate = _misparsed_predicate(claim, clause)
     if predicate is not None:
@@ -436,7 +448,8 @@ def _governs_another(cue: Span, claim: Span) -> bool:
     complements = [c for c in root.children if c.dep_ in _CUE_COMPLEMENTS]
     if not complements:
         return False
-    return not any(c.left_edge.i <= claim.root.i <= c.right_edge.i for c in complements)
+    root = claim_root(claim)
+    return not any(c.left_edge.i <= root.i <= c.right_edge.i for c in complements)
 
 
 _ASIDES = {"—": "—", "–": "–", "--": "--", "-": "-", "(": ")"}
@@ -467,7 +480,7 @@ def _aside_without(cue: Span, claim: Span) -> bool:
     closing = next((t for t in sentence[cue.end - sentence.start:]
                     if t.text == _ASIDES[_aside_mark(opening)] and (t.text != "-" or _aside_mark(t))),
                    None)
-    if closing is None or opening.i < claim.root.i < closing.i:
+    if closing is None or opening.i < claim_root(claim).i < closing.i:
         return False
     return any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in cue.doc[opening.i + 1:closing.i])
 
