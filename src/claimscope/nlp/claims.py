@@ -251,8 +251,10 @@ def _quotes_whole(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
     # The quotation is introduced as speech: it opens a sentence or a paragraph or follows a
     # frame's comma or colon; 'write "Twitter is not the world. ..." on a blackboard' names
     # words to write, nobody's claim.
-    lead = text[:run[0]].rstrip(" ")
-    return not lead or lead[-1] in "\n,:.!?"
+    at = run[0] - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at < 0 or text[at] in "\n,:.!?"
 
 
 def _tag_runs_on(doc: Doc, text: str, frame_end: int, start: int) -> bool:
