@@ -446,6 +446,32 @@ def trim_source(doc: Doc, source: RoleSpan | None) -> RoleSpan | None:
     return RoleSpan(source.role, start, end, source.score)
 
 
+def _whole_subject(doc: Doc, cue: RoleSpan, source: RoleSpan | None) -> RoleSpan | None:
+    """"A person familiar with the dinner at the hotel in Berkeley Heights, New Jersey -- where
+    reporters stay during the visits -- said ...": a source the tagger found inside the subject
+    of the cue's verb, but without that subject's head ("reporters stay during the visits"), is
+    a piece of the one who speaks, and the speaker resolved from it is someone else (there: New
+    Jersey). The source is then the whole subject phrase, without its closing punctuation.
+    Unchanged where the verb has no single active subject, or the source holds the head."""
+    if source is None:
+        return source
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if cue_span is None or span is None or len(span) == 0 or cue_span.root.pos_ not in ("VERB", "AUX"):
+        return source
+    verb = cue_span.root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return source
+    subject = subjects[0]
+    if span.start <= subject.i < span.end or not (subject.left_edge.i <= span.start and span.end - 1 <= subject.right_edge.i):
+        return source
+    tokens = list(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return RoleSpan(source.role, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), source.score)
+
+
 def _antecedent_of_relative(tokens: list) -> list:
     """A source that is a relative clause ("Reade, | who worked as a staffer in 1993, | had
     accused ...", "Holt, | who in testimony before the committee | said ...") names the one its
@@ -554,6 +580,6 @@ def filter_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> list[G
             contents = []
         if not contents and group.source is None:
             continue
-        cue, source = _within_paragraph(text, group.cue, trim_source(doc, group.source))
+        cue, source = _within_paragraph(text, group.cue, _whole_subject(doc, group.cue, trim_source(doc, group.source)))
         kept.append(Group(cue=cue, source=source, contents=contents))
     return kept

@@ -14,13 +14,16 @@ from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import CueMatcher
-from claimscope.nlp.epistemic import cue_counts, read_status
+from claimscope.nlp.epistemic import STATUS_CATEGORIES, EpistemicReading, cue_counts, is_negation, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
+from claimscope.nlp.question_scope import question_split
 from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
+# Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
+RULES_VERSION = "claims-1.1.0"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -36,6 +39,9 @@ CORE_COMPLEMENTS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative"}
 COPULA_COMPLEMENTS = {"attr", "acomp", "prep", "advmod", "ccomp", "oprd", "npadvmod", "xcomp",
                       "expl", "auxpass", "advcl", "agent", "dobj", "pcomp"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "pobj"}
+STATUS_CUE_CATEGORIES = [c for c in STATUS_CATEGORIES if c != "weak_hedge"]
+# The asserter of words whose speaker the text does not name (or the tagger did not find).
+UNNAMED = "unnamed source"
 
 
 class ClaimExtractor:
@@ -58,7 +64,9 @@ class ClaimExtractor:
 
     @property
     def model_version(self) -> str:
-        return self._load().version
+        # The sentence heads' model and the rules of this component, epistemic.py and
+        # question_scope.py: a change to either changes the claims.
+        return f"{self._load().version}+{RULES_VERSION}"
 
     def __call__(self, doc: Doc) -> Doc:
         heads = self._load()
@@ -71,8 +79,10 @@ class ClaimExtractor:
         attributed = list(self._attributed(doc, attributions))
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
-        used = [a for _, a in attributed]
-        drafts = attributed + _quoted_to_speaker(doc, list(self._unattributed(doc, body, used)), attributions)
+        used = [a for _, a in attributed if a is not None]
+        unowned: set[tuple[int, int]] = set()
+        drafts = attributed + _quoted_to_speaker(doc, list(self._unattributed(doc, body, used)), attributions,
+                                                 unowned)
         drafts.sort(key=lambda d: d[0].start_char)
         # Scored from the sentence encoder's one pass over the Doc (shared with rhetoric).
         scores = (
@@ -97,12 +107,18 @@ class ClaimExtractor:
             entity = by_id.get(attribution.source_entity) if attribution and attribution.source_entity else None
             evidence = classify_evidence(source=source_span, entity=entity,
                                          sentence_cues=sentence_cues)
-            if attribution is None:
+            quoted = attribution is None and (span.start_char, span.end_char) in unowned
+            if quoted:
+                # Somebody's words, whose speaker the text does not give: not the author's.
+                asserter_name, asserter_entity = UNNAMED, None
+                if reading.status == "asserted":
+                    reading = EpistemicReading("reported", reading.certainty - 0.2, [])
+            elif attribution is None:
                 asserter_name, asserter_entity = author, None
             elif entity is not None:
                 asserter_name, asserter_entity = entity.name, entity.id
             else:
-                asserter_name = attribution.source.text if attribution.source else "unnamed source"
+                asserter_name = attribution.source.text if attribution.source else UNNAMED
                 asserter_entity = None
             involved = _entities_in(span, entities)
             subject, obj = _subject_object(span, entities)
@@ -137,13 +153,16 @@ class ClaimExtractor:
                 parts = [p for p in _sentence_parts(doc, span) if p is not span and _is_proposition(p)]
                 if parts:
                     for part in parts:
-                        yield part, attribution
+                        yield from ((p, attribution) for p in _split_question(part))
                     continue
                 # "rejected the notion that ...": the noun's that-clause is what was said.
                 span = _that_clause([t for t in span if t.pos_ == "NOUN" and t.head.i < span.start], span)
             if span is not None:
+                span, rest = _reported_and_after(span, attribution)
                 for part in _sentence_parts(doc, span):
-                    yield part, attribution
+                    yield from ((p, attribution) for p in _split_question(part))
+                if rest is not None:
+                    yield rest, None
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
         covered = set()
@@ -167,18 +186,39 @@ class ClaimExtractor:
                 for start, end in _split_concessive(run):
                     span = _trimmed(doc, start, end)
                     if span is not None and _is_proposition(span):
-                        yield span, None
+                        for piece in self._clauses_apart(span):
+                            yield from ((part, None) for part in _split_question(piece))
+
+    def _clauses_apart(self, span: Span) -> list[Span]:
+        """An author's sentence of two coordinated clauses as two claims where a status cue
+        stands in one of them: in "The board probably met on Monday, but the mayor signed the
+        order on Tuesday" the hedge is the first clause's only. Where no cue is at stake the
+        sentence stays one claim."""
+        parts = _coordinated(span)
+        if parts is None:
+            return [span]
+        found = [self._matcher.find(p) for p in parts]
+        if not any(f.get(c) for f in found for c in STATUS_CUE_CATEGORIES):
+            return [span]
+        return list(parts)
 
 
-def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution]) -> list:
+def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
+                       unowned: set[tuple[int, int]] | None = None) -> list:
     """Sentences of a quotation the tagger left out of its attribution ('"A. B. C," she
     said.' with only A as content) are still the quotation's speaker's, not the author's:
     a sentence inside the quotation marks of an attributed quotation goes to that
-    attribution (the first one, where several share the quotation)."""
+    attribution (the first one, where several share the quotation). A quoted sentence no
+    attribution holds or goes on from (a quotation standing alone, a quoted headline) is
+    still somebody's words: its character range goes into `unowned`, whose claims name an
+    unnamed source, not the author (docs/audit.md: a quoted sentence is not the author's own
+    assertion)."""
     from claimscope.nlp.speakers import quote_runs
 
     runs = quote_runs(text_of(doc))
-    quoting = sorted((a for a in attributions if a.content is not None and a.kind != "indirect"),
+    # A quotation the tagger called indirect ('it announced, "A. B."') is still a quotation.
+    quoting = sorted((a for a in attributions if a.content is not None and (
+        a.kind != "indirect" or text_of(doc)[a.content.start : a.content.start + 1] in "\"“")),
                      key=lambda a: a.cue.start)
     out = []
     for span, attribution in drafts:
@@ -190,8 +230,47 @@ def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution]) 
                 attribution = (holding or sharing or [None])[0]
                 if attribution is None:
                     attribution = _quotation_goes_on(doc, run, attributions)
+                if attribution is None and unowned is not None and _quotes_whole(doc, span, run):
+                    unowned.add((span.start_char, span.end_char))
         out.append((span, attribution))
     return out
+
+
+def _quotes_whole(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
+    """Whether the claim's sentence is all quotation, somebody's words, not a phrase the
+    author quotes inside a sentence of their own ('He called it "a plan that will fail."'):
+    no words of the sentence stand outside the quotation marks. 'Her response was, "Look at
+    the figures. These are no signs of recovery."': the second sentence is all quotation."""
+    text = text_of(doc)
+    sentence = span.sent
+    start, end = sentence.start_char, sentence.end_char
+    before = text[start : run[0]].strip(" \n") if start < run[0] else ""
+    after = text[run[1] : end].strip(" \n.!?,;:\"”’'") if end > run[1] else ""
+    if before or after:
+        return False
+    # The quotation is introduced as speech: it opens a sentence or a paragraph or follows a
+    # frame's comma or colon; 'write "Twitter is not the world. ..." on a blackboard' names
+    # words to write, nobody's claim.
+    at = run[0] - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at < 0 or text[at] in "\n,:.!?"
+
+
+def _tag_runs_on(doc: Doc, text: str, frame_end: int, start: int) -> bool:
+    """Whether the text between a quotation's tag and the next quotation finishes the tag's
+    sentence and nothing else: no line break, no quotation mark, and the quotation opens the
+    sentence right after the tag's."""
+    between = text[frame_end:start]
+    if "\n" in between or any(q in between for q in "\"“”") or not between.rstrip().endswith("."):
+        return False
+    tag = doc.char_span(frame_end - 1, frame_end, alignment_mode="expand")
+    quote = doc.char_span(start, start + 1, alignment_mode="expand")
+    if tag is None or quote is None:
+        return False
+    following = doc[tag.sent.end] if tag.sent.end < len(doc) else None
+    return following is not None and following.idx >= frame_end and following.sent.start_char <= start + 1 and (
+        quote[0].sent == following.sent or quote[0].i == following.i)
 
 
 def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attribution]) -> Attribution | None:
@@ -220,6 +299,11 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attrib
         if last.kind != "indirect" and len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words) and (
                 "\n" not in text[_frame_end(last):start]):
             return last
+        # '..." he said to applause at the site. "B."', '..." he told Salon, referring to the
+        # rule. "B."': the tag may run on in its own sentence; the next sentence that is a
+        # quotation goes on with the speaker. Not past another sentence or another quotation.
+        if last.kind == "direct" and between is not None and _tag_runs_on(doc, text, _frame_end(last), start):
+            return last
         return None
     if text[line_start:start].strip() or text[end:line_end].strip(" .,;:\"”"):
         return None  # the quotation is not the whole paragraph
@@ -244,7 +328,7 @@ def _negated_cue(doc: Doc, attribution: Attribution) -> bool:
     the source did NOT say X, so X is not the source's claim (the ledger would count them as a
     source of it). Nobody in the sentence asserts X either, so it yields no claim at all."""
     cue = _span(doc, attribution.cue)
-    return cue is not None and any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue)
+    return cue is not None and any(is_negation(t) for t in cue)
 
 
 def _frame_end(a: Attribution) -> int:
@@ -376,6 +460,72 @@ def _split_concessive(run: list) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def _reported_and_after(span: Span, attribution: Attribution) -> tuple[Span, Span | None]:
+    """An indirect content cut where the author's own clause begins: "Critics allege that the
+    mayor took the money, and the council voted to censure her" reports the first clause only;
+    the second, coordinated after a comma with a subject of its own and no "that" of its own
+    ("..., and that the ferry ...") is the author's, so neither the source's status ("allege")
+    nor its denial reaches it. Quotations are left whole: a speaker's words are all theirs."""
+    if attribution.kind != "indirect" or text_of(span.doc)[span.start_char:span.start_char + 1] in "\"“":
+        return span, None
+    if attribution.cue.start > span.start_char:
+        return span, None  # "X, and Y, according to the statement": the frame covers both
+    # Only a clause the parser coordinates with the verb of saying, outside the content:
+    # "Reports say that X, and she was moved" and "perhaps X, but maybe Y" go on reporting.
+    return _coordinated(span, outside=True) or (span, None)
+
+
+def _coordinated(span: Span, outside: bool = False) -> tuple[Span, Span] | None:
+    """The span cut before a clause coordinated after a comma (", and the council voted ...",
+    ", but the mayor signed ..."), with a subject of its own and no subordinator: the two
+    parts, each a proposition of its own, or None. With `outside`, only a clause coordinated
+    with a verb outside the span."""
+    doc = span.doc
+    for token in span:
+        # Coordinated with a verb of the span, or (as the parser often has it) with a verb
+        # outside it, such as the verb of saying.
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.i == span.start:
+            continue
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue  # "Li, her husband, and her son traveled": a list of nouns, one clause
+        if not any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in token.children) or any(
+                c.dep_ == "mark" for c in token.children):
+            continue
+        left = token.left_edge
+        cc = left if left.dep_ == "cc" else (doc[left.i - 1] if left.i > span.start and doc[left.i - 1].dep_ == "cc" else None)
+        if cc is None or cc.i <= span.start or doc[cc.i - 1].text not in (",", ";"):
+            continue
+        before = doc[cc.i - 2] if cc.i - 2 >= span.start else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("conj", "appos"):
+            continue  # the comma closes an item of a list of nouns
+        if outside and span.start <= token.head.i < span.end:
+            continue
+        head = _trimmed(doc, span.start_char, doc[cc.i - 1].idx)
+        rest = _trimmed(doc, cc.idx, span.end_char)
+        if head is not None and rest is not None and _is_proposition(head) and _is_proposition(rest):
+            return head, rest
+    return None
+
+
+def _split_question(span: Span) -> list[Span]:
+    """A statement and the question after it, as two claims: "While the council approved the
+    plan, who will pay for it?" grants the approval and asks who pays; one claim would either
+    question the approval or leave the question unasked. Only where both parts are
+    propositions; otherwise the claim stays whole."""
+    boundary = question_split(span)
+    if boundary is None:
+        return [span]
+    doc = span.doc
+    first = next((t for t in span if t.is_alpha), span[0])
+    # "Although the council approved it": the claim is what the concession says.
+    opening = doc[first.i + 1].idx if first.lower_ in CONCESSIVE_MARKS and first.dep_ == "mark" else span.start_char
+    head = _trimmed(doc, opening, doc[boundary].idx)
+    question = _trimmed(doc, doc[boundary].idx, span.end_char)
+    if head is None or question is None or not (_is_proposition(head) and _is_proposition(question)):
+        return [span]
+    return [head, question]
+
+
 def _is_proposition(span: Span) -> bool:
     """A claim is a proposition: a finite verb with its subject and the complements it takes,
     all inside the span ("He was speaking as", "A recession is", "Second should be a" are not).
@@ -428,7 +578,7 @@ def _shares_predicate(token) -> bool:
 
 
 def _is_predicate(token, span: Span) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
+    if token.pos_ not in ("VERB", "AUX") or (token.dep_ in ("relcl", "acl") and not _wh_question(token, span)):
         return False  # a relative clause ("that have to decide") describes a noun outside
     if token.dep_ == "advcl" and not any(
         c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in token.children
@@ -437,7 +587,7 @@ def _is_predicate(token, span: Span) -> bool:
     inside = [c for c in token.children if span.start <= c.i < span.end]
     finite = token.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in inside)
-    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in inside)
+    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in inside) or _inverted_subject(token, span)
     if not finite and token.tag_ in ("VBN", "VB") and not any(
         c.dep_ in ("aux", "auxpass") for c in token.children
     ) and any(c.dep_ == "nsubj" for c in inside) and not (
@@ -447,6 +597,34 @@ def _is_predicate(token, span: Span) -> bool:
         # "senators opposed to ...", "problems linked to ...", which name, not state.
         finite = True
     return finite and has_subject
+
+
+def _wh_question(verb, span: Span) -> bool:
+    """ "..., who will pay for it?": a question the parser hung on the noun before it as a
+    relative clause. Only where the claim opens on the wh-word and ends with "?"."""
+    words = [t for t in span if t.is_alpha]
+    last = next((t for t in reversed(span) if t.text not in _TRIM or t.text == "?"), None)
+    return (bool(words) and last is not None and last.text == "?"
+            and words[0].lower_ in ("who", "what", "which", "why", "how", "where", "when")
+            and words[0].head.i == verb.i)
+
+
+def _inverted_subject(verb, span: Span) -> bool:
+    """ "is the harbour really safe?": in a question the parser takes the subject after the
+    auxiliary for its attribute, so the copula seems to have none. A finite auxiliary that
+    opens a question (after a coordinator or a wh-word at most) has its subject after it."""
+    words = [t for t in span if t.is_alpha]
+    last = next((t for t in reversed(span) if t.text not in _TRIM or t.text == "?"), None)
+    if verb.pos_ != "AUX" or verb.tag_ not in FINITE_TAGS or last is None or last.text != "?":
+        return False
+    # A subordinate clause of the question may come first ("Although it passed, is it safe?").
+    granted = {t.i for c in verb.children if c.dep_ == "advcl" and c.i < verb.i for t in c.subtree}
+    before = [t for t in words if t.i < verb.i and t.i not in granted]
+    if any(t.lower_ not in ("and", "but", "so", "or", "then", "yet", "why", "how", "where", "when")
+           for t in before):
+        return False
+    return any(c.dep_ in ("attr", "nsubj") and c.i > verb.i and span.start <= c.i < span.end
+               for c in verb.children)
 
 
 def _dangling(last, span: Span) -> bool:

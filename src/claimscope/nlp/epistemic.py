@@ -120,10 +120,22 @@ def _transparent(infinitive: Token) -> bool:
                    for c in infinitive.head.children)
 
 
+def claim_root(claim: Span) -> Token:
+    """The claim's main word: spaCy's span root, unless that is a conjunction or punctuation
+    hung on a verb outside ("[but it's also likely that ...]" after a first clause), when the
+    verb of the claim that hangs outside it is."""
+    root = claim.root
+    if root.dep_ not in ("cc", "punct", "preconj"):
+        return root
+    outside = [t for t in claim if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+               and not claim.start <= t.head.i < claim.end]
+    return outside[0] if outside else root
+
+
 def governing_clauses(claim: Span) -> set[int]:
     """The claim's own clause (with its misparsed main verb, `_misparsed_predicate`) and the
     clauses it is the complement of (token indices)."""
-    clause = clause_of(claim.root)
+    clause = clause_of(claim_root(claim))
     heads = {clause.i}
     predicate = _misparsed_predicate(claim, clause)
     if predicate is not None:
@@ -187,6 +199,10 @@ def cue_counts(cue: Span) -> bool:
         return False  # "likely nominee", "alleged influence", "tax claims"
     if _modifies_noun_modifier(root):
         return False  # "some allegedly low-capacity states", "ideas apparently bandied about"
+    if _modifies_listed_noun(root):
+        return False  # "Despite the hype, slogans and perhaps even self-delusion, they ..."
+    if _deontic(root):
+        return False  # "should be considered a threat": what is required, not how sure
     senses = lexicon()["senses"]
     sense = senses.get(cue.text.lower()) or (senses.get(root.lemma_.lower()) if len(cue) == 1 else None)
     if not sense:
@@ -205,19 +221,28 @@ def cue_counts(cue: Span) -> bool:
         for c in children
     ):
         return False
+    if "needs_complement" in sense and not any(
+        c.dep_ in sense["needs_complement"] or (c.dep_ == "prep" and f"prep:{c.lower_}" in sense["needs_complement"])
+        for c in children
+    ):
+        return False  # "will be considered by the committee": weighed, no view of it
+    if sense.get("not_narrative") and _narrative_future(root):
+        return False  # "would go on to post a 1.12 ERA": what happened next
     if root.pos_ == "NOUN" and "noun_needs" in sense:
         under = {t.lower_ for c in children for t in [c, *c.children]}
-        if not under & set(sense["noun_needs"]):
+        if not under & set(sense["noun_needs"]) and not _predicated_clause(root):
             return False
         governor = root.head.head if root.head.dep_ == "prep" else root.head
         if "noun_heads" in sense and governor.lemma_.lower() not in sense["noun_heads"]:
             return False
     if sense.get("not_negated"):
         verb = root.head if root.dep_ in ("aux", "auxpass") else root
+        if root.pos_ == "ADJ" and root.dep_ in ("acomp", "attr"):
+            verb = root.head  # "isn't possible": the copula carries the negation
         chain = [verb]
         while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)  # "not going to question": the negation governs it
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
+        if any(is_negation(c) or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
                for v in chain for c in v.children):
             return False  # "could not vote": was unable; "can hardly be disputed": affirmed
     if sense.get("not_subjunctive") and any(
@@ -245,6 +270,71 @@ def cue_counts(cue: Span) -> bool:
         ) for c in children):
             return False
     return True
+
+
+# Modals of obligation: "should be considered", "must be seen as", "ought to be regarded".
+_DEONTIC = {"should", "must", "ought", "shall"}
+# Verbs of obligation before an infinitive: "has to be considered", "needs to be seen as".
+_DEONTIC_VERBS = {"have", "need"}
+# Adverbs that make "would" tell what happened next, not what might be.
+_NARRATIVE = {"later", "eventually", "subsequently"}
+
+
+def _deontic(root: Token) -> bool:
+    """Whether a verb cue stands under a modal of obligation: "The proposal should be
+    considered a threat", "must be seen as a warning", "ought to be regarded as", "has to be
+    considered": a deontic modal says what is required or right, not how sure the speaker is
+    (docs/audit.md: a hedge is an uncertainty marker), so the cue under it hedges nothing."""
+    if root.pos_ not in ("VERB", "AUX") or root.dep_ in ("aux", "auxpass"):
+        return False
+    verb = root
+    while True:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _DEONTIC for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        head = verb.head
+        if head.lower_ in _DEONTIC or (head.lemma_.lower() in _DEONTIC_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            return True  # "ought to be regarded" (ought the root), "has to be considered"
+        verb = head
+
+
+def _narrative_future(modal: Token) -> bool:
+    """ "would go on to post a 1.12 ERA", "would later become president": a future in the past
+    that tells what happened next, no conjecture."""
+    verb = modal.head if modal.dep_ == "aux" else modal
+    if verb.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _NARRATIVE for c in verb.children)
+
+
+# Negation words, with the typographic apostrophe the tagger does not know ("isn’t" gives
+# "n’t" tagged as a number and attached as punctuation).
+NEGATIONS = {"not", "n't", "n’t", "never"}
+
+
+def is_negation(token: Token) -> bool:
+    return token.dep_ == "neg" or token.lower_ in NEGATIONS
+
+
+def _predicated_clause(noun: Token) -> bool:
+    """ "The speculation is that the mayor will resign", "The question is whether ...": the
+    noun is the subject of a copula whose complement is the clause it is about."""
+    head = noun.head
+    return (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be"
+            and any(c.dep_ == "ccomp" for c in head.children))
+
+
+def _modifies_listed_noun(root: Token) -> bool:
+    """A hedge adverb on a noun in a list or a prepositional phrase qualifies that noun, not
+    the clause: "Despite the hype, slogans and perhaps even self-delusion, they were not
+    built ..." does not speculate that they were not built. A noun that is the predicate
+    ("It is probably the best team") or the subject ("Possibly thousands died") is left to
+    the clause."""
+    head = root.head
+    return (root.dep_ == "advmod" and head.i != root.i and head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("conj", "pobj") and root.i < head.i)
 
 
 def _modifies_noun_modifier(root: Token) -> bool:
@@ -358,7 +448,8 @@ def _governs_another(cue: Span, claim: Span) -> bool:
     complements = [c for c in root.children if c.dep_ in _CUE_COMPLEMENTS]
     if not complements:
         return False
-    return not any(c.left_edge.i <= claim.root.i <= c.right_edge.i for c in complements)
+    root = claim_root(claim)
+    return not any(c.left_edge.i <= root.i <= c.right_edge.i for c in complements)
 
 
 _ASIDES = {"—": "—", "–": "–", "--": "--", "-": "-", "(": ")"}
@@ -389,7 +480,7 @@ def _aside_without(cue: Span, claim: Span) -> bool:
     closing = next((t for t in sentence[cue.end - sentence.start:]
                     if t.text == _ASIDES[_aside_mark(opening)] and (t.text != "-" or _aside_mark(t))),
                    None)
-    if closing is None or opening.i < claim.root.i < closing.i:
+    if closing is None or opening.i < claim_root(claim).i < closing.i:
         return False
     return any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in cue.doc[opening.i + 1:closing.i])
 
@@ -429,7 +520,12 @@ def _asks_about_the_report(claim: Span, attribution_cue: Span | None, mark: Span
     if attribution_cue is None or attribution_cue.end > claim.start or attribution_cue.sent != mark.sent:
         return False
     verbs = [t for t in attribution_cue if t.pos_ in ("VERB", "AUX")]
-    if not verbs or verbs[0].lemma_.lower() not in SAYING:
+    if not verbs:
+        return False
+    # "Why do they oppose it, thinking that X, when ...?": a participle frames a circumstance
+    # of the question, whatever its verb; what they think is not asked.
+    participle = verbs[0].tag_ == "VBG" and verbs[0].dep_ in ("advcl", "xcomp", "conj")
+    if verbs[0].lemma_.lower() not in SAYING and not participle:
         return False
     words = [t for t in claim if t.lower_ not in _QUESTION_OPENERS and not t.is_punct]
     return bool(words) and not (words[0].lower_ in ("who", "whom", "whose", "what", "which", "why", "how",

@@ -42,16 +42,52 @@ _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", 
 _ASKING = {"ask", "wonder", "know", "think", "say", "tell", "question", "decide", "consider"}
 
 
+# Concessive subordinators: the clause they open is granted, not asked ("Although the council
+# approved it, is the quay really safe?" does not question the approval).
+_CONCESSIVE = {"although", "though", "while", "whereas", "even"}
+
+
 def question_mark(claim: Span) -> Span | None:
     """The "?" that questions the claim: the one that ends it (or its sentence right after it),
-    where the question reaches the claim (see the module docstring)."""
+    where the question reaches the claim (see the module docstring). A claim that is only a
+    subordinate clause of a question outside it ("Is the quay safe, [although the council
+    approved it]?") is not asked: the "?" is its main clause's."""
     mark = _closing_mark(claim)
     if mark is None:
+        return None
+    if _subordinate_of_outside(claim):
         return None
     boundary = _question_start(claim, mark.start)
     if boundary is None or _part_of_question(claim.doc[claim.start:boundary]):
         return mark
     return None
+
+
+def question_split(claim: Span) -> int | None:
+    """Where a question starts inside a claim that ends with "?" after a statement it does not
+    question ("Fares rose again, so who benefits?") or after a concession it grants ("While the
+    council approved it, who will pay?", which read whole is the question it ends on): the
+    token index, or None when the claim is one question or none."""
+    mark = _closing_mark(claim)
+    if mark is None:
+        return None
+    boundary = _question_start(claim, mark.start)
+    if boundary is None:
+        return None
+    head = claim.doc[claim.start:boundary]
+    if _opens_concession(head):
+        return boundary  # granted, not asked, though part of the question's sentence
+    return None if _part_of_question(head) else boundary
+
+
+def _opens_concession(head: Span) -> bool:
+    words = [t for t in head if not t.is_punct and not t.is_space and t.text not in QUOTES]
+    return bool(words) and words[0].lower_ in _CONCESSIVE
+
+
+def _subordinate_of_outside(claim: Span) -> bool:
+    root = claim.root
+    return root.dep_ == "advcl" and not claim.start <= root.head.i < claim.end
 
 
 def _closing_mark(claim: Span) -> Span | None:
@@ -62,12 +98,25 @@ def _closing_mark(claim: Span) -> Span | None:
         index -= 1
     if index >= claim.start and doc[index].text == "?":
         return doc[index : index + 1]
+    # "Is the quay really safe, although the council approved it?": a subordinate clause of
+    # the claim's own verb may stand between the claim and its "?".
+    trailing = {t.i for c in claim for t in _trailing_clauses(c, claim)}
     for token in doc[claim.end : sentence.end]:
         if token.text == "?":
             return doc[token.i : token.i + 1]
-        if token.text not in QUOTES and not token.is_space:
+        if token.text not in QUOTES and not token.is_space and token.i not in trailing and not (
+                token.is_punct and token.i + 1 in trailing):
             return None
     return None
+
+
+def _trailing_clauses(token: Token, claim: Span) -> list[Token]:
+    """The tokens of concessive clauses a word of the claim governs that lie after the claim
+    ("..., although the council approved it?"); any other clause after the claim may be the
+    question's own ("..., thinking that X, when in fact ...?" does not ask X)."""
+    return [t for c in token.children if c.dep_ == "advcl" and c.i >= claim.end
+            and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
+            for t in c.subtree]
 
 
 def _question_start(claim: Span, mark: int) -> int | None:

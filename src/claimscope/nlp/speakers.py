@@ -1365,7 +1365,9 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     runs = quote_runs(text)
 
     def run_of(a: Attribution) -> int | None:
-        if a.content is None or a.kind == "indirect":
+        # A quotation the tagger called indirect ('"They refuse ... going on.' left open at a
+        # paragraph end) still opens the run the next paragraph's quotation goes on with.
+        if a.content is None or (a.kind == "indirect" and text[a.content.start : a.content.start + 1] not in "\"“"):
             return None
         for index, (s, e) in enumerate(runs):
             if s <= a.content.start < e or s < a.content.end <= e:
