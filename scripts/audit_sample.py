@@ -107,7 +107,8 @@ def attribution_items(analysis: dict, text: str, article: dict) -> list[dict]:
         start = min(s["start"] for s in spans)
         end = max(s["end"] for s in spans)
         cue = a["cue"]
-        entity = a["source"]["entity"] if a["source"] else None
+        # 2.1 gives the speaker of a quotation that goes on with no tag of its own too
+        entity = a.get("speaker_entity", a["source"]["entity"] if a["source"] else None)
         items.append({
             "kind": "attribution",
             "key": f"{article['id']}:attr:{cue['start']}-{cue['end']}",

@@ -24,7 +24,9 @@ from claimscope.model.vocabulary import terms
 SCHEMA = "claimscope.analysis"
 # 2.0: ids are hashes over document, kind and offsets (model/ids.py), ordinals moved to `label`;
 # the analysed text is part of the document block, so every offset can be checked.
-SCHEMA_VERSION = "2.0"
+# 2.1: `attributions[].speaker_entity`, the speaker also where the attribution has no source
+# words of its own (a quotation going on from its speaker's), which `source.entity` cannot hold.
+SCHEMA_VERSION = "2.1"
 
 
 def document_id(text: str) -> str:
@@ -155,7 +157,7 @@ def _attribution(a: Attribution) -> dict:
         source = {**a.source.as_dict(), "entity": a.source_entity}
     return {
         "id": a.id, "label": a.label, "kind": a.kind, "source": source, "cue": _span(a.cue),
-        "content": _span(a.content), "score": round(a.score, 3),
+        "content": _span(a.content), "speaker_entity": a.source_entity, "score": round(a.score, 3),
     }
 
 
@@ -194,7 +196,8 @@ def _attribution_from(a: dict) -> Attribution:
     return Attribution(
         id=a["id"], label=a.get("label"), kind=a["kind"], cue=TextSpan.from_dict(a["cue"]),
         content=TextSpan.from_dict(a["content"]), source=TextSpan.from_dict(source),
-        source_entity=source["entity"] if source else None, score=a["score"],
+        source_entity=a["speaker_entity"] if "speaker_entity" in a else (source["entity"] if source else None),
+        score=a["score"],
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from claimscope.model.analysis import Analysis
-from claimscope.render.labels import byline, entity_names, who
+from claimscope.render.labels import byline, entity_names, speaker_label, who
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.55;color:#222}
@@ -116,7 +116,7 @@ def render(analysis: Analysis) -> str:
         for c in analysis.claims
     )
     attributions = "".join(
-        _row(a.id, who(a.source.text, a.source_entity, names) if a.source else "—", a.cue.text, a.kind,
+        _row(a.id, speaker_label(a, names), a.cue.text, a.kind,
              a.content.text if a.content else "—")
         for a in analysis.attributions
     )

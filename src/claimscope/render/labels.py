@@ -21,6 +21,16 @@ def who(text: str, entity_id: str | None, names: dict[str, str]) -> str:
     return f"{text} ({name})"
 
 
+def speaker_label(a, names: dict[str, str]) -> str:
+    """The "source" column of who-says-what: the source words with whom they resolve to, or,
+    for a quotation that goes on with no tag of its own, "(Mark Sollum)", the speaker it
+    carries; "—" where nobody is named."""
+    if a.source is not None:
+        return who(a.source.text, a.source_entity, names)
+    name = names.get(a.source_entity) if a.source_entity else None
+    return f"({name})" if name else "—"
+
+
 def byline(analysis: Analysis) -> str:
     meta = analysis.document.meta
     return " · ".join(str(meta[k]) for k in BYLINE_KEYS if meta.get(k))

@@ -11,7 +11,7 @@ import re
 
 from claimscope.model.analysis import Analysis
 from claimscope.model.records import Claim
-from claimscope.render.labels import byline, entity_names, who
+from claimscope.render.labels import byline, entity_names, speaker_label, who
 
 _MARKUP = re.compile(r"([\\`*_\[\]|#])")
 
@@ -63,7 +63,7 @@ def render(analysis: Analysis) -> str:
     if analysis.attributions:
         lines += ["## Who says what", "", "| source | cue | kind | content |", "|---|---|---|---|"]
         for a in analysis.attributions:
-            source = _md(who(a.source.text, a.source_entity, names)) if a.source else "—"
+            source = _md(speaker_label(a, names))
             lines.append(f"| {source} | {_md(a.cue.text)} | "
                          f"{a.kind} | {_md(a.content.text) if a.content else '—'} |")
         lines.append("")

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from claimscope.model.analysis import Analysis
 from claimscope.model.records import Claim
-from claimscope.render.labels import byline, entity_names, kinds_line, who
+from claimscope.render.labels import byline, entity_names, kinds_line, speaker_label, who
 
 STATUS_STYLE = {
     "asserted": "bold white",
@@ -103,7 +103,7 @@ def build(analysis: Analysis) -> Group:
         table.add_column("kind", width=8, no_wrap=True)
         table.add_column("content", ratio=6, min_width=20)
         for a in analysis.attributions:
-            source = who(a.source.text, a.source_entity, names) if a.source else "—"
+            source = speaker_label(a, names)
             table.add_row(source, a.cue.text, a.kind,
                           _short(a.content.text, 110) if a.content else "—")
         parts.append(table)
