@@ -32,6 +32,15 @@ from claimscope.nlp.entity_forms import (
     type_heads,
     us_state_names,
 )
+from claimscope.nlp.entity_knowledge import (
+    headline_pieces,
+    initials_match,
+    is_not_an_entity,
+    knowledge_type,
+    run_together_names,
+    same_thing_key,
+)
+from claimscope.nlp.entity_knowledge import version as knowledge_version
 from claimscope.nlp.entity_mentions import (
     acronym_after_owner,
     in_quoted_title,
@@ -51,6 +60,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
+VERSION = "entities-1.1.0"  # 1.1.0: world-knowledge typing (nlp/entity_knowledge.py)
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -112,6 +122,11 @@ class EntityLinker:
         self._alias_exact: dict[str, str] = {}
         self._alias_folded: dict[str, str] = {}
         self._known_acronyms: set[str] = set()  # the table's acronyms of bodies ("ISIS", "NATO")
+
+    @property
+    def model_version(self) -> str:
+        # the rules' version, read with the world-knowledge lexicon they type by
+        return f"{VERSION}+{knowledge_version()}"
 
     def initialize(self, get_examples=None, *, nlp=None) -> None:
         self._load()
@@ -245,7 +260,7 @@ class EntityLinker:
             return True  # "the Southern border": a direction, capitalised
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
-        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent):
+        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent):
             return True
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
@@ -293,7 +308,8 @@ class EntityLinker:
         gets one type, the one most of its mentions carry (a full personal name makes it a
         person), corrected where the words around the mentions say otherwise.
         """
-        mentions = _plural_groups(mentions)
+        # a headline in capitals and two surnames run together stand for the names they hold
+        mentions = _plural_groups(run_together_names(headline_pieces(mentions, self._alias_of)))
         families = family_names(mentions)
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
@@ -429,6 +445,7 @@ class EntityLinker:
                 if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
+        _type_from_knowledge(doc, entities, labels, self.table)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -1023,6 +1040,44 @@ def _type_from_context(doc: Doc, entities, labels, table) -> None:
             # "the Keystone XL pipeline": a name between "the" and a word for a thing (a type
             # head in lower case) is that thing, in every mention, not a person
             entity.type = kinds.pop()
+
+
+def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
+    """World knowledge has the last word on a type (nlp/entity_knowledge.py): "Al Jazeera" is
+    an outlet, "the House" a chamber, "Virginia Foxx" a person whatever the tagger said. Then
+    the forms of one thing become one entity: an outlet's ("Breitbart", "Breitbart News"), a
+    religion's ("Islam", "Islamic", "Muslims"), a person's with initials ("J.D. Vance",
+    "James David Vance"), each joining the form with most mentions."""
+    for entity_id, entity in entities.items():
+        if entity_id in table:
+            continue
+        kind = knowledge_type(doc, entity, labels.get(entity_id, []))
+        if kind:
+            entity.type = kind
+    by_key: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        key = same_thing_key(entity)
+        if key:
+            by_key.setdefault(key, []).append(entity_id)
+    for ids in by_key.values():
+        if len(ids) < 2:
+            continue
+        target = max(ids, key=lambda eid: (eid in table, len(entities[eid].mentions)))
+        for eid in ids:
+            if eid != target and eid not in table:
+                _merge_into(entities, labels, eid, target)
+        if target not in table and same_thing_key(entities[target]).startswith("religion:"):
+            entities[target].type = "NORP"
+    by_last: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        if entity.type == "PERSON" and len(entity.name.split()) >= 2:
+            by_last.setdefault(entity.name.split()[-1], []).append(entity_id)
+    for ids in by_last.values():
+        for short in ids:
+            fuller = [eid for eid in ids if eid != short and eid in entities and short in entities
+                      and initials_match(entities[short].name.split(), entities[eid].name.split())]
+            if len(fuller) == 1 and short not in table:
+                _merge_into(entities, labels, short, fuller[0])
 
 
 def _who_follows(doc: Doc, mention) -> bool:

@@ -1,0 +1,97 @@
+"""World-knowledge typing of entities (issue 9, helper entities6; nlp/entity_knowledge.py), each
+on sentences written for the test: outlets, chambers, movements, religions, persons the tagger
+typed as places or bodies, eponymous adjectives, idioms, captions and credits, headlines in
+capitals, names run together, initials."""
+
+from entity_views import entities_of, entities_with, shown
+
+
+def _types(ents):
+    return {e.name: e.type for e in ents}
+
+
+def test_a_news_channel_is_an_organisation_not_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Speaking to Al Jazeera, the minister said talks had stalled. "
+                       "Al Jazeera reported the clashes first.")
+    assert [e.type for e in entities_with(ents, "Jazeera")] == ["ORG"], shown(ents)
+
+
+def test_an_outlets_short_and_long_names_are_one_organisation(entity_nlp):
+    ents = entities_of(entity_nlp, "According to Breitbart, the deal was off. Breitbart News reported it "
+                       "on Sunday. The Daily Caller and HuffPost disagreed, as did Axios.")
+    breitbart = entities_with(ents, "Breitbart")
+    assert len(breitbart) == 1 and breitbart[0].type == "ORG", shown(ents)
+    assert [e.type for e in entities_with(ents, "HuffPost")] == ["ORG"], shown(ents)
+
+
+def test_movements_are_organisations(entity_nlp):
+    ents = entities_of(entity_nlp, "The Tea Party and Occupy Wall Street were compared. Antifa and the "
+                       "Proud Boys clashed in the streets.")
+    assert _types(ents).get("Occupy Wall Street") == "ORG", shown(ents)
+    assert _types(ents).get("Antifa") == "ORG", shown(ents)
+
+
+def test_a_religion_its_adjective_and_its_believers_are_one_group(entity_nlp):
+    ents = entities_of(entity_nlp, "Muslims pray five times a day. Islam forbids it, said the imam, "
+                       "citing Islamic law. Judaism and the Jewish community were also named.")
+    islam = entities_with(ents, "Islam")
+    assert len(islam) == 1 and islam[0].type == "NORP", shown(ents)
+    assert {m.text for m in islam[0].mentions} >= {"Muslims", "Islam", "Islamic"}, shown(ents)
+    jews = entities_with(ents, "Judaism")
+    assert len(jews) == 1 and jews[0].type == "NORP", shown(ents)
+
+
+def test_eponymous_adjectives_and_idioms_are_no_entities(entity_nlp):
+    ents = entities_of(entity_nlp, "It was a Herculean effort. The plan is a Trojan horse for higher "
+                       "taxes, critics said, in an Aristotelean sense.")
+    assert not any(w in m.text for e in ents for m in e.mentions
+                   for w in ("Herculean", "Trojan", "Aristotelean")), shown(ents)
+
+
+def test_a_credit_label_is_no_entity_of_the_story(entity_nlp):
+    ents = entities_of(entity_nlp, "Enlarge this image toggle caption Dana Whitlock/Getty Images "
+                       "Dana Whitlock/Getty Images\nThe senator spoke on Friday in Ohio. Illustration: Slate.")
+    assert not entities_with(ents, "Getty") and not entities_with(ents, "Illustration"), shown(ents)
+    assert entities_with(ents, "Ohio"), shown(ents)
+
+
+def test_a_headline_in_capitals_is_the_names_the_body_gives(entity_nlp):
+    ents = entities_of(entity_nlp, "MARA QUELLING TESTIFIES\nMara Quelling told senators on Tuesday that "
+                       "the firm erred. Quelling apologized.")
+    quelling = entities_with(ents, "Quelling") + entities_with(ents, "QUELLING")
+    assert len({e.id for e in quelling}) == 1, shown(ents)
+    assert not any("TESTIFIES" in m.text for e in ents for m in e.mentions), shown(ents)
+
+
+def test_two_surnames_run_together_are_two_people(entity_nlp):
+    ents = entities_of(entity_nlp, "Donald Trump rallied in Pennsylvania with Lou Barletta. The crowd "
+                       "cheered Barletta Trump for an hour, and Trump spoke last.")
+    assert not any(e.name == "Barletta Trump" for e in ents), shown(ents)
+
+
+def test_initials_and_the_full_given_names_are_one_person(entity_nlp):
+    ents = entities_of(entity_nlp, "J.D. Vance spoke first. Then James David Vance spoke again, and "
+                       "Vance said more.")
+    assert len(entities_with(ents, "Vance")) == 1, shown(ents)
+
+
+def test_a_given_name_and_a_surname_typed_as_a_place_is_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "The bill was pushed by Virginia Foxx and opposed in Virginia Beach, "
+                       "said Trump's daughter Ivanka.")
+    assert _types(ents).get("Virginia Foxx") == "PERSON", shown(ents)
+    assert _types(ents).get("Virginia Beach") in ("GPE", "LOC"), shown(ents)
+
+
+def test_a_chamber_is_an_organisation_not_a_place(entity_nlp):
+    ents = entities_of(entity_nlp, "The vote near the Senate was close, and lawmakers in the House balked.")
+    assert all(e.type == "ORG" for e in entities_with(ents, "Senate") + entities_with(ents, "House")), shown(ents)
+
+
+def test_a_title_of_a_film_holds_no_person(entity_nlp):
+    ents = entities_of(entity_nlp, "The film Gone with the Wind was shown on Friday in Atlanta.")
+    assert not entities_with(ents, "Wind"), shown(ents)
+
+
+def test_a_disease_is_no_organisation(entity_nlp):
+    ents = entities_of(entity_nlp, "Most adults follow news about the COVID-19 outbreak, the survey found.")
+    assert not any(e.type == "ORG" for e in entities_with(ents, "COVID")), shown(ents)
