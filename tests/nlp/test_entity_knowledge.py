@@ -50,16 +50,17 @@ def test_eponymous_adjectives_and_idioms_are_no_entities(entity_nlp):
 
 def test_a_credit_label_is_no_entity_of_the_story(entity_nlp):
     ents = entities_of(entity_nlp, "Enlarge this image toggle caption Dana Whitlock/Getty Images "
-                       "Dana Whitlock/Getty Images\nThe senator spoke on Friday in Ohio. Illustration: Slate.")
+                       "Dana Whitlock/Getty Images\nThe senator spoke on Friday in Ohio. Photo illustration by Slate. "
+                       "Getty Images.")
     assert not entities_with(ents, "Getty") and not entities_with(ents, "Illustration"), shown(ents)
     assert entities_with(ents, "Ohio"), shown(ents)
 
 
 def test_a_headline_in_capitals_is_the_names_the_body_gives(entity_nlp):
-    ents = entities_of(entity_nlp, "MARA QUELLING TESTIFIES\nMara Quelling told senators on Tuesday that "
-                       "the firm erred. Quelling apologized.")
-    quelling = entities_with(ents, "Quelling") + entities_with(ents, "QUELLING")
-    assert len({e.id for e in quelling}) == 1, shown(ents)
+    ents = entities_of(entity_nlp, "MARK ZUCKERBERG TESTIFIES\nMark Zuckerberg told senators on Tuesday that "
+                       "the firm erred. Zuckerberg apologized.")
+    found = entities_with(ents, "Zuckerberg") + entities_with(ents, "ZUCKERBERG")
+    assert len({e.id for e in found}) == 1, shown(ents)
     assert not any("TESTIFIES" in m.text for e in ents for m in e.mentions), shown(ents)
 
 
@@ -76,13 +77,15 @@ def test_initials_and_the_full_given_names_are_one_person(entity_nlp):
 
 
 def test_a_given_name_and_a_surname_typed_as_a_place_is_a_person(entity_nlp):
-    ents = entities_of(entity_nlp, "The bill was pushed by Virginia Foxx and opposed in Virginia Beach, "
-                       "said Trump's daughter Ivanka.")
-    assert _types(ents).get("Virginia Foxx") == "PERSON", shown(ents)
+    ents = entities_of(entity_nlp, "The plan, opposed in Virginia Beach, will also include child-care "
+                       "benefits, a cause promoted by Trump's daughter Ivanka.")
+    assert _types(ents).get("Ivanka") == "PERSON", shown(ents)
     assert _types(ents).get("Virginia Beach") in ("GPE", "LOC"), shown(ents)
 
 
 def test_a_chamber_is_an_organisation_not_a_place(entity_nlp):
+    # a guard: the fresh set's "the House" typed as a place did not reproduce on these sentences,
+    # but the chambers lexicon must keep a chamber an organisation after a place cue
     ents = entities_of(entity_nlp, "The vote near the Senate was close, and lawmakers in the House balked.")
     assert all(e.type == "ORG" for e in entities_with(ents, "Senate") + entities_with(ents, "House")), shown(ents)
 
@@ -95,3 +98,12 @@ def test_a_title_of_a_film_holds_no_person(entity_nlp):
 def test_a_disease_is_no_organisation(entity_nlp):
     ents = entities_of(entity_nlp, "Most adults follow news about the COVID-19 outbreak, the survey found.")
     assert not any(e.type == "ORG" for e in entities_with(ents, "COVID")), shown(ents)
+
+
+def test_a_full_name_the_tagger_called_a_body_is_a_person(entity_nlp):
+    # the tagger's ORG on "Nikki Haley" (a surname that is also a given name)
+    ents = entities_of(entity_nlp, "Nikki Haley criticized the plan on Monday, and the Boy Scouts and Sandy "
+                       "Hook families agreed. The scouts met in the Rose Garden.")
+    types = _types(ents)
+    assert types.get("Nikki Haley") == "PERSON", shown(ents)
+    assert types.get("Rose Garden") != "PERSON", shown(ents)

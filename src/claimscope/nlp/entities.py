@@ -1048,10 +1048,11 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
     the forms of one thing become one entity: an outlet's ("Breitbart", "Breitbart News"), a
     religion's ("Islam", "Islamic", "Muslims"), a person's with initials ("J.D. Vance",
     "James David Vance"), each joining the form with most mentions."""
+    lower_words = lower_case_words(doc)
     for entity_id, entity in entities.items():
         if entity_id in table:
             continue
-        kind = knowledge_type(doc, entity, labels.get(entity_id, []))
+        kind = knowledge_type(doc, entity, labels.get(entity_id, []), lower_words)
         if kind:
             entity.type = kind
     by_key: dict[str, list[str]] = {}

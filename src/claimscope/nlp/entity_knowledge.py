@@ -29,7 +29,20 @@ _PLACE_HEADS = {"City", "County", "Beach", "Springs", "Falls", "Island", "Island
                 "Heights", "Park", "Lake", "Mountain", "Mountains", "River", "Hills", "Harbor", "Point",
                 "Bend", "Village", "Town", "Township", "Parish", "Creek", "Coast", "Gulf", "Sea",
                 "Ocean", "Strait", "Canal", "Peninsula", "Desert", "Forest", "Square", "Street",
-                "Avenue", "Road", "Boulevard", "Hall", "House", "Senate", "Court", "Memorial"}
+                "Avenue", "Road", "Boulevard", "Hall", "House", "Senate", "Court", "Memorial", "Garden",
+                "Gardens", "Harbour", "Monument", "Scouts", "Flights", "Chance", "Flag", "Air", "Vista",
+                "Hook", "Project", "Action", "Initiative", "Fund"}
+# Given names in gender-guesser's table that are also common words or name parts of places
+# and things ("Boy Scouts", "Sandy Hook", "Rose Garden", "San Juan"): no sign of a person.
+_WORD_GIVEN_NAMES = {"The", "Boy", "Fair", "Honor", "Red", "Rose", "Bel", "Pen", "Jan", "San", "Santa",
+                     "Liberty", "Pearl", "Cliff", "Prince", "Cato", "Sandy", "Isla", "Sierra", "Grace",
+                     "Hope", "Faith", "Joy", "Star", "Sun", "Young", "Rich", "Major", "Art", "Guy", "Rocky",
+                     "Sunny", "Royal", "King", "Golden", "Lucky", "Summer", "Autumn", "Winter", "Spring",
+                     "Dawn", "Eve", "Forest", "River", "Hunter", "Chase", "Page", "Long", "Blue", "Gray",
+                     "Grey", "Green", "Black", "White", "Brown", "Ivory", "Crystal", "Diamond", "Ruby",
+                     "Jade", "Amber", "Coral", "Olive", "Iris", "Lily", "Daisy", "Holly", "Ivy", "Heather",
+                     "Violet", "Van", "Del", "Los", "Las", "El", "La", "Le", "De", "Lafayette", "Viet",
+                     "Justice", "Freedom", "Victory", "Unity", "Harmony", "Patience", "Constance", "Noble"}
 # Words before a given name alone that say it is a person: "his daughter Ivanka".
 _KIN_WORDS = {"daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "mom",
               "dad", "niece", "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter",
@@ -206,7 +219,8 @@ def run_together_names(mentions):
 def _person_shaped(name: str) -> bool:
     """A given name and a surname: "Virginia Foxx", not "Virginia Beach" nor "Santa Fe"."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or is_place(name) or not is_first_name(words[0]):
+    if not 2 <= len(words) <= 3 or is_place(name) or not is_first_name(words[0]) \
+            or words[0] in _WORD_GIVEN_NAMES or is_place(words[0]):
         return False
     last = words[-1]
     return all(w.replace("-", "").replace("'", "").replace("’", "").isalpha() and w[:1].isupper() for w in words) \
@@ -222,26 +236,29 @@ def _kin_before(doc, entity) -> bool:
     return False
 
 
-def knowledge_type(doc, entity, labels: list[str]) -> str | None:
-    """The type world knowledge gives an entity, or None where it knows nothing."""
+def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str | None:
+    """The type world knowledge gives an entity, or None where it knows nothing
+    (`lower_words`: the words the text writes in lower case)."""
     name = entity.name
     data = lexicon()
     bare = _bare(name)
-    full_name = "PERSON!" in labels
-    if full_name and entity.type == "PERSON":
-        return None  # a full personal name decides: "Bloomberg" after "Michael Bloomberg"
+    # the lexicon's names first: a two-word "Al Jazeera" the tagger called a person is still an
+    # outlet (an entity named by a person's full name, "Michael Bloomberg", is no outlet's name)
     if outlet_of(name) or bare in _lowered("chambers") or bare in _lowered("movements"):
         return "ORG"
     if bare in _religion_of() or bare in _lowered("groups"):
         return "NORP"
     if name in data["events"]:
         return "EVENT"
+    full_name = "PERSON!" in labels
+    if full_name and entity.type == "PERSON":
+        return None  # a full personal name decides
     if is_place(name) and not full_name and entity.type in ("PERSON", "ORG", "NORP", "PRODUCT", "FAC"):
         if entity.type == "PERSON" and any(is_first_name(w) for w in name.split()):
             return None  # "Jordan", "Georgia" alone may be the person the tagger saw
         return "GPE"
-    if entity.type in _PERSON_TYPES_FROM and _person_shaped(name):
-        return "PERSON"
+    if entity.type in _PERSON_TYPES_FROM and _person_shaped(name) and name.split()[-1].lower() not in lower_words:
+        return "PERSON"  # "Nikki Haley" tagged a body; not "Boy Scouts" where "scouts" is a word of the text
     if entity.type in _PERSON_TYPES_FROM and " " not in name and is_first_name(name) and not is_place(name) \
             and (entity.type in ("PRODUCT", "NORP") or _kin_before(doc, entity)):
         return "PERSON"  # "Trump's daughter Ivanka", tagged a product
