@@ -107,3 +107,11 @@ def test_a_full_name_the_tagger_called_a_body_is_a_person(entity_nlp):
     types = _types(ents)
     assert types.get("Nikki Haley") == "PERSON", shown(ents)
     assert types.get("Rose Garden") != "PERSON", shown(ents)
+
+
+def test_a_title_case_headline_of_common_words_is_no_body(entity_nlp):
+    ents = entities_of(entity_nlp, "Jobless Rate At 7.8 Percent\nThe jobless rate held steady in March, the "
+                       "Bureau of Labor Statistics said, with no revisions to earlier months.\nNo Revisions "
+                       "To Jobless Rates That Drew Questions:\nThe rates stood.")
+    assert not any("Jobless" in m.text for e in ents for m in e.mentions), shown(ents)
+    assert entities_with(ents, "Bureau of Labor Statistics"), shown(ents)

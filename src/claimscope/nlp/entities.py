@@ -46,6 +46,7 @@ from claimscope.nlp.entity_mentions import (
     in_quoted_title,
     is_caption_label,
     is_heading_common_word,
+    is_heading_phrase,
     is_hyphen_compound,
     is_lone_initial,
     is_page_furniture,
@@ -264,7 +265,8 @@ class EntityLinker:
             return True
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
-                or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
+                or ((is_heading_common_word(ent, lower_words) or is_heading_phrase(ent, lower_words))
+                    and self._alias_of(ent) is None))
 
     def _alias_and_title(self, pieces: list[Span]) -> list[Span]:
         """"the Republican House", "the Democratic Senate": a known name and a word that is a

@@ -294,6 +294,18 @@ def is_heading_common_word(span: Span, lower_words: set[str]) -> bool:
     return at_start or _in_title_case_line(t)
 
 
+def is_heading_phrase(span: Span, lower_words: set[str]) -> bool:
+    """"Jobless Rate At 7.8 Percent", "No Revisions To Jobless Rates": words of a headline in
+    title case the tagger took for a body's name, each of which the text also writes in lower
+    case ("the jobless rate", "revisions"). A name keeps some word of its own ("Labor" of
+    "Bureau of Labor Statistics" is written so everywhere)."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or span.label_ == "PERSON" or not _in_title_case_line(span[0]):
+        return False
+    return all(t.lower_ in lower_words or (t.lower_.endswith("s") and t.lower_[:-1] in lower_words)
+               for t in words)
+
+
 def _in_title_case_line(token) -> bool:
     doc = token.doc
     lo = token.i
