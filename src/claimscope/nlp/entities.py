@@ -34,7 +34,8 @@ from claimscope.nlp.entity_forms import (
 )
 from claimscope.nlp.entity_knowledge import (
     headline_pieces,
-    initials_match,
+    full_name_keys,
+    initials_key,
     is_not_an_entity,
     knowledge_type,
     run_together_names,
@@ -1071,16 +1072,21 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
                 _merge_into(entities, labels, eid, target)
         if target not in table and same_thing_key(entities[target]).startswith("religion:"):
             entities[target].type = "NORP"
-    by_last: dict[str, list[str]] = {}
+    # initials: the full names indexed by surname and the initials of their given names, so a
+    # name written with initials finds its full form without comparing every pair
+    by_initials: dict[str, list[str]] = {}
     for entity_id, entity in entities.items():
-        if entity.type == "PERSON" and len(entity.name.split()) >= 2:
-            by_last.setdefault(entity.name.split()[-1], []).append(entity_id)
-    for ids in by_last.values():
-        for short in ids:
-            fuller = [eid for eid in ids if eid != short and eid in entities and short in entities
-                      and initials_match(entities[short].name.split(), entities[eid].name.split())]
-            if len(fuller) == 1 and short not in table:
-                _merge_into(entities, labels, short, fuller[0])
+        words = entity.name.split()
+        if entity.type == "PERSON" and len(words) >= 2 and initials_key(words) is None:
+            for key in full_name_keys(words):
+                by_initials.setdefault(key, []).append(entity_id)
+    for entity_id, entity in list(entities.items()):
+        words = entity.name.split()
+        key = initials_key(words) if entity.type == "PERSON" and entity_id not in table else None
+        fuller = list(dict.fromkeys(eid for eid in by_initials.get(key, []) if eid in entities and eid != entity_id)) \
+            if key else []
+        if len(fuller) == 1:
+            _merge_into(entities, labels, entity_id, fuller[0])
 
 
 def _who_follows(doc: Doc, mention) -> bool:

@@ -276,15 +276,22 @@ def same_thing_key(entity) -> str | None:
     return f"religion:{religion}" if religion else None
 
 
-def initials_match(short: list[str], full: list[str]) -> bool:
-    """"J.D. Vance" and "James David Vance": the given names written as initials are the
-    full name's given names (same surname, one initial a given name)."""
-    if len(short) < 2 or len(full) < 2 or short[-1] != full[-1] or short == full:
-        return False
-    letters = "".join(w.replace(".", "") for w in short[:-1])
-    if not letters.isalpha() or not letters.isupper() or not all(
-            len(w.replace(".", "")) <= 3 and (w.endswith(".") or len(w) <= 2) for w in short[:-1]):
-        return False
-    given = [w for w in full[:-1] if w[:1].isupper()]
-    return len(letters) <= len(given) and all(is_first_name(w) or len(w.rstrip(".")) == 1 for w in given[:1]) \
-        and "".join(w[0] for w in given[:len(letters)]) == letters and len(given[0].rstrip(".")) > 1
+def initials_key(words: list[str]) -> str | None:
+    """"J.D. Vance", "J. D. Vance" -> "vance:JD": a name whose given names are all initials;
+    None for any other name."""
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    given = words[:-1]
+    if not all(w.endswith(".") and w.replace(".", "").isalpha() and w.replace(".", "").isupper()
+               and len(w.replace(".", "")) <= 3 for w in given):
+        return None
+    return f"{words[-1].lower()}:{''.join(w.replace('.', '') for w in given)}"
+
+
+def full_name_keys(words: list[str]) -> list[str]:
+    """"James David Vance" -> "vance:J", "vance:JD": the keys under which a name written with
+    the initials of its first given names finds it. It must open with a given name."""
+    given = [w for w in words[:-1] if w[:1].isupper()]
+    if not given or not is_first_name(given[0]):
+        return []
+    return [f"{words[-1].lower()}:{''.join(w[0] for w in given[:k])}" for k in range(1, len(given) + 1)]
