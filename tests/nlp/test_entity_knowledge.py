@@ -115,3 +115,22 @@ def test_a_title_case_headline_of_common_words_is_no_body(entity_nlp):
                        "To Jobless Rates That Drew Questions:\nThe rates stood.")
     assert not any("Jobless" in m.text for e in ents for m in e.mentions), shown(ents)
     assert entities_with(ents, "Bureau of Labor Statistics"), shown(ents)
+
+
+def test_a_given_name_the_tagger_called_a_place_is_the_one_person_with_it(entity_nlp):
+    ents = entities_of(entity_nlp, "One former student, Cade Summers, tells a reporter that he hated it. "
+                       "So Cade started getting up at 3 a.m. to work in a bakery. For Cade, that meant "
+                       "an internship on Fridays.")
+    cade = entities_with(ents, "Cade")
+    assert len(cade) == 1 and cade[0].type == "PERSON", shown(ents)
+
+
+def test_a_lone_well_known_surname_tagged_a_body_is_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "The campaign hired staff who are 35% people of color, a contrast with "
+                       "Trump, whose team did not release such data.")
+    assert all(e.type == "PERSON" for e in entities_with(ents, "Trump")), shown(ents)
+
+
+def test_a_link_is_no_body(entity_nlp):
+    ents = entities_of(entity_nlp, "The claim was wrong. https://t.co/zQFHmZx0RF — Nick Merrill")
+    assert not any("t.co" in m.text for e in ents for m in e.mentions), shown(ents)

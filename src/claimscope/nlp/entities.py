@@ -36,6 +36,7 @@ from claimscope.nlp.entity_knowledge import (
     headline_pieces,
     full_name_keys,
     initials_key,
+    is_place,
     is_not_an_entity,
     knowledge_type,
     run_together_names,
@@ -1072,6 +1073,18 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
                 _merge_into(entities, labels, eid, target)
         if target not in table and same_thing_key(entities[target]).startswith("religion:"):
             entities[target].type = "NORP"
+    # "Cade" the tagger called a place, in a text about Cade Summers: a given name alone that
+    # is no known place is the one person in the text who has it
+    by_given: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        words = entity.name.split()
+        if entity.type == "PERSON" and len(words) >= 2:
+            by_given.setdefault(words[0], []).append(entity_id)
+    for entity_id, entity in list(entities.items()):
+        people = by_given.get(entity.name, [])
+        if entity_id not in table and entity.type in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT") \
+                and len(people) == 1 and is_first_name(entity.name) and not is_place(entity.name):
+            _merge_into(entities, labels, entity_id, people[0])
     # initials: the full names indexed by surname and the initials of their given names, so a
     # name written with initials finds its full form without comparing every pair
     by_initials: dict[str, list[str]] = {}

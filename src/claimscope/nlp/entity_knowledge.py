@@ -109,6 +109,8 @@ def is_not_an_entity(span: Span) -> bool:
     text = span.text
     if text in data["eponyms"] or (len(span) == 1 and text.lower().endswith("esque")):
         return True
+    if "://" in text or text.lower().startswith("www.") or "t.co/" in text:
+        return True  # a link the tagger took for a body
     if _bare(text) in _lowered("captions") or text in data["diseases"]:
         return True
     return _in_idiom(span) or _is_credit(span) or _in_work_title(span)
@@ -244,7 +246,9 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     bare = _bare(name)
     # the lexicon's names first: a two-word "Al Jazeera" the tagger called a person is still an
     # outlet (an entity named by a person's full name, "Michael Bloomberg", is no outlet's name)
-    if outlet_of(name) or bare in _lowered("chambers") or bare in _lowered("movements"):
+    if outlet_of(name) and not (entity.type == "PERSON" and name in data["outlet_surnames"]):
+        return "ORG"  # a lone "Bloomberg" the tagger called a person may be the man
+    if bare in _lowered("chambers") or bare in _lowered("movements") or name in data["bodies"]:
         return "ORG"
     if bare in _religion_of() or bare in _lowered("groups"):
         return "NORP"
@@ -257,6 +261,8 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         if entity.type == "PERSON" and any(is_first_name(w) for w in name.split()):
             return None  # "Jordan", "Georgia" alone may be the person the tagger saw
         return "GPE"
+    if entity.type in _PERSON_TYPES_FROM and name in data["persons"]:
+        return "PERSON"  # "Trump" alone, tagged a body
     if entity.type in _PERSON_TYPES_FROM and _person_shaped(name) and name.split()[-1].lower() not in lower_words:
         return "PERSON"  # "Nikki Haley" tagged a body; not "Boy Scouts" where "scouts" is a word of the text
     if entity.type in _PERSON_TYPES_FROM and " " not in name and is_first_name(name) and not is_place(name) \
