@@ -134,3 +134,9 @@ def test_a_lone_well_known_surname_tagged_a_body_is_a_person(entity_nlp):
 def test_a_link_is_no_body(entity_nlp):
     ents = entities_of(entity_nlp, "The claim was wrong. https://t.co/zQFHmZx0RF — Nick Merrill")
     assert not any("t.co" in m.text for e in ents for m in e.mentions), shown(ents)
+
+
+def test_a_promotion_line_in_capitals_is_no_mention(entity_nlp):
+    ents = entities_of(entity_nlp, "Fox News reported the vote on Monday.\nCLICK HERE TO GET THE FOX NEWS APP\n"
+                       "The bill passed.")
+    assert [len(e.mentions) for e in entities_with(ents, "Fox") + entities_with(ents, "FOX")] == [1], shown(ents)

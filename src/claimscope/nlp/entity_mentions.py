@@ -355,7 +355,8 @@ _GALLERY_WORDS = {"images", "photos", "videos", "pictures"}
 def is_page_furniture(span: Span) -> bool:
     """Words of the page around the article, not of the article: a newsletter box ("Sign up for
     Daily Opinion Newsletter"), a gallery button ("Slideshow (9 Images)"), a post-office box
-    ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:")."""
+    ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:"), a promotion line
+    in capitals ("CLICK HERE TO GET THE ... APP")."""
     doc = span.doc
     if span[-1].lower_ in _FURNITURE_HEADS or span[0].text == "ARTICLE":
         return True  # a newsletter box; "ARTICLE 6:34" labels a video player
@@ -368,6 +369,8 @@ def is_page_furniture(span: Span) -> bool:
     if span[0].text in ("P.O.", "PO") and (len(span) == 1 or span[1].lower_ == "box"):
         return True
     line = _line_text(span)
+    if line.upper().startswith(("CLICK HERE", "CLICK TO ", "DOWNLOAD THE ", "GET THE ")) and line.isupper():
+        return True  # "CLICK HERE TO GET THE FOX NEWS APP": a promotion line of the page
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
 
 
