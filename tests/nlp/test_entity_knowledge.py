@@ -140,3 +140,18 @@ def test_a_promotion_line_in_capitals_is_no_mention(entity_nlp):
     ents = entities_of(entity_nlp, "Fox News reported the vote on Monday.\nCLICK HERE TO GET THE FOX NEWS APP\n"
                        "The bill passed.")
     assert [len(e.mentions) for e in entities_with(ents, "Fox") + entities_with(ents, "FOX")] == [1], shown(ents)
+
+
+def test_a_person_only_world_knowledge_found_takes_her_given_name_alone(parse):
+    # the tagger's organisation "Tessa Quill" beside its person "Tessa": once world knowledge makes
+    # the full name a person, the given name alone joins her as the tagger's persons' do
+    from claimscope.model.records import Entity, Mention
+    from claimscope.nlp.entities import _type_from_knowledge
+
+    doc = parse("Tessa Quill is a clever teenager, and Tessa must find it.")
+    ents = {"tessa-quill": Entity(id="tessa-quill", name="Tessa Quill", type="ORG",
+                                  mentions=[Mention(0, 11, "Tessa Quill")]),
+            "tessa": Entity(id="tessa", name="Tessa", type="PERSON", mentions=[Mention(38, 43, "Tessa")])}
+    labels = {"tessa-quill": ["ORG"], "tessa": ["PERSON"]}
+    _type_from_knowledge(doc, ents, labels, {})
+    assert list(ents) == ["tessa-quill"] and ents["tessa-quill"].type == "PERSON", ents

@@ -1053,11 +1053,14 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
     religion's ("Islam", "Islamic", "Muslims"), a person's with initials ("J.D. Vance",
     "James David Vance"), each joining the form with most mentions."""
     lower_words = lower_case_words(doc)
+    retyped: set[str] = set()  # the entities world knowledge made persons
     for entity_id, entity in entities.items():
         if entity_id in table:
             continue
         kind = knowledge_type(doc, entity, labels.get(entity_id, []), lower_words)
         if kind:
+            if kind == "PERSON" and entity.type != "PERSON":
+                retyped.add(entity_id)
             entity.type = kind
     by_key: dict[str, list[str]] = {}
     for entity_id, entity in entities.items():
@@ -1080,10 +1083,15 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
         words = entity.name.split()
         if entity.type == "PERSON" and len(words) >= 2:
             by_given.setdefault(words[0], []).append(entity_id)
+    surnames = {e.name.split()[-1] for e in entities.values() if e.type == "PERSON" and " " in e.name}
     for entity_id, entity in list(entities.items()):
         people = by_given.get(entity.name, [])
-        if entity_id not in table and entity.type in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT") \
-                and len(people) == 1 and is_first_name(entity.name) and not is_place(entity.name):
+        if entity_id in table or len(people) != 1 or not is_first_name(entity.name) or is_place(entity.name):
+            continue
+        if entity.type in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT") or (
+                entity.type == "PERSON" and entity.name not in surnames and people[0] in retyped):
+            # a person only world knowledge made one ("Tessa Quill", tagged a body) takes her
+            # given name alone as the tagger's persons do
             _merge_into(entities, labels, entity_id, people[0])
     # initials: the full names indexed by surname and the initials of their given names, so a
     # name written with initials finds its full form without comparing every pair

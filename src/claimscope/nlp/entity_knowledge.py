@@ -263,7 +263,10 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "GPE"
     if entity.type in _PERSON_TYPES_FROM and name in data["persons"]:
         return "PERSON"  # "Trump" alone, tagged a body
-    if entity.type in _PERSON_TYPES_FROM and _person_shaped(name) and name.split()[-1].lower() not in lower_words:
+    # a facility or a location the tagger saw in a full name is left alone: there the tagger
+    # mostly reads a title or a place (a book's title that is its heroine's name)
+    if entity.type in ("GPE", "ORG", "NORP", "PRODUCT") and _person_shaped(name) \
+            and name.split()[-1].lower() not in lower_words:
         return "PERSON"  # "Nikki Haley" tagged a body; not "Boy Scouts" where "scouts" is a word of the text
     if entity.type in _PERSON_TYPES_FROM and " " not in name and is_first_name(name) and not is_place(name) \
             and (entity.type in ("PRODUCT", "NORP") or _kin_before(doc, entity)):
