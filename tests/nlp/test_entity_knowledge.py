@@ -77,8 +77,8 @@ def test_initials_and_the_full_given_names_are_one_person(entity_nlp):
 
 
 def test_a_given_name_and_a_surname_typed_as_a_place_is_a_person(entity_nlp):
-    ents = entities_of(entity_nlp, "The plan, opposed in Virginia Beach, will also include child-care "
-                       "benefits, a cause promoted by Trump's daughter Ivanka.")
+    ents = entities_of(entity_nlp, "The plan, opposed in Virginia Beach, would also fund summer camps, an idea "
+                       "pushed by Mayor Hale's daughter Ivanka.")
     assert _types(ents).get("Ivanka") == "PERSON", shown(ents)
     assert _types(ents).get("Virginia Beach") in ("GPE", "LOC"), shown(ents)
 
@@ -109,36 +109,50 @@ def test_a_full_name_the_tagger_called_a_body_is_a_person(entity_nlp):
     assert types.get("Rose Garden") != "PERSON", shown(ents)
 
 
-def test_a_title_case_headline_of_common_words_is_no_body(entity_nlp):
-    ents = entities_of(entity_nlp, "Jobless Rate At 7.8 Percent\nThe jobless rate held steady in March, the "
-                       "Bureau of Labor Statistics said, with no revisions to earlier months.\nNo Revisions "
-                       "To Jobless Rates That Drew Questions:\nThe rates stood.")
-    assert not any("Jobless" in m.text for e in ents for m in e.mentions), shown(ents)
-    assert entities_with(ents, "Bureau of Labor Statistics"), shown(ents)
+def test_a_title_case_headline_of_common_words_is_no_body(parse):
+    # the tagger's ORG on such a line, checked on the span itself
+    from spacy.tokens import Span
 
+    from claimscope.nlp.entity_mentions import is_heading_phrase, lower_case_words
 
-def test_a_given_name_the_tagger_called_a_place_is_the_one_person_with_it(entity_nlp):
-    ents = entities_of(entity_nlp, "One former student, Cade Summers, tells a reporter that he hated it. "
-                       "So Cade started getting up at 3 a.m. to work in a bakery. For Cade, that meant "
-                       "an internship on Fridays.")
-    cade = entities_with(ents, "Cade")
-    assert len(cade) == 1 and cade[0].type == "PERSON", shown(ents)
+    doc = parse("Factory Output Falls In March, Jobless Rate Steady\nThe jobless rate held steady in "
+                "March, the Bureau of Labor Statistics said.\nThe Bureau of Labor Statistics met.")
+    words = lower_case_words(doc)
+    jobless = next(t.i for t in doc if t.text == "Jobless")
+    assert is_heading_phrase(Span(doc, jobless, jobless + 2, label="ORG"), words)
+    bureau = [t.i for t in doc if t.text == "Bureau"][-1]
+    assert not is_heading_phrase(Span(doc, bureau, bureau + 4, label="ORG"), words)
 
+def test_a_given_name_the_tagger_called_a_place_is_the_one_person_with_it(parse):
+    # the tagger's place "Milo" beside its person "Milo Brandt"
+    from claimscope.model.records import Entity, Mention
+    from claimscope.nlp.entities import _type_from_knowledge
+
+    doc = parse("A former pupil, Milo Brandt, disliked it. So Milo baked bread before class.")
+    ents = {"milo-brandt": Entity(id="milo-brandt", name="Milo Brandt", type="PERSON",
+                                  mentions=[Mention(16, 27, "Milo Brandt")]),
+            "milo": Entity(id="milo", name="Milo", type="GPE", mentions=[Mention(45, 49, "Milo")])}
+    labels = {"milo-brandt": ["PERSON!"], "milo": ["GPE"]}
+    _type_from_knowledge(doc, ents, labels, {})
+    assert list(ents) == ["milo-brandt"] and len(ents["milo-brandt"].mentions) == 2, ents
 
 def test_a_lone_well_known_surname_tagged_a_body_is_a_person(entity_nlp):
-    ents = entities_of(entity_nlp, "The campaign hired staff who are 35% people of color, a contrast with "
-                       "Trump, whose team did not release such data.")
+    ents = entities_of(entity_nlp, "The firm's board is mostly women, a contrast with Trump, whose company "
+                       "did not release such data.")
     assert all(e.type == "PERSON" for e in entities_with(ents, "Trump")), shown(ents)
 
 
-def test_a_link_is_no_body(entity_nlp):
-    ents = entities_of(entity_nlp, "The claim was wrong. https://t.co/zQFHmZx0RF — Nick Merrill")
-    assert not any("t.co" in m.text for e in ents for m in e.mentions), shown(ents)
+def test_a_link_is_no_body(parse):
+    from claimscope.nlp.entity_knowledge import is_not_an_entity
 
+    doc = parse("The figure was false. https://t.co/Qw8rTy2Lp0 — Ada Quist")
+    link = next(t for t in doc if "t.co" in t.text)
+    assert is_not_an_entity(doc[link.i:link.i + 1])
+    assert not is_not_an_entity(doc[len(doc) - 2:len(doc)])
 
 def test_a_promotion_line_in_capitals_is_no_mention(entity_nlp):
-    ents = entities_of(entity_nlp, "Fox News reported the vote on Monday.\nCLICK HERE TO GET THE FOX NEWS APP\n"
-                       "The bill passed.")
+    ents = entities_of(entity_nlp, "Fox News reported the vote on Monday.\nCLICK HERE TO DOWNLOAD THE FOX NEWS "
+                       "APP\nThe bill passed.")
     assert [len(e.mentions) for e in entities_with(ents, "Fox") + entities_with(ents, "FOX")] == [1], shown(ents)
 
 

@@ -1076,7 +1076,7 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
                 _merge_into(entities, labels, eid, target)
         if target not in table and same_thing_key(entities[target]).startswith("religion:"):
             entities[target].type = "NORP"
-    # "Cade" the tagger called a place, in a text about Cade Summers: a given name alone that
+    # "Milo" the tagger called a place, in a text about Milo Brandt: a given name alone that
     # is no known place is the one person in the text who has it
     by_given: dict[str, list[str]] = {}
     for entity_id, entity in entities.items():

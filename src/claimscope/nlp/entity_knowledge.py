@@ -270,7 +270,7 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "PERSON"  # "Nikki Haley" tagged a body; not "Boy Scouts" where "scouts" is a word of the text
     if entity.type in _PERSON_TYPES_FROM and " " not in name and is_first_name(name) and not is_place(name) \
             and (entity.type in ("PRODUCT", "NORP") or _kin_before(doc, entity)):
-        return "PERSON"  # "Trump's daughter Ivanka", tagged a product
+        return "PERSON"  # "the mayor's daughter Ivanka", tagged a product
     return None
 
 

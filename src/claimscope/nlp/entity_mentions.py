@@ -295,9 +295,9 @@ def is_heading_common_word(span: Span, lower_words: set[str]) -> bool:
 
 
 def is_heading_phrase(span: Span, lower_words: set[str]) -> bool:
-    """"Jobless Rate At 7.8 Percent", "No Revisions To Jobless Rates": words of a headline in
+    """"Factory Output Falls, Jobless Rate Steady": words of a headline in
     title case the tagger took for a body's name, each of which the text also writes in lower
-    case ("the jobless rate", "revisions"). A name keeps some word of its own ("Labor" of
+    case ("the jobless rate"). A name keeps some word of its own ("Labor" of
     "Bureau of Labor Statistics" is written so everywhere)."""
     words = [t for t in span if t.is_alpha]
     if len(words) < 2 or span.label_ == "PERSON" or not _in_title_case_line(span[0]):
@@ -356,7 +356,7 @@ def is_page_furniture(span: Span) -> bool:
     """Words of the page around the article, not of the article: a newsletter box ("Sign up for
     Daily Opinion Newsletter"), a gallery button ("Slideshow (9 Images)"), a post-office box
     ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:"), a promotion line
-    in capitals ("CLICK HERE TO GET THE ... APP")."""
+    in capitals ("CLICK HERE TO DOWNLOAD THE ... APP")."""
     doc = span.doc
     if span[-1].lower_ in _FURNITURE_HEADS or span[0].text == "ARTICLE":
         return True  # a newsletter box; "ARTICLE 6:34" labels a video player
@@ -370,7 +370,7 @@ def is_page_furniture(span: Span) -> bool:
         return True
     line = _line_text(span)
     if line.upper().startswith(("CLICK HERE", "CLICK TO ", "DOWNLOAD THE ", "GET THE ")) and line.isupper():
-        return True  # "CLICK HERE TO GET THE FOX NEWS APP": a promotion line of the page
+        return True  # "CLICK HERE TO DOWNLOAD THE ... APP": a promotion line of the page
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
 
 
