@@ -33,11 +33,11 @@ from claimscope.nlp.entity_forms import (
     us_state_names,
 )
 from claimscope.nlp.entity_knowledge import (
-    headline_pieces,
     full_name_keys,
+    headline_pieces,
     initials_key,
-    is_place,
     is_not_an_entity,
+    is_place,
     knowledge_type,
     run_together_names,
     same_thing_key,
