@@ -54,10 +54,13 @@ def test_a_native_name_after_a_slash_is_the_same_body(entity_nlp):
     assert len(ents) == 1 and ents[0].name == "Rosebud Sioux Tribe", shown(ents)
 
 
-def test_a_photo_credit_after_a_slash_stays_two_names(entity_nlp):
+def test_a_photo_credit_after_a_slash_is_no_name_of_the_story(entity_nlp):
+    # entities5 kept "AFP" and "Getty Images" as two names; the fresh audit set's judges count
+    # a credit label as junk (issue 9, entities6), so the credit names nothing, and no one
+    # "AFP/Getty Images" either
     ents = entities_of(entity_nlp, "Protesters marched in Delhi on Monday. AFP/Getty Images")
     names = {e.name for e in ents}
-    assert "AFP" in names and "Getty Images" in names, shown(ents)
+    assert names == {"Delhi"}, shown(ents)
 
 
 def test_a_family_name_is_a_person(entity_nlp):

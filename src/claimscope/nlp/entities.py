@@ -32,11 +32,23 @@ from claimscope.nlp.entity_forms import (
     type_heads,
     us_state_names,
 )
+from claimscope.nlp.entity_knowledge import (
+    full_name_keys,
+    headline_pieces,
+    initials_key,
+    is_not_an_entity,
+    is_place,
+    knowledge_type,
+    run_together_names,
+    same_thing_key,
+)
+from claimscope.nlp.entity_knowledge import version as knowledge_version
 from claimscope.nlp.entity_mentions import (
     acronym_after_owner,
     in_quoted_title,
     is_caption_label,
     is_heading_common_word,
+    is_heading_phrase,
     is_hyphen_compound,
     is_lone_initial,
     is_page_furniture,
@@ -51,6 +63,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
+VERSION = "entities-1.1.0"  # 1.1.0: world-knowledge typing (nlp/entity_knowledge.py)
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -112,6 +125,11 @@ class EntityLinker:
         self._alias_exact: dict[str, str] = {}
         self._alias_folded: dict[str, str] = {}
         self._known_acronyms: set[str] = set()  # the table's acronyms of bodies ("ISIS", "NATO")
+
+    @property
+    def model_version(self) -> str:
+        # the rules' version, read with the world-knowledge lexicon they type by
+        return f"{VERSION}+{knowledge_version()}"
 
     def initialize(self, get_examples=None, *, nlp=None) -> None:
         self._load()
@@ -245,11 +263,12 @@ class EntityLinker:
             return True  # "the Southern border": a direction, capitalised
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
-        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent):
+        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent):
             return True
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
-                or (is_heading_common_word(ent, lower_words) and self._alias_of(ent) is None))
+                or ((is_heading_common_word(ent, lower_words) or is_heading_phrase(ent, lower_words))
+                    and self._alias_of(ent) is None))
 
     def _alias_and_title(self, pieces: list[Span]) -> list[Span]:
         """"the Republican House", "the Democratic Senate": a known name and a word that is a
@@ -293,7 +312,8 @@ class EntityLinker:
         gets one type, the one most of its mentions carry (a full personal name makes it a
         person), corrected where the words around the mentions say otherwise.
         """
-        mentions = _plural_groups(mentions)
+        # a headline in capitals and two surnames run together stand for the names they hold
+        mentions = _plural_groups(run_together_names(headline_pieces(mentions, self._alias_of)))
         families = family_names(mentions)
         entities: dict[str, Entity] = {}
         labels: dict[str, list[str]] = {}
@@ -429,6 +449,7 @@ class EntityLinker:
                 if len(words) >= 3 and any(w in ("v", "v.", "vs.") for w in words[1:-1]):
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
+        _type_from_knowledge(doc, entities, labels, self.table)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -1023,6 +1044,70 @@ def _type_from_context(doc: Doc, entities, labels, table) -> None:
             # "the Keystone XL pipeline": a name between "the" and a word for a thing (a type
             # head in lower case) is that thing, in every mention, not a person
             entity.type = kinds.pop()
+
+
+def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
+    """World knowledge has the last word on a type (nlp/entity_knowledge.py): "Al Jazeera" is
+    an outlet, "the House" a chamber, "Virginia Foxx" a person whatever the tagger said. Then
+    the forms of one thing become one entity: an outlet's ("Breitbart", "Breitbart News"), a
+    religion's ("Islam", "Islamic", "Muslims"), a person's with initials ("J.D. Vance",
+    "James David Vance"), each joining the form with most mentions."""
+    lower_words = lower_case_words(doc)
+    retyped: set[str] = set()  # the entities world knowledge made persons
+    for entity_id, entity in entities.items():
+        if entity_id in table:
+            continue
+        kind = knowledge_type(doc, entity, labels.get(entity_id, []), lower_words)
+        if kind:
+            if kind == "PERSON" and entity.type != "PERSON":
+                retyped.add(entity_id)
+            entity.type = kind
+    by_key: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        key = same_thing_key(entity)
+        if key:
+            by_key.setdefault(key, []).append(entity_id)
+    for ids in by_key.values():
+        if len(ids) < 2:
+            continue
+        target = max(ids, key=lambda eid: (eid in table, len(entities[eid].mentions)))
+        for eid in ids:
+            if eid != target and eid not in table:
+                _merge_into(entities, labels, eid, target)
+        if target not in table and same_thing_key(entities[target]).startswith("religion:"):
+            entities[target].type = "NORP"
+    # "Milo" the tagger called a place, in a text about Milo Brandt: a given name alone that
+    # is no known place is the one person in the text who has it
+    by_given: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        words = entity.name.split()
+        if entity.type == "PERSON" and len(words) >= 2:
+            by_given.setdefault(words[0], []).append(entity_id)
+    surnames = {e.name.split()[-1] for e in entities.values() if e.type == "PERSON" and " " in e.name}
+    for entity_id, entity in list(entities.items()):
+        people = by_given.get(entity.name, [])
+        if entity_id in table or len(people) != 1 or not is_first_name(entity.name) or is_place(entity.name):
+            continue
+        if entity.type in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT") or (
+                entity.type == "PERSON" and entity.name not in surnames and people[0] in retyped):
+            # a person only world knowledge made one ("Tessa Quill", tagged a body) takes her
+            # given name alone as the tagger's persons do
+            _merge_into(entities, labels, entity_id, people[0])
+    # initials: the full names indexed by surname and the initials of their given names, so a
+    # name written with initials finds its full form without comparing every pair
+    by_initials: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        words = entity.name.split()
+        if entity.type == "PERSON" and len(words) >= 2 and initials_key(words) is None:
+            for key in full_name_keys(words):
+                by_initials.setdefault(key, []).append(entity_id)
+    for entity_id, entity in list(entities.items()):
+        words = entity.name.split()
+        key = initials_key(words) if entity.type == "PERSON" and entity_id not in table else None
+        fuller = list(dict.fromkeys(eid for eid in by_initials.get(key, []) if eid in entities and eid != entity_id)) \
+            if key else []
+        if len(fuller) == 1:
+            _merge_into(entities, labels, entity_id, fuller[0])
 
 
 def _who_follows(doc: Doc, mention) -> bool:

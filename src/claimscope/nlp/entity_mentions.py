@@ -294,6 +294,18 @@ def is_heading_common_word(span: Span, lower_words: set[str]) -> bool:
     return at_start or _in_title_case_line(t)
 
 
+def is_heading_phrase(span: Span, lower_words: set[str]) -> bool:
+    """"Factory Output Falls, Jobless Rate Steady": words of a headline in
+    title case the tagger took for a body's name, each of which the text also writes in lower
+    case ("the jobless rate"). A name keeps some word of its own ("Labor" of
+    "Bureau of Labor Statistics" is written so everywhere)."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or span.label_ == "PERSON" or not _in_title_case_line(span[0]):
+        return False
+    return all(t.lower_ in lower_words or (t.lower_.endswith("s") and t.lower_[:-1] in lower_words)
+               for t in words)
+
+
 def _in_title_case_line(token) -> bool:
     doc = token.doc
     lo = token.i
@@ -343,7 +355,8 @@ _GALLERY_WORDS = {"images", "photos", "videos", "pictures"}
 def is_page_furniture(span: Span) -> bool:
     """Words of the page around the article, not of the article: a newsletter box ("Sign up for
     Daily Opinion Newsletter"), a gallery button ("Slideshow (9 Images)"), a post-office box
-    ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:")."""
+    ("P.O. Box 1200"), a section label line in capitals ("ANALYSIS/OPINION:"), a promotion line
+    in capitals ("CLICK HERE TO DOWNLOAD THE ... APP")."""
     doc = span.doc
     if span[-1].lower_ in _FURNITURE_HEADS or span[0].text == "ARTICLE":
         return True  # a newsletter box; "ARTICLE 6:34" labels a video player
@@ -356,6 +369,8 @@ def is_page_furniture(span: Span) -> bool:
     if span[0].text in ("P.O.", "PO") and (len(span) == 1 or span[1].lower_ == "box"):
         return True
     line = _line_text(span)
+    if line.upper().startswith(("CLICK HERE", "CLICK TO ", "DOWNLOAD THE ", "GET THE ")) and line.isupper():
+        return True  # "CLICK HERE TO DOWNLOAD THE ... APP": a promotion line of the page
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
 
 

@@ -1,0 +1,306 @@
+"""Offline world knowledge for entity typing: what a name is, whatever the tagger said.
+
+The statistical tagger types a name from the words around it, and it gets names wrong that
+any reader knows: "Al Jazeera" is a news channel, not a person; "the House" is a chamber, not a
+place; "Islam" and "Islamic" are one religion; "Herculean" and "Trojan horse" name nobody;
+"John Moore/Getty Images" under a photo is a credit, not a person of the story. Surface rules
+alone could not fix these (issue 9, entities5), so this module reads a hand-written lexicon
+(nlp/lexicons/world.json: places, news outlets, chambers, movements, religions and groups,
+eponymous adjectives, idioms, caption and credit labels, diseases, events) and gender-guesser's
+offline table of given names. The entity linker (nlp/entities.py) asks it three things: is
+this mention no entity at all, which mentions does a headline in capitals or two names run
+together stand for, and what type does an entity get, with which others it is one thing.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from claimscope.nlp.entity_forms import corporate_words, is_first_name, type_heads
+
+LEXICON = Path(__file__).parent / "lexicons" / "world.json"
+
+# Last words of a place's name: "Virginia Beach", "Chester County" are no person.
+_PLACE_HEADS = {"City", "County", "Beach", "Springs", "Falls", "Island", "Islands", "Bay", "Valley",
+                "Heights", "Park", "Lake", "Mountain", "Mountains", "River", "Hills", "Harbor", "Point",
+                "Bend", "Village", "Town", "Township", "Parish", "Creek", "Coast", "Gulf", "Sea",
+                "Ocean", "Strait", "Canal", "Peninsula", "Desert", "Forest", "Square", "Street",
+                "Avenue", "Road", "Boulevard", "Hall", "House", "Senate", "Court", "Memorial", "Garden",
+                "Gardens", "Harbour", "Monument", "Scouts", "Flights", "Chance", "Flag", "Air", "Vista",
+                "Hook", "Project", "Action", "Initiative", "Fund"}
+# Given names in gender-guesser's table that are also common words or name parts of places
+# and things ("Boy Scouts", "Sandy Hook", "Rose Garden", "San Juan"): no sign of a person.
+_WORD_GIVEN_NAMES = {"The", "Boy", "Fair", "Honor", "Red", "Rose", "Bel", "Pen", "Jan", "San", "Santa",
+                     "Liberty", "Pearl", "Cliff", "Prince", "Cato", "Sandy", "Isla", "Sierra", "Grace",
+                     "Hope", "Faith", "Joy", "Star", "Sun", "Young", "Rich", "Major", "Art", "Guy", "Rocky",
+                     "Sunny", "Royal", "King", "Golden", "Lucky", "Summer", "Autumn", "Winter", "Spring",
+                     "Dawn", "Eve", "Forest", "River", "Hunter", "Chase", "Page", "Long", "Blue", "Gray",
+                     "Grey", "Green", "Black", "White", "Brown", "Ivory", "Crystal", "Diamond", "Ruby",
+                     "Jade", "Amber", "Coral", "Olive", "Iris", "Lily", "Daisy", "Holly", "Ivy", "Heather",
+                     "Violet", "Van", "Del", "Los", "Las", "El", "La", "Le", "De", "Lafayette", "Viet",
+                     "Justice", "Freedom", "Victory", "Unity", "Harmony", "Patience", "Constance", "Noble"}
+# Words before a given name alone that say it is a person: "his daughter Ivanka".
+_KIN_WORDS = {"daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "mom",
+              "dad", "niece", "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter",
+              "friend", "girlfriend", "boyfriend", "fiancé", "fiancee", "widow", "stepson",
+              "stepdaughter"}
+_PERSON_TYPES_FROM = ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON.read_text(encoding="utf-8"))
+
+
+def version() -> str:
+    return lexicon()["version"]
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    data = lexicon()
+    return frozenset(data["places"]) | frozenset(data["regions"])
+
+
+@lru_cache(maxsize=1)
+def _outlet_of() -> dict[str, str]:
+    """Each written form of an outlet (lower case, without "the") -> the outlet's name."""
+    out: dict[str, str] = {}
+    for name, forms in lexicon()["outlets"].items():
+        for form in [name, *forms]:
+            out.setdefault(_bare(form), name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _religion_of() -> dict[str, str]:
+    return {form.lower(): name for name, forms in lexicon()["religions"].items() for form in forms}
+
+
+@lru_cache(maxsize=1)
+def _lowered(key: str) -> frozenset[str]:
+    return frozenset(_bare(w) for w in lexicon()[key])
+
+
+def _bare(name: str) -> str:
+    low = name.lower().strip()
+    return low[4:] if low.startswith("the ") else low
+
+
+def is_place(name: str) -> bool:
+    return name in _places()
+
+
+def outlet_of(name: str) -> str | None:
+    return _outlet_of().get(_bare(name))
+
+
+# ---- mentions that are no entity ---------------------------------------------------------
+
+def is_not_an_entity(span: Span) -> bool:
+    """A mention that names nothing of the story: an eponymous adjective ("Herculean"), the
+    name in an idiom ("Trojan" of "Trojan horse"), a caption or credit label ("Photo",
+    "Getty Images", "AFP/Getty Images"), a disease ("COVID-19"), a name in a work's title."""
+    data = lexicon()
+    text = span.text
+    if text in data["eponyms"] or (len(span) == 1 and text.lower().endswith("esque")):
+        return True
+    if "://" in text or text.lower().startswith("www.") or "t.co/" in text:
+        return True  # a link the tagger took for a body
+    if _bare(text) in _lowered("captions") or text in data["diseases"]:
+        return True
+    return _in_idiom(span) or _is_credit(span) or _in_work_title(span)
+
+
+# Nouns before the title of a book, a film or a show ("the film Gone with the Wind").
+_WORK_WORDS = {"book", "film", "movie", "novel", "memoir", "documentary", "sitcom", "song", "album",
+               "musical", "bestseller", "episode", "podcast", "essay", "poem", "opera"}
+_TITLE_SMALL = {"a", "an", "the", "of", "with", "to", "and", "in", "on", "for", "at", "from"}
+
+
+def _in_work_title(span: Span) -> bool:
+    """"the film Gone with the Wind", "his book Fire and Fury": a name inside the title of a
+    work, right after the noun for the work, is no person or body of the story (a work's title
+    is not a kind kept). The title opens with a capital ("a series of Senate votes" is none)."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and span.start - i < 8 and (doc[i - 1].is_title or doc[i - 1].lower_ in _TITLE_SMALL):
+        i -= 1
+    while i < span.start and not doc[i].is_title:
+        i += 1  # the title's first word is capitalised
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and before.is_lower and (
+        (before.lower_ in _WORK_WORDS and before.pos_ == "NOUN") or before.lower_ in ("titled", "entitled"))
+
+
+def _in_idiom(span: Span) -> bool:
+    rest = span.doc.text[span.start_char:]
+    for idiom in lexicon()["idioms"]:
+        if idiom.startswith(span.text) and rest[:len(idiom)].lower() == idiom.lower() and (
+                len(rest) == len(idiom) or not rest[len(idiom)].isalpha()):
+            return True
+    return False
+
+
+def _is_credit(span: Span) -> bool:
+    """"AFP/Getty Images", "Reuters/File": an agency's name in a photo credit labels the
+    photo, it is no body of the story. The photographer ("John Moore/Getty Images") is a
+    person and stays one (entities5's rule)."""
+    doc = span.doc
+    agencies = set(lexicon()["credit_agencies"])
+    if span.text not in agencies:
+        return False
+    after = doc[span.end:span.end + 2]
+    before = doc[max(0, span.start - 2):span.start]
+    return (len(after) == 2 and after[0].text == "/" and after[1].text in agencies) or (
+        len(before) == 2 and before[1].text == "/" and before[0].text in agencies)
+
+
+# ---- mentions a span stands for ------------------------------------------------------------
+
+def headline_pieces(mentions, alias_of):
+    """"MARK ZUCKERBERG TESTIFIES", "DEMS CONDEMN EL PASO MASS": a headline in capitals the
+    tagger took for one name holds the names the body writes in mixed case. It becomes those
+    names ("MARK ZUCKERBERG", "EL PASO"), or nothing when it is three words or more and none
+    is a name of the text. `alias_of(span)` is the alias table's id for a span, if any."""
+    known = {span.text.lower(): label for span, _, label in mentions if not span.text.isupper()}
+    for span, _, label in mentions:  # a surname alone: "TRUMP" of "Donald Trump"
+        if label == "PERSON" and len(span) >= 2 and not span.text.isupper() and span[-1].is_title:
+            known.setdefault(span[-1].lower_, label)
+    out = []
+    for span, entry_id, label in mentions:
+        words = [t for t in span if t.is_alpha]
+        if entry_id is not None or len(words) < 2 or not span.text.isupper() or span.text.lower() in known:
+            out.append((span, entry_id, label))
+            continue
+        pieces, i = [], span.start
+        while i < span.end:
+            for j in range(span.end, i, -1):
+                piece = span.doc[i:j]
+                found = alias_of(piece)
+                if piece.text.lower() in known or (found and len(piece.text) > 2):
+                    pieces.append((Span(span.doc, i, j, label=known.get(piece.text.lower(), label)), found,
+                                   known.get(piece.text.lower(), label)))
+                    i = j
+                    break
+            else:
+                i += 1
+        if pieces:
+            out += pieces
+        elif len(words) < 3:
+            out.append((span, entry_id, label))
+    return out
+
+
+def run_together_names(mentions):
+    """"Barletta Trump": two surnames the tagger ran into one name, each a person the text
+    names elsewhere ("Lou Barletta", "Trump"), are two mentions. A given name first makes it
+    one person's name ("Jordan Peterson")."""
+    names: dict[str, int] = {}
+    for span, _, label in mentions:
+        if label == "PERSON" and span.text.replace(" ", "").isalpha():
+            for t in (span[-1:] if len(span) >= 2 else span):
+                names[t.text] = names.get(t.text, 0) + 1
+    out = []
+    for span, entry_id, label in mentions:
+        if label == "PERSON" and entry_id is None and len(span) == 2 and span[0].is_title \
+                and span[1].is_title and not is_first_name(span[0].text) \
+                and names.get(span[0].text, 0) >= 1 and names.get(span[1].text, 0) >= 2:
+            out += [(span[:1], None, "PERSON"), (span[1:], None, "PERSON")]
+        else:
+            out.append((span, entry_id, label))
+    return out
+
+
+# ---- the type of an entity, and forms of one thing ----------------------------------------
+
+def _person_shaped(name: str) -> bool:
+    """A given name and a surname: "Virginia Foxx", not "Virginia Beach" nor "Santa Fe"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or is_place(name) or not is_first_name(words[0]) \
+            or words[0] in _WORD_GIVEN_NAMES or is_place(words[0]):
+        return False
+    last = words[-1]
+    return all(w.replace("-", "").replace("'", "").replace("’", "").isalpha() and w[:1].isupper() for w in words) \
+        and last not in _PLACE_HEADS and last not in type_heads() and last.lower() not in corporate_words() \
+        and not is_place(last) and outlet_of(name) is None
+
+
+def _kin_before(doc, entity) -> bool:
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _KIN_WORDS:
+            return True
+    return False
+
+
+def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str | None:
+    """The type world knowledge gives an entity, or None where it knows nothing
+    (`lower_words`: the words the text writes in lower case)."""
+    name = entity.name
+    data = lexicon()
+    bare = _bare(name)
+    # the lexicon's names first: a two-word "Al Jazeera" the tagger called a person is still an
+    # outlet (an entity named by a person's full name, "Michael Bloomberg", is no outlet's name)
+    if outlet_of(name) and not (entity.type == "PERSON" and name in data["outlet_surnames"]):
+        return "ORG"  # a lone "Bloomberg" the tagger called a person may be the man
+    if bare in _lowered("chambers") or bare in _lowered("movements") or name in data["bodies"]:
+        return "ORG"
+    if bare in _religion_of() or bare in _lowered("groups"):
+        return "NORP"
+    if name in data["events"]:
+        return "EVENT"
+    full_name = "PERSON!" in labels
+    if full_name and entity.type == "PERSON":
+        return None  # a full personal name decides
+    if is_place(name) and not full_name and entity.type in ("PERSON", "ORG", "NORP", "PRODUCT", "FAC"):
+        if entity.type == "PERSON" and any(is_first_name(w) for w in name.split()):
+            return None  # "Jordan", "Georgia" alone may be the person the tagger saw
+        return "GPE"
+    if entity.type in _PERSON_TYPES_FROM and name in data["persons"]:
+        return "PERSON"  # "Trump" alone, tagged a body
+    # a facility or a location the tagger saw in a full name is left alone: there the tagger
+    # mostly reads a title or a place (a book's title that is its heroine's name)
+    if entity.type in ("GPE", "ORG", "NORP", "PRODUCT") and _person_shaped(name) \
+            and name.split()[-1].lower() not in lower_words:
+        return "PERSON"  # "Nikki Haley" tagged a body; not "Boy Scouts" where "scouts" is a word of the text
+    if entity.type in _PERSON_TYPES_FROM and " " not in name and is_first_name(name) and not is_place(name) \
+            and (entity.type in ("PRODUCT", "NORP") or _kin_before(doc, entity)):
+        return "PERSON"  # "the mayor's daughter Ivanka", tagged a product
+    return None
+
+
+def same_thing_key(entity) -> str | None:
+    """A key that entities naming one thing share: an outlet's forms ("Breitbart",
+    "Breitbart News"), a religion, its adjective and its believers ("Islam", "Islamic",
+    "Muslims")."""
+    outlet = outlet_of(entity.name)
+    if outlet and entity.type != "PERSON":
+        return f"outlet:{outlet}"
+    religion = _religion_of().get(_bare(entity.name))
+    return f"religion:{religion}" if religion else None
+
+
+def initials_key(words: list[str]) -> str | None:
+    """"J.D. Vance", "J. D. Vance" -> "vance:JD": a name whose given names are all initials;
+    None for any other name."""
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    given = words[:-1]
+    if not all(w.endswith(".") and w.replace(".", "").isalpha() and w.replace(".", "").isupper()
+               and len(w.replace(".", "")) <= 3 for w in given):
+        return None
+    return f"{words[-1].lower()}:{''.join(w.replace('.', '') for w in given)}"
+
+
+def full_name_keys(words: list[str]) -> list[str]:
+    """"James David Vance" -> "vance:J", "vance:JD": the keys under which a name written with
+    the initials of its first given names finds it. It must open with a given name."""
+    given = [w for w in words[:-1] if w[:1].isupper()]
+    if not given or not is_first_name(given[0]):
+        return []
+    return [f"{words[-1].lower()}:{''.join(w[0] for w in given[:k])}" for k in range(1, len(given) + 1)]
