@@ -9,6 +9,8 @@ check-worthiness score from the shipped sentence model.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -92,9 +94,12 @@ class ClaimExtractor:
         matcher = self._matcher
         author = doc.user_data.get("author") or "the author"
         claims = []
+        # Sorted once: each claim asks whether a cue lies in a range, by bisection, not by
+        # going over every attribution (quadratic on long texts).
+        cue_starts = sorted(a.cue.start for a in attributions)
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
             cue_span = _span(doc, attribution.cue) if attribution else None
-            cues = matcher.find(_attribution_extent(doc, span, attribution, attributions))
+            cues = matcher.find(_attribution_extent(doc, span, attribution, cue_starts))
             # "No one has produced evidence that X" is a denial of X, whoever says it: the
             # author, or a source whose words these are ("..., she added").
             span = _denied_complement(span, cues) or span
@@ -367,7 +372,7 @@ def _sentence_parts(doc: Doc, span: Span) -> list[Span]:
 
 
 def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
-                        others: list[Attribution]) -> Span:
+                        cue_starts: list[int]) -> Span:
     """Where the status cues of a claim are read: the claim, and for an attributed claim the
     whole source-cue-content stretch ("No one has produced evidence that ...")."""
     if attribution is None:
@@ -377,9 +382,15 @@ def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
     end = max([claim.end_char] + [p.end for p in parts])
     # Reach back to the sentence start: the tagger may leave "No" out of "No one".
     sentence_start = doc.char_span(start, end, alignment_mode="expand")[0].sent.start_char
-    if not any(sentence_start <= a.cue.start < start for a in others):
+    if not _any_between(cue_starts, sentence_start, start):
         start = sentence_start
     return doc.char_span(start, end, alignment_mode="expand") or claim
+
+
+def _any_between(sorted_starts: list[int], low: int, high: int) -> bool:
+    """Whether some value of the sorted list lies in [low, high)."""
+    at = bisect_left(sorted_starts, low)
+    return at < len(sorted_starts) and sorted_starts[at] < high
 
 
 def _denied_complement(claim: Span, cues: dict[str, list[Span]]) -> Span | None:
