@@ -169,3 +169,10 @@ def test_a_person_only_world_knowledge_found_takes_her_given_name_alone(parse):
     labels = {"tessa-quill": ["ORG"], "tessa": ["PERSON"]}
     _type_from_knowledge(doc, ents, labels, {})
     assert list(ents) == ["tessa-quill"] and ents["tessa-quill"].type == "PERSON", ents
+
+
+def test_a_firm_named_after_people_the_tagger_called_a_body_stays_one(entity_nlp):
+    # "Morgan Stanley": a given name and a surname, tagged ORG; it is a bank, no person
+    ents = entities_of(entity_nlp, "Analysts at Morgan Stanley cut their forecast on Monday, and the "
+                       "bank's shares fell.")
+    assert [e.type for e in entities_with(ents, "Morgan Stanley")] == ["ORG"], shown(ents)

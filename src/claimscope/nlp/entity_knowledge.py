@@ -225,6 +225,8 @@ def _person_shaped(name: str) -> bool:
             or words[0] in _WORD_GIVEN_NAMES or is_place(words[0]):
         return False
     last = words[-1]
+    if name in lexicon()["firms"]:
+        return False  # "Morgan Stanley": a firm named after people
     return all(w.replace("-", "").replace("'", "").replace("’", "").isalpha() and w[:1].isupper() for w in words) \
         and last not in _PLACE_HEADS and last not in type_heads() and last.lower() not in corporate_words() \
         and not is_place(last) and outlet_of(name) is None
