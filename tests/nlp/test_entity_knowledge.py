@@ -176,3 +176,10 @@ def test_a_firm_named_after_people_the_tagger_called_a_body_stays_one(entity_nlp
     ents = entities_of(entity_nlp, "Analysts at Morgan Stanley cut their forecast on Monday, and the "
                        "bank's shares fell.")
     assert [e.type for e in entities_with(ents, "Morgan Stanley")] == ["ORG"], shown(ents)
+
+
+def test_a_lone_surname_that_also_names_an_outlet_the_tagger_called_a_person_stays_one(entity_nlp):
+    # "Fox" alone is the network or the actor: with "who starred" the tagger's person stands
+    ents = entities_of(entity_nlp, "The opera opened in Zurich, and critics loved it.\n\nFox, who starred "
+                       "in the film, said he was grateful. Fox thanked his fans on Monday.")
+    assert [e.type for e in entities_with(ents, "Fox")] == ["PERSON"], shown(ents)
