@@ -183,3 +183,12 @@ def test_a_lone_surname_that_also_names_an_outlet_the_tagger_called_a_person_sta
     ents = entities_of(entity_nlp, "The opera opened in Zurich, and critics loved it.\n\nFox, who starred "
                        "in the film, said he was grateful. Fox thanked his fans on Monday.")
     assert [e.type for e in entities_with(ents, "Fox")] == ["PERSON"], shown(ents)
+
+
+def test_a_given_name_read_as_a_place_is_not_the_person_with_it(entity_nlp):
+    # "gathered in Madison": the city, not "Madison Cawthorn" of the sentence before
+    ents = entities_of(entity_nlp, "Madison Cawthorn spoke in Raleigh on Monday. On Tuesday, protesters "
+                       "gathered in Madison to oppose the bill.")
+    person = [e for e in ents if e.name == "Madison Cawthorn"]
+    assert person and len(person[0].mentions) == 1, shown(ents)
+    assert any(e.name == "Madison" and e.type == "GPE" for e in ents), shown(ents)

@@ -240,6 +240,27 @@ def _kin_before(doc, entity) -> bool:
     return False
 
 
+# Prepositions of place: "gathered in Madison", "flew to Lincoln" read the name as a place.
+_PLACE_PREPOSITIONS = {"in", "to", "from", "near", "outside", "across", "toward", "towards", "through",
+                       "around", "into", "via"}
+
+
+def read_as_place(doc, entity) -> bool:
+    """A mention of the entity stands where a place stands: after a preposition of place or
+    before ", <a known place>" ("Madison, Wisconsin"). Then a given name the tagger called a
+    place ("protesters gathered in Madison") is the city, not the text's "Madison Cawthorn"."""
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+            return True
+        after = doc[span.end:span.end + 3]
+        if len(after) >= 2 and after[0].text == "," and (is_place(after[1].text) or is_place(after[1:].text)):
+            return True
+    return False
+
+
 def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str | None:
     """The type world knowledge gives an entity, or None where it knows nothing
     (`lower_words`: the words the text writes in lower case)."""
