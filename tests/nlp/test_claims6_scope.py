@@ -47,6 +47,12 @@ def test_a_deontic_modal_is_no_hedge(analyze, text, words):
     assert claim.status == "asserted", (claim.status, _cues(claim))
 
 
+def test_a_modal_of_the_perfect_infers_and_still_hedges(analyze):
+    # "must have been seen as": an inference about what was so (epistemic), no obligation
+    claim = _claim(analyze("The mayor must have been seen as a weak candidate.\n"), "weak candidate")
+    assert claim.status == "hedged", (claim.status, _cues(claim))
+
+
 def test_considered_as_a_view_still_hedges(analyze):
     claim = _claim(analyze("Among engineers the old quay is widely considered a risk to shipping.\n"), "risk")
     assert claim.status == "hedged" and _cues(claim) == ["considered"]
