@@ -192,3 +192,10 @@ def test_a_given_name_read_as_a_place_is_not_the_person_with_it(entity_nlp):
     person = [e for e in ents if e.name == "Madison Cawthorn"]
     assert person and len(person[0].mentions) == 1, shown(ents)
     assert any(e.name == "Madison" and e.type == "GPE" for e in ents), shown(ents)
+
+
+def test_a_state_s_abbreviation_after_a_city_stays_a_place(entity_nlp):
+    # "VA" is Virginia here, not the Department of Veterans Affairs
+    ents = entities_of(entity_nlp, "The mayor of Arlington, VA, said the county would open a new clinic. "
+                       "It will serve residents of Richmond, VA, and Norfolk, VA, officials said.")
+    assert not any(e.type == "ORG" for e in entities_with(ents, "VA")), shown(ents)
