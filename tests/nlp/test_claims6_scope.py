@@ -68,6 +68,8 @@ def test_considered_as_a_view_still_hedges(analyze):
     # The same with a typographic apostrophe, which the tagger reads as no negation.
     ("The harbour master said that kind of repair isn’t possible during a short winter "
      "season.\n", "repair"),
+    # What a report does not suggest it does not hedge either: a negative, asserted.
+    ("The harbour report does not suggest that the mayor lied about the repairs.\n", "harbour report"),
     # Thinking of something is no belief that anything is so.
     ("I think of the changes to the harbour just in my own lifetime.\n", "changes"),
     # The noun "potential" is no uncertainty of the clause.
