@@ -57,3 +57,13 @@ def test_a_quotation_after_a_tag_that_runs_on_goes_on_with_its_speaker(analyze):
                 "the storm. \"It will take two years.\"\n", author="Jane Writer")
     later = _claim(a, "It will take two years")
     assert later.asserter_name == "Anna Kowalski" and later.attribution is not None
+
+
+def test_a_quotation_carried_into_its_own_paragraph_is_not_hedged_by_the_frame_s_verb(analyze):
+    # "allege" hedges what the critics allege, not the quotation of the next paragraph, which
+    # is their words: reported, as any quotation of a speaker
+    a = analyze("Critics allege that the mayor took the money.\n\n"
+                "\"The harbour plan will fail. Nobody believes the figures.\"\n")
+    assert _claim(a, "mayor took the money").status == "hedged"
+    carried = _claim(a, "harbour plan will fail")
+    assert carried.asserter_name == "Critics" and carried.status == "reported", (carried.status, carried.cues)

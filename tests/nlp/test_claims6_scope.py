@@ -47,6 +47,12 @@ def test_a_deontic_modal_is_no_hedge(analyze, text, words):
     assert claim.status == "asserted", (claim.status, _cues(claim))
 
 
+def test_a_modal_of_the_perfect_infers_and_still_hedges(analyze):
+    # "must have been seen as": an inference about what was so (epistemic), no obligation
+    claim = _claim(analyze("The mayor must have been seen as a weak candidate.\n"), "weak candidate")
+    assert claim.status == "hedged", (claim.status, _cues(claim))
+
+
 def test_considered_as_a_view_still_hedges(analyze):
     claim = _claim(analyze("Among engineers the old quay is widely considered a risk to shipping.\n"), "risk")
     assert claim.status == "hedged" and _cues(claim) == ["considered"]
@@ -62,6 +68,8 @@ def test_considered_as_a_view_still_hedges(analyze):
     # The same with a typographic apostrophe, which the tagger reads as no negation.
     ("The harbour master said that kind of repair isn’t possible during a short winter "
      "season.\n", "repair"),
+    # What a report does not suggest it does not hedge either: a negative, asserted.
+    ("The harbour report does not suggest that the mayor lied about the repairs.\n", "harbour report"),
     # Thinking of something is no belief that anything is so.
     ("I think of the changes to the harbour just in my own lifetime.\n", "changes"),
     # The noun "potential" is no uncertainty of the clause.

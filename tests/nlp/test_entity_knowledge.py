@@ -169,3 +169,33 @@ def test_a_person_only_world_knowledge_found_takes_her_given_name_alone(parse):
     labels = {"tessa-quill": ["ORG"], "tessa": ["PERSON"]}
     _type_from_knowledge(doc, ents, labels, {})
     assert list(ents) == ["tessa-quill"] and ents["tessa-quill"].type == "PERSON", ents
+
+
+def test_a_firm_named_after_people_the_tagger_called_a_body_stays_one(entity_nlp):
+    # "Morgan Stanley": a given name and a surname, tagged ORG; it is a bank, no person
+    ents = entities_of(entity_nlp, "Analysts at Morgan Stanley cut their forecast on Monday, and the "
+                       "bank's shares fell.")
+    assert [e.type for e in entities_with(ents, "Morgan Stanley")] == ["ORG"], shown(ents)
+
+
+def test_a_lone_surname_that_also_names_an_outlet_the_tagger_called_a_person_stays_one(entity_nlp):
+    # "Fox" alone is the network or the actor: with "who starred" the tagger's person stands
+    ents = entities_of(entity_nlp, "The opera opened in Zurich, and critics loved it.\n\nFox, who starred "
+                       "in the film, said he was grateful. Fox thanked his fans on Monday.")
+    assert [e.type for e in entities_with(ents, "Fox")] == ["PERSON"], shown(ents)
+
+
+def test_a_given_name_read_as_a_place_is_not_the_person_with_it(entity_nlp):
+    # "gathered in Madison": the city, not "Madison Cawthorn" of the sentence before
+    ents = entities_of(entity_nlp, "Madison Cawthorn spoke in Raleigh on Monday. On Tuesday, protesters "
+                       "gathered in Madison to oppose the bill.")
+    person = [e for e in ents if e.name == "Madison Cawthorn"]
+    assert person and len(person[0].mentions) == 1, shown(ents)
+    assert any(e.name == "Madison" and e.type == "GPE" for e in ents), shown(ents)
+
+
+def test_a_state_s_abbreviation_after_a_city_stays_a_place(entity_nlp):
+    # "VA" is Virginia here, not the Department of Veterans Affairs
+    ents = entities_of(entity_nlp, "The mayor of Arlington, VA, said the county would open a new clinic. "
+                       "It will serve residents of Richmond, VA, and Norfolk, VA, officials said.")
+    assert not any(e.type == "ORG" for e in entities_with(ents, "VA")), shown(ents)

@@ -9,6 +9,8 @@ check-worthiness score from the shipped sentence model.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,7 +25,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.1.0"
+RULES_VERSION = "claims-1.1.3"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -92,9 +94,15 @@ class ClaimExtractor:
         matcher = self._matcher
         author = doc.user_data.get("author") or "the author"
         claims = []
+        # Sorted once: each claim asks whether a cue lies in a range, by bisection, not by
+        # going over every attribution (quadratic on long texts).
+        cue_starts = sorted(a.cue.start for a in attributions)
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
             cue_span = _span(doc, attribution.cue) if attribution else None
-            cues = matcher.find(_attribution_extent(doc, span, attribution, attributions))
+            # A quotation carried into a paragraph of its own: the frame's verb ("allege") was
+            # about the frame's content, not these words, so its cues are not read here.
+            carried = _carried_over(doc, span, attribution)
+            cues = matcher.find(span if carried else _attribution_extent(doc, span, attribution, cue_starts))
             # "No one has produced evidence that X" is a denial of X, whoever says it: the
             # author, or a source whose words these are ("..., she added").
             span = _denied_complement(span, cues) or span
@@ -367,7 +375,7 @@ def _sentence_parts(doc: Doc, span: Span) -> list[Span]:
 
 
 def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
-                        others: list[Attribution]) -> Span:
+                        cue_starts: list[int]) -> Span:
     """Where the status cues of a claim are read: the claim, and for an attributed claim the
     whole source-cue-content stretch ("No one has produced evidence that ...")."""
     if attribution is None:
@@ -377,9 +385,27 @@ def _attribution_extent(doc: Doc, claim: Span, attribution: Attribution | None,
     end = max([claim.end_char] + [p.end for p in parts])
     # Reach back to the sentence start: the tagger may leave "No" out of "No one".
     sentence_start = doc.char_span(start, end, alignment_mode="expand")[0].sent.start_char
-    if not any(sentence_start <= a.cue.start < start for a in others):
+    if not _any_between(cue_starts, sentence_start, start):
         start = sentence_start
     return doc.char_span(start, end, alignment_mode="expand") or claim
+
+
+def _carried_over(doc: Doc, claim: Span, attribution: Attribution | None) -> bool:
+    """Whether the claim is a quotation that goes on in a paragraph after its attribution's
+    frame (nlp/claims._quotation_goes_on): outside the attribution's content, with a line
+    break between the frame and the claim."""
+    if attribution is None or attribution.content is None:
+        return False
+    if attribution.content.start <= claim.start_char and claim.end_char <= attribution.content.end:
+        return False
+    frame_end = max(_frame_end(attribution), attribution.content.end)
+    return frame_end <= claim.start_char and "\n" in text_of(doc)[frame_end:claim.start_char]
+
+
+def _any_between(sorted_starts: list[int], low: int, high: int) -> bool:
+    """Whether some value of the sorted list lies in [low, high)."""
+    at = bisect_left(sorted_starts, low)
+    return at < len(sorted_starts) and sorted_starts[at] < high
 
 
 def _denied_complement(claim: Span, cues: dict[str, list[Span]]) -> Span | None:

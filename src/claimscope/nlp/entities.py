@@ -39,6 +39,7 @@ from claimscope.nlp.entity_knowledge import (
     is_not_an_entity,
     is_place,
     knowledge_type,
+    read_as_place,
     run_together_names,
     same_thing_key,
 )
@@ -63,7 +64,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.1.0"  # 1.1.0: world-knowledge typing (nlp/entity_knowledge.py)
+VERSION = "entities-1.1.1"  # 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -1088,6 +1089,8 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
         people = by_given.get(entity.name, [])
         if entity_id in table or len(people) != 1 or not is_first_name(entity.name) or is_place(entity.name):
             continue
+        if entity.type in ("GPE", "LOC", "FAC") and read_as_place(doc, entity):
+            continue  # "gathered in Madison": the city, beside "Madison Cawthorn"
         if entity.type in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT") or (
                 entity.type == "PERSON" and entity.name not in surnames and people[0] in retyped):
             # a person only world knowledge made one ("Tessa Quill", tagged a body) takes her

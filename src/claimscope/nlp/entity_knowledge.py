@@ -225,6 +225,8 @@ def _person_shaped(name: str) -> bool:
             or words[0] in _WORD_GIVEN_NAMES or is_place(words[0]):
         return False
     last = words[-1]
+    if name in lexicon()["firms"]:
+        return False  # "Morgan Stanley": a firm named after people
     return all(w.replace("-", "").replace("'", "").replace("’", "").isalpha() and w[:1].isupper() for w in words) \
         and last not in _PLACE_HEADS and last not in type_heads() and last.lower() not in corporate_words() \
         and not is_place(last) and outlet_of(name) is None
@@ -234,6 +236,27 @@ def _kin_before(doc, entity) -> bool:
     for m in entity.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _KIN_WORDS:
+            return True
+    return False
+
+
+# Prepositions of place: "gathered in Madison", "flew to Lincoln" read the name as a place.
+_PLACE_PREPOSITIONS = {"in", "to", "from", "near", "outside", "across", "toward", "towards", "through",
+                       "around", "into", "via"}
+
+
+def read_as_place(doc, entity) -> bool:
+    """A mention of the entity stands where a place stands: after a preposition of place or
+    before ", <a known place>" ("Madison, Wisconsin"). Then a given name the tagger called a
+    place ("protesters gathered in Madison") is the city, not the text's "Madison Cawthorn"."""
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+            return True
+        after = doc[span.end:span.end + 3]
+        if len(after) >= 2 and after[0].text == "," and (is_place(after[1].text) or is_place(after[1:].text)):
             return True
     return False
 

@@ -289,7 +289,11 @@ def _deontic(root: Token) -> bool:
         return False
     verb = root
     while True:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _DEONTIC for c in verb.children):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        # "must have been seen as", "should have suspected": a modal of the perfect infers
+        # what was so, an uncertainty of its own (epistemic), no obligation
+        if any(c.lower_ in _DEONTIC for c in auxiliaries) and not any(c.lemma_.lower() == "have"
+                                                                      for c in auxiliaries):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
