@@ -235,3 +235,21 @@ def test_the_government_after_another_country_is_not_the_government_named_before
                 "intention of retreating from a trade war. The government announced it has prepared a list "
                 "of $60 billion worth of U.S. goods to hit with duties.\n")
     assert speaker_of(a, "prepared a list") is None
+
+
+def test_a_person_whose_surname_is_an_office_word_stays_a_person(analyze):
+    # review8a: "House" (and "Court", "Service", "Board") in office_words made "Jim House" an
+    # office, so the "he" that goes on with him found no one.
+    from claimscope.model.records import Entity
+    from claimscope.nlp.speakers import _as_office, lexicon
+
+    words = set(lexicon()["office_words"])
+    assert _as_office(Entity(id="h", name="Jim House", type="PERSON"), words).type == "PERSON"
+    assert _as_office(Entity(id="c", name="Margaret Court", type="PERSON"), words).type == "PERSON"
+    assert _as_office(Entity(id="w", name="White House", type="PERSON"), words).type == "ORG"
+    assert _as_office(Entity(id="o", name="Office of Management and Budget under Trump",
+                             type="PERSON"), words).type == "ORG"
+    a = analyze("Jim House, a farmer from Ohio, spoke at the rally. House said the new tariffs were "
+                "hurting his family. He said prices had doubled.\n")
+    assert speaker_of(a, "prices had doubled") == "Jim House"
+

@@ -515,6 +515,11 @@ def _as_office(entity: Entity, office_words: set[str]) -> Entity:
     if entity.type != "PERSON":
         return entity
     words = entity.name.replace(",", " ").split()
+    if "under" not in words and len(words) >= 2 and words[-1] in office_words and not any(
+            w in office_words for w in words[:-1]) and _first_names().get_gender(words[0]) != "unknown":
+        # "Margaret Court", "Jim House": a given name, then a surname that is also an office's
+        # word, is a person (no court nor House of the text is she).
+        return entity
     if any(w in office_words for w in words) or "under" in words:
         return replace(entity, type="ORG")
     return entity
