@@ -253,3 +253,11 @@ def test_a_person_whose_surname_is_an_office_word_stays_a_person(analyze):
                 "hurting his family. He said prices had doubled.\n")
     assert speaker_of(a, "prices had doubled") == "Jim House"
 
+
+def test_the_spokeswoman_is_not_the_spokesman_named_before(analyze):
+    # review8a: "the spokeswoman" took the one earlier named spokesman, a man.
+    a = analyze("Mark Hollis, a spokesman for Northwind Energy, said the plant was safe. On Tuesday, "
+                "the spokeswoman said the plant would close in May.\n")
+    assert speaker_of(a, "plant was safe") == "Mark Hollis"
+    assert speaker_of(a, "would close in May") != "Mark Hollis"
+

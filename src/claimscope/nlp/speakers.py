@@ -1236,8 +1236,19 @@ class SpeakerResolver:
         ("Mark Hollis, a spokesman for Northwind", "Northwind spokesman Mark Hollis"), else
         the organisation an earlier "spokesman for X" spoke for."""
         nouns = set(self.lex["spokesperson_nouns"])
+        genders = self.lex["gendered_nouns"]
+        wanted = genders.get(span.root.lower_)
+
+        def fits(key: str, noun: str) -> bool:
+            # "Mark Hollis, a spokesman for Northwind ... the spokeswoman said": someone else
+            # (review8a); the organisation she speaks for still fits.
+            if wanted is None:
+                return True
+            known = self.entities.genders.get(self.entities.cluster.get(key, key))
+            return genders.get(noun, wanted) == wanted and known in (None, wanted)
+
         for m in reversed([m for m in self.entities.mentions if m.end <= span.start_char]):
-            if m.entity.type == "PERSON" and (any(c.dep_ in ("appos", "compound") and c.lower_ in nouns
+            if m.entity.type == "PERSON" and fits(self.entities.key(m), "") and (any(c.dep_ in ("appos", "compound") and c.lower_ in nouns
                                                   for c in m.head.children)
                                               or (m.head.dep_ == "appos" and m.head.head.lower_ in nouns)
                                               or (m.head.dep_ == "nsubj" and m.head.head.lemma_ == "be" and any(
@@ -1249,6 +1260,8 @@ class SpeakerResolver:
                 head = head.head
             if head.lower_ in nouns:
                 holder = self._holder_of(head)
+                if holder is not None and not fits(holder, head.lower_):
+                    holder = None
                 return holder if holder is not None else self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
