@@ -261,3 +261,12 @@ def test_the_spokeswoman_is_not_the_spokesman_named_before(analyze):
     assert speaker_of(a, "plant was safe") == "Mark Hollis"
     assert speaker_of(a, "would close in May") != "Mark Hollis"
 
+
+def test_someone_who_appeared_in_a_report_did_not_make_it(analyze):
+    # review8a: "X appeared in a report" made X the maker of "The report said ...".
+    a = analyze("Daniel Keller appeared in a report on the harbour last year. The report said that "
+                "the port authority had wasted millions on the new quay.\n")
+    assert speaker_of(a, "wasted millions") is None
+    b = analyze("In a report released on Monday, the Harbour Trust found that the port lost money. "
+                "The report said that the new quay had cost too much.\n")
+    assert speaker_of(b, "cost too much") == "Harbour Trust"

@@ -1101,6 +1101,9 @@ class SpeakerResolver:
                 return None
             if t.dep_ == "dobj" and verb.lemma_.lower() not in self.lex["issuing_verbs"]:
                 return None
+            if t.dep_ == "pobj" and verb.lemma_.lower() not in (
+                    set(self.lex["issuing_verbs"]) | set(self.lex["in_document_verbs"])):
+                return None  # "Keller appeared in a report": named in it, not its maker (review8a)
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 at = [m for m in self.entities.mentions if m.start <= subject.idx < m.end]
                 return self.entities.key(at[0]) if at and at[0].entity.type in SPEAKING_TYPES else None
