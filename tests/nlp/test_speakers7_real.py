@@ -198,8 +198,10 @@ def test_a_sentence_about_a_thing_that_names_another_man_leaves_he_open(analyze)
 
 def test_the_wisconsin_republican_is_the_man_before_not_the_party(analyze):
     a = analyze("\u201cI actually make sausage,\u201d said House Speaker Paul Ryan.\n\n"
-                "And the Wisconsin Republican isn't talking about moving legislation in Congress.\n")
-    assert speaker_of(a, "moving legislation") == "Paul Ryan"
+                "And the Wisconsin Republican says the House should move legislation in Congress.\n")
+    # (review8a: was "isn't talking about moving legislation", which junk6's negated-topic rule
+    # now drops as no statement, so the test failed on main for a reason not its own)
+    assert speaker_of(a, "move legislation") == "Paul Ryan"
 
 
 def test_they_after_many_democrats_is_not_the_party(analyze):
