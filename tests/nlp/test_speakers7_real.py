@@ -272,3 +272,12 @@ def test_someone_who_appeared_in_a_report_did_not_make_it(analyze):
     b = analyze("In a report released on Monday, the Harbour Trust found that the port lost money. "
                 "The report said that the new quay had cost too much.\n")
     assert speaker_of(b, "cost too much") == "Harbour Trust"
+
+
+def test_the_agent_of_a_participle_that_does_not_make_the_document_is_not_its_maker(analyze):
+    # review8a: "the report, criticized by X" made X the report's maker, as "conducted by" does.
+    a = analyze("The report, criticized by Senator Mark Hollis, said the port had lost money for a "
+                "third year.\n")
+    assert speaker_of(a, "lost money for a third year") is None
+    b = analyze("A poll, conducted by Marist College, found that voters were split.\n")
+    assert speaker_of(b, "voters were split") == "Marist College"

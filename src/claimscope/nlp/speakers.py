@@ -1060,6 +1060,8 @@ class SpeakerResolver:
     def _makers(self, root: Token, inside: list[MentionInfo]) -> set[str]:
         """Who made a document ("Data from the Cato Institute", "a Harbour Trust report", "a
         study by the ministry", "the poll, conducted by Marist College"): the entity ids."""
+        makes = set(self.lex["issuing_verbs"]) | set(self.lex["making_verbs"])
+
         def made(m: MentionInfo) -> bool:
             head = m.head
             if head.dep_ in ("compound", "poss") and head.head == root:
@@ -1067,8 +1069,9 @@ class SpeakerResolver:
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("from", "by", "of"):
                 return head.head.head == root
             # "the poll, conducted by Marist College": the agent of a participle on the document
+            # that makes it ("the report, criticized by Hollis" is no report of his: review8a)
             return (head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.dep_ == "acl"
-                    and head.head.head.head == root)
+                    and head.head.head.head == root and head.head.head.lemma_.lower() in makes)
 
         makers = {self.entities.key(m) for m in inside if made(m)}
         # "a report by Calder and the Harbour Trust": two makers, no one speaker.
