@@ -281,3 +281,10 @@ def test_the_agent_of_a_participle_that_does_not_make_the_document_is_not_its_ma
     assert speaker_of(a, "lost money for a third year") is None
     b = analyze("A poll, conducted by Marist College, found that voters were split.\n")
     assert speaker_of(b, "voters were split") == "Marist College"
+
+
+def test_the_union_of_strikers_is_not_the_european_union(analyze):
+    # review8a: "the union" took the one organisation with "union" in its name, the EU.
+    a = analyze("The European Union imposed new tariffs on steel. Dock workers in Westbrook went on "
+                "strike on Monday. The union said the strike would last a week.\n")
+    assert speaker_of(a, "strike would last a week") is None

@@ -1186,6 +1186,10 @@ class SpeakerResolver:
                     return self.entities.key(m)
         if keywords:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
+            # "the union said" after "the European Union": a trade union, not a union of states
+            # (review8a); the bodies named here are no referent of the lower-case noun.
+            unlike = set(self.lex["not_the_body"].get(noun, []))
+            matching = [m for m in matching if m.entity.name.lower() not in unlike]
             if matching and noun == "government" and any(
                     m.entity.type == "GPE" and m.start >= matching[-1].end
                     and self.entities.key(m) not in {self.entities.key(x) for x in matching}
