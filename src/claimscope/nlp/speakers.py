@@ -847,6 +847,9 @@ class SpeakerResolver:
         nearest = subjects[-1]
         if nearest.pos_ != "NOUN" or nearest.tag_ != "NN" or nearest.lower_ not in self._person_nouns():
             return False
+        gender = self.pronouns.pronouns[pronoun.lower_][0]
+        if self.lex["gendered_nouns"].get(nearest.lower_, gender) != gender:
+            return False  # "a spokesman for the council said ... She added": not him (review8a)
         if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
                if t.dep_ in ("appos", "compound") and t.head == nearest and m.entity.type == "PERSON"):
             return False  # "the harbour's director, Mark Hollis,": named
