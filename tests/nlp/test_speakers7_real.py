@@ -288,3 +288,15 @@ def test_the_union_of_strikers_is_not_the_european_union(analyze):
     a = analyze("The European Union imposed new tariffs on steel. Dock workers in Westbrook went on "
                 "strike on Monday. The union said the strike would last a week.\n")
     assert speaker_of(a, "strike would last a week") is None
+
+
+def test_the_spokeswoman_after_another_spokeswoman_is_not_the_first(analyze):
+    # review8a: "the spokeswoman" walked back past an unnamed "another spokeswoman" to the one
+    # named before her.
+    a = analyze("Jane Keller, a spokeswoman for the Harbour Trust, said the port was safe.\n\n"
+                "Speaking for the Westbrook Council, another spokeswoman said the port was unsafe. "
+                "The spokeswoman said the council would sue.\n")
+    assert speaker_of(a, "council would sue") is None
+    b = analyze("Jane Keller, a spokeswoman for the Harbour Trust, said the port was safe.\n\n"
+                "The spokeswoman said the trust would sue.\n")
+    assert speaker_of(b, "trust would sue") == "Jane Keller"

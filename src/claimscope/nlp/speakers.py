@@ -1260,6 +1260,14 @@ class SpeakerResolver:
             known = self.entities.genders.get(self.entities.cluster.get(key, key))
             return genders.get(noun, wanted) == wanted and known in (None, wanted)
 
+        def another_since(m: MentionInfo) -> bool:
+            # "Jane Keller, a spokeswoman for X ... another spokeswoman said ... The spokeswoman
+            # said": the last one the text brought in, whom it did not name (review8a)
+            sentence = self.doc[self.doc.char_span(m.start, m.end, alignment_mode="expand").start].sent
+            return any(t.lower_ in nouns and t.idx >= sentence.end_char and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
+                for t in self.doc[sentence.end : span.start])
+
         for m in reversed([m for m in self.entities.mentions if m.end <= span.start_char]):
             if m.entity.type == "PERSON" and fits(self.entities.key(m), "") and (any(c.dep_ in ("appos", "compound") and c.lower_ in nouns
                                                   for c in m.head.children)
@@ -1267,7 +1275,7 @@ class SpeakerResolver:
                                               or (m.head.dep_ == "nsubj" and m.head.head.lemma_ == "be" and any(
                                                   c.dep_ == "attr" and c.lower_ in nouns for c in m.head.head.children))):
                 # "Keelhaul is a spokeswoman for Northwind" too
-                return self.entities.key(m)
+                return None if another_since(m) else self.entities.key(m)
             head = m.head.head
             if head.dep_ == "prep":
                 head = head.head
@@ -1275,6 +1283,8 @@ class SpeakerResolver:
                 holder = self._holder_of(head)
                 if holder is not None and not fits(holder, head.lower_):
                     holder = None
+                if holder is not None and another_since(m):
+                    return None
                 return holder if holder is not None else self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
