@@ -198,10 +198,10 @@ def test_a_sentence_about_a_thing_that_names_another_man_leaves_he_open(analyze)
 
 def test_the_wisconsin_republican_is_the_man_before_not_the_party(analyze):
     a = analyze("\u201cI actually make sausage,\u201d said House Speaker Paul Ryan.\n\n"
-                "And the Wisconsin Republican said the House would vote on the bill in May.\n")
-    # (speakers7 wrote this on "isn't talking about moving legislation", which junk6 makes no
-    # attribution: a negated cue with a topic attributes nothing)
-    assert speaker_of(a, "would vote on the bill") == "Paul Ryan"
+                "And the Wisconsin Republican says the House should move legislation in Congress.\n")
+    # (review8a: was "isn't talking about moving legislation", which junk6's negated-topic rule
+    # now drops as no statement, so the test failed on main for a reason not its own)
+    assert speaker_of(a, "move legislation") == "Paul Ryan"
 
 
 def test_they_after_many_democrats_is_not_the_party(analyze):
@@ -237,3 +237,66 @@ def test_the_government_after_another_country_is_not_the_government_named_before
                 "intention of retreating from a trade war. The government announced it has prepared a list "
                 "of $60 billion worth of U.S. goods to hit with duties.\n")
     assert speaker_of(a, "prepared a list") is None
+
+
+def test_a_person_whose_surname_is_an_office_word_stays_a_person(analyze):
+    # review8a: "House" (and "Court", "Service", "Board") in office_words made "Jim House" an
+    # office, so the "he" that goes on with him found no one.
+    from claimscope.model.records import Entity
+    from claimscope.nlp.speakers import _as_office, lexicon
+
+    words = set(lexicon()["office_words"])
+    assert _as_office(Entity(id="h", name="Jim House", type="PERSON"), words).type == "PERSON"
+    assert _as_office(Entity(id="c", name="Margaret Court", type="PERSON"), words).type == "PERSON"
+    assert _as_office(Entity(id="w", name="White House", type="PERSON"), words).type == "ORG"
+    assert _as_office(Entity(id="o", name="Office of Management and Budget under Trump",
+                             type="PERSON"), words).type == "ORG"
+    a = analyze("Jim House, a farmer from Ohio, spoke at the rally. House said the new tariffs were "
+                "hurting his family. He said prices had doubled.\n")
+    assert speaker_of(a, "prices had doubled") == "Jim House"
+
+
+def test_the_spokeswoman_is_not_the_spokesman_named_before(analyze):
+    # review8a: "the spokeswoman" took the one earlier named spokesman, a man.
+    a = analyze("Mark Hollis, a spokesman for Northwind Energy, said the plant was safe. On Tuesday, "
+                "the spokeswoman said the plant would close in May.\n")
+    assert speaker_of(a, "plant was safe") == "Mark Hollis"
+    assert speaker_of(a, "would close in May") != "Mark Hollis"
+
+
+def test_someone_who_appeared_in_a_report_did_not_make_it(analyze):
+    # review8a: "X appeared in a report" made X the maker of "The report said ...".
+    a = analyze("Daniel Keller appeared in a report on the harbour last year. The report said that "
+                "the port authority had wasted millions on the new quay.\n")
+    assert speaker_of(a, "wasted millions") is None
+    b = analyze("In a report released on Monday, the Harbour Trust found that the port lost money. "
+                "The report said that the new quay had cost too much.\n")
+    assert speaker_of(b, "cost too much") == "Harbour Trust"
+
+
+def test_the_agent_of_a_participle_that_does_not_make_the_document_is_not_its_maker(analyze):
+    # review8a: "the report, criticized by X" made X the report's maker, as "conducted by" does.
+    a = analyze("The report, criticized by Senator Mark Hollis, said the port had lost money for a "
+                "third year.\n")
+    assert speaker_of(a, "lost money for a third year") is None
+    b = analyze("A poll, conducted by Marist College, found that voters were split.\n")
+    assert speaker_of(b, "voters were split") == "Marist College"
+
+
+def test_the_union_of_strikers_is_not_the_european_union(analyze):
+    # review8a: "the union" took the one organisation with "union" in its name, the EU.
+    a = analyze("The European Union imposed new tariffs on steel. Dock workers in Westbrook went on "
+                "strike on Monday. The union said the strike would last a week.\n")
+    assert speaker_of(a, "strike would last a week") is None
+
+
+def test_the_spokeswoman_after_another_spokeswoman_is_not_the_first(analyze):
+    # review8a: "the spokeswoman" walked back past an unnamed "another spokeswoman" to the one
+    # named before her.
+    a = analyze("Jane Keller, a spokeswoman for the Harbour Trust, said the port was safe.\n\n"
+                "Speaking for the Westbrook Council, another spokeswoman said the port was unsafe. "
+                "The spokeswoman said the council would sue.\n")
+    assert speaker_of(a, "council would sue") is None
+    b = analyze("Jane Keller, a spokeswoman for the Harbour Trust, said the port was safe.\n\n"
+                "The spokeswoman said the trust would sue.\n")
+    assert speaker_of(b, "trust would sue") == "Jane Keller"

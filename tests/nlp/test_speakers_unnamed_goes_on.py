@@ -37,4 +37,6 @@ def test_a_she_after_a_spokesman_is_not_him(analyze):
     a = analyze("Mayor Linda Hart opened the bridge on Monday.\n\n"
                 "\"The work is finished,\" a spokesman for the council said.\n\n"
                 "She added, \"We are proud of the crews.\"\n")
-    assert speaker_of(a, "We are proud of the crews") != "council"
+    # (review8a: was `!= "council"`, which no entity is called, so it could not fail; the she
+    # went to no one, as the unnamed spokesman's sentence hid the one woman named)
+    assert speaker_of(a, "We are proud of the crews") == "Linda Hart"

@@ -515,6 +515,11 @@ def _as_office(entity: Entity, office_words: set[str]) -> Entity:
     if entity.type != "PERSON":
         return entity
     words = entity.name.replace(",", " ").split()
+    if "under" not in words and len(words) >= 2 and words[-1] in office_words and not any(
+            w in office_words for w in words[:-1]) and _first_names().get_gender(words[0]) != "unknown":
+        # "Margaret Court", "Jim House": a given name, then a surname that is also an office's
+        # word, is a person (no court nor House of the text is she).
+        return entity
     if any(w in office_words for w in words) or "under" in words:
         return replace(entity, type="ORG")
     return entity
@@ -842,6 +847,9 @@ class SpeakerResolver:
         nearest = subjects[-1]
         if nearest.pos_ != "NOUN" or nearest.tag_ != "NN" or nearest.lower_ not in self._person_nouns():
             return False
+        gender = self.pronouns.pronouns[pronoun.lower_][0]
+        if self.lex["gendered_nouns"].get(nearest.lower_, gender) != gender:
+            return False  # "a spokesman for the council said ... She added": not him (review8a)
         if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
                if t.dep_ in ("appos", "compound") and t.head == nearest and m.entity.type == "PERSON"):
             return False  # "the harbour's director, Mark Hollis,": named
@@ -1055,6 +1063,8 @@ class SpeakerResolver:
     def _makers(self, root: Token, inside: list[MentionInfo]) -> set[str]:
         """Who made a document ("Data from the Cato Institute", "a Harbour Trust report", "a
         study by the ministry", "the poll, conducted by Marist College"): the entity ids."""
+        makes = set(self.lex["issuing_verbs"]) | set(self.lex["making_verbs"])
+
         def made(m: MentionInfo) -> bool:
             head = m.head
             if head.dep_ in ("compound", "poss") and head.head == root:
@@ -1062,8 +1072,9 @@ class SpeakerResolver:
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("from", "by", "of"):
                 return head.head.head == root
             # "the poll, conducted by Marist College": the agent of a participle on the document
+            # that makes it ("the report, criticized by Hollis" is no report of his: review8a)
             return (head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.dep_ == "acl"
-                    and head.head.head.head == root)
+                    and head.head.head.head == root and head.head.head.lemma_.lower() in makes)
 
         makers = {self.entities.key(m) for m in inside if made(m)}
         # "a report by Calder and the Harbour Trust": two makers, no one speaker.
@@ -1096,6 +1107,9 @@ class SpeakerResolver:
                 return None
             if t.dep_ == "dobj" and verb.lemma_.lower() not in self.lex["issuing_verbs"]:
                 return None
+            if t.dep_ == "pobj" and verb.lemma_.lower() not in (
+                    set(self.lex["issuing_verbs"]) | set(self.lex["in_document_verbs"])):
+                return None  # "Keller appeared in a report": named in it, not its maker (review8a)
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 at = [m for m in self.entities.mentions if m.start <= subject.idx < m.end]
                 return self.entities.key(at[0]) if at and at[0].entity.type in SPEAKING_TYPES else None
@@ -1175,6 +1189,10 @@ class SpeakerResolver:
                     return self.entities.key(m)
         if keywords:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
+            # "the union said" after "the European Union": a trade union, not a union of states
+            # (review8a); the bodies named here are no referent of the lower-case noun.
+            unlike = set(self.lex["not_the_body"].get(noun, []))
+            matching = [m for m in matching if m.entity.name.lower() not in unlike]
             if matching and noun == "government" and any(
                     m.entity.type == "GPE" and m.start >= matching[-1].end
                     and self.entities.key(m) not in {self.entities.key(x) for x in matching}
@@ -1231,19 +1249,42 @@ class SpeakerResolver:
         ("Mark Hollis, a spokesman for Northwind", "Northwind spokesman Mark Hollis"), else
         the organisation an earlier "spokesman for X" spoke for."""
         nouns = set(self.lex["spokesperson_nouns"])
+        genders = self.lex["gendered_nouns"]
+        wanted = genders.get(span.root.lower_)
+
+        def fits(key: str, noun: str) -> bool:
+            # "Mark Hollis, a spokesman for Northwind ... the spokeswoman said": someone else
+            # (review8a); the organisation she speaks for still fits.
+            if wanted is None:
+                return True
+            known = self.entities.genders.get(self.entities.cluster.get(key, key))
+            return genders.get(noun, wanted) == wanted and known in (None, wanted)
+
+        def another_since(m: MentionInfo) -> bool:
+            # "Jane Keller, a spokeswoman for X ... another spokeswoman said ... The spokeswoman
+            # said": the last one the text brought in, whom it did not name (review8a)
+            sentence = self.doc[self.doc.char_span(m.start, m.end, alignment_mode="expand").start].sent
+            return any(t.lower_ in nouns and t.idx >= sentence.end_char and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
+                for t in self.doc[sentence.end : span.start])
+
         for m in reversed([m for m in self.entities.mentions if m.end <= span.start_char]):
-            if m.entity.type == "PERSON" and (any(c.dep_ in ("appos", "compound") and c.lower_ in nouns
+            if m.entity.type == "PERSON" and fits(self.entities.key(m), "") and (any(c.dep_ in ("appos", "compound") and c.lower_ in nouns
                                                   for c in m.head.children)
                                               or (m.head.dep_ == "appos" and m.head.head.lower_ in nouns)
                                               or (m.head.dep_ == "nsubj" and m.head.head.lemma_ == "be" and any(
                                                   c.dep_ == "attr" and c.lower_ in nouns for c in m.head.head.children))):
                 # "Keelhaul is a spokeswoman for Northwind" too
-                return self.entities.key(m)
+                return None if another_since(m) else self.entities.key(m)
             head = m.head.head
             if head.dep_ == "prep":
                 head = head.head
             if head.lower_ in nouns:
                 holder = self._holder_of(head)
+                if holder is not None and not fits(holder, head.lower_):
+                    holder = None
+                if holder is not None and another_since(m):
+                    return None
                 return holder if holder is not None else self.entities.key(m)
         orgs = [m for m in self.entities.mentions if m.end <= span.start_char and m.entity.type == "ORG"]
         return _dominant(orgs) if orgs else None
