@@ -9,7 +9,9 @@ pool iff sha1(id) % 20 == 1. The FRESH pool (sha1(id) % 20 == 2) is a second aud
 once the first had been read so often while fixing that it no longer gave an independent
 estimate (docs/audit.md, "fresh"); nobody tunes on it or opens it outside an audit. The
 FRESH2 pool (sha1(id) % 20 == 3) is a third, drawn when the fresh set's error kinds had been
-written up and were being worked on (docs/audit.md, "fresh2"). Everything after that is drawn
+written up and were being worked on (docs/audit.md, "fresh2"), and FRESH3 (== 4) a fourth, judged
+once on the final code of a round whose second half had heard fresh2's error kinds. Everything
+after that is drawn
 by "permanent random numbers":
 each unit (article, attribution, claim) gets a rank sha1(SALT | set | key) that does not depend
 on the code being audited, and the lowest ranks are taken. The same code and label therefore
@@ -36,7 +38,7 @@ from pathlib import Path
 
 DATA = Path("../shared/data/allsides/allsides.jsonl.gz")
 SALT = "claimscope-audit-v1"
-POOLS = {"audit": 0, "tuning": 1, "fresh": 2, "fresh2": 3}
+POOLS = {"audit": 0, "tuning": 1, "fresh": 2, "fresh2": 3, "fresh3": 4}
 N_ARTICLES = 30
 MAX_PER_OUTLET = 3
 MAX_PER_TOPIC = 3  # 30 articles at <= 3 a topic spans at least 10 topics
