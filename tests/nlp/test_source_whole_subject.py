@@ -22,6 +22,23 @@ def test_a_source_inside_the_subjects_aside_is_the_whole_subject(analyze):
     assert att.source_entity is None  # an unnamed person, not New Jersey
 
 
+def test_a_source_ending_on_the_asides_closing_dash_is_the_whole_subject_too(parse):
+    # The closing dash hangs on the verb, outside the subject: a tagger's source "New Jersey --
+    # where reporters stay during the visits --" took it in, and New Jersey was the speaker.
+    from claimscope.nlp.attribution_filter import _whole_subject
+    from claimscope.nlp.attribution_spans import RoleSpan
+
+    text = ("A person familiar with the dinner at the hotel in Berkeley Heights, New Jersey -- where "
+            "reporters stay during the visits -- said the aide attended a dinner.")
+    doc = parse(text)
+    start = text.index("New Jersey")
+    end = text.index("said") - 1
+    cue = RoleSpan("cue", text.index("said"), text.index("said") + 4, 1.0)
+    found = _whole_subject(doc, cue, RoleSpan("source", start, end, 1.0))
+    assert text[found.start : found.end].startswith("A person familiar with the dinner")
+    assert text[found.start : found.end].endswith("during the visits")
+
+
 def test_a_plain_named_subject_is_left_as_it_is(analyze):
     a = analyze("Mayor Linda Hart, who opened the bridge on Monday, said the crews had worked for "
                 "two years.\n")

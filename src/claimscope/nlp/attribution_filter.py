@@ -464,7 +464,10 @@ def _whole_subject(doc: Doc, cue: RoleSpan, source: RoleSpan | None) -> RoleSpan
     if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN"):
         return source
     subject = subjects[0]
-    if span.start <= subject.i < span.end or not (subject.left_edge.i <= span.start and span.end - 1 <= subject.right_edge.i):
+    last = span.end - 1
+    while last > span.start and span.doc[last].is_punct:
+        last -= 1  # "... -- where reporters stay --": the closing dash hangs on the verb
+    if span.start <= subject.i < span.end or not (subject.left_edge.i <= span.start and last <= subject.right_edge.i):
         return source
     tokens = list(doc[subject.left_edge.i : subject.right_edge.i + 1])
     while len(tokens) > 1 and tokens[-1].is_punct:
