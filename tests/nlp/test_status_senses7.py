@@ -51,3 +51,11 @@ def test_the_same_words_in_their_sense_keep_their_status(analyze, text, words, s
     claim = _claim(analyze(text), words)
     assert claim.status == status and cue in [c.text.lower() for c in claim.cues], (
         claim.status, [c.text for c in claim.cues])
+
+
+def test_a_passive_by_names_the_agent_not_a_rule(analyze):
+    # The "by" of a passive is an agent, not a rule framing the clause: the "may" stays a
+    # possibility (guards the narrowness of the permission rule).
+    claim = _claim(analyze("The harbour board may be replaced by order of the minister.\n"),
+                   "harbour board")
+    assert claim.status == "speculative" and "may" in [c.text.lower() for c in claim.cues]
