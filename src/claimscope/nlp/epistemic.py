@@ -211,6 +211,9 @@ def cue_counts(cue: Span) -> bool:
     previous = doc[cue.start - 1].lower_ if cue.start > 0 else ""
     if previous in sense.get("not_after", ()):
         return False
+    following = doc[cue.end].lower_ if cue.end < len(doc) else ""
+    if following in sense.get("not_before", ()):
+        return False  # "rated likely Republican": a race rating, no hedge
     pos = sense.get("pos")
     if pos and root.pos_ not in pos:
         return False
@@ -228,6 +231,8 @@ def cue_counts(cue: Span) -> bool:
         return False  # "will be considered by the committee": weighed, no view of it
     if sense.get("not_narrative") and _narrative_future(root):
         return False  # "would go on to post a 1.12 ERA": what happened next
+    if sense.get("not_permission") and _permission(root):
+        return False  # "By statute the board may only order repairs": what is allowed
     if root.pos_ == "NOUN" and "noun_needs" in sense:
         under = {t.lower_ for c in children for t in [c, *c.children]}
         if not under & set(sense["noun_needs"]) and not _predicated_clause(root):
@@ -302,6 +307,35 @@ def _deontic(root: Token) -> bool:
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             return True  # "ought to be regarded" (ought the root), "has to be considered"
         verb = head
+
+
+# Nouns of a rule that grants or limits a permission: "under the agreement", "by statute".
+_RULES = {"law", "statute", "rule", "regulation", "agreement", "contract", "constitution",
+          "policy", "deal", "term", "order", "treaty", "ordinance", "charter", "licence",
+          "license", "permit", "code", "act", "bylaw"}
+# Verbs of being and becoming: "may only be temporary" is a possibility, not a permission.
+_STATIVE = {"be", "have", "seem", "become", "prove", "happen", "take", "last", "need", "mean"}
+
+
+def _permission(modal: Token) -> bool:
+    """ "By statute the board may only order repairs", "Under the agreement, the company may
+    sell the land", "Residents may only park on the north side": a "may" of permission says
+    what is allowed, no uncertainty (docs/audit.md: a cue in another sense does not count).
+    Only where a rule frames the clause ("under"/"by" a law, contract or rule, "legally") or
+    "only" restricts an action verb; "may only be temporary" stays a possibility."""
+    verb = modal.head if modal.dep_ in ("aux", "auxpass") else modal
+    if verb.i == modal.i:
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in ("legally", "lawfully"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("under", "by") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _RULES for p in c.children):
+            return True
+    restricted = any(c.dep_ == "advmod" and c.lower_ == "only" and modal.i < c.i < verb.i
+                     for c in verb.children)
+    return restricted and verb.lemma_.lower() not in _STATIVE and not any(
+        c.dep_ == "auxpass" for c in verb.children)
 
 
 def _narrative_future(modal: Token) -> bool:
@@ -431,6 +465,8 @@ def _within(cue: Span, outer: Span | None) -> bool:
 def in_scope(cue: Span, claim: Span, attribution_cue: Span | None, governing: set[int]) -> bool:
     """Whether a cue reaches the claim: it is in the attribution cue, or in the claim's clause
     or a clause the claim is the complement of; a condition, where it attaches to one."""
+    if _modal_of_saying(cue, claim):
+        return False  # also inside the attribution cue: "Some might argue [that ...]"
     if _within(cue, attribution_cue):
         return True
     if _governs_another(cue, claim) or _aside_without(cue, claim):
@@ -454,6 +490,28 @@ def _governs_another(cue: Span, claim: Span) -> bool:
         return False
     root = claim_root(claim)
     return not any(c.left_edge.i <= root.i <= c.right_edge.i for c in complements)
+
+
+# Modals of possibility, and the verbs of saying or arguing whose ability or chance they speak
+# of: "One could argue that ...", "Some might say ...".
+_POSSIBILITY = {"could", "might", "may", "can"}
+_ARGUING = {"argue", "say", "claim", "contend", "suggest", "assert", "maintain", "insist",
+            "object", "counter", "reply", "respond"}
+
+
+def _modal_of_saying(cue: Span, claim: Span) -> bool:
+    """ "One could argue that the ferry service has never been better": the "could" speaks of
+    the arguing (it is possible to argue), and the claim under "argue" is not in its scope
+    (docs/audit.md: a cue in another clause than the claim does not count)."""
+    root = cue.root
+    if root.lower_ not in _POSSIBILITY or root.dep_ != "aux":
+        return False
+    verb = root.head
+    if verb.lemma_.lower() not in _ARGUING or claim.start <= verb.i < claim.end:
+        return False
+    target = claim_root(claim)
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.left_edge.i <= target.i <= c.right_edge.i
+               for c in verb.children)
 
 
 _ASIDES = {"—": "—", "–": "–", "--": "--", "-": "-", "(": ")"}
@@ -560,7 +618,8 @@ def read_status(
     mark = question_mark(claim)
     if mark is not None and _asks_about_the_report(claim, attribution_cue, mark):
         mark = None
-    question = found.get("question", []) + ([mark] if mark is not None else [])
+    question = [c for c in found.get("question", []) if not _raised_in_claim(c, claim)]
+    question += [mark] if mark is not None else []
     if question:
         return EpistemicReading("questioned", BASE_CERTAINTY["questioned"], question)
     speculation = found.get("speculation")
@@ -590,6 +649,23 @@ def read_status(
         return EpistemicReading("reported", _soften_value(certainty, uncertain_probability),
                                 [attribution_cue])
     return EpistemicReading("asserted", _soften("asserted", uncertain_probability), [])
+
+
+# Verbs that put a question or doubt forward: "raised questions about", "voiced doubts".
+_RAISING = {"raise", "cast", "pose", "voice", "express", "prompt", "spark", "fuel"}
+
+
+def _raised_in_claim(cue: Span, claim: Span) -> bool:
+    """ "The report raised questions about the council's spending": where the question noun
+    and the verb that raises it are both in the claim, the claim is the statement that
+    questions were raised, itself not asked (only a proposition under "about whether ..."
+    that is a claim of its own would be)."""
+    root = cue.root
+    if root.pos_ != "NOUN" or not (claim.start <= cue.start and cue.end <= claim.end):
+        return False
+    verb = root.head
+    return (root.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _RAISING
+            and claim.start <= verb.i < claim.end)
 
 
 def _soften(status: str, uncertain_probability: float) -> float:
