@@ -233,3 +233,16 @@ def test_a_classification_mark_and_a_head_word_alone_are_no_entities(entity_nlp)
     ents = entities_of(entity_nlp, "The documents were marked Top Secret, officials said. The Library will "
                        "close early.")
     assert not entities_with(ents, "Secret") and not entities_with(ents, "Library"), shown(ents)
+
+
+def test_a_neighbourhood_or_town_read_as_a_place_is_a_place(entity_nlp):
+    ents = entities_of(entity_nlp, "He was arrested in Capitol Heights on Monday. He grew up in Dorchester "
+                       "and later moved to Brookline.")
+    assert _types(ents).get("Capitol Heights") == "GPE", shown(ents)
+    assert _types(ents).get("Dorchester") == "GPE", shown(ents)
+
+
+def test_a_surname_after_in_that_is_no_place_stays_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Voters who believed in McAllister were let down. Confidence in "
+                       "McAllister fell.")
+    assert [e.type for e in entities_with(ents, "McAllister")] == ["PERSON"], shown(ents)

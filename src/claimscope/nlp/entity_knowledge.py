@@ -263,6 +263,27 @@ def _no_person(doc, entity) -> str | None:
     return None
 
 
+def _lone_word_in_place(doc, entity) -> bool:
+    """A one-word "person" that is no given name and that the text only ever puts after "in",
+    "near" or "outside", never with a possessive ("in Dorchester", not "in Biden's plan"): a
+    place."""
+    if " " in entity.name or not entity.name.isalpha() or is_first_name(entity.name):
+        return False
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("in", "near", "outside") \
+                or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+            return False
+        prep = doc[span.start - 1]
+        if prep.head.pos_ not in ("VERB", "AUX") or prep.head.lemma_ in _TRUST_VERBS:
+            return False
+    return True
+
+
+# Verbs whose "in" takes a person: "believe in Vekstrom", "invest in Vekstrom".
+_TRUST_VERBS = {"believe", "trust", "invest", "confide", "interest", "succeed", "join", "find", "see"}
+
+
 def _two_word_name(name: str) -> bool:
     """Two capitalised words that could be a person's name and are no place, outlet or firm."""
     words = name.split()
@@ -347,6 +368,11 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         thing = _no_person(doc, entity)
         if thing:
             return thing  # "Sandy Hook", "Georgia Tech", "Orlando Magic": the tagger's person is a place or a body
+    if entity.type == "ORG" and len(name.split()) >= 2 and name.split()[-1] in _PLACE_LAST | {"Hill", "Circle", "Plaza"} \
+            and read_as_place(doc, entity):
+        return "GPE"  # "arrested in Capitol Heights": a neighbourhood, not a body
+    if entity.type == "PERSON" and _lone_word_in_place(doc, entity) and name not in data["persons"]:
+        return "GPE"  # "grew up in Dorchester"
     if full_name and entity.type == "PERSON":
         return None  # a full personal name decides
     if entity.type in ("GPE", "ORG", "NORP", "PRODUCT") and _two_word_name(name) and _person_signs(doc, entity, labels):
