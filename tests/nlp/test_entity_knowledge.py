@@ -246,3 +246,21 @@ def test_a_surname_after_in_that_is_no_place_stays_a_person(entity_nlp):
     ents = entities_of(entity_nlp, "Voters who believed in McAllister were let down. Confidence in "
                        "McAllister fell.")
     assert [e.type for e in entities_with(ents, "McAllister")] == ["PERSON"], shown(ents)
+
+
+def test_a_storms_name_is_an_event_not_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Officials said Cyclone Amphan killed dozens in West Bengal. Amphan "
+                       "weakened overnight.")
+    assert [e.type for e in entities_with(ents, "Amphan")] == ["EVENT"], shown(ents)
+
+
+def test_an_agency_and_its_news_agency_form_are_one_outlet(entity_nlp):
+    ents = entities_of(entity_nlp, "Reuters News Agency said the talks failed. Reuters later corrected the "
+                       "report.")
+    assert len(entities_with(ents, "Reuters")) == 1, shown(ents)
+
+
+def test_a_video_players_buttons_are_no_entity(entity_nlp):
+    ents = entities_of(entity_nlp, "Senator Mitch McConnell spoke. McConnell Replay More Videos The senator "
+                       "left.")
+    assert not entities_with(ents, "Replay"), shown(ents)

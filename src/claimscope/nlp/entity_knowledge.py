@@ -61,7 +61,8 @@ _SCHOOL_LAST = {"Tech", "University", "College", "Institute", "Academy", "Polyte
 # Words before a surname alone that say it is a person's: "Ms. Sanders", "Sen. Gabbard".
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "mr.", "mrs.", "ms.", "dr.", "sen.",
                "rep.", "gov."}
-_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_STORM_WORDS = {"Cyclone", "Hurricane", "Typhoon", "Superstorm"}
+
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,10 @@ def is_place(name: str) -> bool:
 
 
 def outlet_of(name: str) -> str | None:
-    return _outlet_of().get(_bare(name))
+    bare = _bare(name)
+    if bare.endswith(" news agency"):
+        bare = bare[:-len(" news agency")]  # "AFP news agency", "Reuters News Agency": the agency
+    return _outlet_of().get(bare)
 
 
 # ---- mentions that are no entity ---------------------------------------------------------
@@ -122,6 +126,9 @@ def is_not_an_entity(span: Span) -> bool:
     text = span.text
     if text in data["eponyms"] or (len(span) == 1 and text.lower().endswith("esque")):
         return True
+    after = span.doc[span.end:span.end + 2]
+    if "More Videos" in text or (span[-1].text == "Replay" and [t.text for t in after] == ["More", "Videos"]):
+        return True  # "Tea Party Replay More Videos": a video player's buttons run into a name
     if "://" in text or text.lower().startswith("www.") or "t.co/" in text:
         return True  # a link the tagger took for a body
     if _bare(text) in _lowered("captions") or text in data["diseases"] or _bare(text) in _lowered("markings"):
@@ -263,6 +270,15 @@ def _no_person(doc, entity) -> str | None:
     return None
 
 
+def _after_storm_word(doc, entity) -> bool:
+    """"Cyclone Amphan" where the tagger kept only "Amphan": the storm's name."""
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].text in _STORM_WORDS:
+            return True
+    return False
+
+
 def _lone_word_in_place(doc, entity) -> bool:
     """A one-word "person" that is no given name and that the text only ever puts after "in",
     "near" or "outside", never with a possessive ("in Dorchester", not "in Biden's plan"): a
@@ -363,6 +379,8 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "NORP"
     if name in data["events"]:
         return "EVENT"
+    if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _after_storm_word(doc, entity):
+        return "EVENT"  # "Cyclone Amphan": a storm's name is no person
     full_name = "PERSON!" in labels
     if entity.type == "PERSON":
         thing = _no_person(doc, entity)
