@@ -264,3 +264,8 @@ def test_a_video_players_buttons_are_no_entity(entity_nlp):
     ents = entities_of(entity_nlp, "Senator Mitch McConnell spoke. McConnell Replay More Videos The senator "
                        "left.")
     assert not entities_with(ents, "Replay"), shown(ents)
+
+
+def test_a_states_chamber_is_an_organisation(entity_nlp):
+    ents = entities_of(entity_nlp, "She was elected to the Georgia House in 2010.")
+    assert _types(ents).get("Georgia House") == "ORG", shown(ents)

@@ -379,6 +379,9 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "NORP"
     if name in data["events"]:
         return "EVENT"
+    words = name.split()
+    if len(words) >= 2 and words[-1] in ("House", "Senate", "Assembly", "Legislature") and is_place(" ".join(words[:-1])):
+        return "ORG"  # "North Carolina House": a state's chamber, no place
     if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _after_storm_word(doc, entity):
         return "EVENT"  # "Cyclone Amphan": a storm's name is no person
     full_name = "PERSON!" in labels
