@@ -199,3 +199,73 @@ def test_a_state_s_abbreviation_after_a_city_stays_a_place(entity_nlp):
     ents = entities_of(entity_nlp, "The mayor of Arlington, VA, said the county would open a new clinic. "
                        "It will serve residents of Richmond, VA, and Norfolk, VA, officials said.")
     assert not any(e.type == "ORG" for e in entities_with(ents, "VA")), shown(ents)
+
+
+# ---- entities7: tagger persons that are places or bodies, persons the tagger called bodies ----
+
+def test_a_two_word_name_whose_surname_takes_she_is_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Tulsi Gabbard criticized the plan on Monday. Gabbard said she would "
+                       "vote against it.")
+    assert [e.type for e in entities_with(ents, "Gabbard")] == ["PERSON"], shown(ents)
+
+
+def test_a_place_name_the_tagger_called_a_person_is_a_place(entity_nlp):
+    ents = entities_of(entity_nlp, "Families of the Sandy Hook victims sued the company. Tourists flocked "
+                       "to Victoria Falls last summer.")
+    assert _types(ents).get("Sandy Hook") == "GPE", shown(ents)
+    assert _types(ents).get("Victoria Falls") == "GPE", shown(ents)
+
+
+def test_a_school_and_a_team_the_tagger_called_persons_are_organisations(entity_nlp):
+    ents = entities_of(entity_nlp, "Students at Georgia Tech protested the decision. The Orlando Magic beat "
+                       "the Miami Heat on Tuesday.")
+    assert _types(ents).get("Georgia Tech") == "ORG", shown(ents)
+    assert _types(ents).get("Orlando Magic") == "ORG", shown(ents)
+
+
+def test_persons_with_a_place_word_for_a_surname_stay_persons(entity_nlp):
+    ents = entities_of(entity_nlp, "Michael Bay and Brian Hook met Grace Chen in Lafayette Park.")
+    types = _types(ents)
+    assert [types.get(n) for n in ("Michael Bay", "Brian Hook", "Grace Chen")] == ["PERSON"] * 3, shown(ents)
+
+
+def test_a_classification_mark_and_a_head_word_alone_are_no_entities(entity_nlp):
+    ents = entities_of(entity_nlp, "The documents were marked Top Secret, officials said. The Library will "
+                       "close early.")
+    assert not entities_with(ents, "Secret") and not entities_with(ents, "Library"), shown(ents)
+
+
+def test_a_neighbourhood_or_town_read_as_a_place_is_a_place(entity_nlp):
+    ents = entities_of(entity_nlp, "He was arrested in Capitol Heights on Monday. He grew up in Dorchester "
+                       "and later moved to Brookline.")
+    assert _types(ents).get("Capitol Heights") == "GPE", shown(ents)
+    assert _types(ents).get("Dorchester") == "GPE", shown(ents)
+
+
+def test_a_surname_after_in_that_is_no_place_stays_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Voters who believed in McAllister were let down. Confidence in "
+                       "McAllister fell.")
+    assert [e.type for e in entities_with(ents, "McAllister")] == ["PERSON"], shown(ents)
+
+
+def test_a_storms_name_is_an_event_not_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Officials said Cyclone Amphan killed dozens in West Bengal. Amphan "
+                       "weakened overnight.")
+    assert [e.type for e in entities_with(ents, "Amphan")] == ["EVENT"], shown(ents)
+
+
+def test_an_agency_and_its_news_agency_form_are_one_outlet(entity_nlp):
+    ents = entities_of(entity_nlp, "Reuters News Agency said the talks failed. Reuters later corrected the "
+                       "report.")
+    assert len(entities_with(ents, "Reuters")) == 1, shown(ents)
+
+
+def test_a_video_players_buttons_are_no_entity(entity_nlp):
+    ents = entities_of(entity_nlp, "Senator Mitch McConnell spoke. McConnell Replay More Videos The senator "
+                       "left.")
+    assert not entities_with(ents, "Replay"), shown(ents)
+
+
+def test_a_states_chamber_is_an_organisation(entity_nlp):
+    ents = entities_of(entity_nlp, "She was elected to the Georgia House in 2010.")
+    assert _types(ents).get("Georgia House") == "ORG", shown(ents)

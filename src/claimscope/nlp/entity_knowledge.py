@@ -49,6 +49,20 @@ _KIN_WORDS = {"daughter", "son", "wife", "husband", "brother", "sister", "mother
               "friend", "girlfriend", "boyfriend", "fiancé", "fiancee", "widow", "stepson",
               "stepdaughter"}
 _PERSON_TYPES_FROM = ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC")
+# Last words that make a place of a name the tagger called a person, when its first word is
+# no plain given name ("Sandy Hook", "Lafayette Park") or the text reads it as a place ("flew to
+# Victoria Falls"). Heads that are also common surnames ("Bay", "Lake", "Hall") are left out:
+# "Michael Bay" is a person.
+_PLACE_LAST = {"Falls", "Heights", "Square", "Springs", "County", "City", "Township", "Village", "Hook",
+               "Park", "Beach", "Island", "Valley", "Creek", "Harbor", "Gardens"}
+_SAFE_PLACE_LAST = {"Falls", "Heights", "Square", "Springs", "County", "City", "Township"}
+# Last words of a school's name: "Georgia Tech", "Liberty University" are bodies, no persons.
+_SCHOOL_LAST = {"Tech", "University", "College", "Institute", "Academy", "Polytechnic"}
+# Words before a surname alone that say it is a person's: "Ms. Sanders", "Sen. Gabbard".
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "mr.", "mrs.", "ms.", "dr.", "sen.",
+               "rep.", "gov."}
+_STORM_WORDS = {"Cyclone", "Hurricane", "Typhoon", "Superstorm"}
+
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +110,10 @@ def is_place(name: str) -> bool:
 
 
 def outlet_of(name: str) -> str | None:
-    return _outlet_of().get(_bare(name))
+    bare = _bare(name)
+    if bare.endswith(" news agency"):
+        bare = bare[:-len(" news agency")]  # "AFP news agency", "Reuters News Agency": the agency
+    return _outlet_of().get(bare)
 
 
 # ---- mentions that are no entity ---------------------------------------------------------
@@ -109,9 +126,12 @@ def is_not_an_entity(span: Span) -> bool:
     text = span.text
     if text in data["eponyms"] or (len(span) == 1 and text.lower().endswith("esque")):
         return True
+    after = span.doc[span.end:span.end + 2]
+    if "More Videos" in text or (span[-1].text == "Replay" and [t.text for t in after] == ["More", "Videos"]):
+        return True  # "Tea Party Replay More Videos": a video player's buttons run into a name
     if "://" in text or text.lower().startswith("www.") or "t.co/" in text:
         return True  # a link the tagger took for a body
-    if _bare(text) in _lowered("captions") or text in data["diseases"]:
+    if _bare(text) in _lowered("captions") or text in data["diseases"] or _bare(text) in _lowered("markings"):
         return True
     return _in_idiom(span) or _is_credit(span) or _in_work_title(span)
 
@@ -232,6 +252,88 @@ def _person_shaped(name: str) -> bool:
         and not is_place(last) and outlet_of(name) is None
 
 
+def _no_person(doc, entity) -> str | None:
+    """The type of a tagger's two-word "person" that is a place or a body: a place's head last
+    ("Sandy Hook", "Victoria Falls"), a school's ("Georgia Tech"), a team's nickname after a
+    known place ("Orlando Magic")."""
+    words = entity.name.split()
+    if len(words) != 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
+        return None
+    first, last = words
+    plain_given = is_first_name(first) and first not in _WORD_GIVEN_NAMES and not is_place(first)
+    if last in _PLACE_LAST and (not plain_given or (last in _SAFE_PLACE_LAST and read_as_place(doc, entity))):
+        return "GPE"
+    if last in _SCHOOL_LAST:
+        return "ORG"
+    if is_place(first) and last in lexicon()["team_nicknames"]:
+        return "ORG"
+    return None
+
+
+def _after_storm_word(doc, entity) -> bool:
+    """"Cyclone Amphan" where the tagger kept only "Amphan": the storm's name."""
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].text in _STORM_WORDS:
+            return True
+    return False
+
+
+def _lone_word_in_place(doc, entity) -> bool:
+    """A one-word "person" that is no given name and that the text only ever puts after "in",
+    "near" or "outside", never with a possessive ("in Dorchester", not "in Biden's plan"): a
+    place."""
+    if " " in entity.name or not entity.name.isalpha() or is_first_name(entity.name):
+        return False
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("in", "near", "outside") \
+                or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+            return False
+        prep = doc[span.start - 1]
+        if prep.head.pos_ not in ("VERB", "AUX") or prep.head.lemma_ in _TRUST_VERBS:
+            return False
+    return True
+
+
+# Verbs whose "in" takes a person: "believe in Vekstrom", "invest in Vekstrom".
+_TRUST_VERBS = {"believe", "trust", "invest", "confide", "interest", "succeed", "join", "find", "see"}
+
+
+def _two_word_name(name: str) -> bool:
+    """Two capitalised words that could be a person's name and are no place, outlet or firm."""
+    words = name.split()
+    return len(words) == 2 and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words) \
+        and not is_place(name) and not is_place(words[0]) and not is_place(words[1]) \
+        and words[1] not in _PLACE_HEADS and words[1] not in type_heads() \
+        and words[1].lower() not in corporate_words() and outlet_of(name) is None \
+        and name not in lexicon()["firms"] and words[1] not in _SCHOOL_LAST
+
+
+def _person_signs(doc, entity, labels: list[str]) -> bool:
+    """The text treats the name's surname alone as a person's: the tagger called a lone
+    mention of it a person, or it follows "Mr."/"Ms."/"Sen.", or it is the subject of a verb
+    whose clause goes on with he or she ("Gabbard said she would")."""
+    surname = entity.name.split()[-1]
+    for m, label in zip(entity.mentions, labels):
+        if m.text != surname:
+            continue
+        if label == "PERSON":
+            return True
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ in _HONORIFICS:
+            return True
+        head = span.root.head
+        if span.root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("ccomp", "xcomp", "conj") and any(
+                        t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in child.subtree):
+                    return True
+    return False
+
+
 def _kin_before(doc, entity) -> bool:
     for m in entity.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -277,9 +379,25 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "NORP"
     if name in data["events"]:
         return "EVENT"
+    words = name.split()
+    if len(words) >= 2 and words[-1] in ("House", "Senate", "Assembly", "Legislature") and is_place(" ".join(words[:-1])):
+        return "ORG"  # "North Carolina House": a state's chamber, no place
+    if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _after_storm_word(doc, entity):
+        return "EVENT"  # "Cyclone Amphan": a storm's name is no person
     full_name = "PERSON!" in labels
+    if entity.type == "PERSON":
+        thing = _no_person(doc, entity)
+        if thing:
+            return thing  # "Sandy Hook", "Georgia Tech", "Orlando Magic": the tagger's person is a place or a body
+    if entity.type == "ORG" and len(name.split()) >= 2 and name.split()[-1] in _PLACE_LAST | {"Hill", "Circle", "Plaza"} \
+            and read_as_place(doc, entity):
+        return "GPE"  # "arrested in Capitol Heights": a neighbourhood, not a body
+    if entity.type == "PERSON" and _lone_word_in_place(doc, entity) and name not in data["persons"]:
+        return "GPE"  # "grew up in Dorchester"
     if full_name and entity.type == "PERSON":
         return None  # a full personal name decides
+    if entity.type in ("GPE", "ORG", "NORP", "PRODUCT") and _two_word_name(name) and _person_signs(doc, entity, labels):
+        return "PERSON"  # "Tulsi Gabbard ... Gabbard said she": a given name gender-guesser does not know
     if is_place(name) and not full_name and entity.type in ("PERSON", "ORG", "NORP", "PRODUCT", "FAC"):
         if entity.type == "PERSON" and any(is_first_name(w) for w in name.split()):
             return None  # "Jordan", "Georgia" alone may be the person the tagger saw
