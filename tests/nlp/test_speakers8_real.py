@@ -55,3 +55,17 @@ def test_a_person_after_an_outlets_possessive_is_the_speaker(analyze):
     a = analyze("Critics of the plan have grown louder this month. The Atlantic's Conor Friedersdorf "
                 "put it bluntly: \"This is a mistake that the party will regret.\"\n")
     assert speaker_of(a, "a mistake that the party will regret") == "Conor Friedersdorf"
+
+
+def test_a_university_named_after_a_first_name_is_still_the_university(analyze):
+    a = analyze("Stanford University opened a new laboratory in March. The university said the "
+                "laboratory would study batteries.\n")
+    assert speaker_of(a, "would study batteries") == "Stanford University"
+
+
+def test_the_president_after_a_former_president_stays_unresolved(analyze):
+    a = analyze("In 1995, President Bill Clinton vetoed the budget. The shutdown lasted three weeks. "
+                "Parks were closed across the country.\n\nFormer President Barack Obama weighed in on "
+                "Tuesday. The shutdown had begun at midnight. Saying the fight was about health care, "
+                "the president said it was strange that one party would make such demands.\n")
+    assert speaker_of(a, "strange that one party") is None

@@ -1197,7 +1197,8 @@ class SpeakerResolver:
             matching = [m for m in matching if m.entity.name.lower() not in unlike]
             # "Margaret Court ... The court said": a person the tagger typed ORG because her
             # surname is the keyword; a first name and the keyword alone is no court.
-            matching = [m for m in matching if not _first_name_and_keyword(m.entity, keywords)]
+            matching = [m for m in matching if not _first_name_and_keyword(
+                m.entity, [k for k in keywords if k in self.lex["surname_keywords"]])]
             if matching and noun == "government" and any(
                     m.entity.type == "GPE" and m.start >= matching[-1].end
                     and self.entities.key(m) not in {self.entities.key(x) for x in matching}
@@ -1233,6 +1234,10 @@ class SpeakerResolver:
         # were out of the text for a while before that and were not its subject or object
         # since ("the Clinton administration" is no talk of him).
         last = max(people.values(), key=lambda m: m.start)
+        first = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if first is not None and any(t.lower_ in ("former", "ex", "late", "then")
+                                     for t in self.doc[max(first.start - 3, 0) : first.start]):
+            return None  # "former President Obama": the president now may be another
         others = set(people) - {self.entities.key(last)}
         gap = self.lex["title_holder_gap_sentences"]
         for m in self.entities.mentions:
@@ -1355,7 +1360,8 @@ def _in_relative_clause(token: Token, root: Token) -> bool:
 
 
 def _first_name_and_keyword(entity: Entity, keywords: list[str]) -> bool:
-    """"Margaret Court": two words, a first name gender-guesser knows and then a keyword."""
+    """"Margaret Court": two words, a first name gender-guesser knows and then a keyword (only
+    those of `surname_keywords`: "Stanford University", "Victoria Police" are bodies)."""
     words = entity.name.split()
     return (len(words) == 2 and words[1].lower() in keywords and words[0][:1].isupper()
             and name_gender(words[0]) is not None)
