@@ -516,9 +516,11 @@ def _as_office(entity: Entity, office_words: set[str]) -> Entity:
         return entity
     words = entity.name.replace(",", " ").split()
     if "under" not in words and len(words) >= 2 and words[-1] in office_words and not any(
-            w in office_words for w in words[:-1]) and _first_names().get_gender(words[0]) != "unknown":
+            w in office_words for w in words[:-1]) and _first_names().get_gender(words[0]) != "unknown" and not any(
+            w.lower().strip(".") in GENERATIONS for w in words[:-1]):
         # "Margaret Court", "Jim House": a given name, then a surname that is also an office's
-        # word, is a person (no court nor House of the text is she).
+        # word, is a person (no court nor House of the text is she); not "Martin Luther King
+        # Jr. Memorial", where a word after the "Jr." names a thing after him.
         return entity
     if any(w in office_words for w in words) or "under" in words:
         return replace(entity, type="ORG")
@@ -1193,6 +1195,10 @@ class SpeakerResolver:
             # (review8a); the bodies named here are no referent of the lower-case noun.
             unlike = set(self.lex["not_the_body"].get(noun, []))
             matching = [m for m in matching if m.entity.name.lower() not in unlike]
+            # "Margaret Court ... The court said": a person the tagger typed ORG because her
+            # surname is the keyword; a first name and the keyword alone is no court.
+            matching = [m for m in matching if not _first_name_and_keyword(
+                m.entity, [k for k in keywords if k in self.lex["surname_keywords"]])]
             if matching and noun == "government" and any(
                     m.entity.type == "GPE" and m.start >= matching[-1].end
                     and self.entities.key(m) not in {self.entities.key(x) for x in matching}
@@ -1213,13 +1219,33 @@ class SpeakerResolver:
         if noun not in person_titles() or root.pos_ not in ("NOUN", "PROPN") or root.tag_ in ("NNS", "NNPS"):
             return None
         forms = {noun, *self.lex.get("title_abbreviations", {}).get(noun, [])}
-        people = set()
+        people: dict[str, MentionInfo] = {}  # holder -> the last mention giving the title
         for m in self.entities.mentions:
             if m.entity.type != "PERSON" or m.end > span.start_char:
                 continue
             if forms & self._titles_of(m):
-                people.add(self.entities.key(m))
-        return next(iter(people)) if len(people) == 1 else None
+                people[self.entities.key(m)] = m
+        if len(people) == 1:
+            return next(iter(people))
+        if not people:
+            return None
+        # "President Bill Clinton" in captions about 1995, then "President Barack Obama weighed
+        # in ... the president said": the one the text gave the title last, where the others
+        # were out of the text for a while before that and were not its subject or object
+        # since ("the Clinton administration" is no talk of him).
+        last = max(people.values(), key=lambda m: m.start)
+        first = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if first is not None and any(t.lower_ in ("former", "ex", "late", "then")
+                                     for t in self.doc[max(first.start - 3, 0) : first.start]):
+            return None  # "former President Obama": the president now may be another
+        others = set(people) - {self.entities.key(last)}
+        gap = self.lex["title_holder_gap_sentences"]
+        for m in self.entities.mentions:
+            if self.entities.key(m) not in others or m.end > span.start_char:
+                continue
+            if m.sentence > last.sentence - gap and (m.start < last.start or m.role in ("subject", "object")):
+                return None
+        return self.entities.key(last)
 
     def _titles_of(self, m: MentionInfo) -> frozenset[str]:
         """The title words a person mention is given: the word right before it and those the
@@ -1238,6 +1264,9 @@ class SpeakerResolver:
         """The person a role noun is in apposition with ("Hollis, a spokesman for X")."""
         near = [noun.head] if noun.dep_ == "appos" else []
         near += [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            # "Tom Keller is a spokesman for Northwind": the subject of the copula is the holder
+            near += [c for c in noun.head.children if c.dep_ == "nsubj"]
         for t in near:
             for m in self.entities.mentions:
                 if m.entity.type == "PERSON" and m.start <= t.idx < m.end:
@@ -1328,6 +1357,14 @@ def _in_relative_clause(token: Token, root: Token) -> bool:
         if ancestor.dep_ == "relcl":
             return True
     return False
+
+
+def _first_name_and_keyword(entity: Entity, keywords: list[str]) -> bool:
+    """"Margaret Court": two words, a first name gender-guesser knows and then a keyword (only
+    those of `surname_keywords`: "Stanford University", "Victoria Police" are bodies)."""
+    words = entity.name.split()
+    return (len(words) == 2 and words[1].lower() in keywords and words[0][:1].isupper()
+            and name_gender(words[0]) is not None)
 
 
 def _has_keyword(entity: Entity, keywords: list[str]) -> bool:
