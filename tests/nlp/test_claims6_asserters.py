@@ -2,11 +2,7 @@
 somebody's words, never the author's; a quotation that goes on over paragraphs stays with its
 named speaker. Through the real pipeline; sentences written for these tests."""
 
-
-def _claim(analysis, words):
-    matches = [c for c in analysis.claims if words in c.text]
-    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
-    return matches[0]
+from claim_views import claim_with as _claim
 
 
 def test_a_quotation_standing_alone_is_not_the_author_s(analyze):

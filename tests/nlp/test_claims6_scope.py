@@ -2,16 +2,8 @@
 fresh audit's status errors); sentences written for these tests."""
 
 import pytest
-
-
-def _claim(analysis, words):
-    matches = [c for c in analysis.claims if words in c.text]
-    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
-    return matches[0]
-
-
-def _cues(claim):
-    return [c.text for c in claim.cues]
+from claim_views import claim_with as _claim
+from claim_views import cue_texts as _cues
 
 
 @pytest.mark.parametrize("text", [

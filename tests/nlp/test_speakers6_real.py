@@ -4,18 +4,12 @@ on hand-written sentences (none from any corpus), with the real spaCy model."""
 from __future__ import annotations
 
 import pytest
+from claim_views import claim_with as _claim
 from role_groups import role_group
 from speaker_views import speaker_of, speakers_of
 
 from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.speakers import credit_spans, name_gender
-
-
-def _claim(analysis, words):
-    matches = [c for c in analysis.claims if words in c.text]
-    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
-    return matches[0]
-
 
 # ---------------------------------------------------------------- titles and appositions
 

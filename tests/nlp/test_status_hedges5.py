@@ -4,6 +4,7 @@ a prediction speculates, and a verb cue or an aside keeps to what it governs. Se
 written for these tests."""
 
 import pytest
+from claim_views import claim_with as _claim
 
 from claimscope.nlp.cues import CueMatcher
 from claimscope.nlp.epistemic import cue_counts, read_status
@@ -70,12 +71,6 @@ def test_a_belief_verb_hedges_only_as_ones_own_present_view(cues_of, text, cue, 
 def test_degree_words_are_no_uncertainty_markers(cues_of):
     assert cues_of("The project took roughly four years, almost ten million pounds and was "
                    "partly paid by approximately forty donors.") == {}
-
-
-def _claim(analysis, words):
-    matches = [c for c in analysis.claims if words in c.text]
-    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
-    return matches[0]
 
 
 def test_someone_elses_belief_is_reported_and_ones_own_is_hedged(analyze):

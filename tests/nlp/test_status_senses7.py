@@ -4,12 +4,7 @@ rating, a modal of the arguing rather than of what is argued, and questions the 
 were raised. Sentences written for these tests."""
 
 import pytest
-
-
-def _claim(analysis, words):
-    matches = [c for c in analysis.claims if words in c.text]
-    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
-    return matches[0]
+from claim_views import claim_with as _claim
 
 
 @pytest.mark.parametrize("text, words", [

@@ -2,15 +2,10 @@
 pipeline; sentences written for these tests."""
 
 import pytest
+from claim_views import claim_with as _claim
 
 from claimscope.nlp.cues import CueMatcher
 from claimscope.nlp.epistemic import read_status
-
-
-def _claim(analysis, words):
-    matches = [c for c in analysis.claims if words in c.text]
-    assert matches, f"no claim contains {words!r}: {[c.text for c in analysis.claims]}"
-    return matches[0]
 
 
 @pytest.mark.parametrize("text, words", [

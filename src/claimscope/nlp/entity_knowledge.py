@@ -270,12 +270,15 @@ def _no_person(doc, entity) -> str | None:
     return None
 
 
-def _after_storm_word(doc, entity) -> bool:
-    """"Cyclone Amphan" where the tagger kept only "Amphan": the storm's name."""
+def _word_before(doc, entity, words, *, lower: bool = False) -> bool:
+    """Whether a mention follows one of `words`: "Cyclone Amphan" where the tagger kept only
+    "Amphan" (a storm's name), "daughter Ivanka" (a person)."""
     for m in entity.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].text in _STORM_WORDS:
-            return True
+        if span is not None and span.start > 0:
+            before = doc[span.start - 1]
+            if (before.lower_ if lower else before.text) in words:
+                return True
     return False
 
 
@@ -334,14 +337,6 @@ def _person_signs(doc, entity, labels: list[str]) -> bool:
     return False
 
 
-def _kin_before(doc, entity) -> bool:
-    for m in entity.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _KIN_WORDS:
-            return True
-    return False
-
-
 # Prepositions of place: "gathered in Madison", "flew to Lincoln" read the name as a place.
 _PLACE_PREPOSITIONS = {"in", "to", "from", "near", "outside", "across", "toward", "towards", "through",
                        "around", "into", "via"}
@@ -382,7 +377,7 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     words = name.split()
     if len(words) >= 2 and words[-1] in ("House", "Senate", "Assembly", "Legislature") and is_place(" ".join(words[:-1])):
         return "ORG"  # "North Carolina House": a state's chamber, no place
-    if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _after_storm_word(doc, entity):
+    if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _word_before(doc, entity, _STORM_WORDS):
         return "EVENT"  # "Cyclone Amphan": a storm's name is no person
     full_name = "PERSON!" in labels
     if entity.type == "PERSON":
@@ -410,7 +405,7 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
             and name.split()[-1].lower() not in lower_words:
         return "PERSON"  # "Nikki Haley" tagged a body; not "Boy Scouts" where "scouts" is a word of the text
     if entity.type in _PERSON_TYPES_FROM and " " not in name and is_first_name(name) and not is_place(name) \
-            and (entity.type in ("PRODUCT", "NORP") or _kin_before(doc, entity)):
+            and (entity.type in ("PRODUCT", "NORP") or _word_before(doc, entity, _KIN_WORDS, lower=True)):
         return "PERSON"  # "the mayor's daughter Ivanka", tagged a product
     return None
 
