@@ -534,6 +534,7 @@ class SpeakerResolver:
                  author: str | None = None):
         self.doc = doc
         self.lex = lexicon()
+        self._person_noun_set: frozenset[str] | None = None
         office_words = set(self.lex["office_words"])
         entities = [_as_office(e, office_words) for e in entities]
         self.byline = byline_spans(doc, author) + credit_spans(text_of(doc))
@@ -785,10 +786,14 @@ class SpeakerResolver:
         return root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in TOLD_OBJECT
 
     def _person_nouns(self) -> set[str]:
-        """Common nouns that name a person ("lawyer", "spokeswoman", "senator")."""
-        from claimscope.nlp.entities import person_titles
+        """Common nouns that name a person ("lawyer", "spokeswoman", "senator"); built once per
+        resolver (it was rebuilt for every pronoun and every attribution that asked)."""
+        if self._person_noun_set is None:
+            from claimscope.nlp.entities import person_titles
 
-        return set(self.lex["gendered_nouns"]) | set(self.lex["spokesperson_nouns"]) | set(person_titles())
+            self._person_noun_set = frozenset(
+                set(self.lex["gendered_nouns"]) | set(self.lex["spokesperson_nouns"]) | set(person_titles()))
+        return self._person_noun_set
 
     def quote_runs(self) -> list[tuple[int, int]]:
         """`quote_runs` of the text, computed once per document."""
