@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
-from claimscope.nlp.cues import CueMatcher
+from claimscope.nlp.cues import CueMatcher, lexicon
 from claimscope.nlp.epistemic import STATUS_CATEGORIES, EpistemicReading, cue_counts, is_negation, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
@@ -25,7 +25,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.1.4"
+RULES_VERSION = "claims-1.1.5"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -82,6 +82,8 @@ class ClaimExtractor:
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
         used = [a for _, a in attributed if a is not None]
+        # "Few would deny that X": X is the author's, said flatly; the frame stays covered.
+        attributed = [(span, None if a is not None and _nobody_denies(doc, a) else a) for span, a in attributed]
         unowned: set[tuple[int, int]] = set()
         drafts = attributed + _quoted_to_speaker(doc, list(self._unattributed(doc, body, used)), attributions,
                                                  unowned)
@@ -331,12 +333,36 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attrib
     return last
 
 
+# Subjects that say nobody holds the view: "No one disputes that X", "Few would deny that X".
+_NOBODY = {"no", "nobody", "none", "few", "neither"}
+
+
 def _negated_cue(doc: Doc, attribution: Attribution) -> bool:
-    """ "did not mention the panel's finding that X", "never said that X": the cue reports that
-    the source did NOT say X, so X is not the source's claim (the ledger would count them as a
-    source of it). Nobody in the sentence asserts X either, so it yields no claim at all."""
+    """ "did not mention the panel's finding that X", "never said that X", "No one said that
+    X": the cue reports that the source did NOT say X, so X is not the source's claim (the
+    ledger would count them as a source of it). Nobody in the sentence asserts X either, so
+    it yields no claim at all. A denial by nobody is the other way round (`_nobody_denies`)."""
     cue = _span(doc, attribution.cue)
-    return cue is not None and any(is_negation(t) for t in cue)
+    if cue is not None and any(is_negation(t) for t in cue):
+        return True
+    return _nobody_holds(doc, attribution) and not _nobody_denies(doc, attribution)
+
+
+def _nobody_holds(doc: Doc, attribution: Attribution) -> bool:
+    source = _span(doc, attribution.source) if attribution.source else None
+    # The span may leave the determiner out ("No | one"): its head's own words decide.
+    return source is not None and any(t.lower_ in _NOBODY and t.i <= source.root.i
+                                      for t in source.root.subtree)
+
+
+def _nobody_denies(doc: Doc, attribution: Attribution) -> bool:
+    """ "No one disputes that X", "Few would deny that X": no source holds a view; the author
+    affirms X by saying nobody denies it, so X is the author's claim, not denied."""
+    if not _nobody_holds(doc, attribution):
+        return False
+    words = set(lexicon()["denial"])
+    cue = _span(doc, attribution.cue)
+    return cue is not None and any(t.lower_ in words or t.lemma_.lower() in words for t in cue)
 
 
 def _frame_end(a: Attribution) -> int:
@@ -427,9 +453,14 @@ def _that_clause(nouns: list, within: Span) -> Span | None:
     """The that-clause one of these nouns governs, inside `within` ("the allegations [that
     her office leaked the memo]", "no evidence [that ...]"), without its "that"."""
     for clause in (c for t in nouns for c in t.children):
-        if clause.dep_ not in ("acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+        if clause.pos_ not in ("VERB", "AUX"):
             continue
-        mark = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if clause.dep_ == "relcl" and _content_clause_misread(clause):
+            mark = [c for c in clause.children if c.lower_ == "that"]
+        elif clause.dep_ in ("acl", "ccomp"):
+            mark = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+        else:
+            continue
         if not mark:
             continue
         words = [t for t in clause.subtree if t.i > mark[0].i]
@@ -442,6 +473,27 @@ def _that_clause(nouns: list, within: Span) -> Span | None:
                 c.dep_ in SUBJECT_DEPS | {"expl"} for c in clause.children):
             return inner
     return None
+
+
+# Verbs whose object a claim noun can be, so that "the claims that he made" is a relative
+# clause: the "that" stands for the object.
+_CLAIM_NOUN_VERBS = {"make", "level", "write", "file", "publish", "raise", "repeat", "bring", "spread",
+                     "hear", "read", "deny", "reject", "push", "peddle", "report", "tell", "offer",
+                     "give", "put", "advance", "present", "share", "believe", "post", "see", "find"}
+
+
+def _content_clause_misread(clause) -> bool:
+    """ "disputed accounts [that the operation lasted for months]": the parser took the content
+    clause of a claim noun for a relative clause, with "that" as the verb's object. A clause
+    with a subject of its own and no use for an object is the noun's content, not a relative
+    clause ("the claims that he made")."""
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None or that.dep_ not in ("dobj", "mark") or not {clause.head.lower_, clause.head.lemma_.lower()} & set(lexicon()["claim_nouns"]):
+        return False
+    if clause.lemma_.lower() in _CLAIM_NOUN_VERBS or clause.lemma_.lower() == "be" and that.dep_ == "dobj":
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.i > that.i for c in clause.children) and not any(
+        c.dep_ == "dobj" and c.i != that.i for c in clause.children)
 
 
 def _nearest_paragraph(text: str, content: TextSpan, cue: TextSpan) -> tuple[int, int]:
@@ -568,8 +620,11 @@ def _is_proposition(span: Span) -> bool:
         return False
     exits = [t for t in words if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     predicates = []
+    misread = _misread_that_clause(span)
     for token in exits:
-        if _is_predicate(token, span):
+        if misread is not None and token.i in misread:
+            predicates += [token] if token.i == misread[1] else []
+        elif _is_predicate(token, span):
             predicates.append(token)
         elif not (_whole_sentence(token, span) or _shares_predicate(token)):
             return False
@@ -583,6 +638,24 @@ def _is_proposition(span: Span) -> bool:
         any(c.dep_ in CORE_COMPLEMENTS and not span.start <= c.i < span.end for c in t.children)
         for t in verbs
     ) and all(_has_complement(t, span) for t in copulas)
+
+
+def _misread_that_clause(span: Span) -> tuple[int, int] | None:
+    """ "denied [that discomfort with the party's direction was a factor]": the parser read
+    "that" as a determiner, its noun as the object of the verb outside and the clause's verb
+    as a second complement of that verb, with no subject of its own. The noun is the clause's
+    subject: (noun, verb) indices, or None where the span is not so misread."""
+    first = span[0]
+    noun = first.head
+    if first.lower_ != "that" or first.dep_ != "det" or noun.dep_ != "dobj" or span.start <= noun.head.i < span.end:
+        return None
+    verb = next((t for t in noun.head.children if t.dep_ == "ccomp" and noun.i < t.i < span.end
+                 and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                             for c in verb.children)
+    return (noun.i, verb.i) if finite else None
 
 
 def _has_complement(copula, span: Span) -> bool:

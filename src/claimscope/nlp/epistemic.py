@@ -250,6 +250,8 @@ def cue_counts(cue: Span) -> bool:
         if any(is_negation(c) or (c.dep_ == "advmod" and c.lower_ in _NEGATING_ADVERBS)
                for v in chain for c in v.children):
             return False  # "could not vote": was unable; "can hardly be disputed": affirmed
+        if _hard_to(verb):
+            return False  # "it is difficult to deny that ...": affirmed, not denied
     if sense.get("not_subjunctive") and any(
         c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
         for c in children
@@ -275,6 +277,21 @@ def cue_counts(cue: Span) -> bool:
         ) for c in children):
             return False
     return True
+
+
+# Adjectives that turn a verb of denial or doubt under them round: "hard to deny that ...".
+_HARD = {"hard", "difficult", "impossible", "tough"}
+
+
+def _hard_to(verb: Token) -> bool:
+    """ "I find it hard to deny that X", "It is difficult to dispute that X": the infinitive
+    under (or beside) an adjective of difficulty says the speaker cannot deny X, an
+    affirmation of X."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return (head.pos_ == "ADJ" and head.lemma_.lower() in _HARD) or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _HARD for c in head.children)
 
 
 # Modals of obligation: "should be considered", "must be seen as", "ought to be regarded".
