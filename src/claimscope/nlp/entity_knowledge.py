@@ -133,6 +133,8 @@ def is_not_an_entity(span: Span) -> bool:
         return True  # a link the tagger took for a body
     if _bare(text) in _lowered("captions") or text in data["diseases"] or _bare(text) in _lowered("markings"):
         return True
+    if _bare(text) in _lowered("epithets"):
+        return True  # "Fake News Media", "the Gipper": a nickname or a slogan, no body of the story
     return _in_idiom(span) or _is_credit(span) or _in_work_title(span)
 
 
@@ -140,6 +142,22 @@ def is_not_an_entity(span: Span) -> bool:
 _WORK_WORDS = {"book", "film", "movie", "novel", "memoir", "documentary", "sitcom", "song", "album",
                "musical", "bestseller", "episode", "podcast", "essay", "poem", "opera"}
 _TITLE_SMALL = {"a", "an", "the", "of", "with", "to", "and", "in", "on", "for", "at", "from"}
+
+
+def inside_outlet_name(span: Span) -> bool:
+    """"USA" of "USA TODAY", "Russia" of "Russia Today", "America" of "Al Jazeera America": a
+    name that is part of a news outlet's name, with the words around it, is no mention of the
+    place or the body it names alone. A name that is itself the outlet ("NBC" before "News")
+    stays a mention."""
+    doc = span.doc
+    own = outlet_of(span.text)
+    for before in range(0, 3):
+        for after in range(0, 3):
+            if (before or after) and span.start - before >= 0 and span.end + after <= len(doc):
+                longer = doc[span.start - before:span.end + after]
+                if "\n" not in longer.text and outlet_of(longer.text) not in (None, own):
+                    return True
+    return False
 
 
 def _in_work_title(span: Span) -> bool:
@@ -374,6 +392,13 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "NORP"
     if name in data["events"]:
         return "EVENT"
+    if name in data["landmarks"]:
+        return "FAC"  # "Walt Disney World", "the Oval Office": a place built, no person or body
+    if name in data["firms"]:
+        return "ORG"  # "Owens Corning": a company named after people
+    words = name.split()
+    if len(words) >= 2 and words[-1] in data["team_nicknames"] and is_place(" ".join(words[:-1])):
+        return "ORG"  # "New York Jets": a team, no place
     words = name.split()
     if len(words) >= 2 and words[-1] in ("House", "Senate", "Assembly", "Legislature") and is_place(" ".join(words[:-1])):
         return "ORG"  # "North Carolina House": a state's chamber, no place

@@ -422,3 +422,43 @@ def _line_text(span: Span) -> str:
     lo = text.rfind("\n", 0, span.start_char) + 1
     hi = text.find("\n", span.end_char)
     return text[lo:hi if hi >= 0 else len(text)].strip()
+
+
+# A line of the page that links to another story opens with one of these labels: "Related:
+# ...", "More: ...", "Read more: ...", "See also: ...", "Watch: ...", "Click for more from ...".
+_LINK_LINE = re.compile(
+    r"^\W{0,3}(?:(?:related|more|read more|see also|also read|watch|recommended|trending)\s*:"
+    r"|click (?:here|for more)\b)", re.IGNORECASE)
+
+
+def link_line_tokens(doc: Doc) -> set[int]:
+    """The tokens of the lines that link to other stories ("Related: Trump signs ...",
+    "Read more: How Trump could ...", "Click for more from Reuters."): the names in such a
+    line are the page's link text, not the article's, so none of them is a mention. The label
+    must end with a colon ("Read more There's a saying ..." runs a button into the article's
+    own first line, which is kept) or be a click prompt."""
+    text = text_of(doc)
+    out: set[int] = set()
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _LINK_LINE.match(line.strip()):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        start = end + 1
+    return out
+
+
+# What a person's name stands before when it names the government of his time, not him
+_GOVERNMENT_AFTER = {"administration", "administrations", "administration's", "administration’s"}
+
+
+def names_an_administration(span: Span) -> bool:
+    """"the Trump administration", "an Obama administration official": a president's name
+    before "administration" names the government he led, not the person (issue 9's rule:
+    an administration is the government). The name is a modifier there, no mention of him; a
+    possessive ("Trump's administration") is his and stays a mention."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _GOVERNMENT_AFTER and span[-1].tag_ != "POS" \
+        and not span.text.endswith(("'s", "’s"))
