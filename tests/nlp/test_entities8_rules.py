@@ -105,7 +105,7 @@ def test_firms_named_after_people_are_organisations(entity_nlp):
 
 
 def test_a_place_and_a_team_nickname_make_a_team(entity_nlp):
-    ents = entities_of(entity_nlp, "Joe Namath guaranteed that the New York Jets would win.")
+    ents = entities_of(entity_nlp, "Quarterback Joe Namath made sure his New York Jets did not split along racial lines.")
     jets = entities_with(ents, "Jets")
     assert jets and jets[0].type == "ORG", shown(ents)
 
@@ -113,3 +113,20 @@ def test_a_place_and_a_team_nickname_make_a_team(entity_nlp):
 def test_leagues_are_organisations(entity_nlp):
     ents = entities_of(entity_nlp, "Major League Baseball and the NFL both suspended play.")
     assert [e.type for e in entities_with(ents, "Major League")] == ["ORG"], shown(ents)
+
+
+def test_a_place_before_a_state_compound_is_a_modifier(entity_nlp):
+    ents = entities_of(entity_nlp, "For the first time, the Oak Brook, Ill.-based corporation is being held liable.")
+    assert not entities_with(ents, "Oak Brook"), shown(ents)
+
+
+def test_a_court_case_cut_at_its_v_is_one_case(entity_nlp):
+    ents = entities_of(entity_nlp, "The ruling followed June's Supreme Court decision in Noel Canning v. NLRB. "
+                       "The rule change cleared the Senate.")
+    case = entities_with(ents, "Canning")
+    assert len(case) == 1 and case[0].type == "LAW" and "NLRB" in case[0].name, shown(ents)
+
+
+def test_a_quoted_slogan_is_no_entity(entity_nlp):
+    ents = entities_of(entity_nlp, "It was not their faces that made them villains but rather the “Make America Great Again” ball caps favored by the teenagers.")
+    assert not entities_with(ents, "Make America"), shown(ents)

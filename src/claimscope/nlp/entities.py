@@ -692,6 +692,7 @@ def _longest_first(candidates):
 
 
 _JOINING_WORDS = {"for", "of"}
+_CASE_WORDS = {"v.", "v", "vs.", "vs"}  # the word between the parties of a court case
 _COMPASS_ADJECTIVES = {"Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
                        "Northwestern", "Southeastern", "Southwestern"}
 # words that open a person's title after a body's name ("... Security Acting Deputy Secretary")
@@ -715,6 +716,9 @@ def _rejoined(doc: Doc) -> list[Span]:
                     and ents[i + 1].start == end + 1 and ents[i + 1].label_ in ("ORG", "FAC"):
                 end, i = ents[i + 1].end, i + 1
             cur = Span(doc, cur.start, end, label=cur.label_)
+        elif cur[-1].lower_ in _CASE_WORDS and len(cur) >= 2 and i + 1 < len(ents) and ents[i + 1].start == cur.end:
+            # "Noel Canning v." + "NLRB": a court case the tagger cut at the "v."
+            cur, i = Span(doc, cur.start, ents[i + 1].end, label="LAW"), i + 1
         out.append(cur)
         i += 1
     return out

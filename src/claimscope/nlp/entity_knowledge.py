@@ -133,7 +133,7 @@ def is_not_an_entity(span: Span) -> bool:
         return True  # a link the tagger took for a body
     if _bare(text) in _lowered("captions") or text in data["diseases"] or _bare(text) in _lowered("markings"):
         return True
-    if _bare(text) in _lowered("epithets"):
+    if _bare(text.strip("“”\"‘’")) in _lowered("epithets"):
         return True  # "Fake News Media", "the Gipper": a nickname or a slogan, no body of the story
     return _in_idiom(span) or _is_credit(span) or _in_work_title(span)
 

@@ -213,11 +213,23 @@ def is_hyphen_compound(span: Span) -> bool:
     if (first.lower_ in _HYPHEN_PREFIXES or first.text in _LOWER_PREFIXES) and len(span) >= 2 \
             and span[1].text in ("-", "–"):
         return True
-    if _after_capitalised_hyphen(span):
+    if _after_capitalised_hyphen(span) or _before_place_compound(span):
         return True
     after = span.end
     return after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
         and not doc[after].whitespace_ and doc[after + 1].is_lower
+
+
+# "Ill.-based", "Calif.-born": a state's abbreviation glued to a participle by a hyphen
+_STATE_COMPOUND = re.compile(r"^[A-Z][a-z]{1,5}\.?[-–][a-z]+$")
+
+
+def _before_place_compound(span: Span) -> bool:
+    """"the Oak Brook, Ill.-based corporation": a place before ", <state>.-based" is the first
+    half of a modifier, as "Washington-based" is, no mention of the place."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," \
+        and bool(_STATE_COMPOUND.match(doc[span.end + 1].text))
 
 
 def _after_capitalised_hyphen(span: Span) -> bool:
