@@ -37,6 +37,7 @@ from claimscope.nlp.entity_knowledge import (
     headline_pieces,
     initials_key,
     inside_outlet_name,
+    is_byline_outlet,
     is_not_an_entity,
     is_place,
     knowledge_type,
@@ -67,7 +68,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, networks and their news divisions (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -175,7 +176,7 @@ class EntityLinker:
             if box.intersection(range(start, end)) or links.intersection(range(start, end)):
                 continue  # a linked headline of the page ("Related: ...", "Read more: ...")
             if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span) \
-                    or _language_named(span) or inside_outlet_name(span) \
+                    or _language_named(span) or inside_outlet_name(span) or is_byline_outlet(span) \
                     or (label == "PERSON" and names_an_administration(span)):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based", "USA TODAY", "the Putin administration": a name or a
@@ -283,8 +284,8 @@ class EntityLinker:
             return True  # "LLC" alone: what follows a company's name, not a name
         if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent):
             return True
-        if inside_outlet_name(ent) or (ent.label_ == "PERSON" and names_an_administration(ent)):
-            return True  # "USA" of "USA TODAY"; "Trump" of "the Trump administration" (no person)
+        if inside_outlet_name(ent) or is_byline_outlet(ent) or (ent.label_ == "PERSON" and names_an_administration(ent)):
+            return True  # "USA" of "USA TODAY", a byline; "Trump" of "the Trump administration" (no person)
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or ((is_heading_common_word(ent, lower_words) or is_heading_phrase(ent, lower_words))

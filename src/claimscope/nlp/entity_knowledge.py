@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from claimscope.nlp.entity_forms import corporate_words, is_first_name, type_heads
+from claimscope.nlp.entity_mentions import line_text
 
 LEXICON = Path(__file__).parent / "lexicons" / "world.json"
 
@@ -158,6 +159,21 @@ def inside_outlet_name(span: Span) -> bool:
                 if "\n" not in longer.text and outlet_of(longer.text) not in (None, own):
                     return True
     return False
+
+
+# What a byline line may hold beside the outlet's name: "Special to USA TODAY", "USA TODAY Sports"
+_BYLINE_WORDS = {"", "special to", "sports", "staff", "for"}
+
+
+def is_byline_outlet(span: Span) -> bool:
+    """"BBC News", "USA TODAY" on a line of its own under the author's name: the byline says
+    who published the article, it is no body the article is about (issue 9's audit: a byline's
+    "BBC News" stood apart from the story's "BBC"; a network and its news division stay two
+    bodies, docs/entity-linking.md)."""
+    if outlet_of(span.text) is None:
+        return False
+    line = line_text(span)
+    return span.text in line and line.replace(span.text, "", 1).strip().lower() in _BYLINE_WORDS
 
 
 def _in_work_title(span: Span) -> bool:

@@ -380,7 +380,7 @@ def is_page_furniture(span: Span) -> bool:
         return True
     if span[0].text in ("P.O.", "PO") and (len(span) == 1 or span[1].lower_ == "box"):
         return True
-    line = _line_text(span)
+    line = line_text(span)
     if line.upper().startswith(("CLICK HERE", "CLICK TO ", "DOWNLOAD THE ", "GET THE ")) and line.isupper():
         return True  # "CLICK HERE TO DOWNLOAD THE ... APP": a promotion line of the page
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
@@ -426,10 +426,10 @@ def is_caption_label(span: Span) -> bool:
     name's last word "Stories" on a line of its own)."""
     if all(t.lower_ in _CAPTION_WORDS for t in span):
         return True
-    return span[-1].lower_ == "stories" and _line_text(span) == span.text
+    return span[-1].lower_ == "stories" and line_text(span) == span.text
 
 
-def _line_text(span: Span) -> str:
+def line_text(span: Span) -> str:
     text = text_of(span.doc)
     lo = text.rfind("\n", 0, span.start_char) + 1
     hi = text.find("\n", span.end_char)
