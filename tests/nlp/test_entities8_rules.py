@@ -131,3 +131,13 @@ def test_a_court_case_cut_at_its_v_is_one_case(entity_nlp):
 def test_a_quoted_slogan_is_no_entity(entity_nlp):
     ents = entities_of(entity_nlp, "It was not their faces that made them villains but rather the “Make America Great Again” ball caps favored by the teenagers.")
     assert not entities_with(ents, "Make America"), shown(ents)
+
+
+def test_a_name_before_a_lower_case_word_is_no_outlets_part(entity_nlp):
+    ents = entities_of(entity_nlp, "Mattis told CBS news program Face the Nation that the talks would go on.")
+    assert entities_with(ents, "CBS"), shown(ents)
+
+
+def test_a_capital_after_from_or_to_stays_the_state(entity_nlp):
+    ents = entities_of(entity_nlp, "The rebels declared independence from Kiev in two districts.")
+    assert _mention_texts(ents, "ukraine") == ["Kiev"], shown(ents)

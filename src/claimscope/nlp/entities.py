@@ -249,8 +249,10 @@ class EntityLinker:
         if entry is None or len(span) != 1:
             return False
         if span.text.lower() in (c.lower() for c in entry.cities):
+            # "from" and "to" take the government as often as the city ("independence from
+            # Kiev", "a call to Kyiv"): the capital stays the state there
             before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-            return before in _PLACE_PREPOSITIONS or _dateline(span)
+            return before in _PLACE_PREPOSITIONS - {"from", "to"} or _dateline(span)
         if not entry.stands_for:
             return False
         if span.start == 0:

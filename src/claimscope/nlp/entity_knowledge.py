@@ -156,8 +156,9 @@ def inside_outlet_name(span: Span) -> bool:
         for after in range(0, 3):
             if (before or after) and span.start - before >= 0 and span.end + after <= len(doc):
                 longer = doc[span.start - before:span.end + after]
-                if "\n" not in longer.text and outlet_of(longer.text) not in (None, own):
-                    return True
+                if "\n" not in longer.text and not any(t.is_lower for t in longer) \
+                        and outlet_of(longer.text) not in (None, own):
+                    return True  # "CBS news program" is CBS: an outlet's name has no word in lower case
     return False
 
 
