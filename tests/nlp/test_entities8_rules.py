@@ -141,3 +141,17 @@ def test_a_name_before_a_lower_case_word_is_no_outlets_part(entity_nlp):
 def test_a_capital_after_from_or_to_stays_the_state(entity_nlp):
     ents = entities_of(entity_nlp, "The rebels declared independence from Kiev in two districts.")
     assert _mention_texts(ents, "ukraine") == ["Kiev"], shown(ents)
+
+
+def test_a_stock_symbol_is_no_name(entity_nlp):
+    ents = entities_of(entity_nlp, "One windfall triggered Twitter TWTR, -1.57% buzz. The S&P 500 index "
+                       "SPX, -0.39% shot up nearly 80 points.")
+    assert not entities_with(ents, "TWTR") and not entities_with(ents, "SPX"), shown(ents)
+
+
+def test_a_person_before_an_institutions_head_is_the_institution(entity_nlp):
+    ents = entities_of(entity_nlp, "Albert Einstein Medical Center (2014–2017): $1,100,000\n\nThe hospital "
+                       "declined to comment.")
+    found = entities_with(ents, "Einstein")
+    assert len(found) == 1 and found[0].type == "ORG" and found[0].name == "Albert Einstein Medical Center", \
+        shown(ents)

@@ -62,13 +62,15 @@ from claimscope.nlp.entity_mentions import (
     names_an_administration,
     place_cue,
     split_parts,
+    with_institution_head,
     without_leading_verb,
     without_post_box,
+    without_ticker,
 )
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -199,8 +201,8 @@ class EntityLinker:
                 continue
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
-                    ent = without_post_box(without_leading_verb(_without_title(piece)))
-                    ent = _before_box(acronym_after_owner(ent, defined), box)
+                    ent = without_ticker(without_post_box(without_leading_verb(_without_title(piece))))
+                    ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)

@@ -474,3 +474,40 @@ def names_an_administration(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _GOVERNMENT_AFTER and span[-1].tag_ != "POS" \
         and not span.text.endswith(("'s", "’s"))
+
+
+_CHANGE = re.compile(r"^[-+−]?\d+(?:\.\d+)?$")
+
+
+def _is_ticker(token) -> bool:
+    """"TWTR" in "Twitter TWTR, -1.57%": a stock symbol, which a market story writes after a
+    company's name with the day's change."""
+    doc = token.doc
+    return token.is_upper and token.is_alpha and len(token) <= 5 and token.i + 3 < len(doc) \
+        and doc[token.i + 1].text == "," and bool(_CHANGE.match(doc[token.i + 2].text)) \
+        and doc[token.i + 3].text == "%"
+
+
+def without_ticker(span: Span) -> Span | None:
+    """The name without the stock symbol after it ("Twitter TWTR, -1.57%" is Twitter), or
+    None where the span is the symbol alone ("the S&P 500 index SPX, -0.39%")."""
+    if not _is_ticker(span[-1]):
+        return span
+    return Span(span.doc, span.start, span.end - 1, label=span.label_) if len(span) > 1 else None
+
+
+def with_institution_head(span: Span, heads: dict[str, str]) -> Span:
+    """"Albert Einstein" + "Medical Center": the tagger's person before capitalised words that
+    end with the head of a body or a building (`heads`: type_heads, "Center", "Hospital",
+    "Institute") is the start of an institution named after him; the mention is the whole
+    name, typed by its head."""
+    doc = span.doc
+    if span.label_ != "PERSON":
+        return span
+    end = span.end
+    while end < len(doc) and end - span.end < 3 and doc[end].is_title and doc[end].ent_iob_ == "O" \
+            and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+        if doc[end - 1].text in heads and heads[doc[end - 1].text] in ("ORG", "FAC"):
+            return Span(doc, span.start, end, label=heads[doc[end - 1].text])
+    return span
