@@ -548,12 +548,15 @@ class SpeakerResolver:
         self._titles: dict[tuple[int, int], frozenset[str]] = {}
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
-                content: tuple[int, int] | None = None, since: int | None = None) -> str | None:
+                content: tuple[int, int] | None = None, since: int | None = None,
+                previous: Attribution | None = None) -> str | None:
         """The entity id a source span stands for, or None.
 
         `since`: where the last speaker's attribution ended (its cue); a pronoun tagging a
         quotation that went on from there with no word of the narrator's between is the
         last speaker.
+        `previous`: the attribution before, whose speaker a pronoun may go on with where the
+        text left that speaker unnamed (`_unnamed_antecedent`).
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
         credits = [e for s, e in self.byline if s < end and start < e]
@@ -583,7 +586,7 @@ class SpeakerResolver:
             joined = self._coordinated_subject(root, among)
             if joined is not None:
                 return joined
-            if self._unnamed_subject_before(root):
+            if self._unnamed_antecedent(root, previous):
                 return None
             if since is not None and self._quotation_goes_on(root, last_speaker, since):
                 return self.entities.cluster.get(last_speaker, last_speaker)
@@ -612,8 +615,6 @@ class SpeakerResolver:
         centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
         if centered is not None:
             return centered
-        if self._someone_unnamed_before(root):
-            return None
         alone = paragraph_person(self, root, among, self._person_nouns())
         if alone is not None:
             return alone
@@ -812,61 +813,90 @@ class SpeakerResolver:
     def surname(self, span: Span) -> str | None:
         return self._surname(span)
 
-    def _unnamed_subject_before(self, pronoun: Token) -> bool:
-        """"The council said it would appeal. It added ...": "it" is the council, which the
-        text never names, not the last organisation it did name. True when the nearest
-        subject before an "it" or "they" (same or previous sentence) is a common noun phrase
-        no entity covers: the pronoun's likeliest antecedent is then no entity of ours."""
-        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
-        if gender not in ("n", "x"):
-            return False
-        doc = self.doc
-        sentence = pronoun.sent
-        first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
-        if not subjects:
-            return False
-        nearest = subjects[-1]
-        if nearest.pos_ != "NOUN":
-            return False
-        if gender == "n" and nearest.tag_ not in ("NN",):
-            return False  # "it" after a plural subject: not its antecedent
-        if gender == "x" and nearest.tag_ not in ("NNS",):
-            return False
-        covered = any(m.start <= t.idx < m.end for m in self.entities.mentions
-                      for t in nearest.subtree)
-        return not covered
+    def _unnamed_antecedent(self, pronoun: Token, previous: Attribution | None = None) -> bool:
+        """Whether a pronoun's likeliest antecedent is someone or something the text describes
+        but never names, so no entity of ours (the pronoun then stays unresolved):
 
-    def _someone_unnamed_before(self, pronoun: Token) -> bool:
-        """"Hollis's deputy praised the work. He said ...": "he" is the deputy, whom the text
-        does not name, not Hollis. True when the nearest subject before a sentence-opening "he"
-        or "she" (same or previous sentence) is a person's common noun that is someone else's
-        ("Hollis's deputy", "a lawyer for Keller") or someone new ("a dock worker"), with no
-        name of its own: the pronoun's likeliest antecedent is no entity of ours."""
-        if self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0] not in ("m", "f") or pronoun.dep_ != "nsubj":
+        - "The council said it would appeal. It added ...": the nearest subject before an "it"
+          or "they" (same or previous sentence) is a common noun of its number that no entity
+          covers, not the last organisation the text did name;
+        - "Hollis's deputy praised the work. He said ...": the nearest subject before a "he" or
+          "she" (outside quotation marks) is a person's noun of its gender that is someone
+          else's ("Hollis's deputy", "a lawyer for Keller") or someone new ("a dock worker"),
+          with no name of its own, not Hollis;
+        - '"Comey was never an investigator," the second agent said. [...] He added, "..."':
+          the attribution before is that unnamed person's (`_goes_on_from_unnamed`)."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if gender in ("n", "x"):
+            nearest = self._nearest_subject(pronoun, quoted=True)
+            return (nearest is not None and nearest.pos_ == "NOUN"
+                    and nearest.tag_ == ("NN" if gender == "n" else "NNS")
+                    and not any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree))
+        if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
             return False
+        nearest = self._nearest_subject(pronoun, quoted=False)
+        if nearest is not None and self._unnamed_person(nearest, gender):
+            someone_elses = any(c.dep_ == "poss" for c in nearest.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in nearest.children)
+            new = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nearest.children)
+            if someone_elses or new:
+                return True
+        return self._goes_on_from_unnamed(pronoun, gender, previous)
+
+    def _nearest_subject(self, pronoun: Token, *, quoted: bool) -> Token | None:
+        """The last subject that is no pronoun before `pronoun`, in its sentence or the one
+        before; `quoted`: one inside quotation marks counts too."""
         doc, sentence = self.doc, pronoun.sent
         first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"
-                    and self.quote_run_at(t.idx) is None]
-        if not subjects:
+                    and (quoted or self.quote_run_at(t.idx) is None)]
+        return subjects[-1] if subjects else None
+
+    def _unnamed_person(self, noun: Token, gender: str) -> bool:
+        """A singular common noun for a person ("the deputy", "an official") that a "he" or
+        "she" of `gender` can stand for (not "a spokesman" for a "she": review8a), and that no
+        name is given in apposition or compound ("the harbour's director, Mark Hollis,")."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lower_ not in self._unnamed_nouns():
             return False
-        nearest = subjects[-1]
-        if nearest.pos_ != "NOUN" or nearest.tag_ != "NN" or nearest.lower_ not in self._person_nouns():
+        if self.lex["gendered_nouns"].get(noun.lower_, gender) != gender:
             return False
-        gender = self.pronouns.pronouns[pronoun.lower_][0]
-        if self.lex["gendered_nouns"].get(nearest.lower_, gender) != gender:
-            return False  # "a spokesman for the council said ... She added": not him (review8a)
-        if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
-               if t.dep_ in ("appos", "compound") and t.head == nearest and m.entity.type == "PERSON"):
-            return False  # "the harbour's director, Mark Hollis,": named
-        if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
-               if t.dep_ == "appos" or (t.head == nearest and t.dep_ == "compound")):
+        return not any(m.start <= t.idx < m.end for m in self.entities.mentions for t in noun.subtree
+                       if t.dep_ == "appos" or (t.head == noun and t.dep_ == "compound"))
+
+    def _unnamed_nouns(self) -> set[str]:
+        """Nouns for a person the text may leave unnamed: the person nouns and the lexicon's
+        'unnamed_person_nouns' ("agent", "official", "man")."""
+        return self._person_nouns() | set(self.lex["unnamed_person_nouns"])
+
+    def _goes_on_from_unnamed(self, pronoun: Token, gender: str, previous: Attribution | None) -> bool:
+        """A he or she right after an attribution whose speaker is a person the text describes
+        but never names ("an FBI special agent", "the official") is that person, unless the
+        narrator brings in someone else the pronoun could be in between (outside quotation
+        marks: a person named, or another person's noun as a subject). Without this, the pronoun
+        went to the most salient named man, often the one the unnamed speaker talked about."""
+        if previous is None or previous.source is None or previous.source_entity is not None:
             return False
-        someone_elses = any(c.dep_ == "poss" for c in nearest.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in nearest.children)
-        new = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nearest.children)
-        return someone_elses or new
+        doc = self.doc
+        before = doc.char_span(previous.source.start, previous.source.end, alignment_mode="expand")
+        if before is None or len(before) == 0 or not self._unnamed_person(before.root, gender):
+            return False
+        noun = before.root
+        end = _frame_end(previous)
+        between = text_of(doc)[end : pronoun.idx]
+        if pronoun.idx - end > 800 or between.count("\n\n") > 2:
+            return False
+        nouns = self._unnamed_nouns()
+        for t in doc.char_span(end, pronoun.idx, alignment_mode="contract") or ():
+            if (t.dep_ in SUBJECT_DEPS and t.lower_ in nouns and t.lemma_ != noun.lemma_
+                    and self.quote_run_at(t.idx) is None):
+                return False  # "The senator was surprised ...": someone else the narrator brings in
+        ents = self.entities
+        for m in ents.mentions:
+            if end <= m.start < pronoun.idx and m.entity.type == "PERSON" and self.quote_run_at(m.start) is None:
+                key = ents.cluster.get(ents.key(m), ents.key(m))
+                if ents.genders.get(key) in (None, gender):
+                    return False  # the narrator named someone the pronoun could be
+        return True
 
     def _speech_tag_antecedent(self, pronoun: Token, among: set[str] | None) -> str | None:
         """'"...," he said.' after a paragraph about one man: that man.
@@ -1463,13 +1493,11 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     previous: Attribution | None = None
     for a in sorted(attributions, key=lambda a: a.cue.start):
         entity = None
-        if a.source is not None and _goes_on_from_unnamed(doc, resolver, previous, a):
-            entity = None  # '"...," the second agent said. He added, "..."': the agent, unnamed
-        elif a.source is not None:
+        if a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             content = (a.content.start, a.content.end) if a.content else None
             entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
-                                      since=last_end if recent is not None else None)
+                                      since=last_end if recent is not None else None, previous=previous)
         elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
               and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
               and "\n" in text[previous.content.end : a.cue.start]
@@ -1495,46 +1523,6 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         nested = text[a.cue.start : a.cue.end] not in "\"“" and resolver.quote_run_at(a.cue.start) is not None
         if entity is not None and not nested:
             last_speaker, last_end = entity, a.cue.end
-
-
-def _goes_on_from_unnamed(doc: Doc, resolver: SpeakerResolver, previous: Attribution | None,
-                          a: Attribution) -> bool:
-    """'"Comey was never an investigator," the second agent said. [...] He added, "..."': a
-    he or she opening the sentence right after an attribution whose speaker is a person the
-    text describes but never names ("an FBI special agent", "the official") is that person,
-    so no one named, unless the narrator names a person the pronoun could be in between
-    (outside quotation marks). Without this, the pronoun went to the most salient named man,
-    often the one the unnamed speaker was talking about."""
-    if previous is None or previous.source is None or previous.source_entity is not None:
-        return False
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span.root.lower_ not in ("he", "she"):
-        return False
-    gender = "m" if span.root.lower_ == "he" else "f"
-    before = doc.char_span(previous.source.start, previous.source.end, alignment_mode="expand")
-    if before is None or len(before) == 0:
-        return False
-    noun = before.root
-    nouns = resolver._person_nouns() | set(resolver.lex["unnamed_person_nouns"])
-    if noun.tag_ != "NN" or noun.lower_ not in nouns:
-        return False
-    if resolver.lex["gendered_nouns"].get(noun.lower_, gender) != gender:
-        return False
-    end = _frame_end(previous)
-    text = text_of(doc)
-    between = text[end : a.source.start]
-    if a.source.start - end > 800 or between.count("\n\n") > 2:
-        return False
-    for t in doc.char_span(end, a.source.start, alignment_mode="contract") or ():
-        if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in nouns and t.lemma_ != noun.lemma_
-                and resolver.quote_run_at(t.idx) is None):
-            return False  # "The senator was surprised ...": someone else the narrator brings in
-    for m in resolver.entities.mentions:
-        if end <= m.start < a.source.start and m.entity.type == "PERSON" and resolver.quote_run_at(m.start) is None:
-            key = resolver.entities.cluster.get(resolver.entities.key(m), resolver.entities.key(m))
-            if resolver.entities.genders.get(key) in (None, gender):
-                return False  # the narrator named someone the pronoun could be
-    return True
 
 
 def _frame_end(a: Attribution) -> int:
