@@ -43,6 +43,7 @@ from claimscope.nlp.speaker_centering import (
     TOLD_OBJECT,
     addressee,
     described_subject,
+    named_just_before,
     paragraph_person,
     previous_subject,
     quoted_only,
@@ -1060,17 +1061,17 @@ class SpeakerResolver:
         noun = root.lower_
         if noun in self.lex["spokesperson_nouns"]:
             # "a spokeswoman for Northwind" / "a Northwind spokeswoman" speaks for Northwind.
+            office = self._office_holder(root, people)
+            if office is not None:
+                return office
             for m in inside:
                 if m.head.head == root or (m.head.head.dep_ == "prep" and m.head.head.head == root):
                     return self.entities.key(m)
             return None
         if noun in self.lex["personal_offices"]:
-            # "Mr. Walker's office said", "the office of Gov. Walker": the staff of one person
-            # speak for that person.
-            holders = {self.entities.key(m) for m in people if (m.head.dep_ == "poss" and m.head.head == root) or (
-                m.head.dep_ == "pobj" and m.head.head.lower_ == "of" and m.head.head.head == root)}
-            if len(holders) == 1 and len({self.entities.key(m) for m in people}) == 1:
-                return next(iter(holders))
+            holder = self._office_holder(root, people)
+            if holder is not None:
+                return holder
         if noun in self.lex["organisation_nouns"] or noun in self.lex["country_nouns"]:
             # "the Ministry of Defence" tagged partly; "the Cypriot government".
             organisations = [m for m in inside if m.entity.type != "PERSON"]
@@ -1097,6 +1098,23 @@ class SpeakerResolver:
         # "Iran's foreign minister": a person we cannot name.
         return None
 
+    def _office_holder(self, root: Token, people: list[MentionInfo]) -> str | None:
+        """"Mr. Walker's office said", "the office of Gov. Walker": the staff of one person speak
+        for that person; so does a spokesperson for or from that office ("a spokesperson from
+        Chaffetz's office"). The one person of the source, else None."""
+        office = root
+        if root.lower_ not in self.lex["personal_offices"]:
+            offices = [g for p in root.children if p.dep_ == "prep" and p.lower_ in ("for", "from", "of", "in")
+                       for g in p.children if g.dep_ == "pobj" and g.lower_ in self.lex["personal_offices"]]
+            if not offices:
+                return None
+            office = offices[0]
+        holders = {self.entities.key(m) for m in people if (m.head.dep_ == "poss" and m.head.head == office) or (
+            m.head.dep_ == "pobj" and m.head.head.lower_ == "of" and m.head.head.head == office)}
+        if len(holders) == 1 and len({self.entities.key(m) for m in people}) == 1:
+            return next(iter(holders))
+        return None
+
     def _makers(self, root: Token, inside: list[MentionInfo]) -> set[str]:
         """Who made a document ("Data from the Cato Institute", "a Harbour Trust report", "a
         study by the ministry", "the poll, conducted by Marist College"): the entity ids."""
@@ -1104,6 +1122,10 @@ class SpeakerResolver:
 
         def made(m: MentionInfo) -> bool:
             head = m.head
+            while head.dep_ == "appos" and head.head != root:
+                # "Data from the libertarian Cato Institute" parsed as "from the libertarian,
+                # Cato Institute": the name stands where the noun it is set beside stands
+                head = head.head
             if head.dep_ in ("compound", "poss") and head.head == root:
                 return True
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("from", "by", "of"):
@@ -1153,6 +1175,31 @@ class SpeakerResolver:
             return None
         return None
 
+    def _earlier_outlet(self, span: Span, root: Token) -> str | None:
+        """"The Washington Post, citing three people, reported ... The paper said ...": "the
+        paper" is the organisation that was the main subject of a reporting verb in a sentence
+        shortly before (the nearest sentence whose main subject is an organisation; "The paper
+        said" again reads further back). None where that organisation did no reporting: a
+        paper of its own ("the company ... the paper") is nothing we know."""
+        if root.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            return None
+        doc, current = self.doc, span.sent
+        for _ in range(3):
+            if current.start == 0:
+                return None
+            current = doc[current.start - 1].sent
+            verb = current.root
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects or self.quote_run_at(subjects[0].idx) is not None:
+                continue
+            if subjects[0].lower_ == root.lower_:
+                continue  # the same paper again
+            at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
+            if not at or at[0].entity.type != "ORG":
+                continue
+            return self.entities.key(at[0]) if verb.lemma_.lower() in self.lex["outlet_verbs"] else None
+        return None
+
     def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
         """The name that holds a role "N for X" / "N to X", whatever the parse hung it on:
         "A lawyer for Ms Daniels, Michael Avenatti," (a second person in apposition to X is no
@@ -1178,7 +1225,10 @@ class SpeakerResolver:
         return None
 
     def _description(self, root: Token) -> str | None:
-        """A definite description of a person ("the former governor"), resolved by centering."""
+        """A definite description of a person ("the former governor", "the Tennessee
+        Republican"), resolved by centering."""
+        if root.lower_ in self.lex["member_nouns"]:
+            return described_subject(self, root, None, None, proper=True)
         if root.lower_ not in self.lex["description_nouns"]:
             return None
         gender = self.lex["gendered_nouns"].get(root.lower_)
@@ -1193,6 +1243,9 @@ class SpeakerResolver:
                      and c.lower_ in self.lex["pronouns"] and c.lower_ not in ("my", "our", "your")]
             if owner:
                 return self.resolve(owner[0].idx, owner[0].idx + len(owner[0]))
+        age = self._age_epithet(root)
+        if age is not None:
+            return age
         if not any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i) and root.tag_ != "NNS":
             if not (root.lower_ == "police"):
                 return None  # "a company" is some company, not the one in the text
@@ -1204,7 +1257,11 @@ class SpeakerResolver:
         if titled is not None:
             return titled
         if noun in self.lex["document_nouns"]:
-            return self._earlier_document(span, root)
+            found = self._earlier_document(span, root)
+            if found is not None or noun not in self.lex["outlet_nouns"]:
+                return found
+        if noun in self.lex["outlet_nouns"]:
+            return self._earlier_outlet(span, root)
         described = self._description(root)
         if described is not None:
             return described
@@ -1244,6 +1301,14 @@ class SpeakerResolver:
             if noun in self.lex.get("named_bodies", []):
                 return None  # "police said" after a BMW: only a police force of the text will do
         return _dominant(earlier)
+
+    def _age_epithet(self, root: Token) -> str | None:
+        """"the 45-year-old said": a person's age as the epithet ("old" with "year" before it)
+        is the one person the sentence before named (`named_just_before`)."""
+        if root.lower_ != "old" or not any(c.lower_ in ("year", "years") for c in root.children) or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            return None
+        return named_just_before(self, root, None, None)
 
     def _titled_person(self, span: Span, root: Token) -> str | None:
         """"the president", "the senator": the one person the text gave that title before
