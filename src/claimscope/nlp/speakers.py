@@ -991,6 +991,8 @@ class SpeakerResolver:
             return None
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
                   and words & {w.lower() for w in m.entity.name.split()}}
+        if len(people) > 1 and len(words) == 1:
+            return self._one_of_namesakes(people, span)  # "Hollis" of Mark and Peter Hollis
         return next(iter(people)) if len(people) == 1 else None
 
     def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
@@ -1028,7 +1030,7 @@ class SpeakerResolver:
                     # "the Wisconsin Republican": one member of the party, not the party; the
                     # one the sentence before was about, by centering, else no one named.
                     return described_subject(self, root, None, None, proper=True)
-                return self.entities.key(m)
+                return self._owner_of_name(m)
         people = [m for m in inside if m.entity.type == "PERSON"]
         # "the company's chief executive, John Smith": the person in apposition.
         # A person compounded to a noun is the speaker only where the noun names a person's
@@ -1096,6 +1098,60 @@ class SpeakerResolver:
             # picks up the sentence before's main subject (`described_subject`).
             return self._description(root)
         # "Iran's foreign minister": a person we cannot name.
+        return None
+
+    def _owner_of_name(self, m: MentionInfo) -> str | None:
+        """The person a mention names; a bare surname that two people of the text share ("John
+        Keller and Mary Keller ... Keller said") is the one a "Mr." or "Ms." before it fits,
+        else the one who clearly dominates the passage before it (`_dominant_in_passage`), else
+        no one: the entity tagger gave it to one of them by its own rule."""
+        ents = self.entities
+        key = ents.key(m)
+        if m.entity.type != "PERSON":
+            return key
+        honorifics = self.lex["honorifics"]
+        words = [w for w in text_of(self.doc)[m.start:m.end].replace(".", " ").split() if w.lower() not in honorifics]
+        if len(words) != 1:
+            return key
+        surname = words[0].lower()
+        holders = {ents.key(o) for o in ents.mentions if o.entity.type == "PERSON"
+                   and len(o.entity.name.split()) >= 2 and o.entity.name.split()[-1].lower() == surname}
+        if len(holders) < 2:
+            return key
+        return self._one_of_namesakes(holders, self.doc.char_span(m.start, m.end, alignment_mode="expand"))
+
+    def _one_of_namesakes(self, holders: set[str], span: Span) -> str | None:
+        """Which of several people with the surname `span` names it is: the one a "Mr." or
+        "Ms." before it fits, else the one who dominates the passage, else None."""
+        ents, honorifics = self.entities, self.lex["honorifics"]
+        titles = [t.lower_ for t in span] + ([self.doc[span.start - 1].lower_] if span.start > 0 else [])
+        gender = next((honorifics[w] for w in titles if honorifics.get(w) in ("m", "f")), None)
+        if gender is not None:
+            holders = {h for h in holders if ents.genders.get(h) in (None, gender)}
+            if len(holders) == 1 and ents.genders.get(next(iter(holders))) == gender:
+                return next(iter(holders))
+        return self._dominant_in_passage(holders, span.start_char) if len(holders) > 1 else None
+
+    def _dominant_in_passage(self, holders: set[str], char: int) -> str | None:
+        """Of people who share a surname, the one who clearly dominates the text before `char`
+        (each mention counted as the entity tagger gave it): named at least twice in the ten
+        sentences before and three times as often as any other there; or the only one of them
+        named there, and three times as often as any other before that. None otherwise."""
+        ents = self.entities
+
+        def ranked(mentions: list[MentionInfo]) -> list[tuple[int, str]]:
+            counts = dict.fromkeys(holders, 0)
+            for o in mentions:
+                if ents.key(o) in counts:
+                    counts[ents.key(o)] += 1
+            return sorted(((n, k) for k, n in counts.items()), reverse=True)
+
+        near = ranked(ents.before(char, 10))
+        if near[0][0] >= 2 and near[0][0] >= 3 * near[1][0]:
+            return near[0][1]
+        whole = ranked([o for o in ents.mentions if o.end <= char])
+        if near[0][0] >= 1 and near[1][0] == 0 and whole[0][1] == near[0][1] and whole[0][0] >= 3 * whole[1][0]:
+            return near[0][1]
         return None
 
     def _office_holder(self, root: Token, people: list[MentionInfo]) -> str | None:
