@@ -99,3 +99,55 @@ def test_a_shared_surname_is_the_one_the_whole_text_is_about_where_the_other_is_
                 "The buses broke down. The rain came. The roads flooded. The tour ended. The farmers "
                 "cheered. Hollis said the voters had spoken.")
     assert speaker_of(a, "voters had spoken") == "Mark Hollis"
+
+
+@pytest.mark.parametrize("text, words, person", [
+    # the participle's own subject ("with X saying"), not the main clause's
+    ("Senator Tom Hale criticized the plan on Monday, with Governor Ellen Whitcombe saying it would "
+     "close the port.", "would close the port", "Ellen Whitcombe"),
+    # a fronted participle naming someone else leaves the main subject the speaker
+    ("Speaking to reporters after meeting Governor Ellen Whitcombe, Senator Tom Hale said the plan "
+     "would close the port.", "would close the port", "Tom Hale"),
+    ("Senator Tom Hale praised Governor Ellen Whitcombe for signing the bill, calling it a victory "
+     "for workers.", "a victory for workers", "Tom Hale"),
+])
+def test_a_participle_clause_is_its_own_subjects(analyze, text, words, person):
+    assert speaker_of(analyze(text), words) == person
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Senator Tom Hale spoke on Monday. His campaign said he would skip the debate.", "skip the debate"),
+    ("The Hale campaign said on Monday that Senator Tom Hale would skip the debate.", "skip the debate"),
+])
+def test_a_campaign_is_not_its_candidate(analyze, text, words):
+    assert speaker_of(analyze(text), words) is None
+
+
+def test_the_title_right_after_the_titled_name_is_that_person(analyze):
+    a = analyze("Sen. Jane Roe of Ohio voted against the bill on Tuesday. The senator said the measure "
+                "would raise costs.")
+    assert speaker_of(a, "would raise costs") == "Jane Roe"
+
+
+def test_a_document_named_by_the_first_word_of_one_organisation_is_its(analyze):
+    a = analyze("Support for the plan rose, according to the Pew Research Center. A 2018 Pew survey found "
+                "that 54% of Americans favor it.")
+    assert speaker_of(a, "54% of Americans") == "Pew Research Center"
+
+
+def test_a_first_word_two_organisations_open_is_no_maker(analyze):
+    a = analyze("Support for the plan rose, according to the Pew Research Center and the Pew Charitable "
+                "Trusts. A 2018 Pew survey found that 54% of Americans favor it.")
+    assert speaker_of(a, "54% of Americans") is None
+
+
+def test_the_paper_after_a_newspaper_that_did_anything_is_that_newspaper(analyze):
+    a = analyze("The New York Times tracked down another doctor last week. The paper added that it "
+                "began the investigation in May.")
+    assert speaker_of(a, "began the investigation") == "New York Times"
+
+
+def test_a_persons_own_spokeswoman_speaks_for_that_person(analyze):
+    a = analyze("Senator Jeff Sessions met the ambassador twice. His spokeswoman has said that he met "
+                "many ambassadors.")
+    assert speaker_of(a, "many ambassadors") == "Jeff Sessions"

@@ -1192,10 +1192,24 @@ class SpeakerResolver:
                     and head.head.head.head == root and head.head.head.lemma_.lower() in makes)
 
         makers = {self.entities.key(m) for m in inside if made(m)}
+        if not makers:
+            makers = self._maker_by_first_word(root, inside)
         # "a report by Calder and the Harbour Trust": two makers, no one speaker.
         makers |= {self.entities.key(m) for m in inside if m.head.dep_ == "conj"
                    and any(self.entities.key(o) in makers and o.head == m.head.head for o in inside)}
         return makers
+
+    def _maker_by_first_word(self, root: Token, inside: list[MentionInfo]) -> set[str]:
+        """"A 2018 Pew survey" after "the Pew Research Center", where the tagger left "Pew"
+        alone untagged: a capitalised word compounded to the document noun, in no mention,
+        that opens the name of exactly one organisation of the text."""
+        words = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and not any(m.start <= c.idx < m.end for m in inside)]
+        if len(words) != 1:
+            return set()
+        found = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "ORG"
+                 and m.entity.name.split()[0].lower() == words[0].lower_}
+        return found if len(found) == 1 else set()
 
     def _earlier_document(self, span: Span, root: Token) -> str | None:
         """"Northwind issued a statement on Monday. The statement said ...", "The Harbour
@@ -1235,7 +1249,8 @@ class SpeakerResolver:
         """"The Washington Post, citing three people, reported ... The paper said ...": "the
         paper" is the organisation that was the main subject of a reporting verb in a sentence
         shortly before (the nearest sentence whose main subject is an organisation; "The paper
-        said" again reads further back). None where that organisation did no reporting: a
+        said" again reads further back), or of any verb where its name is a newspaper's ("The
+        Times tracked down another doctor ... The paper added"). None where that organisation did no reporting: a
         paper of its own ("the company ... the paper") is nothing we know."""
         if root.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
             return None
@@ -1253,7 +1268,9 @@ class SpeakerResolver:
             at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
             if not at or at[0].entity.type != "ORG":
                 continue
-            return self.entities.key(at[0]) if verb.lemma_.lower() in self.lex["outlet_verbs"] else None
+            outlet = verb.lemma_.lower() in self.lex["outlet_verbs"] or any(
+                w in self.lex["outlet_name_words"] for w in at[0].entity.name.split())
+            return self.entities.key(at[0]) if outlet else None
         return None
 
     def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
@@ -1292,13 +1309,18 @@ class SpeakerResolver:
 
     def _described(self, span: Span, root: Token) -> str | None:
         """"the company", "the ministry", "the spokesman": the one fitting organisation."""
-        if root.lower_ in self.lex["document_nouns"]:
+        if root.lower_ in self.lex["document_nouns"] or root.lower_ in self.lex["spokesperson_nouns"]:
             # "Ms. Murkowski, in her statement Friday explaining ...": a document's possessive
-            # pronoun is its maker, by the pronoun rules.
+            # pronoun is its maker, by the pronoun rules; "Sessions ... his spokeswoman has
+            # said": a person's own spokesperson speaks for that person, as his office does.
             owner = [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"
                      and c.lower_ in self.lex["pronouns"] and c.lower_ not in ("my", "our", "your")]
             if owner:
                 return self.resolve(owner[0].idx, owner[0].idx + len(owner[0]))
+        if root.lower_ in self.lex["document_nouns"]:
+            makers = self._maker_by_first_word(root, [])  # "a Pew survey": no mention in the source
+            if makers:
+                return next(iter(makers))
         age = self._age_epithet(root)
         if age is not None:
             return age
