@@ -46,7 +46,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -63,10 +65,10 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
     """The groups, each content after its cue completed to its clause's end (module docstring)."""
     if not doc.has_annotation("DEP"):
         return groups
-    occupied = [(p.start, p.end, i) for i, g in enumerate(groups)
-                for p in [g.source, g.cue, *g.contents] if p is not None]
+    occupied = _Occupied([(p.start, p.end) for g in groups
+                          for p in [g.source, g.cue, *g.contents] if p is not None])
     out = []
-    for i, group in enumerate(groups):
+    for group in groups:
         group = without_signatures(text_of(doc), group)
         if group.contents:
             first = _without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
@@ -84,16 +86,31 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             if cut is not None:
                 group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
-        # Every span of the text's groups bounds the widening except this content itself. Where
-        # a rebuttal or second act was cut off, the content as tagged stays a bound: the
-        # widening must not run back into the part just cut.
-        others = [(s, e) for s, e, owner in occupied if owner != i or (s, e) != (last.start, last.end)]
-        end = _completed_end(doc, group, last, others)
+        # Every span of the text's groups bounds the widening. This content itself never stops
+        # it (a bound must end after the content's end); where a rebuttal or second act was cut
+        # off, the content as tagged does: the widening must not run back into the part just cut.
+        end = _completed_end(doc, group, last, occupied)
         if end != last.end:
             contents = group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)]
             group = Group(cue=group.cue, source=group.source, contents=contents)
         out.append(group)
     return out
+
+
+class _Occupied:
+    """The text's role spans, sorted by start, with the furthest end reached so far: whether one
+    overlaps a stretch is a bisection, not a scan of every span for every content (a long text
+    has thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span starts before `end` and ends after `start`."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
 
 
 OPENING_QUOTES = "\"“"
@@ -302,7 +319,7 @@ def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:
     return RoleSpan(last.role, last.start, end, last.score)
 
 
-def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:
+def _completed_end(doc: Doc, group: Group, last: RoleSpan, occupied: _Occupied) -> int:
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return last.end
@@ -321,7 +338,7 @@ def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[in
             tokens = tokens[:-1]
         if tokens:
             candidate = tokens[-1].idx + len(tokens[-1])
-            if candidate <= limit and not any(s < candidate and last.end < e for s, e in others) and not (
+            if candidate <= limit and not occupied.overlaps(last.end, candidate) and not (
                     _opens_quote(text[last.end:candidate], text[last.start:last.end])):
                 return candidate
     return _trimmed_end(doc, span, end)
