@@ -180,3 +180,45 @@ def test_a_quotation_opened_before_the_content_runs_on(parse):
     group = role_group(text, "he", "said", "the harbour was safe. For that matter, he never checked the cranes")
     (done,) = complete_contents(doc, [group])
     assert last_content(text, done) == "the harbour was safe. For that matter, he never checked the cranes"
+
+
+def test_a_headlines_report_label_is_junk(parse):
+    text = "Holt takes aim at the mayor Lena Marsh Harbour board met on cranes: report MORE and lists her plans.\n"
+    assert is_junk(parse(text), role_group(text, "Harbour board", "report", "MORE and lists her plans"))
+
+
+def test_a_report_after_its_subject_stays(parse):
+    text = "The Harbour Times reports that the ferry will stop running in June.\n"
+    assert not is_junk(parse(text), role_group(text, "The Harbour Times", "reports",
+                                               "that the ferry will stop running in June"))
+
+
+# ------------------------------------------------------------------ sources of elided subjects
+
+@pytest.mark.parametrize("text, source, cue, content, expected_source, expected_content", [
+    ("Harbour groups did not sign the letter but have argued Trainor is unqualified.\n", "Trainor",
+     "have argued", "is unqualified", "Harbour groups", "Trainor is unqualified"),
+    ("Sessions failed to disclose the contacts with Ambassador Kislyak and then said they were not "
+     "about the campaign.\n", "Ambassador Kislyak", "said", "they were not about the campaign", "Sessions",
+     "they were not about the campaign"),
+])
+def test_a_false_source_of_an_elided_subject_gives_way_to_the_clauses_subject(
+        parse, text, source, cue, content, expected_source, expected_content):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    doc = parse(text)
+    (done,) = with_governing_sources(doc, [role_group(text, source, cue, content)])
+    assert text[done.source.start:done.source.end] == expected_source
+    assert last_content(text, done) == expected_content
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ('"The talks went well," said Marsh, and left the room.\n', "Marsh", "said", '"The talks went well,"'),
+    ("Holt met the ambassador and Kemp said the talks had gone well.\n", "Kemp", "said", "the talks had gone well"),
+])
+def test_a_speaker_of_the_cues_own_stays(parse, text, source, cue, content):
+    from claimscope.nlp.attribution_governor import with_governing_sources
+
+    doc = parse(text)
+    (done,) = with_governing_sources(doc, [role_group(text, source, cue, content)])
+    assert text[done.source.start:done.source.end] == source

@@ -301,6 +301,16 @@ def _negated_agentless_passive(group: Group, cue: Span) -> bool:
     return not any(c.dep_ == "agent" for t in cue for c in t.children)
 
 
+def _headline_label(cue: Span) -> bool:
+    """"Giuliani consulted with Manafort: report": a lone "report" after a colon tags a linked
+    headline as a news report's; the page's list of headlines around it says nothing anyone
+    said in the article."""
+    words = [t for t in cue if t.is_alpha]
+    before = cue.doc[cue.start - 1] if cue.start > 0 else None
+    return (len(words) == 1 and words[0].lower_ in ("report", "reports") and before is not None
+            and before.text == ":")
+
+
 def _passive_question(cue: Span, bases: set[str]) -> bool:
     """"was asked | about the budget", "was asked | whether she would run", "were asked | to
     approve the plan", "Questioned | about the budget, ...": the one asked said nothing yet;
@@ -348,7 +358,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
     bases = _cue_bases(cue)
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
-    if _negated_agentless_passive(group, cue):
+    if _negated_agentless_passive(group, cue) or _headline_label(cue):
         return True  # nobody said it, quoted or not
     if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
         return False  # a quotation is what was said, whatever frames it
