@@ -33,6 +33,10 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
   ("said A but there was no word that ... and officials | said ...") is not the cue's (the
   cue's own clause is, where nothing else is left); a content stops at a semicolon that opens
   a frame of its own ("...; I don't think anybody ...");
+- a content that ran into another attribution's source or cue after "and", "but", "while" (or a
+  comma and a participle) ends before it ("believes the strike will end soon | while Hollis ...
+  said"), and one that ran past a closed quotation into the next sentence ends with the
+  quotation, unless that sentence is a quotation no other frame claims (`_next_sentence_cut`);
 - the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
   how far apart the parties remain" is the writer's comment on what they say.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with

@@ -23,6 +23,11 @@ governs before it the content (`_inverted_speaker`); where it ran a content befo
 to the cue's own subject ("... and officials | said"), that subject is the source
 (`_speaker_ending_content`).
 
+A tagged source that cannot be a subjectless cue's speaker is dropped first, so that the
+clause's subject is read instead (`_without_false_source`): the subject of the cue's own
+complement ("but have argued | Trainor | is unqualified") or an object of the clause the cue is
+conjoined to ("failed to disclose the contacts with | Kislyak | and then said").
+
 A passive cue's "by" agent that can speak is its source ("Kemp was accused by prosecutors of
 lying": prosecutors, not Kemp nor nobody), and leaves the content (`_passive_agent`). A relative
 pronoun that is the subject of the cue's own relative clause ("Ruth Kemp, the senator, who said

@@ -12,9 +12,13 @@ quotation in its content) is no statement when its content is
   ("Asked | if Trump has done anything", "did not say | how she would differ");
 - or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...");
 - a name or a word, quoted or not ("known as | "Suspect No. 2"", "dubbed", "referred to as", "a
-  firm called | Red Apple", "used the term"): `_naming`;
+  firm called | Red Apple", "also called | Ali", "calling | himself a reformer", "used the
+  term"): `_naming` ("dubbed | the plan a giveaway", a predicate noun, says what the plan is
+  and stays);
+- nothing anyone said: a negated passive with neither source nor agent ("was not confirmed",
+  "wasn't even cited"), or a linked headline's ": report" label;
 - nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
-  | whether ...") or a passive question verb ("was asked | about the budget", "Questioned |
+  | whether ..."; not "did not rule out | a run", which holds it possible) or a passive question verb ("was asked | about the budget", "Questioned |
   about ..."), or a fragment of a few words that stops mid-phrase ("notes | that in").
 A noun phrase that stands for what was said stays ("described | a similar interaction",
 "disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
