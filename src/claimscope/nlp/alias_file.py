@@ -1,7 +1,7 @@
 """Check a user's alias file (--aliases / CLAIMSCOPE_ALIASES) before any work starts.
 
 The format is that of `nlp/lexicons/entities.json`: `{"entities": [{"id", "name", "type",
-"aliases", "demonyms", "stands_for"}, ...]}`. An entry with an id the built-in table (or an
+"aliases", "demonyms", "stands_for", "cities"}, ...]}`. An entry with an id the built-in table (or an
 earlier entry) already has may leave out "name": it only adds aliases. The entity linker reads
 the file later, deep inside the pipeline; checked here, a bad file is one error naming it.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from claimscope.errors import AliasFileInvalid
 
-_LISTS = ("aliases", "demonyms")
+_LISTS = ("aliases", "demonyms", "cities")
 _STRINGS = ("type", "stands_for")
 
 

@@ -41,9 +41,11 @@ from claimscope.model.records import Attribution, TextSpan
 from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import (
     CUE_MODES,
+    lexicon as filter_lexicon,
     ends_in_object_preposition,
     record_sides,
     split_groups,
+    with_negated_verbs,
 )
 from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.attribution_junk import rules_version, split_junk
@@ -122,7 +124,7 @@ class AttributionTagger:
     def model_version(self) -> str:
         """The shipped model's config.json "version" and the rules' version
         (`attribution_junk.rules_version`): the JSON `components` block names both, as
-        "1.3.0+rules-1.1"; a change of either changes what this component outputs."""
+        "1.3.0+rules-1.2"; a change of either changes what this component outputs."""
         return f"{self.model.config.get('version', '?')}+{rules_version()}"
 
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
@@ -140,7 +142,7 @@ class AttributionTagger:
             groups = drop_bare(groups)
             kept = {(g.cue.start, g.cue.end) for g in groups}
             spans = [s for s in spans if s.role != "cue" or (s.start, s.end) in kept]
-        statements, stances = split_groups(doc, groups, self.cues)
+        statements, stances = split_groups(doc, with_negated_verbs(doc, groups), self.cues)
         return spans, statements, stances
 
     def output_groups(self, doc: Doc) -> tuple[list[Group], list[Group]]:
@@ -485,12 +487,30 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
             records.append(Attribution(
                 id=f"a{len(records)}",
                 kind=quote_kind(text, fragments, mask) if fragments else "indirect",
-                cue=TextSpan.cut(text, group.cue.start, group.cue.end),
+                cue=_record_cue(text, group.cue),
                 content=TextSpan.cut(text, *extent) if extent else None,
                 source=_record_source(text, group.source),
                 score=round(group.cue.score, 4),
             ))
     return records
+
+
+_WORD_AT = re.compile(r"[A-Za-z]+")
+
+
+def _record_cue(text: str, cue: RoleSpan) -> TextSpan:
+    """A record's cue without the writer's judgement of the saying: "falsely claimed" ->
+    "claimed", "has wrongly said" -> "said" (the adverb is the writer's, not the speaker's).
+    Only an evaluative adverb (`attribution.json` "evaluative_adverbs") before the cue's last
+    word; "repeatedly said" and "also warned" keep theirs. The groups keep it (the evaluation
+    scores them as tagged)."""
+    evaluative = set(filter_lexicon()["evaluative_adverbs"])
+    words = list(_WORD_AT.finditer(text, cue.start, cue.end))
+    start = cue.start
+    for word in words[:-1]:
+        if word.group().lower() in evaluative:
+            start = words[words.index(word) + 1].start()
+    return TextSpan.cut(text, start, cue.end)
 
 
 def _record_source(text: str, source: RoleSpan | None) -> TextSpan | None:

@@ -33,6 +33,10 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
   ("said A but there was no word that ... and officials | said ...") is not the cue's (the
   cue's own clause is, where nothing else is left); a content stops at a semicolon that opens
   a frame of its own ("...; I don't think anybody ...");
+- a content that ran into another attribution's source or cue after "and", "but", "while" (or a
+  comma and a participle) ends before it ("believes the strike will end soon | while Hollis ...
+  said"), and one that ran past a closed quotation into the next sentence ends with the
+  quotation, unless that sentence is a quotation no other frame claims (`_next_sentence_cut`);
 - the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
   how far apart the parties remain" is the writer's comment on what they say.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
@@ -46,12 +50,14 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from functools import lru_cache, partial
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_filter import REPORTING
-from claimscope.nlp.attribution_spans import Group, RoleSpan
+from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
 from claimscope.nlp.extensions import text_of
 
 CLOSING_QUOTES = "\"”’'"
@@ -63,8 +69,12 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
     """The groups, each content after its cue completed to its clause's end (module docstring)."""
     if not doc.has_annotation("DEP"):
         return groups
-    occupied = [(p.start, p.end, i) for i, g in enumerate(groups)
-                for p in [g.source, g.cue, *g.contents] if p is not None]
+    occupied = _Occupied([(p.start, p.end) for g in groups
+                          for p in [g.source, g.cue, *g.contents] if p is not None])
+    contents_at = {(c.start, c.end) for g in groups for c in g.contents}
+    # the sources and cues of the attributions: a content running into another one's ends
+    frames = _Frames([(p.start, p.end, i) for i, g in enumerate(groups) for p in (g.source, g.cue)
+                      if p is not None and (p.start, p.end) not in contents_at])
     out = []
     for i, group in enumerate(groups):
         group = without_signatures(text_of(doc), group)
@@ -79,21 +89,60 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         group = _within_relative_clause(doc, _within_embedded_cue(doc, _without_next_conjunct(doc, group)))
-        for step in (_second_act_cut, _next_sentence_cut, _semicolon_frame_cut):
+        # The other attributions' frames the cuts below can meet: those from the cue or the
+        # content on, to the end of the sentence the content ends in (cuts only shorten it).
+        near = frames.others_within(i, min(group.cue.start, group.contents[0].start),
+                                    _sentence_end(doc, group.contents[-1]))
+        for step in (_second_act_cut, partial(_next_sentence_cut, frames=near), _semicolon_frame_cut,
+                     partial(_before_other_frame, others=near)):
             cut = step(doc, group)
             if cut is not None:
                 group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         last = group.contents[-1]
-        # Every span of the text's groups bounds the widening except this content itself. Where
-        # a rebuttal or second act was cut off, the content as tagged stays a bound: the
-        # widening must not run back into the part just cut.
-        others = [(s, e) for s, e, owner in occupied if owner != i or (s, e) != (last.start, last.end)]
-        end = _completed_end(doc, group, last, others)
+        # Every span of the text's groups bounds the widening. This content itself never stops
+        # it (a bound must end after the content's end); where a rebuttal or second act was cut
+        # off, the content as tagged does: the widening must not run back into the part just cut.
+        end = _completed_end(doc, group, last, occupied)
         if end != last.end:
             contents = group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)]
             group = Group(cue=group.cue, source=group.source, contents=contents)
         out.append(group)
     return out
+
+
+class _Occupied:
+    """The text's role spans, sorted by start, with the furthest end reached so far: whether one
+    overlaps a stretch is a bisection, not a scan of every span for every content (a long text
+    has thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span starts before `end` and ends after `start`."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
+
+
+class _Frames:
+    """The sources and cues of a text's groups, sorted by start, with the group each is of: the
+    ones starting in a stretch are a bisection away, not a scan of all for every group."""
+
+    def __init__(self, spans: list[tuple[int, int, int]]):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _, _ in self._spans]
+
+    def others_within(self, owner: int, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the frames of groups other than `owner` starting in [start, end)."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [(s, e) for s, e, o in self._spans[lo:hi] if o != owner]
+
+
+def _sentence_end(doc: Doc, part: RoleSpan) -> int:
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    return span[-1].sent.end_char if span is not None and len(span) else part.end
 
 
 OPENING_QUOTES = "\"“"
@@ -278,10 +327,13 @@ def _semicolon_frame_cut(doc: Doc, group: Group) -> RoleSpan | None:
     return None
 
 
-def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:
-    """The last fragment without the unquoted sentence after the cue's that the tagger ran
-    into, or None: 'A lot of people are saying that he should be banned. I agree with them.'
-    A quotation may go on over sentences; a report in the writer's words does not."""
+def _next_sentence_cut(doc: Doc, group: Group, frames: list[tuple[int, int]] = ()) -> RoleSpan | None:
+    """The last fragment without the sentence after the cue's that the tagger ran into, or
+    None: 'A lot of people are saying that he should be banned. I agree with them.', 'reported
+    that the cranes "were damaged." That means ...'. A quotation may go on over sentences; a
+    report in the writer's words does not, and a quotation that opens the next sentence goes
+    on only where no other attribution's source or cue (`frames`) claims that sentence
+    ('said the levy "will pass." "It has to," she added')."""
     cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
     last = group.contents[-1]
     if cue is None or not len(cue):
@@ -290,11 +342,17 @@ def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:
     text = text_of(doc)
     if last.end <= end or last.start >= end or text[group.cue.start:group.cue.end].rstrip().endswith(":"):
         return None  # after a colon, a transcript may run over several sentences
-    stop = text[last.start:end].rstrip()
-    if not stop.endswith((".", "!", "?")) or not text[end:last.end].lstrip()[:1].isupper():
+    stop = text[last.start:end].rstrip().rstrip(CLOSING_QUOTES)
+    rest = text[end:last.end].lstrip()
+    opens = rest[:1] in OPENING_QUOTES
+    if not stop.endswith((".", "!", "?")) or not (rest[:1].isupper() or opens):
         return None  # the parser's boundary, not a full stop: leave it
-    if any(q in text[last.start:last.end] for q in "\"“”"):
-        return None  # quoted words in it: the quotation may run on
+    gap = end + len(text[end:last.end]) - len(text[end:last.end].lstrip())
+    if not _quotes_closed(text[last.start:end]) or quoted_mask(text)[end:gap].any():
+        return None  # a quotation open at the full stop (here or before the content) runs on
+    if opens and not any(end <= s < doc.char_span(last.start, last.end, alignment_mode="expand")[-1].sent.end_char
+                         for s, _ in frames):
+        return None  # a quotation opening the next sentence, with no frame of its own, goes on
     while end > last.start and (text[end - 1].isspace() or text[end - 1] in ".;:,"):
         end -= 1
     if len(text[last.start:end].split()) < 3:
@@ -302,7 +360,46 @@ def _next_sentence_cut(doc: Doc, group: Group) -> RoleSpan | None:
     return RoleSpan(last.role, last.start, end, last.score)
 
 
-def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[int, int]]) -> int:
+def _quotes_closed(text: str) -> bool:
+    """Every quotation opened in `text` closes in it: 'that the cranes "were damaged."' is
+    closed, '"It was damaged. We' is not."""
+    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+
+
+# The words that may open the clause of another frame a content ran into: a coordination or a
+# contrast ("... while Hollis said"), not "that" or "as" (a report nested in this one's content).
+_NEXT_FRAME_WORDS = {"and", "but", "while", "whereas", "although", "though", "yet"}
+
+
+def _before_other_frame(doc: Doc, group: Group, others: list[tuple[int, int]]) -> RoleSpan | None:
+    """The last fragment up to the source or cue of another attribution it ran into, or None:
+    "Berridge believes the strike will end soon while Hollis, a union organiser, said ...": the
+    tagger took "while Hollis" into Berridge's content; Hollis is the next frame's speaker. Only
+    where a coordination or contrast (`_NEXT_FRAME_WORDS`) opens that frame's clause, or a comma
+    a participle ("..., arguing that"): a frame after "that" or "with" is a report nested in the
+    content ("with the agency saying it had approved ..."); never after a colon, whose passage
+    may hold any number of frames. The fragment ends before the words that open the frame."""
+    last = group.contents[-1]
+    text = text_of(doc)
+    inside = [s for s, e in others if last.start < s < last.end]
+    if not inside or text[group.cue.start:group.cue.end].rstrip().endswith(":"):
+        return None
+    span = doc.char_span(last.start, min(inside), alignment_mode="contract")
+    frame = doc.char_span(min(inside), last.end, alignment_mode="contract")
+    if span is None or frame is None or not len(frame):
+        return None
+    tokens = list(span)
+    while tokens and (tokens[-1].lower_ in _NEXT_FRAME_WORDS or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    tail = span[len(tokens):]
+    opened = any(t.lower_ in _NEXT_FRAME_WORDS for t in tail) or (
+        frame[0].tag_ == "VBG" and [t.text for t in tail] == [","])
+    if not opened or sum(t.is_alpha for t in tokens) < 3:
+        return None
+    return RoleSpan(last.role, last.start, tokens[-1].idx + len(tokens[-1]), last.score)
+
+
+def _completed_end(doc: Doc, group: Group, last: RoleSpan, occupied: _Occupied) -> int:
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return last.end
@@ -321,7 +418,7 @@ def _completed_end(doc: Doc, group: Group, last: RoleSpan, others: list[tuple[in
             tokens = tokens[:-1]
         if tokens:
             candidate = tokens[-1].idx + len(tokens[-1])
-            if candidate <= limit and not any(s < candidate and last.end < e for s, e in others) and not (
+            if candidate <= limit and not occupied.overlaps(last.end, candidate) and not (
                     _opens_quote(text[last.end:candidate], text[last.start:last.end])):
                 return candidate
     return _trimmed_end(doc, span, end)

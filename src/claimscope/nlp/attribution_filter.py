@@ -369,6 +369,31 @@ def _object_of_preposition(doc: Doc, cue: RoleSpan, contents: list[RoleSpan]) ->
         t.pos_ in ("VERB", "AUX") for sp in spans for t in sp)
 
 
+def with_negated_verbs(doc: Doc, groups: list[Group]) -> list[Group]:
+    """Cues that stop at their negation or auxiliary take the verb right after it: the tagger
+    marks "The governor | did not | rule out a run" with "rule out" in no role, and "did not"
+    alone says nothing. The verb (and its particle) joins the cue when no role span holds it."""
+    if not doc.has_annotation("DEP"):
+        return groups
+    spans = [(p.start, p.end) for g in groups for p in (g.source, g.cue, *g.contents) if p is not None]
+    return [_with_negated_verb(doc, g, spans) for g in groups]
+
+
+def _with_negated_verb(doc: Doc, group: Group, spans: list[tuple[int, int]]) -> Group:
+    cue = _span(doc, group.cue)
+    if cue is None or not len(cue) or not (cue[-1].dep_ == "neg" or cue[-1].dep_ == "aux"):
+        return group
+    verb = cue[-1].head
+    if verb.pos_ != "VERB" or verb.i != cue.end:
+        return group
+    last = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)
+    end = last.idx + len(last)
+    if any(s < end and verb.idx < e for s, e in spans):
+        return group
+    return Group(cue=RoleSpan("cue", group.cue.start, end, group.cue.score), source=group.source,
+                 contents=group.contents)
+
+
 def split_groups(doc: Doc, groups: list[Group], cues: str = "strict") -> tuple[list[Group], list[Group]]:
     """Statements and stances. Statements are the groups `filter_groups` keeps in this cue
     mode: what the ledger counts. Stances are the rest of what the broad test keeps, the

@@ -23,6 +23,11 @@ governs before it the content (`_inverted_speaker`); where it ran a content befo
 to the cue's own subject ("... and officials | said"), that subject is the source
 (`_speaker_ending_content`).
 
+A tagged source that cannot be a subjectless cue's speaker is dropped first, so that the
+clause's subject is read instead (`_without_false_source`): the subject of the cue's own
+complement ("but have argued | Trainor | is unqualified") or an object of the clause the cue is
+conjoined to ("failed to disclose the contacts with | Kislyak | and then said").
+
 A passive cue's "by" agent that can speak is its source ("Kemp was accused by prosecutors of
 lying": prosecutors, not Kemp nor nobody), and leaves the content (`_passive_agent`). A relative
 pronoun that is the subject of the cue's own relative clause ("Ruth Kemp, the senator, who said
@@ -74,7 +79,9 @@ def _implies_subject(verb: Token) -> bool:
         # "His campaign had cast doubt on ..., argued that ...": a list of verbs the parser left
         # unlabelled, one subject for all of them
         return verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    return verb.dep_ == "conj" and verb.tag_ in FINITE and verb.head.pos_ in ("VERB", "AUX")
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children)  # "did not sign ... but have argued"
+    return verb.dep_ == "conj" and (verb.tag_ in FINITE or perfect) and verb.head.pos_ in ("VERB", "AUX")
 
 
 DASHES = {"-", "—", "–", "--", ":"}
@@ -253,6 +260,7 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
     groups = [without_addressee(doc, _inverted_speaker(doc, g) or _speaker_ending_content(doc, g) or g)
               for g in groups]
     groups = [_passive_agent(doc, g) for g in groups]
+    groups = [_without_false_source(doc, g) for g in groups]
     groups = [_subject_out_of_content(doc, g) if g.source is None else g for g in groups]
     taken = [(c.start, c.end) for g in groups for c in g.contents]
     mask = None
@@ -265,6 +273,42 @@ def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
                 group = Group(cue=group.cue, source=source, contents=group.contents)
         out.append(group)
     return out
+
+
+OBJECTS = {"dobj", "pobj", "dative", "iobj"}
+
+
+def _source_head(doc: Doc, source: RoleSpan):
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    return None if span is None or not len(span) else span.root
+
+
+def _without_false_source(doc: Doc, group: Group) -> Group:
+    """A cue with no subject of its own whose tagged source cannot be its speaker loses it;
+    the subject its clause implies is then read off the parse (`governing_subject`):
+    - "... did not sign the letter but have argued | Trainor | is unqualified": the subject of
+      the cue's own complement clause is what is said of, not who says; it goes back to the
+      content when the content starts right after it;
+    - "Sessions ... failed to disclose the contacts with | Kislyak | and then said ...": an
+      object in the clause the cue is conjoined to is not the elided subject."""
+    verb = _cue_verb(doc, group)
+    if group.source is None or verb is None or any(c.dep_ in SUBJECTS for c in verb.children):
+        return group
+    head = _source_head(doc, group.source)
+    if head is None:
+        return group
+    if group.source.start >= group.cue.end and head.dep_ in SUBJECTS and head.head.dep_ == "ccomp" and (
+            head.head.head == verb):
+        contents = group.contents
+        text = text_of(doc)
+        if contents and not text[group.source.end:contents[0].start].strip(" ,"):
+            first = contents[0]
+            contents = [RoleSpan(first.role, group.source.start, first.end, first.score), *contents[1:]]
+        return Group(cue=group.cue, source=None, contents=contents)
+    if verb.dep_ == "conj" and group.source.end <= group.cue.start and head.dep_ in OBJECTS and (
+            head in verb.head.subtree and head.i < verb.i):
+        return Group(cue=group.cue, source=None, contents=group.contents)
+    return group
 
 
 def _subject_out_of_content(doc: Doc, group: Group) -> Group:

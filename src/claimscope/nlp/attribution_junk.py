@@ -12,9 +12,13 @@ quotation in its content) is no statement when its content is
   ("Asked | if Trump has done anything", "did not say | how she would differ");
 - or the frame is the writer's own ("That said, ...", "it is worth mentioning that ...");
 - a name or a word, quoted or not ("known as | "Suspect No. 2"", "dubbed", "referred to as", "a
-  firm called | Red Apple", "used the term"): `_naming`;
+  firm called | Red Apple", "also called | Ali", "calling | himself a reformer", "used the
+  term"): `_naming` ("dubbed | the plan a giveaway", a predicate noun, says what the plan is
+  and stays);
+- nothing anyone said: a negated passive with neither source nor agent ("was not confirmed",
+  "wasn't even cited"), or a linked headline's ": report" label;
 - nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
-  | whether ...") or a passive question verb ("was asked | about the budget", "Questioned |
+  | whether ..."; not "did not rule out | a run", which holds it possible) or a passive question verb ("was asked | about the budget", "Questioned |
   about ..."), or a fragment of a few words that stops mid-phrase ("notes | that in").
 A noun phrase that stands for what was said stays ("described | a similar interaction",
 "disputes | the subcommittee's conclusion", "denied | the allegations": `np_cues`), and so does
@@ -32,7 +36,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_filter import base_forms
-from claimscope.nlp.attribution_spans import Group, quote_kind
+from claimscope.nlp.attribution_spans import Group, quote_kind, quoted_mask
 from claimscope.nlp.extensions import text_of
 
 LEXICON = Path(__file__).parent / "lexicons" / "attribution_junk.json"
@@ -219,12 +223,14 @@ def _naming(doc: Doc, spans: list[Span], cue: Span, bases: set[str]) -> bool:
     as_next = (words[-1] == "as" or (after is not None and after.lower_ == "as")
                or (first is not None and first.lower_ == "as" and first.i == cue.end))
     if bases & lex["naming_verbs"]:
-        return True
+        return not _predicate_noun(cue)  # "dubbed | the plan a giveaway" says what the plan is
     if "known" in words and as_next:
         return True
     if "refer" in bases and (as_next or not _predicative(spans, cue)):
         return True  # "referred to as ...", "referred to | the report": a name or a mention
-    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and t.head.i == t.i - 1 or (any(
+    if "call" in bases and any(t.lemma_.lower() == "call" and _reflexive_object(t) for t in cue):
+        return True  # "calling himself | a lifelong reformer": a name or a title one takes, not a claim
+    if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and _right_after(t.head, t) or (any(
             c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children))
             or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))) for t in cue):
         # "a firm called X", "is called X", "so-called": a name, not a saying ("was called a
@@ -235,6 +241,33 @@ def _naming(doc: Doc, spans: list[Span], cue: Span, bases: set[str]) -> bool:
     noun_content = head is not None and head.lemma_.lower() in lex["naming_nouns"] and not any(
         _own_finite(t, spans) for sp in spans for t in sp)
     return bool(bases & lex["word_use_verbs"]) and (noun_cue or noun_content)
+
+
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
+
+
+def _reflexive_object(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children)
+
+
+def _right_after(head, token) -> bool:
+    """`token` follows `head` with nothing between but commas and its own adverbs: "a firm
+    called X", "a construction worker, also called Ali"."""
+    between = head.doc[head.i + 1 : token.i]
+    return head.i < token.i and all(t.is_punct or (t.dep_ == "advmod" and t.head == token) for t in between)
+
+
+def _predicate_noun(cue: Span) -> bool:
+    """A naming verb's predicate that is a common noun with "a" or "an", unquoted: "dubbed the
+    plan a giveaway" says what the plan is, like "called the plan a giveaway"; "dubbed him Big
+    Tom" and "dubbed the bridge "the Iron Lady"" give a name."""
+    mask = quoted_mask(text_of(cue.doc))
+    for verb in cue:
+        for c in verb.children:
+            if c.dep_ == "oprd" and c.tag_ in ("NN", "NNS") and not mask[c.idx] and any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children):
+                return True
+    return False
 
 
 def _negated(cue: Span) -> bool:
@@ -248,12 +281,38 @@ def _negated_topic(spans: list[Span], cue: Span) -> bool:
     ...") reports a thought and stays."""
     if not _negated(cue) or _predicative(spans, cue):
         return False  # "don't think of | driving as energy use": a negated belief of what it is
+    if _rules_out(cue):
+        return False  # "did not rule out | a run for the Senate": says that a run may come
     words = [t for sp in spans for t in sp if t.is_alpha]
     if not words:
         return False
     if words[0].lower_ in lexicon()["open_question_words"]:
         return True
     return not any(_own_finite(t, spans) for t in words)
+
+
+def _rules_out(cue: Span) -> bool:
+    """A cue of "rule out" ("did not rule out", "has not ruled out"): what is not ruled out is
+    held possible, which can be true or false."""
+    return any(t.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children) for t in cue)
+
+
+def _negated_agentless_passive(group: Group, cue: Span) -> bool:
+    """"was not confirmed", "wasn't even cited": a negated passive with neither a source nor a
+    "by" agent says that nobody said something, whatever its content."""
+    if group.source is not None or not _negated(cue) or not _passive(cue):
+        return False
+    return not any(c.dep_ == "agent" for t in cue for c in t.children)
+
+
+def _headline_label(cue: Span) -> bool:
+    """"Giuliani consulted with Manafort: report": a lone "report" after a colon tags a linked
+    headline as a news report's; the page's list of headlines around it says nothing anyone
+    said in the article."""
+    words = [t for t in cue if t.is_alpha]
+    before = cue.doc[cue.start - 1] if cue.start > 0 else None
+    return (len(words) == 1 and words[0].lower_ in ("report", "reports") and before is not None
+            and before.text == ":")
 
 
 def _passive_question(cue: Span, bases: set[str]) -> bool:
@@ -303,6 +362,8 @@ def is_junk(doc: Doc, group: Group) -> bool:
     bases = _cue_bases(cue)
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
+    if _negated_agentless_passive(group, cue) or _headline_label(cue):
+        return True  # nobody said it, quoted or not
     if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
         return False  # a quotation is what was said, whatever frames it
     if any(t.lower_ == "according" for t in cue):

@@ -36,6 +36,8 @@ from claimscope.nlp.entity_knowledge import (
     full_name_keys,
     headline_pieces,
     initials_key,
+    inside_outlet_name,
+    is_byline_outlet,
     is_not_an_entity,
     is_place,
     knowledge_type,
@@ -55,16 +57,20 @@ from claimscope.nlp.entity_mentions import (
     is_page_furniture,
     is_state_code,
     link_box_tokens,
+    link_line_tokens,
     lower_case_words,
+    names_an_administration,
     place_cue,
     split_parts,
+    with_institution_head,
     without_leading_verb,
     without_post_box,
+    without_ticker,
 )
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.1.2"  # 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -79,6 +85,7 @@ class AliasEntry:
     aliases: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     stands_for: str | None = None
+    cities: list[str] = field(default_factory=list)  # aliases that are a city standing for it ("Moscow")
     exact_case: bool = False  # match the aliases with their capitals only ("Democrats", not "democrats")
 
 
@@ -100,10 +107,12 @@ def load_alias_table(*paths: Path | None) -> dict[str, AliasEntry]:
                 table[raw["id"]] = AliasEntry(
                     id=raw["id"], name=raw["name"], type=raw.get("type", "ORG"),
                     aliases=list(raw.get("aliases", [])), demonyms=list(raw.get("demonyms", [])),
-                    stands_for=raw.get("stands_for"), exact_case=bool(raw.get("exact_case")),
+                    stands_for=raw.get("stands_for"), cities=list(raw.get("cities", [])),
+                    exact_case=bool(raw.get("exact_case")),
                 )
             else:
                 entry.aliases += [a for a in raw.get("aliases", []) if a not in entry.aliases]
+                entry.cities += [c for c in raw.get("cities", []) if c not in entry.cities]
                 entry.demonyms += [d for d in raw.get("demonyms", []) if d not in entry.demonyms]
     return table
 
@@ -163,15 +172,17 @@ class EntityLinker:
         mentions: list[tuple[Span, str | None, str]] = []
         taken: set[int] = set()
         box = link_box_tokens(doc)
+        links = link_line_tokens(doc)
         for start, end, entry_id, label in alias_spans:
             span = doc[start:end]
-            if box.intersection(range(start, end)):
-                continue  # a linked headline of the page
+            if box.intersection(range(start, end)) or links.intersection(range(start, end)):
+                continue  # a linked headline of the page ("Related: ...", "Read more: ...")
             if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span) \
-                    or _language_named(span):
+                    or _language_named(span) or inside_outlet_name(span) or is_byline_outlet(span) \
+                    or (label == "PERSON" and names_an_administration(span)):
                 # "George Washington" the man, "British National Party", "South American",
-                # "Washington-based": a name or a modifier that contains the alias, not a
-                # mention of what the alias names.
+                # "Washington-based", "USA TODAY", "the Putin administration": a name or a
+                # modifier that contains the alias, not a mention of what the alias names.
                 continue
             if self._place_not_government(span, entry_id):
                 entry_id, label = None, "GPE"
@@ -185,12 +196,13 @@ class EntityLinker:
         tagged = _rejoined(doc)
         defined = _acronyms_used(doc, tagged, self._known_acronyms)
         for whole in tagged:
-            if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)):
+            if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)) \
+                    or links.intersection(range(whole.start, whole.end)):
                 continue
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
-                    ent = without_post_box(without_leading_verb(_without_title(piece)))
-                    ent = _before_box(acronym_after_owner(ent, defined), box)
+                    ent = without_ticker(without_post_box(without_leading_verb(_without_title(piece))))
+                    ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
@@ -229,11 +241,21 @@ class EntityLinker:
         return found
 
     def _place_not_government(self, span: Span, entry_id: str) -> bool:
-        """"in Washington", "to Washington": a capital that stands for a government in the table
-        is the city where a place preposition governs it. A building ("the Kremlin") keeps its
-        article and is left to the table."""
+        """"in Washington", "to Washington", "in Moscow": a capital that stands for a government
+        or a country in the table is the city where a place preposition governs it or a
+        dateline names it ("MOSCOW (Reuters) -"); elsewhere ("Moscow said", "Beijing's
+        response") it is the state it stands for. The capitals of the table's countries are
+        their `cities`. A building ("the Kremlin") keeps its article and is left to the
+        table."""
         entry = self.table.get(entry_id)
-        if entry is None or not entry.stands_for or len(span) != 1:
+        if entry is None or len(span) != 1:
+            return False
+        if span.text.lower() in (c.lower() for c in entry.cities):
+            # "from" and "to" take the government as often as the city ("independence from
+            # Kiev", "a call to Kyiv"): the capital stays the state there
+            before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+            return before in _PLACE_PREPOSITIONS - {"from", "to"} or _dateline(span)
+        if not entry.stands_for:
             return False
         if span.start == 0:
             target = self.table.get(entry.stands_for)
@@ -266,6 +288,8 @@ class EntityLinker:
             return True  # "LLC" alone: what follows a company's name, not a name
         if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent):
             return True
+        if inside_outlet_name(ent) or is_byline_outlet(ent) or (ent.label_ == "PERSON" and names_an_administration(ent)):
+            return True  # "USA" of "USA TODAY", a byline; "Trump" of "the Trump administration" (no person)
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or ((is_heading_common_word(ent, lower_words) or is_heading_phrase(ent, lower_words))
@@ -673,6 +697,7 @@ def _longest_first(candidates):
 
 
 _JOINING_WORDS = {"for", "of"}
+_CASE_WORDS = {"v.", "v", "vs.", "vs"}  # the word between the parties of a court case
 _COMPASS_ADJECTIVES = {"Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
                        "Northwestern", "Southeastern", "Southwestern"}
 # words that open a person's title after a body's name ("... Security Acting Deputy Secretary")
@@ -696,6 +721,9 @@ def _rejoined(doc: Doc) -> list[Span]:
                     and ents[i + 1].start == end + 1 and ents[i + 1].label_ in ("ORG", "FAC"):
                 end, i = ents[i + 1].end, i + 1
             cur = Span(doc, cur.start, end, label=cur.label_)
+        elif cur[-1].lower_ in _CASE_WORDS and len(cur) >= 2 and i + 1 < len(ents) and ents[i + 1].start == cur.end:
+            # "Noel Canning v." + "NLRB": a court case the tagger cut at the "v."
+            cur, i = Span(doc, cur.start, ents[i + 1].end, label="LAW"), i + 1
         out.append(cur)
         i += 1
     return out

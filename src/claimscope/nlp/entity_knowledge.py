@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from claimscope.nlp.entity_forms import corporate_words, is_first_name, type_heads
+from claimscope.nlp.entity_mentions import line_text
 
 LEXICON = Path(__file__).parent / "lexicons" / "world.json"
 
@@ -133,6 +134,8 @@ def is_not_an_entity(span: Span) -> bool:
         return True  # a link the tagger took for a body
     if _bare(text) in _lowered("captions") or text in data["diseases"] or _bare(text) in _lowered("markings"):
         return True
+    if _bare(text.strip("“”\"‘’")) in _lowered("epithets"):
+        return True  # "Fake News Media", "the Gipper": a nickname or a slogan, no body of the story
     return _in_idiom(span) or _is_credit(span) or _in_work_title(span)
 
 
@@ -140,6 +143,38 @@ def is_not_an_entity(span: Span) -> bool:
 _WORK_WORDS = {"book", "film", "movie", "novel", "memoir", "documentary", "sitcom", "song", "album",
                "musical", "bestseller", "episode", "podcast", "essay", "poem", "opera"}
 _TITLE_SMALL = {"a", "an", "the", "of", "with", "to", "and", "in", "on", "for", "at", "from"}
+
+
+def inside_outlet_name(span: Span) -> bool:
+    """"USA" of "USA TODAY", "Russia" of "Russia Today", "America" of "Al Jazeera America": a
+    name that is part of a news outlet's name, with the words around it, is no mention of the
+    place or the body it names alone. A name that is itself the outlet ("NBC" before "News")
+    stays a mention."""
+    doc = span.doc
+    own = outlet_of(span.text)
+    for before in range(0, 3):
+        for after in range(0, 3):
+            if (before or after) and span.start - before >= 0 and span.end + after <= len(doc):
+                longer = doc[span.start - before:span.end + after]
+                if "\n" not in longer.text and not any(t.is_lower for t in longer) \
+                        and outlet_of(longer.text) not in (None, own):
+                    return True  # "CBS news program" is CBS: an outlet's name has no word in lower case
+    return False
+
+
+# What a byline line may hold beside the outlet's name: "Special to USA TODAY", "USA TODAY Sports"
+_BYLINE_WORDS = {"", "special to", "sports", "staff", "for"}
+
+
+def is_byline_outlet(span: Span) -> bool:
+    """"BBC News", "USA TODAY" on a line of its own under the author's name: the byline says
+    who published the article, it is no body the article is about (issue 9's audit: a byline's
+    "BBC News" stood apart from the story's "BBC"; a network and its news division stay two
+    bodies, docs/entity-linking.md)."""
+    if outlet_of(span.text) is None:
+        return False
+    line = line_text(span)
+    return span.text in line and line.replace(span.text, "", 1).strip().lower() in _BYLINE_WORDS
 
 
 def _in_work_title(span: Span) -> bool:
@@ -374,6 +409,13 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         return "NORP"
     if name in data["events"]:
         return "EVENT"
+    if name in data["landmarks"]:
+        return "FAC"  # "Walt Disney World", "the Oval Office": a place built, no person or body
+    if name in data["firms"]:
+        return "ORG"  # "Owens Corning": a company named after people
+    words = name.split()
+    if len(words) >= 2 and words[-1] in data["team_nicknames"] and is_place(" ".join(words[:-1])):
+        return "ORG"  # "New York Jets": a team, no place
     words = name.split()
     if len(words) >= 2 and words[-1] in ("House", "Senate", "Assembly", "Legislature") and is_place(" ".join(words[:-1])):
         return "ORG"  # "North Carolina House": a state's chamber, no place

@@ -213,11 +213,23 @@ def is_hyphen_compound(span: Span) -> bool:
     if (first.lower_ in _HYPHEN_PREFIXES or first.text in _LOWER_PREFIXES) and len(span) >= 2 \
             and span[1].text in ("-", "–"):
         return True
-    if _after_capitalised_hyphen(span):
+    if _after_capitalised_hyphen(span) or _before_place_compound(span):
         return True
     after = span.end
     return after + 1 < len(doc) and doc[after].text in ("-", "–") and not doc[after - 1].whitespace_ \
         and not doc[after].whitespace_ and doc[after + 1].is_lower
+
+
+# "Ill.-based", "Calif.-born": a state's abbreviation glued to a participle by a hyphen
+_STATE_COMPOUND = re.compile(r"^[A-Z][a-z]{1,5}\.?[-–][a-z]+$")
+
+
+def _before_place_compound(span: Span) -> bool:
+    """"the Oak Brook, Ill.-based corporation": a place before ", <state>.-based" is the first
+    half of a modifier, as "Washington-based" is, no mention of the place."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," \
+        and bool(_STATE_COMPOUND.match(doc[span.end + 1].text))
 
 
 def _after_capitalised_hyphen(span: Span) -> bool:
@@ -368,7 +380,7 @@ def is_page_furniture(span: Span) -> bool:
         return True
     if span[0].text in ("P.O.", "PO") and (len(span) == 1 or span[1].lower_ == "box"):
         return True
-    line = _line_text(span)
+    line = line_text(span)
     if line.upper().startswith(("CLICK HERE", "CLICK TO ", "DOWNLOAD THE ", "GET THE ")) and line.isupper():
         return True  # "CLICK HERE TO DOWNLOAD THE ... APP": a promotion line of the page
     return line.endswith(":") and not any(c.islower() for c in line) and len(line.split()) <= 3
@@ -414,11 +426,88 @@ def is_caption_label(span: Span) -> bool:
     name's last word "Stories" on a line of its own)."""
     if all(t.lower_ in _CAPTION_WORDS for t in span):
         return True
-    return span[-1].lower_ == "stories" and _line_text(span) == span.text
+    return span[-1].lower_ == "stories" and line_text(span) == span.text
 
 
-def _line_text(span: Span) -> str:
+def line_text(span: Span) -> str:
     text = text_of(span.doc)
     lo = text.rfind("\n", 0, span.start_char) + 1
     hi = text.find("\n", span.end_char)
     return text[lo:hi if hi >= 0 else len(text)].strip()
+
+
+# A line of the page that links to another story opens with one of these labels: "Related:
+# ...", "More: ...", "Read more: ...", "See also: ...", "Watch: ...", "Click for more from ...".
+_LINK_LINE = re.compile(
+    r"^\W{0,3}(?:(?:related|more|read more|see also|also read|watch|recommended|trending)\s*:"
+    r"|click (?:here|for more)\b)", re.IGNORECASE)
+
+
+def link_line_tokens(doc: Doc) -> set[int]:
+    """The tokens of the lines that link to other stories ("Related: Trump signs ...",
+    "Read more: How Trump could ...", "Click for more from Reuters."): the names in such a
+    line are the page's link text, not the article's, so none of them is a mention. The label
+    must end with a colon ("Read more There's a saying ..." runs a button into the article's
+    own first line, which is kept) or be a click prompt."""
+    text = text_of(doc)
+    out: set[int] = set()
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _LINK_LINE.match(line.strip()):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        start = end + 1
+    return out
+
+
+# What a person's name stands before when it names the government of his time, not him
+_GOVERNMENT_AFTER = {"administration", "administrations", "administration's", "administration’s"}
+
+
+def names_an_administration(span: Span) -> bool:
+    """"the Trump administration", "an Obama administration official": a president's name
+    before "administration" names the government he led, not the person (issue 9's rule:
+    an administration is the government). The name is a modifier there, no mention of him; a
+    possessive ("Trump's administration") is his and stays a mention."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _GOVERNMENT_AFTER and span[-1].tag_ != "POS" \
+        and not span.text.endswith(("'s", "’s"))
+
+
+_CHANGE = re.compile(r"^[-+−]?\d+(?:\.\d+)?$")
+
+
+def _is_ticker(token) -> bool:
+    """"TWTR" in "Twitter TWTR, -1.57%": a stock symbol, which a market story writes after a
+    company's name with the day's change."""
+    doc = token.doc
+    return token.is_upper and token.is_alpha and len(token) <= 5 and token.i + 3 < len(doc) \
+        and doc[token.i + 1].text == "," and bool(_CHANGE.match(doc[token.i + 2].text)) \
+        and doc[token.i + 3].text == "%"
+
+
+def without_ticker(span: Span) -> Span | None:
+    """The name without the stock symbol after it ("Twitter TWTR, -1.57%" is Twitter), or
+    None where the span is the symbol alone ("the S&P 500 index SPX, -0.39%")."""
+    if not _is_ticker(span[-1]):
+        return span
+    return Span(span.doc, span.start, span.end - 1, label=span.label_) if len(span) > 1 else None
+
+
+def with_institution_head(span: Span, heads: dict[str, str]) -> Span:
+    """"Albert Einstein" + "Medical Center": the tagger's person before capitalised words that
+    end with the head of a body or a building (`heads`: type_heads, "Center", "Hospital",
+    "Institute") is the start of an institution named after him; the mention is the whole
+    name, typed by its head."""
+    doc = span.doc
+    if span.label_ != "PERSON":
+        return span
+    end = span.end
+    while end < len(doc) and end - span.end < 3 and doc[end].is_title and doc[end].ent_iob_ == "O" \
+            and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+        if doc[end - 1].text in heads and heads[doc[end - 1].text] in ("ORG", "FAC"):
+            return Span(doc, span.start, end, label=heads[doc[end - 1].text])
+    return span

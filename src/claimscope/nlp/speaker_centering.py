@@ -107,7 +107,50 @@ def described_subject(resolver, root: Token, gender: str | None, among: set[str]
         # the role, most often someone new; an epithet with words of its own ("the presumptive
         # Labour nominee", "the former governor") is how news refers back to the one just named.
         return None
-    return _center(resolver, root, gender, among, last_speaker)
+    centered = _center(resolver, root, gender, among, last_speaker)
+    return centered if centered is not None else named_just_before(resolver, root, gender, among)
+
+
+def named_just_before(resolver, root: Token, gender: str | None, among: set[str] | None) -> str | None:
+    """"..., according to Rep. Diane Black. The Tennessee Republican said ...", "Mark Fuller
+    was arrested on Monday. The 45-year-old said ...": an epithet opening its sentence as its
+    subject, where the sentence before names exactly one person outside quotation marks and
+    no one else who could be meant (no other name, no person's noun, no one's possessive:
+    "Keller's lawyer"), is that person, even where he is no main subject there (centering
+    asks for one). Of the epithet's gender where it has one. None otherwise."""
+    doc, ents = resolver.doc, resolver.entities
+    def quoted(char: int) -> bool:
+        return resolver.quote_run_at(char) is not None
+
+    sentence = root.sent
+    if root.dep_ != "nsubj" or quoted(root.idx) or sentence.start == 0:
+        return None
+    if any(t.dep_ in SUBJECTS for t in doc[sentence.start : root.left_edge.i]) or any(
+            m.entity.type == "PERSON" and sentence.start_char <= m.start < root.idx for m in ents.mentions):
+        return None
+    before = doc[sentence.start - 1].sent
+    if is_caption(before):
+        return None
+    named = [m for m in ents.mentions if before.start_char <= m.start < before.end_char and not quoted(m.start)]
+    people = {ents.key(m) for m in named if m.entity.type == "PERSON"}
+    if len(people) != 1 or any(m.entity.type == "PERSON" and m.role == "possessor" for m in named):
+        return None
+    covered = {i for m in named for i in range(m.start, m.end)}
+    person_nouns = resolver._person_nouns()
+    for t in before:
+        if quoted(t.idx) or t.idx in covered or (t.dep_ == "compound" and t.head.idx in covered):
+            continue  # (the title of the name: "Rep. Diane Black")
+        # (a plural name, "Republicans", is a group: no one person the epithet could mean)
+        if (t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE and t.tag_ != "NNPS") or (
+                t.pos_ == "NOUN" and t.lower_ in person_nouns):
+            return None  # "Fuller met the sheriff": either could be meant
+    key = next(iter(people))
+    if among is not None and key not in among:
+        return None
+    known = ents.genders.get(key)
+    if gender is not None and known not in (None, gender):
+        return None
+    return key
 
 
 def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None,

@@ -43,6 +43,7 @@ from claimscope.nlp.speaker_centering import (
     TOLD_OBJECT,
     addressee,
     described_subject,
+    named_just_before,
     paragraph_person,
     previous_subject,
     quoted_only,
@@ -548,12 +549,15 @@ class SpeakerResolver:
         self._titles: dict[tuple[int, int], frozenset[str]] = {}
 
     def resolve(self, start: int, end: int, *, last_speaker: str | None = None,
-                content: tuple[int, int] | None = None, since: int | None = None) -> str | None:
+                content: tuple[int, int] | None = None, since: int | None = None,
+                previous: Attribution | None = None) -> str | None:
         """The entity id a source span stands for, or None.
 
         `since`: where the last speaker's attribution ended (its cue); a pronoun tagging a
         quotation that went on from there with no word of the narrator's between is the
         last speaker.
+        `previous`: the attribution before, whose speaker a pronoun may go on with where the
+        text left that speaker unnamed (`_unnamed_antecedent`).
         `content`: where the attribution's content is; a pronoun never stands for someone the
         content names ("He called Kerry's arrangement a slap" is not Kerry speaking)."""
         credits = [e for s, e in self.byline if s < end and start < e]
@@ -583,7 +587,7 @@ class SpeakerResolver:
             joined = self._coordinated_subject(root, among)
             if joined is not None:
                 return joined
-            if self._unnamed_subject_before(root):
+            if self._unnamed_antecedent(root, previous):
                 return None
             if since is not None and self._quotation_goes_on(root, last_speaker, since):
                 return self.entities.cluster.get(last_speaker, last_speaker)
@@ -612,8 +616,6 @@ class SpeakerResolver:
         centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
         if centered is not None:
             return centered
-        if self._someone_unnamed_before(root):
-            return None
         alone = paragraph_person(self, root, among, self._person_nouns())
         if alone is not None:
             return alone
@@ -812,61 +814,90 @@ class SpeakerResolver:
     def surname(self, span: Span) -> str | None:
         return self._surname(span)
 
-    def _unnamed_subject_before(self, pronoun: Token) -> bool:
-        """"The council said it would appeal. It added ...": "it" is the council, which the
-        text never names, not the last organisation it did name. True when the nearest
-        subject before an "it" or "they" (same or previous sentence) is a common noun phrase
-        no entity covers: the pronoun's likeliest antecedent is then no entity of ours."""
-        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
-        if gender not in ("n", "x"):
-            return False
-        doc = self.doc
-        sentence = pronoun.sent
-        first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
-        if not subjects:
-            return False
-        nearest = subjects[-1]
-        if nearest.pos_ != "NOUN":
-            return False
-        if gender == "n" and nearest.tag_ not in ("NN",):
-            return False  # "it" after a plural subject: not its antecedent
-        if gender == "x" and nearest.tag_ not in ("NNS",):
-            return False
-        covered = any(m.start <= t.idx < m.end for m in self.entities.mentions
-                      for t in nearest.subtree)
-        return not covered
+    def _unnamed_antecedent(self, pronoun: Token, previous: Attribution | None = None) -> bool:
+        """Whether a pronoun's likeliest antecedent is someone or something the text describes
+        but never names, so no entity of ours (the pronoun then stays unresolved):
 
-    def _someone_unnamed_before(self, pronoun: Token) -> bool:
-        """"Hollis's deputy praised the work. He said ...": "he" is the deputy, whom the text
-        does not name, not Hollis. True when the nearest subject before a sentence-opening "he"
-        or "she" (same or previous sentence) is a person's common noun that is someone else's
-        ("Hollis's deputy", "a lawyer for Keller") or someone new ("a dock worker"), with no
-        name of its own: the pronoun's likeliest antecedent is no entity of ours."""
-        if self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0] not in ("m", "f") or pronoun.dep_ != "nsubj":
+        - "The council said it would appeal. It added ...": the nearest subject before an "it"
+          or "they" (same or previous sentence) is a common noun of its number that no entity
+          covers, not the last organisation the text did name;
+        - "Hollis's deputy praised the work. He said ...": the nearest subject before a "he" or
+          "she" (outside quotation marks) is a person's noun of its gender that is someone
+          else's ("Hollis's deputy", "a lawyer for Keller") or someone new ("a dock worker"),
+          with no name of its own, not Hollis;
+        - '"Comey was never an investigator," the second agent said. [...] He added, "..."':
+          the attribution before is that unnamed person's (`_goes_on_from_unnamed`)."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if gender in ("n", "x"):
+            nearest = self._nearest_subject(pronoun, quoted=True)
+            return (nearest is not None and nearest.pos_ == "NOUN"
+                    and nearest.tag_ == ("NN" if gender == "n" else "NNS")
+                    and not any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree))
+        if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
             return False
+        nearest = self._nearest_subject(pronoun, quoted=False)
+        if nearest is not None and self._unnamed_person(nearest, gender):
+            someone_elses = any(c.dep_ == "poss" for c in nearest.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in nearest.children)
+            new = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nearest.children)
+            if someone_elses or new:
+                return True
+        return self._goes_on_from_unnamed(pronoun, gender, previous)
+
+    def _nearest_subject(self, pronoun: Token, *, quoted: bool) -> Token | None:
+        """The last subject that is no pronoun before `pronoun`, in its sentence or the one
+        before; `quoted`: one inside quotation marks counts too."""
         doc, sentence = self.doc, pronoun.sent
         first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         subjects = [t for t in doc[first : pronoun.i] if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"
-                    and self.quote_run_at(t.idx) is None]
-        if not subjects:
+                    and (quoted or self.quote_run_at(t.idx) is None)]
+        return subjects[-1] if subjects else None
+
+    def _unnamed_person(self, noun: Token, gender: str) -> bool:
+        """A singular common noun for a person ("the deputy", "an official") that a "he" or
+        "she" of `gender` can stand for (not "a spokesman" for a "she": review8a), and that no
+        name is given in apposition or compound ("the harbour's director, Mark Hollis,")."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lower_ not in self._unnamed_nouns():
             return False
-        nearest = subjects[-1]
-        if nearest.pos_ != "NOUN" or nearest.tag_ != "NN" or nearest.lower_ not in self._person_nouns():
+        if self.lex["gendered_nouns"].get(noun.lower_, gender) != gender:
             return False
-        gender = self.pronouns.pronouns[pronoun.lower_][0]
-        if self.lex["gendered_nouns"].get(nearest.lower_, gender) != gender:
-            return False  # "a spokesman for the council said ... She added": not him (review8a)
-        if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
-               if t.dep_ in ("appos", "compound") and t.head == nearest and m.entity.type == "PERSON"):
-            return False  # "the harbour's director, Mark Hollis,": named
-        if any(m.start <= t.idx < m.end for m in self.entities.mentions for t in nearest.subtree
-               if t.dep_ == "appos" or (t.head == nearest and t.dep_ == "compound")):
+        return not any(m.start <= t.idx < m.end for m in self.entities.mentions for t in noun.subtree
+                       if t.dep_ == "appos" or (t.head == noun and t.dep_ == "compound"))
+
+    def _unnamed_nouns(self) -> set[str]:
+        """Nouns for a person the text may leave unnamed: the person nouns and the lexicon's
+        'unnamed_person_nouns' ("agent", "official", "man")."""
+        return self._person_nouns() | set(self.lex["unnamed_person_nouns"])
+
+    def _goes_on_from_unnamed(self, pronoun: Token, gender: str, previous: Attribution | None) -> bool:
+        """A he or she right after an attribution whose speaker is a person the text describes
+        but never names ("an FBI special agent", "the official") is that person, unless the
+        narrator brings in someone else the pronoun could be in between (outside quotation
+        marks: a person named, or another person's noun as a subject). Without this, the pronoun
+        went to the most salient named man, often the one the unnamed speaker talked about."""
+        if previous is None or previous.source is None or previous.source_entity is not None:
             return False
-        someone_elses = any(c.dep_ == "poss" for c in nearest.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in nearest.children)
-        new = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in nearest.children)
-        return someone_elses or new
+        doc = self.doc
+        before = doc.char_span(previous.source.start, previous.source.end, alignment_mode="expand")
+        if before is None or len(before) == 0 or not self._unnamed_person(before.root, gender):
+            return False
+        noun = before.root
+        end = _frame_end(previous)
+        between = text_of(doc)[end : pronoun.idx]
+        if pronoun.idx - end > 800 or between.count("\n\n") > 2:
+            return False
+        nouns = self._unnamed_nouns()
+        for t in doc.char_span(end, pronoun.idx, alignment_mode="contract") or ():
+            if (t.dep_ in SUBJECT_DEPS and t.lower_ in nouns and t.lemma_ != noun.lemma_
+                    and self.quote_run_at(t.idx) is None):
+                return False  # "The senator was surprised ...": someone else the narrator brings in
+        ents = self.entities
+        for m in ents.mentions:
+            if end <= m.start < pronoun.idx and m.entity.type == "PERSON" and self.quote_run_at(m.start) is None:
+                key = ents.cluster.get(ents.key(m), ents.key(m))
+                if ents.genders.get(key) in (None, gender):
+                    return False  # the narrator named someone the pronoun could be
+        return True
 
     def _speech_tag_antecedent(self, pronoun: Token, among: set[str] | None) -> str | None:
         """'"...," he said.' after a paragraph about one man: that man.
@@ -960,6 +991,8 @@ class SpeakerResolver:
             return None
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
                   and words & {w.lower() for w in m.entity.name.split()}}
+        if len(people) > 1 and len(words) == 1:
+            return self._one_of_namesakes(people, span)  # "Hollis" of Mark and Peter Hollis
         return next(iter(people)) if len(people) == 1 else None
 
     def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
@@ -997,7 +1030,7 @@ class SpeakerResolver:
                     # "the Wisconsin Republican": one member of the party, not the party; the
                     # one the sentence before was about, by centering, else no one named.
                     return described_subject(self, root, None, None, proper=True)
-                return self.entities.key(m)
+                return self._owner_of_name(m)
         people = [m for m in inside if m.entity.type == "PERSON"]
         # "the company's chief executive, John Smith": the person in apposition.
         # A person compounded to a noun is the speaker only where the noun names a person's
@@ -1030,17 +1063,17 @@ class SpeakerResolver:
         noun = root.lower_
         if noun in self.lex["spokesperson_nouns"]:
             # "a spokeswoman for Northwind" / "a Northwind spokeswoman" speaks for Northwind.
+            office = self._office_holder(root, people)
+            if office is not None:
+                return office
             for m in inside:
                 if m.head.head == root or (m.head.head.dep_ == "prep" and m.head.head.head == root):
                     return self.entities.key(m)
             return None
         if noun in self.lex["personal_offices"]:
-            # "Mr. Walker's office said", "the office of Gov. Walker": the staff of one person
-            # speak for that person.
-            holders = {self.entities.key(m) for m in people if (m.head.dep_ == "poss" and m.head.head == root) or (
-                m.head.dep_ == "pobj" and m.head.head.lower_ == "of" and m.head.head.head == root)}
-            if len(holders) == 1 and len({self.entities.key(m) for m in people}) == 1:
-                return next(iter(holders))
+            holder = self._office_holder(root, people)
+            if holder is not None:
+                return holder
         if noun in self.lex["organisation_nouns"] or noun in self.lex["country_nouns"]:
             # "the Ministry of Defence" tagged partly; "the Cypriot government".
             organisations = [m for m in inside if m.entity.type != "PERSON"]
@@ -1067,6 +1100,77 @@ class SpeakerResolver:
         # "Iran's foreign minister": a person we cannot name.
         return None
 
+    def _owner_of_name(self, m: MentionInfo) -> str | None:
+        """The person a mention names; a bare surname that two people of the text share ("John
+        Keller and Mary Keller ... Keller said") is the one a "Mr." or "Ms." before it fits,
+        else the one who clearly dominates the passage before it (`_dominant_in_passage`), else
+        no one: the entity tagger gave it to one of them by its own rule."""
+        ents = self.entities
+        key = ents.key(m)
+        if m.entity.type != "PERSON":
+            return key
+        honorifics = self.lex["honorifics"]
+        words = [w for w in text_of(self.doc)[m.start:m.end].replace(".", " ").split() if w.lower() not in honorifics]
+        if len(words) != 1:
+            return key
+        surname = words[0].lower()
+        holders = {ents.key(o) for o in ents.mentions if o.entity.type == "PERSON"
+                   and len(o.entity.name.split()) >= 2 and o.entity.name.split()[-1].lower() == surname}
+        if len(holders) < 2:
+            return key
+        return self._one_of_namesakes(holders, self.doc.char_span(m.start, m.end, alignment_mode="expand"))
+
+    def _one_of_namesakes(self, holders: set[str], span: Span) -> str | None:
+        """Which of several people with the surname `span` names it is: the one a "Mr." or
+        "Ms." before it fits, else the one who dominates the passage, else None."""
+        ents, honorifics = self.entities, self.lex["honorifics"]
+        titles = [t.lower_ for t in span] + ([self.doc[span.start - 1].lower_] if span.start > 0 else [])
+        gender = next((honorifics[w] for w in titles if honorifics.get(w) in ("m", "f")), None)
+        if gender is not None:
+            holders = {h for h in holders if ents.genders.get(h) in (None, gender)}
+            if len(holders) == 1 and ents.genders.get(next(iter(holders))) == gender:
+                return next(iter(holders))
+        return self._dominant_in_passage(holders, span.start_char) if len(holders) > 1 else None
+
+    def _dominant_in_passage(self, holders: set[str], char: int) -> str | None:
+        """Of people who share a surname, the one who clearly dominates the text before `char`
+        (each mention counted as the entity tagger gave it): named at least twice in the ten
+        sentences before and three times as often as any other there; or the only one of them
+        named there, and three times as often as any other before that. None otherwise."""
+        ents = self.entities
+
+        def ranked(mentions: list[MentionInfo]) -> list[tuple[int, str]]:
+            counts = dict.fromkeys(holders, 0)
+            for o in mentions:
+                if ents.key(o) in counts:
+                    counts[ents.key(o)] += 1
+            return sorted(((n, k) for k, n in counts.items()), reverse=True)
+
+        near = ranked(ents.before(char, 10))
+        if near[0][0] >= 2 and near[0][0] >= 3 * near[1][0]:
+            return near[0][1]
+        whole = ranked([o for o in ents.mentions if o.end <= char])
+        if near[0][0] >= 1 and near[1][0] == 0 and whole[0][1] == near[0][1] and whole[0][0] >= 3 * whole[1][0]:
+            return near[0][1]
+        return None
+
+    def _office_holder(self, root: Token, people: list[MentionInfo]) -> str | None:
+        """"Mr. Walker's office said", "the office of Gov. Walker": the staff of one person speak
+        for that person; so does a spokesperson for or from that office ("a spokesperson from
+        Chaffetz's office"). The one person of the source, else None."""
+        office = root
+        if root.lower_ not in self.lex["personal_offices"]:
+            offices = [g for p in root.children if p.dep_ == "prep" and p.lower_ in ("for", "from", "of", "in")
+                       for g in p.children if g.dep_ == "pobj" and g.lower_ in self.lex["personal_offices"]]
+            if not offices:
+                return None
+            office = offices[0]
+        holders = {self.entities.key(m) for m in people if (m.head.dep_ == "poss" and m.head.head == office) or (
+            m.head.dep_ == "pobj" and m.head.head.lower_ == "of" and m.head.head.head == office)}
+        if len(holders) == 1 and len({self.entities.key(m) for m in people}) == 1:
+            return next(iter(holders))
+        return None
+
     def _makers(self, root: Token, inside: list[MentionInfo]) -> set[str]:
         """Who made a document ("Data from the Cato Institute", "a Harbour Trust report", "a
         study by the ministry", "the poll, conducted by Marist College"): the entity ids."""
@@ -1074,6 +1178,10 @@ class SpeakerResolver:
 
         def made(m: MentionInfo) -> bool:
             head = m.head
+            while head.dep_ == "appos" and head.head != root:
+                # "Data from the libertarian Cato Institute" parsed as "from the libertarian,
+                # Cato Institute": the name stands where the noun it is set beside stands
+                head = head.head
             if head.dep_ in ("compound", "poss") and head.head == root:
                 return True
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("from", "by", "of"):
@@ -1084,10 +1192,24 @@ class SpeakerResolver:
                     and head.head.head.head == root and head.head.head.lemma_.lower() in makes)
 
         makers = {self.entities.key(m) for m in inside if made(m)}
+        if not makers:
+            makers = self._maker_by_first_word(root, inside)
         # "a report by Calder and the Harbour Trust": two makers, no one speaker.
         makers |= {self.entities.key(m) for m in inside if m.head.dep_ == "conj"
                    and any(self.entities.key(o) in makers and o.head == m.head.head for o in inside)}
         return makers
+
+    def _maker_by_first_word(self, root: Token, inside: list[MentionInfo]) -> set[str]:
+        """"A 2018 Pew survey" after "the Pew Research Center", where the tagger left "Pew"
+        alone untagged: a capitalised word compounded to the document noun, in no mention,
+        that opens the name of exactly one organisation of the text."""
+        words = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and not any(m.start <= c.idx < m.end for m in inside)]
+        if len(words) != 1:
+            return set()
+        found = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "ORG"
+                 and m.entity.name.split()[0].lower() == words[0].lower_}
+        return found if len(found) == 1 else set()
 
     def _earlier_document(self, span: Span, root: Token) -> str | None:
         """"Northwind issued a statement on Monday. The statement said ...", "The Harbour
@@ -1123,6 +1245,34 @@ class SpeakerResolver:
             return None
         return None
 
+    def _earlier_outlet(self, span: Span, root: Token) -> str | None:
+        """"The Washington Post, citing three people, reported ... The paper said ...": "the
+        paper" is the organisation that was the main subject of a reporting verb in a sentence
+        shortly before (the nearest sentence whose main subject is an organisation; "The paper
+        said" again reads further back), or of any verb where its name is a newspaper's ("The
+        Times tracked down another doctor ... The paper added"). None where that organisation did no reporting: a
+        paper of its own ("the company ... the paper") is nothing we know."""
+        if root.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            return None
+        doc, current = self.doc, span.sent
+        for _ in range(3):
+            if current.start == 0:
+                return None
+            current = doc[current.start - 1].sent
+            verb = current.root
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects or self.quote_run_at(subjects[0].idx) is not None:
+                continue
+            if subjects[0].lower_ == root.lower_:
+                continue  # the same paper again
+            at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
+            if not at or at[0].entity.type != "ORG":
+                continue
+            outlet = verb.lemma_.lower() in self.lex["outlet_verbs"] or any(
+                w in self.lex["outlet_name_words"] for w in at[0].entity.name.split())
+            return self.entities.key(at[0]) if outlet else None
+        return None
+
     def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
         """The name that holds a role "N for X" / "N to X", whatever the parse hung it on:
         "A lawyer for Ms Daniels, Michael Avenatti," (a second person in apposition to X is no
@@ -1148,7 +1298,10 @@ class SpeakerResolver:
         return None
 
     def _description(self, root: Token) -> str | None:
-        """A definite description of a person ("the former governor"), resolved by centering."""
+        """A definite description of a person ("the former governor", "the Tennessee
+        Republican"), resolved by centering."""
+        if root.lower_ in self.lex["member_nouns"]:
+            return described_subject(self, root, None, None, proper=True)
         if root.lower_ not in self.lex["description_nouns"]:
             return None
         gender = self.lex["gendered_nouns"].get(root.lower_)
@@ -1156,13 +1309,21 @@ class SpeakerResolver:
 
     def _described(self, span: Span, root: Token) -> str | None:
         """"the company", "the ministry", "the spokesman": the one fitting organisation."""
-        if root.lower_ in self.lex["document_nouns"]:
+        if root.lower_ in self.lex["document_nouns"] or root.lower_ in self.lex["spokesperson_nouns"]:
             # "Ms. Murkowski, in her statement Friday explaining ...": a document's possessive
-            # pronoun is its maker, by the pronoun rules.
+            # pronoun is its maker, by the pronoun rules; "Sessions ... his spokeswoman has
+            # said": a person's own spokesperson speaks for that person, as his office does.
             owner = [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"
                      and c.lower_ in self.lex["pronouns"] and c.lower_ not in ("my", "our", "your")]
             if owner:
                 return self.resolve(owner[0].idx, owner[0].idx + len(owner[0]))
+        if root.lower_ in self.lex["document_nouns"]:
+            makers = self._maker_by_first_word(root, [])  # "a Pew survey": no mention in the source
+            if makers:
+                return next(iter(makers))
+        age = self._age_epithet(root)
+        if age is not None:
+            return age
         if not any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i) and root.tag_ != "NNS":
             if not (root.lower_ == "police"):
                 return None  # "a company" is some company, not the one in the text
@@ -1174,7 +1335,11 @@ class SpeakerResolver:
         if titled is not None:
             return titled
         if noun in self.lex["document_nouns"]:
-            return self._earlier_document(span, root)
+            found = self._earlier_document(span, root)
+            if found is not None or noun not in self.lex["outlet_nouns"]:
+                return found
+        if noun in self.lex["outlet_nouns"]:
+            return self._earlier_outlet(span, root)
         described = self._description(root)
         if described is not None:
             return described
@@ -1214,6 +1379,14 @@ class SpeakerResolver:
             if noun in self.lex.get("named_bodies", []):
                 return None  # "police said" after a BMW: only a police force of the text will do
         return _dominant(earlier)
+
+    def _age_epithet(self, root: Token) -> str | None:
+        """"the 45-year-old said": a person's age as the epithet ("old" with "year" before it)
+        is the one person the sentence before named (`named_just_before`)."""
+        if root.lower_ != "old" or not any(c.lower_ in ("year", "years") for c in root.children) or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            return None
+        return named_just_before(self, root, None, None)
 
     def _titled_person(self, span: Span, root: Token) -> str | None:
         """"the president", "the senator": the one person the text gave that title before
@@ -1463,13 +1636,11 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     previous: Attribution | None = None
     for a in sorted(attributions, key=lambda a: a.cue.start):
         entity = None
-        if a.source is not None and _goes_on_from_unnamed(doc, resolver, previous, a):
-            entity = None  # '"...," the second agent said. He added, "..."': the agent, unnamed
-        elif a.source is not None:
+        if a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             content = (a.content.start, a.content.end) if a.content else None
             entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
-                                      since=last_end if recent is not None else None)
+                                      since=last_end if recent is not None else None, previous=previous)
         elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
               and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
               and "\n" in text[previous.content.end : a.cue.start]
@@ -1495,46 +1666,6 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         nested = text[a.cue.start : a.cue.end] not in "\"“" and resolver.quote_run_at(a.cue.start) is not None
         if entity is not None and not nested:
             last_speaker, last_end = entity, a.cue.end
-
-
-def _goes_on_from_unnamed(doc: Doc, resolver: SpeakerResolver, previous: Attribution | None,
-                          a: Attribution) -> bool:
-    """'"Comey was never an investigator," the second agent said. [...] He added, "..."': a
-    he or she opening the sentence right after an attribution whose speaker is a person the
-    text describes but never names ("an FBI special agent", "the official") is that person,
-    so no one named, unless the narrator names a person the pronoun could be in between
-    (outside quotation marks). Without this, the pronoun went to the most salient named man,
-    often the one the unnamed speaker was talking about."""
-    if previous is None or previous.source is None or previous.source_entity is not None:
-        return False
-    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span.root.lower_ not in ("he", "she"):
-        return False
-    gender = "m" if span.root.lower_ == "he" else "f"
-    before = doc.char_span(previous.source.start, previous.source.end, alignment_mode="expand")
-    if before is None or len(before) == 0:
-        return False
-    noun = before.root
-    nouns = resolver._person_nouns() | set(resolver.lex["unnamed_person_nouns"])
-    if noun.tag_ != "NN" or noun.lower_ not in nouns:
-        return False
-    if resolver.lex["gendered_nouns"].get(noun.lower_, gender) != gender:
-        return False
-    end = _frame_end(previous)
-    text = text_of(doc)
-    between = text[end : a.source.start]
-    if a.source.start - end > 800 or between.count("\n\n") > 2:
-        return False
-    for t in doc.char_span(end, a.source.start, alignment_mode="contract") or ():
-        if (t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in nouns and t.lemma_ != noun.lemma_
-                and resolver.quote_run_at(t.idx) is None):
-            return False  # "The senator was surprised ...": someone else the narrator brings in
-    for m in resolver.entities.mentions:
-        if end <= m.start < a.source.start and m.entity.type == "PERSON" and resolver.quote_run_at(m.start) is None:
-            key = resolver.entities.cluster.get(resolver.entities.key(m), resolver.entities.key(m))
-            if resolver.entities.genders.get(key) in (None, gender):
-                return False  # the narrator named someone the pronoun could be
-    return True
 
 
 def _frame_end(a: Attribution) -> int:

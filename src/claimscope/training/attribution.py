@@ -30,6 +30,7 @@ import torch
 
 from claimscope.corpora.polnear import ROLES, read_split
 from claimscope.evaluation import metrics
+from claimscope.training import loop
 
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
 HEAD = "roles"
@@ -132,8 +133,8 @@ def batches(examples, cls_id, sep_id, batch_size, shuffle, rng):
     order = list(range(len(examples)))
     if shuffle:
         rng.shuffle(order)
-    for at in range(0, len(order), batch_size):
-        chunk = [examples[k] for k in order[at : at + batch_size]]
+    for batch in loop.chunks(order, batch_size):
+        chunk = [examples[k] for k in batch]
         width = max(len(ids) for ids, _ in chunk) + 2
         ids = torch.zeros((len(chunk), width), dtype=torch.long)
         mask = torch.zeros_like(ids)
@@ -217,31 +218,31 @@ def train(args) -> None:
     log = open(out / "train.log", "a")  # noqa: SIM115  (open for the whole run)
     meta = {"fit_docs": len(fit_docs), "val_docs": len(val_docs), "val_windows": len(val_examples)}
     print(json.dumps(meta), file=log, flush=True)
-    step, t0, best = 0, time.time(), -1.0
-    for epoch in range(1, args.epochs + 1):
-        examples = make_examples(fit_docs, budget)
-        for ids, mask, labels in batches(examples, cls_id, sep_id, args.batch_size, True, rng):
-            logits = model(ids, mask)
-            loss = torch.nn.functional.cross_entropy(logits.view(-1, len(LABELS)), labels.view(-1))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optim.step()
-            sched.step()
-            optim.zero_grad()
-            step += 1
-            if step % 20 == 0:
-                print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.4f} "
-                      f"{time.time() - t0:.0f}s", file=log, flush=True)
-            if step >= steps:
-                break
+    t0, best, progress = time.time(), loop.KeepBest(), loop.Progress(every=20)
+
+    def loss_of(batch):
+        ids, mask, labels = batch
+        logits = model(ids, mask)
+        return torch.nn.functional.cross_entropy(logits.view(-1, len(LABELS)), labels.view(-1))
+
+    def on_step(step, epoch, batch, loss):
+        means = progress.add(step, loss)
+        if means is not None:
+            print(f"epoch {epoch + 1} step {step}/{steps} loss {means['loss']:.4f} "
+                  f"{time.time() - t0:.0f}s", file=log, flush=True)
+
+    def after_epoch(epoch, step, epoch_started):
         f1 = token_f1(model, val_examples, cls_id, sep_id)
-        print(f"epoch {epoch} val_token_f1 {f1:.4f} {time.time() - t0:.0f}s", file=log, flush=True)
-        torch.save(model.state_dict(), out / f"epoch{epoch}.pt")
-        if f1 > best:
-            best = f1
-            shutil.copy(out / f"epoch{epoch}.pt", out / "best.pt")
+        print(f"epoch {epoch + 1} val_token_f1 {f1:.4f} {time.time() - t0:.0f}s", file=log, flush=True)
+        torch.save(model.state_dict(), out / f"epoch{epoch + 1}.pt")
+        if best.offer(f1):
+            shutil.copy(out / f"epoch{epoch + 1}.pt", out / "best.pt")
+
+    loop.run(lambda: batches(make_examples(fit_docs, budget), cls_id, sep_id, args.batch_size, True, rng),
+             loss_of, optimizer=optim, scheduler=sched, params=list(model.parameters()), total=steps,
+             epochs=args.epochs, on_step=on_step, after_epoch=after_epoch)
     hyper = {k: v for k, v in vars(args).items() if k not in ("func",)}
-    hyper.update(steps=steps, train_seconds=round(time.time() - t0), best_val_token_f1=best,
+    hyper.update(steps=steps, train_seconds=round(time.time() - t0), best_val_token_f1=best.score,
                  data_sha256=data_hash(Path(args.train)), **meta)
     (out / "training.json").write_text(json.dumps(hyper, indent=2))
 

@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from claimscope.training import loop
+
 PAIR_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
 
@@ -131,8 +133,7 @@ def length_batches(encodings, batch_size: int, rng: random.Random) -> list[list[
     window = batch_size * 50
     batches = []
     for at in range(0, len(order), window):
-        chunk = sorted(order[at : at + window], key=lambda i: len(encodings[i].ids))
-        batches += [chunk[k : k + batch_size] for k in range(0, len(chunk), batch_size)]
+        batches += loop.chunks(sorted(order[at : at + window], key=lambda i: len(encodings[i].ids)), batch_size)
     rng.shuffle(batches)
     return batches
 
@@ -202,37 +203,35 @@ def fine_tune(
         optimiser, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
     weight = torch.tensor(class_weights, dtype=torch.float32) if class_weights is not None else None
     loss_fn = torch.nn.CrossEntropyLoss(weight=weight)
-    started, step, history, running = time.time(), 0, [], []
-    epoch = 0
-    while step < total:
-        model.train()
-        for idx in length_batches(encodings, batch_size, rng):
-            logits = (upper_forward(model, states, idx, freeze_layers) if states is not None
-                      else model(**_batch(encodings, idx)))
-            loss = loss_fn(logits, y[idx])
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step()
-            scheduler.step()
-            optimiser.zero_grad()
-            step += 1
-            running.append(loss.item())
-            if step % 20 == 0 or step == total:
-                minutes = (time.time() - started) / 60
-                log(f"step {step}/{total} epoch {epoch + 1} loss {np.mean(running[-20:]):.4f} "
-                    f"lr {scheduler.get_last_lr()[0]:.2e} {minutes:.1f} min "
-                    f"(eta {minutes / step * (total - step):.1f} min)")
-            if step >= total or (max_minutes and time.time() - started > max_minutes * 60):
-                break
-        epoch += 1
+    budget, history, progress = loop.Budget(max_minutes), [], loop.Progress(every=20)
+
+    def plan():
+        model.train()  # `evaluate` may have left it in eval mode
+        return length_batches(encodings, batch_size, rng)
+
+    def loss_of(idx):
+        logits = (upper_forward(model, states, idx, freeze_layers) if states is not None
+                  else model(**_batch(encodings, idx)))
+        return loss_fn(logits, y[idx])
+
+    def on_step(step, epoch, idx, loss):
+        means = progress.add(step, loss, force=step == total)
+        if means is not None:
+            minutes = (time.time() - budget.started) / 60
+            log(f"step {step}/{total} epoch {epoch + 1} loss {means['loss']:.4f} "
+                f"lr {scheduler.get_last_lr()[0]:.2e} {minutes:.1f} min "
+                f"(eta {minutes / step * (total - step):.1f} min)")
+
+    def after_epoch(epoch, step, epoch_started):
         if evaluate is not None:
-            result = evaluate(model, epoch)
-            result.update({"epoch": epoch, "step": step, "minutes": round((time.time() - started) / 60, 1)})
+            result = evaluate(model, epoch + 1)
+            result.update({"epoch": epoch + 1, "step": step,
+                           "minutes": round((time.time() - budget.started) / 60, 1)})
             history.append(result)
-            log(f"after epoch {epoch}: {json.dumps(result)}")
-        if max_minutes and time.time() - started > max_minutes * 60:
-            log(f"time budget of {max_minutes} min reached at step {step}/{total}")
-            break
+            log(f"after epoch {epoch + 1}: {json.dumps(result)}")
+
+    loop.run(plan, loss_of, optimizer=optimiser, scheduler=scheduler, params=params, total=total,
+             budget=budget, on_step=on_step, after_epoch=after_epoch, log=log)
     model.eval()
     return model, history
 

@@ -26,6 +26,7 @@ from claimscope.evaluation.ptc import score_si, score_tc
 from claimscope.runtime.onnx_model import load_model
 from claimscope.runtime.rhetoric_model import N_EXTRA, RhetoricModel, decode_spans, mlp_probs
 from claimscope.runtime.sentence_encoding import sentence_ranges, windows
+from claimscope.training import loop
 
 SI_LABELS = ["O", "B", "I"]
 CITATION = (
@@ -81,9 +82,7 @@ def make_examples(articles: list[Article], tokenizer, labels: list[str], max_len
 def batches(examples, batch_size: int, rng: random.Random):
     """Length-bucketed batches in random order: little padding, still shuffled."""
     order = sorted(range(len(examples)), key=lambda i: (len(examples[i]["ids"]), rng.random()))
-    chunks = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
-    rng.shuffle(chunks)
-    return chunks
+    return loop.shuffled_chunks(order, batch_size, rng)
 
 
 def pooled(hidden, mask):
@@ -342,39 +341,34 @@ def train(
     ce_si = torch.nn.CrossEntropyLoss(ignore_index=-100)
     ce_tc = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
     pad_id = tokenizer.pad_token_id
-    best_f1, best_state, history = -1.0, None, []
-    step = 0
-    model.train()
-    for epoch in range(epochs):
-        t0 = time.time()
-        total = 0.0
-        for chunk in batches(train_ex, batch_size, rng):
-            ids, mask, bio, spans, targets = collate(train_ex, chunk, pad_id)
-            si_logits, hidden = model(ids, mask)
-            loss = ce_si(si_logits.reshape(-1, len(SI_LABELS)), bio.reshape(-1))
-            if spans:
-                loss = loss + tc_weight * ce_tc(model.span_logits(hidden, mask, spans), targets)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            total += loss.item()
-            step += 1
-            if max_minutes and time.time() - started > max_minutes * 60:
-                log(f"time budget of {max_minutes} min reached at step {step}", log_file)
-                break
-            if step % 50 == 0:
-                log(f"epoch {epoch} step {step}/{n_steps} loss {total / 50:.4f}", log_file)
-                total = 0.0
+    best, history, progress = loop.KeepBest(), [], loop.Progress(every=50)
+
+    def loss_of(chunk):
+        ids, mask, bio, spans, targets = collate(train_ex, chunk, pad_id)
+        si_logits, hidden = model(ids, mask)
+        loss = ce_si(si_logits.reshape(-1, len(SI_LABELS)), bio.reshape(-1))
+        if spans:
+            loss = loss + tc_weight * ce_tc(model.span_logits(hidden, mask, spans), targets)
+        return loss
+
+    def on_step(step, epoch, chunk, loss):
+        means = progress.add(step, loss)
+        if means is not None:
+            log(f"epoch {epoch} step {step}/{n_steps} loss {means['loss']:.4f}", log_file)
+
+    def after_epoch(epoch, step, epoch_started):
         f1 = torch_si_f1(model, tokenizer, parts["validation"], max_length)
-        history.append({"epoch": epoch, "val_si_f1@0.5": round(f1, 4), "secs": time.time() - t0})
-        log(f"epoch {epoch} done in {time.time() - t0:.0f}s, validation SI F1 {f1:.4f}", log_file)
-        if f1 > best_f1:
-            best_f1 = f1
-            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-        if max_minutes and time.time() - started > max_minutes * 60:
-            break
+        history.append({"epoch": epoch, "val_si_f1@0.5": round(f1, 4), "secs": time.time() - epoch_started})
+        # `refit` reads these lines back (`_defaults`): keep their wording
+        log(f"epoch {epoch} done in {time.time() - epoch_started:.0f}s, validation SI F1 {f1:.4f}", log_file)
+        best.offer(f1, model)
+
+    model.train()
+    step = loop.run(lambda: batches(train_ex, batch_size, rng), loss_of, optimizer=opt, scheduler=sched,
+                    params=list(model.parameters()), total=n_steps, epochs=epochs,
+                    budget=loop.Budget(max_minutes, started), on_step=on_step, after_epoch=after_epoch,
+                    log=lambda line: log(line, log_file))
+    (best_state,) = best.states
     model.load_state_dict(best_state)
     torch.save(best_state, work_dir / "joint.pt")
 

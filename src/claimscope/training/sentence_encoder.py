@@ -35,6 +35,7 @@ from claimscope.corpora.uncertainty import read_uncertainty, split_uncertainty
 from claimscope.evaluation.sentence_heads import UNCERTAINTY_FILE, best_threshold, prf
 from claimscope.runtime.onnx_model import load_model
 from claimscope.runtime.sentence_heads import HEADS_FILE, SentenceHeads
+from claimscope.training import loop
 from claimscope.training.rhetoric import (
     SI_LABELS,
     batches,
@@ -76,10 +77,7 @@ def sentence_batches(rows, tokenizer, head: str, batch_size: int, max_length: in
     """Length-sorted chunks of one task, as (head, ids, labels) items in random order."""
     ids = tokenizer([t for t, _ in rows], truncation=True, max_length=max_length)["input_ids"]
     order = sorted(range(len(rows)), key=lambda i: (len(ids[i]), rng.random()))
-    return [
-        (head, [ids[i] for i in order[at : at + batch_size]], [rows[i][1] for i in order[at : at + batch_size]])
-        for at in range(0, len(order), batch_size)
-    ]
+    return [(head, [ids[i] for i in chunk], [rows[i][1] for i in chunk]) for chunk in loop.chunks(order, batch_size)]
 
 
 def pad(rows: list[list[int]], pad_id: int):
@@ -203,40 +201,31 @@ def train(
     pad_id = tokenizer.pad_token_id
     eval_at = {round(n_steps * (k + 1) / evals) for k in range(evals)}
     log(f"{len(ptc_train)} PTC windows; {per_epoch} batches per epoch; {n_steps} steps", log_file)
-    history, best = [], None
-    step, totals = 0, {}
+    history, best, progress = [], loop.KeepBest(), loop.Progress(every=50)
+
+    def on_step(step, epoch, item, loss):
+        means = progress.add(step, loss, kind=item[0])
+        if means is not None:
+            means = {k: round(v, 4) for k, v in means.items()}
+            log(f"step {step}/{n_steps} losses {means} {time.time() - started:.0f}s", log_file)
+        if step in eval_at:  # validation within epochs: `epochs` may be fractional
+            scores = validate(model, heads, tokenizer, parts["validation"], sentences, max_length)
+            history.append({"step": step, **scores})
+            log(f"validation at step {step}: {scores}", log_file)
+            if best.offer(scores["mean"], model, heads):
+                state, head_state = best.states
+                torch.save({"model": state, "heads": head_state}, work_dir / "best.pt")
+
     model.train()
     heads.train()
     if skip_training:
         saved = torch.load(work_dir / "best.pt", map_location="cpu")
-        best = (None, saved["model"], saved["heads"])
-        step = n_steps
-    while step < n_steps:
-        for item in epoch_plan():
-            loss = batch_loss(item, model, heads, ptc_train, pad_id, tc_weight)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_([*model.parameters(), *heads.parameters()], 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            totals.setdefault(item[0], []).append(loss.item())
-            if step % 50 == 0:
-                means = {k: round(float(np.mean(v)), 4) for k, v in totals.items()}
-                log(f"step {step}/{n_steps} losses {means} {time.time() - started:.0f}s", log_file)
-                totals = {}
-            if step in eval_at:
-                scores = validate(model, heads, tokenizer, parts["validation"], sentences, max_length)
-                history.append({"step": step, **scores})
-                log(f"validation at step {step}: {scores}", log_file)
-                if best is None or scores["mean"] > best[0]:
-                    state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-                    head_state = {k: v.detach().clone() for k, v in heads.state_dict().items()}
-                    best = (scores["mean"], state, head_state)
-                    torch.save({"model": state, "heads": head_state}, work_dir / "best.pt")
-            if step >= n_steps:
-                break
-    _, state, head_state = best
+        state, head_state = saved["model"], saved["heads"]
+    else:
+        loop.run(epoch_plan, lambda item: batch_loss(item, model, heads, ptc_train, pad_id, tc_weight),
+                 optimizer=opt, scheduler=sched, params=[*model.parameters(), *heads.parameters()],
+                 total=n_steps, on_step=on_step, log=lambda line: log(line, log_file))
+        state, head_state = best.states
     model.load_state_dict(state)
     heads.load_state_dict(head_state)
     train_minutes = round((time.time() - started) / 60, 1)
