@@ -47,3 +47,23 @@ def test_a_relative_clause_on_a_claim_noun_is_not_what_was_denied(analyze):
     analysis = analyze("Mayor Ana Ruiz rejected the claims that he made in the interview.\n")
     assert not any(c.status == "denied" and c.text.startswith("he made") for c in analysis.claims), \
         [(c.text, c.status) for c in analysis.claims]
+
+
+@pytest.mark.parametrize("text, words, asserter, cue", [
+    # A bare plural claim noun with its that-clause is what was rejected: a saying, not a stance.
+    ("Foreign Ministry spokesman Alexander Lukashevich on Thursday rejected claims that Russia "
+     "had interfered in the election.\n", "Russia had interfered", "Alexander Lukashevich", "rejected"),
+    ("Sarah Collins dismissed reports that the talks had collapsed.\n", "the talks had collapsed",
+     "Sarah Collins", "dismissed"),
+])
+def test_rejecting_claims_that_is_a_denial(analyze, text, words, asserter, cue):
+    claim = _claim(analyze(text), words)
+    assert claim.status == "denied", (claim.text, claim.status, cue_texts(claim))
+    assert claim.asserter_name == asserter
+    assert cue in cue_texts(claim)
+
+
+def test_rejecting_an_offer_is_no_denial(analyze):
+    analysis = analyze("The union rejected the offer on Friday.\n")
+    assert not analysis.attributions
+    assert all(c.status != "denied" for c in analysis.claims)

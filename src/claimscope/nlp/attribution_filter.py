@@ -133,7 +133,15 @@ def _reporting_noun(token) -> bool:
         return False
     frame = lex["noun_frame_words"]
     return any(c.lower_ in frame for c in token.children) or (
-        token.i > 0 and token.doc[token.i - 1].lower_ in frame)
+        token.i > 0 and token.doc[token.i - 1].lower_ in frame) or _has_that_clause(token)
+
+
+def _has_that_clause(noun) -> bool:
+    """ "rejected claims [that Russia had interfered]": a bare plural is framed by the
+    that-clause it governs, what was said."""
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(
+        m.lower_ == "that" and m.dep_ == "mark" and noun.i < m.i < c.i for m in c.children)
+        for c in noun.children)
 
 
 def _governed_from_outside(token, cue: Span) -> bool:
