@@ -9,7 +9,7 @@ check-worthiness score from the shipped sentence model.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -75,6 +75,7 @@ class ClaimExtractor:
         entities: list[Entity] = doc._.entities or []
         attributions: list[Attribution] = doc._.attributions or []
         by_id = {e.id: e for e in entities}
+        mentions = _MentionIndex(entities)
         sentences = list(doc.sents)
         sentence_index = {s.start: i for i, s in enumerate(sentences)}
         body = [s for s in sentences if not is_heading(s)]
@@ -128,8 +129,8 @@ class ClaimExtractor:
             else:
                 asserter_name = attribution.source.text if attribution.source else UNNAMED
                 asserter_entity = None
-            involved = _entities_in(span, entities)
-            subject, obj = _subject_object(span, entities)
+            involved = _entities_in(span, mentions)
+            subject, obj = _subject_object(span, mentions)
             claims.append(Claim(
                 id=f"c{index + 1}", text=span.text, start=span.start_char, end=span.end_char,
                 asserter_name=asserter_name, asserter_entity=asserter_entity,
@@ -224,24 +225,67 @@ def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
     from claimscope.nlp.speakers import quote_runs
 
     runs = quote_runs(text_of(doc))
+    run_starts = [s for s, _ in runs]
     # A quotation the tagger called indirect ('it announced, "A. B."') is still a quotation.
-    quoting = sorted((a for a in attributions if a.content is not None and (
+    quoting = _ContentIndex(sorted((a for a in attributions if a.content is not None and (
         a.kind != "indirect" or text_of(doc)[a.content.start : a.content.start + 1] in "\"“")),
-                     key=lambda a: a.cue.start)
+                                   key=lambda a: a.cue.start))
+    frames = _FrameIndex(attributions)
     out = []
     for span, attribution in drafts:
         if attribution is None:
-            run = next(((s, e) for s, e in runs if s <= span.start_char and span.end_char <= e), None)
+            run = _run_holding(runs, run_starts, span.start_char, span.end_char)
             if run is not None:
-                sharing = [a for a in quoting if run[0] < a.content.end and a.content.start < run[1]]
+                sharing = quoting.overlapping(run[0], run[1])
                 holding = [a for a in sharing if a.content.start <= span.start_char and span.end_char <= a.content.end]
                 attribution = (holding or sharing or [None])[0]
                 if attribution is None:
-                    attribution = _quotation_goes_on(doc, run, attributions)
+                    attribution = _quotation_goes_on(doc, run, frames)
                 if attribution is None and unowned is not None and _quotes_whole(doc, span, run):
                     unowned.add((span.start_char, span.end_char))
         out.append((span, attribution))
     return out
+
+
+def _run_holding(runs: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """The quotation (runs in text order, not overlapping) that holds [start, end), by bisection."""
+    i = bisect_right(starts, start) - 1
+    return runs[i] if i >= 0 and end <= runs[i][1] else None
+
+
+class _ContentIndex:
+    """Attributions by their content's start, so that each quotation asks only the contents
+    that can overlap it (a bisection, then those that start within the longest content's
+    length before it), not every attribution: linear on long texts. Answers keep the order
+    of the list given."""
+
+    def __init__(self, ordered: list[Attribution]):
+        self._by_start = sorted(range(len(ordered)), key=lambda i: ordered[i].content.start)
+        self._starts = [ordered[i].content.start for i in self._by_start]
+        self._reach = max((a.content.end - a.content.start for a in ordered), default=0)
+        self._ordered = ordered
+
+    def overlapping(self, start: int, end: int) -> list[Attribution]:
+        low = bisect_left(self._starts, start - self._reach)
+        high = bisect_left(self._starts, end)
+        hits = [i for i in self._by_start[low:high] if self._ordered[i].content.end > start]
+        return [self._ordered[i] for i in sorted(hits)]
+
+
+class _FrameIndex:
+    """Attributions with a source by where their frame ends: the last frame before a point
+    (the first of them, in the attributions' order, where several end there), by bisection."""
+
+    def __init__(self, attributions: list[Attribution]):
+        framed = sorted((_frame_end(a), i) for i, a in enumerate(attributions) if a.source is not None)
+        self._ends = [end for end, _ in framed]
+        self._framed = [attributions[i] for _, i in framed]
+
+    def last_before(self, at: int) -> Attribution | None:
+        i = bisect_right(self._ends, at)
+        if i == 0:
+            return None
+        return self._framed[bisect_left(self._ends, self._ends[i - 1])]
 
 
 def _quotes_whole(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
@@ -281,7 +325,7 @@ def _tag_runs_on(doc: Doc, text: str, frame_end: int, start: int) -> bool:
         quote[0].sent == following.sent or quote[0].i == following.i)
 
 
-def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attribution]) -> Attribution | None:
+def _quotation_goes_on(doc: Doc, run: tuple[int, int], frames: _FrameIndex) -> Attribution | None:
     """The attribution a quotation no attribution holds goes on from, or None.
 
     News tags the first quotation of a speech and lets the rest follow untagged:
@@ -296,10 +340,9 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attrib
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    framed = [a for a in attributions if a.source is not None and _frame_end(a) <= start]
-    if not framed:
+    last = frames.last_before(start)
+    if last is None:
         return None
-    last = max(framed, key=_frame_end)
     if _frame_end(last) >= line_start:
         between = doc.char_span(_frame_end(last), start, alignment_mode="contract")
         words = [t for t in between if t.is_alpha] if between is not None else []
@@ -718,35 +761,51 @@ def _span(doc: Doc, part: TextSpan) -> Span | None:
     return doc.char_span(part.start, part.end, alignment_mode="expand")
 
 
-def _entities_in(span: Span, entities: list[Entity]) -> list[str]:
-    return [e.id for e in entities
-            if any(m.start >= span.start_char and m.end <= span.end_char for m in e.mentions)]
+class _MentionIndex:
+    """The entities' mentions by start, built once per document: each claim (and each of its
+    subjects and objects) asks for the mentions inside a character range by bisection, not by
+    going over every mention of every entity (quadratic on long texts)."""
+
+    def __init__(self, entities: list[Entity]):
+        mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) for m in e.mentions)
+        self._starts = [start for start, _, _ in mentions]
+        self._mentions = mentions
+        self._entities = entities
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Indices, in the entities' order, of the entities with a mention inside [start, end]."""
+        low, high = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        return sorted({i for _, m_end, i in self._mentions[low:high] if m_end <= end})
+
+    def ids(self, indices: list[int]) -> list[str]:
+        return [self._entities[i].id for i in indices]
 
 
-def _subject_object(span: Span, entities: list[Entity]) -> tuple[str | None, str | None]:
+def _entities_in(span: Span, mentions: _MentionIndex) -> list[str]:
+    return mentions.ids(mentions.within(span.start_char, span.end_char))
+
+
+def _subject_object(span: Span, mentions: _MentionIndex) -> tuple[str | None, str | None]:
     """Entities under the subject and the object of the claim's main verb, where parsed."""
     root = span.root
     subject = obj = None
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS and subject is None:
-            subject = _entity_under(child, entities)
+            subject = _entity_under(child, mentions)
         elif child.dep_ in OBJECT_DEPS and obj is None:
-            obj = _entity_under(child, entities)
+            obj = _entity_under(child, mentions)
         elif child.dep_ in ("prep", "agent") and obj is None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    obj = _entity_under(grandchild, entities)
+                    obj = _entity_under(grandchild, mentions)
     return subject, obj
 
 
-def _entity_under(token, entities: list[Entity]) -> str | None:
+def _entity_under(token, mentions: _MentionIndex) -> str | None:
+    """The first entity (in the entities' order) with a mention inside the token's subtree."""
     subtree = list(token.subtree)
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-    for entity in entities:
-        for m in entity.mentions:
-            if m.start >= start and m.end <= end:
-                return entity.id
-    return None
+    found = mentions.within(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+    return mentions.ids(found[:1])[0] if found else None
 
 
 @Language.factory(
