@@ -9,13 +9,18 @@ check-worthiness score from the shipped sentence model.
 
 from __future__ import annotations
 
+import json
+import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import CueMatcher
+from claimscope.nlp.cues import lexicon as cue_lexicon
 from claimscope.nlp.epistemic import STATUS_CATEGORIES, EpistemicReading, cue_counts, is_negation, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
@@ -25,7 +30,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.1.4"
+RULES_VERSION = "claims-1.2.0"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -78,7 +83,7 @@ class ClaimExtractor:
         mentions = _MentionIndex(entities)
         sentences = list(doc.sents)
         sentence_index = {s.start: i for i, s in enumerate(sentences)}
-        body = [s for s in sentences if not is_heading(s)]
+        body = [s for s in sentences if not is_heading(s) and not is_page_furniture(s)]
         attributed = list(self._attributed(doc, attributions))
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
@@ -124,7 +129,7 @@ class ClaimExtractor:
                     reading = EpistemicReading("reported", reading.certainty - 0.2, [])
             elif attribution is None:
                 asserter_name, asserter_entity = author, None
-            elif entity is not None:
+            elif entity is not None and _fits_source(source_span, entity):
                 asserter_name, asserter_entity = entity.name, entity.id
             else:
                 asserter_name = attribution.source.text if attribution.source else UNNAMED
@@ -210,6 +215,61 @@ class ClaimExtractor:
         if not any(f.get(c) for f in found for c in STATUS_CUE_CATEGORIES):
             return [span]
         return list(parts)
+
+
+# Nouns of a body that a definite source names by its kind ("the department said"): the
+# entity it resolves to must be a body of that kind, which its name shows ("Labor Department",
+# "Federal Aviation Administration"); a party or a company for "the department" is a guess.
+BODY_NOUNS = {"department", "agency", "board", "ministry", "commission", "bureau", "committee",
+              "office", "council", "court"}
+# Words of a public body's name that "the agency" or "the department" may stand for.
+BODY_NAME_WORDS = BODY_NOUNS | {"administration", "service", "authority", "trustees", "directorate",
+                                "secretariat", "inspectorate", "tribunal", "panel"}
+
+
+def _fits_source(source: Span | None, entity: Entity) -> bool:
+    """Whether the entity the speaker component resolved a source to can be what the source
+    names. A definite common noun for a kind of speaker ("the spokesman", "the department")
+    resolved to another kind of thing (a country for "the spokesman", a party or a company for
+    "the department") is a wrong guess: the claim keeps the source's words as its asserter,
+    with no entity (HELPERS: a wrong speaker is worse than none)."""
+    if source is None:
+        return True
+    head = source.root
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            t.pos_ == "PROPN" for t in source):
+        return True  # a name, a pronoun, or "the Justice Department": the text names it
+    noun = head.lemma_.lower()
+    lex = cue_lexicon()
+    if lex["definite_sources"].get(noun) == "PERSON" or noun in lex["person_nouns"]:
+        return entity.type == "PERSON"
+    if noun not in BODY_NOUNS:
+        return True
+    names = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
+    words = {w.lower().strip(".,'’") for n in names for w in n.split()}
+    return bool(words & BODY_NAME_WORDS)
+
+
+FURNITURE_FILE = Path(__file__).parent / "lexicons" / "furniture.json"
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[list[re.Pattern], re.Pattern]:
+    data = json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))
+    return ([re.compile(p, re.IGNORECASE) for p in data["patterns"]],
+            re.compile(data["caption_tail"], re.IGNORECASE))
+
+
+def is_page_furniture(sentence: Span) -> bool:
+    """A sentence of the page, not of the article (lexicons/furniture.json): "Jane Roe
+    contributed to this report", "This story has been updated", "He can be reached at ...",
+    a photo caption. The author puts none of it forward, so it gives no claim."""
+    text = sentence.text.strip(_TRIM)
+    patterns, caption_tail = _furniture()
+    if any(p.search(text) for p in patterns):
+        return True
+    # A caption tells what a photo shows, in the present, and ends on the day it was taken.
+    return bool(caption_tail.search(text)) and sentence.root.tag_ in ("VBZ", "VBP")
 
 
 def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
