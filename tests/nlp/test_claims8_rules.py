@@ -100,3 +100,25 @@ def _source(parse, text, words):
 def test_a_definite_source_fits_only_its_kind_of_entity(parse, text, words, name, kind, fits):
     entity = Entity(id="e1", name=name, type=kind, mentions=[TextSpan(0, 1, name)])
     assert _fits_source(_source(parse, text, words), entity) is fits
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody believes the ferry will sail again.\n",
+    "No official has claimed that the ferry was sold.\n",
+])
+def test_what_nobody_says_is_nobodys_claim(analyze, text):
+    claims = analyze(text).claims
+    assert [(c.text, c.status, c.asserter_name) for c in claims] == [
+        (text.strip().rstrip("."), "asserted", "the author")]
+
+
+@pytest.mark.parametrize("text, words, status", [
+    # The claim is the positive proposition the denial rejects: denied.
+    ("The ministry denied that the ferry had been sold.\n", "ferry had been sold", "denied"),
+    # The claim holds the negation itself: a negative fact, reported or asserted.
+    ("The ministry said the ferry had not been sold.\n", "ferry had not been sold", "reported"),
+    ("Officials did not dispute that the ferry had been sold.\n", "ferry had been sold", "asserted"),
+])
+def test_denied_only_where_the_claim_is_the_rejected_proposition(analyze, text, words, status):
+    claim = _claim(analyze(text), words)
+    assert claim.status == status, (claim.text, claim.status, [c.text for c in claim.cues])

@@ -439,7 +439,21 @@ def _negated_cue(doc: Doc, attribution: Attribution) -> bool:
     the source did NOT say X, so X is not the source's claim (the ledger would count them as a
     source of it). Nobody in the sentence asserts X either, so it yields no claim at all."""
     cue = _span(doc, attribution.cue)
-    return cue is not None and any(is_negation(t) for t in cue)
+    return (cue is not None and any(is_negation(t) for t in cue)) or _nobody(doc, attribution)
+
+
+# Sources that say nobody said it: "Nobody believes that X", "No official has claimed X".
+NOBODY = {"nobody", "no one", "no-one", "none", "neither"}
+
+
+def _nobody(doc: Doc, attribution: Attribution) -> bool:
+    """ "Nobody believes the ferry will sail again": no one holds X, so X is nobody's claim;
+    the author's sentence states the negative fact (as with a negated cue)."""
+    source = _span(doc, attribution.source) if attribution.source else None
+    if source is None:
+        return False
+    words = source.text.lower().strip(_TRIM)
+    return words in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in source.root.children)
 
 
 def _frame_end(a: Attribution) -> int:
