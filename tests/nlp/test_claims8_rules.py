@@ -122,3 +122,14 @@ def test_what_nobody_says_is_nobodys_claim(analyze, text):
 def test_denied_only_where_the_claim_is_the_rejected_proposition(analyze, text, words, status):
     claim = _claim(analyze(text), words)
     assert claim.status == status, (claim.text, claim.status, [c.text for c in claim.cues])
+
+
+@pytest.mark.parametrize("text, words", [
+    # How long it might last, and a possibility looking ahead from a past moment.
+    ("The mayor said the inquiry could go on for years.\n", "go on for years"),
+    ("Experts had warned that a larger quake could be in store after the first one hit.\n", "in store"),
+])
+def test_a_could_looking_ahead_still_speculates(analyze, text, words):
+    claim = _claim(analyze(text), words)
+    assert claim.status == "speculative" and "could" in [c.text for c in claim.cues], (
+        claim.status, [c.text for c in claim.cues])

@@ -347,7 +347,9 @@ _PAST_WORDS = {"ago", "last", "earlier"}
 # What a person was as a child: "As a child she could swim".
 _YOUTH = {"child", "boy", "girl", "kid", "teenager", "teen", "youngster", "student", "baby"}
 # Subordinators of a time clause: "could swim when she was five", "could only watch as ...".
-_TIME_MARKS = {"when", "while", "as", "until", "before", "after", "once", "whenever"}
+# Not "after" or "before": "warned that a larger quake could be in store after the first hit"
+# looks ahead from a past moment.
+_TIME_MARKS = {"when", "while", "as", "until", "whenever"}
 # Words that make a span of time run on into the future: "for years to come", "next decade".
 _AHEAD = {"come", "next", "coming", "future"}
 
@@ -362,10 +364,12 @@ def _past_ability(modal: Token) -> bool:
     verb = modal.head if modal.dep_ in ("aux", "auxpass") else modal
     if verb.i == modal.i or any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
         return False
-    return any(_past_frame(c) for c in verb.children if c.i != modal.i)
+    if verb.lemma_.lower() == "be":
+        return False  # "could be in store", "could be an underestimate": always a possibility
+    return any(_past_frame(c, modal) for c in verb.children if c.i != modal.i)
 
 
-def _past_frame(child: Token) -> bool:
+def _past_frame(child: Token, modal: Token) -> bool:
     """Whether a verb's dependent sets the clause in the past (see _past_ability)."""
     words = {t.lower_ for t in child.subtree}
     if words & _AHEAD:
@@ -381,8 +385,10 @@ def _past_frame(child: Token) -> bool:
         if child.lower_ == "at":
             return any(p.lower_ == "time" and any(d.lower_ == "the" for d in p.children) for p in objects)
         if child.lower_ == "for":
-            return "long" in words and "time" in words or any(
-                p.lemma_.lower() in ("year", "decade", "century") and p.tag_ == "NNS" for p in objects)
+            # Only a span of time that opens the clause: "For years, anyone could buy one";
+            # "could go on for years" is how long it might last.
+            return child.i < modal.i and ("long" in words and "time" in words or any(
+                p.lemma_.lower() in ("year", "decade", "century") and p.tag_ == "NNS" for p in objects))
         return bool(words & _PAST_WORDS) and child.lower_ in ("in", "during", "until")
     if child.dep_ == "advcl":
         # The parser hangs "when" as an adverb, "as" and "until" as marks.
