@@ -21,6 +21,11 @@ expect") or impersonally ("is believed to"); someone else's belief ("Many leader
 words ("roughly", "almost", "partly") are no uncertainty. A verb cue speaks of its own
 complement, not of a claim beside it, and a cue in an aside with a noun of its own ("— a
 history prof, I think —") stays in the aside.
+
+A "could" of ability or permission (set in the past: "As a child she could swim"; under a
+rule: "Under the deal, Iran could enrich") is no speculation. A claim that holds its own verb
+of asking, doubting or claiming with the one who does it ("Chaffetz questioned the memos")
+reports that act: as with a denial in the claim's own text, the status is not the claim's.
 """
 
 from __future__ import annotations
