@@ -9,13 +9,18 @@ check-worthiness score from the shipped sentence model.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import json
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
-from claimscope.nlp.cues import CueMatcher, lexicon
+from claimscope.nlp.cues import CueMatcher
+from claimscope.nlp.cues import lexicon as cue_lexicon
 from claimscope.nlp.epistemic import STATUS_CATEGORIES, EpistemicReading, cue_counts, is_negation, read_status
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
@@ -25,7 +30,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.1.5"
+RULES_VERSION = "claims-1.2.1"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -75,9 +80,10 @@ class ClaimExtractor:
         entities: list[Entity] = doc._.entities or []
         attributions: list[Attribution] = doc._.attributions or []
         by_id = {e.id: e for e in entities}
+        mentions = _MentionIndex(entities)
         sentences = list(doc.sents)
         sentence_index = {s.start: i for i, s in enumerate(sentences)}
-        body = [s for s in sentences if not is_heading(s)]
+        body = [s for s in sentences if not is_heading(s) and not is_page_furniture(s)]
         attributed = list(self._attributed(doc, attributions))
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
@@ -125,13 +131,13 @@ class ClaimExtractor:
                     reading = EpistemicReading("reported", reading.certainty - 0.2, [])
             elif attribution is None:
                 asserter_name, asserter_entity = author, None
-            elif entity is not None:
+            elif entity is not None and _fits_source(source_span, entity):
                 asserter_name, asserter_entity = entity.name, entity.id
             else:
                 asserter_name = attribution.source.text if attribution.source else UNNAMED
                 asserter_entity = None
-            involved = _entities_in(span, entities)
-            subject, obj = _subject_object(span, entities)
+            involved = _entities_in(span, mentions)
+            subject, obj = _subject_object(span, mentions)
             claims.append(Claim(
                 id=f"c{index + 1}", text=span.text, start=span.start_char, end=span.end_char,
                 asserter_name=asserter_name, asserter_entity=asserter_entity,
@@ -213,6 +219,61 @@ class ClaimExtractor:
         return list(parts)
 
 
+# Nouns of a body that a definite source names by its kind ("the department said"): the
+# entity it resolves to must be a body of that kind, which its name shows ("Labor Department",
+# "Federal Aviation Administration"); a party or a company for "the department" is a guess.
+BODY_NOUNS = {"department", "agency", "board", "ministry", "commission", "bureau", "committee",
+              "office", "council", "court"}
+# Words of a public body's name that "the agency" or "the department" may stand for.
+BODY_NAME_WORDS = BODY_NOUNS | {"administration", "service", "authority", "trustees", "directorate",
+                                "secretariat", "inspectorate", "tribunal", "panel"}
+
+
+def _fits_source(source: Span | None, entity: Entity) -> bool:
+    """Whether the entity the speaker component resolved a source to can be what the source
+    names. A definite common noun for a kind of speaker ("the spokesman", "the department")
+    resolved to another kind of thing (a country for "the spokesman", a party or a company for
+    "the department") is a wrong guess: the claim keeps the source's words as its asserter,
+    with no entity (HELPERS: a wrong speaker is worse than none)."""
+    if source is None:
+        return True
+    head = source.root
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            t.pos_ == "PROPN" for t in source):
+        return True  # a name, a pronoun, or "the Justice Department": the text names it
+    noun = head.lemma_.lower()
+    lex = cue_lexicon()
+    if lex["definite_sources"].get(noun) == "PERSON" or noun in lex["person_nouns"]:
+        return entity.type == "PERSON"
+    if noun not in BODY_NOUNS:
+        return True
+    names = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
+    words = {w.lower().strip(".,'’") for n in names for w in n.split()}
+    return bool(words & BODY_NAME_WORDS)
+
+
+FURNITURE_FILE = Path(__file__).parent / "lexicons" / "furniture.json"
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[list[re.Pattern], re.Pattern]:
+    data = json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))
+    return ([re.compile(p, re.IGNORECASE) for p in data["patterns"]],
+            re.compile(data["caption_tail"], re.IGNORECASE))
+
+
+def is_page_furniture(sentence: Span) -> bool:
+    """A sentence of the page, not of the article (lexicons/furniture.json): "Jane Roe
+    contributed to this report", "This story has been updated", "He can be reached at ...",
+    a photo caption. The author puts none of it forward, so it gives no claim."""
+    text = sentence.text.strip(_TRIM)
+    patterns, caption_tail = _furniture()
+    if any(p.search(text) for p in patterns):
+        return True
+    # A caption tells what a photo shows, in the present, and ends on the day it was taken.
+    return bool(caption_tail.search(text)) and sentence.root.tag_ in ("VBZ", "VBP")
+
+
 def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
                        unowned: set[tuple[int, int]] | None = None) -> list:
     """Sentences of a quotation the tagger left out of its attribution ('"A. B. C," she
@@ -226,24 +287,67 @@ def _quoted_to_speaker(doc: Doc, drafts: list, attributions: list[Attribution],
     from claimscope.nlp.speakers import quote_runs
 
     runs = quote_runs(text_of(doc))
+    run_starts = [s for s, _ in runs]
     # A quotation the tagger called indirect ('it announced, "A. B."') is still a quotation.
-    quoting = sorted((a for a in attributions if a.content is not None and (
+    quoting = _ContentIndex(sorted((a for a in attributions if a.content is not None and (
         a.kind != "indirect" or text_of(doc)[a.content.start : a.content.start + 1] in "\"“")),
-                     key=lambda a: a.cue.start)
+                                   key=lambda a: a.cue.start))
+    frames = _FrameIndex(attributions)
     out = []
     for span, attribution in drafts:
         if attribution is None:
-            run = next(((s, e) for s, e in runs if s <= span.start_char and span.end_char <= e), None)
+            run = _run_holding(runs, run_starts, span.start_char, span.end_char)
             if run is not None:
-                sharing = [a for a in quoting if run[0] < a.content.end and a.content.start < run[1]]
+                sharing = quoting.overlapping(run[0], run[1])
                 holding = [a for a in sharing if a.content.start <= span.start_char and span.end_char <= a.content.end]
                 attribution = (holding or sharing or [None])[0]
                 if attribution is None:
-                    attribution = _quotation_goes_on(doc, run, attributions)
+                    attribution = _quotation_goes_on(doc, run, frames)
                 if attribution is None and unowned is not None and _quotes_whole(doc, span, run):
                     unowned.add((span.start_char, span.end_char))
         out.append((span, attribution))
     return out
+
+
+def _run_holding(runs: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """The quotation (runs in text order, not overlapping) that holds [start, end), by bisection."""
+    i = bisect_right(starts, start) - 1
+    return runs[i] if i >= 0 and end <= runs[i][1] else None
+
+
+class _ContentIndex:
+    """Attributions by their content's start, so that each quotation asks only the contents
+    that can overlap it (a bisection, then those that start within the longest content's
+    length before it), not every attribution: linear on long texts. Answers keep the order
+    of the list given."""
+
+    def __init__(self, ordered: list[Attribution]):
+        self._by_start = sorted(range(len(ordered)), key=lambda i: ordered[i].content.start)
+        self._starts = [ordered[i].content.start for i in self._by_start]
+        self._reach = max((a.content.end - a.content.start for a in ordered), default=0)
+        self._ordered = ordered
+
+    def overlapping(self, start: int, end: int) -> list[Attribution]:
+        low = bisect_left(self._starts, start - self._reach)
+        high = bisect_left(self._starts, end)
+        hits = [i for i in self._by_start[low:high] if self._ordered[i].content.end > start]
+        return [self._ordered[i] for i in sorted(hits)]
+
+
+class _FrameIndex:
+    """Attributions with a source by where their frame ends: the last frame before a point
+    (the first of them, in the attributions' order, where several end there), by bisection."""
+
+    def __init__(self, attributions: list[Attribution]):
+        framed = sorted((_frame_end(a), i) for i, a in enumerate(attributions) if a.source is not None)
+        self._ends = [end for end, _ in framed]
+        self._framed = [attributions[i] for _, i in framed]
+
+    def last_before(self, at: int) -> Attribution | None:
+        i = bisect_right(self._ends, at)
+        if i == 0:
+            return None
+        return self._framed[bisect_left(self._ends, self._ends[i - 1])]
 
 
 def _quotes_whole(doc: Doc, span: Span, run: tuple[int, int]) -> bool:
@@ -283,7 +387,7 @@ def _tag_runs_on(doc: Doc, text: str, frame_end: int, start: int) -> bool:
         quote[0].sent == following.sent or quote[0].i == following.i)
 
 
-def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attribution]) -> Attribution | None:
+def _quotation_goes_on(doc: Doc, run: tuple[int, int], frames: _FrameIndex) -> Attribution | None:
     """The attribution a quotation no attribution holds goes on from, or None.
 
     News tags the first quotation of a speech and lets the rest follow untagged:
@@ -298,10 +402,9 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], attributions: list[Attrib
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    framed = [a for a in attributions if a.source is not None and _frame_end(a) <= start]
-    if not framed:
+    last = frames.last_before(start)
+    if last is None:
         return None
-    last = max(framed, key=_frame_end)
     if _frame_end(last) >= line_start:
         between = doc.char_span(_frame_end(last), start, alignment_mode="contract")
         words = [t for t in between if t.is_alpha] if between is not None else []
@@ -360,7 +463,7 @@ def _nobody_denies(doc: Doc, attribution: Attribution) -> bool:
     affirms X by saying nobody denies it, so X is the author's claim, not denied."""
     if not _nobody_holds(doc, attribution):
         return False
-    words = set(lexicon()["denial"])
+    words = set(cue_lexicon()["denial"])
     cue = _span(doc, attribution.cue)
     return cue is not None and any(t.lower_ in words or t.lemma_.lower() in words for t in cue)
 
@@ -488,7 +591,7 @@ def _content_clause_misread(clause) -> bool:
     with a subject of its own and no use for an object is the noun's content, not a relative
     clause ("the claims that he made")."""
     that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
-    if that is None or that.dep_ not in ("dobj", "mark") or not {clause.head.lower_, clause.head.lemma_.lower()} & set(lexicon()["claim_nouns"]):
+    if that is None or that.dep_ not in ("dobj", "mark") or not {clause.head.lower_, clause.head.lemma_.lower()} & set(cue_lexicon()["claim_nouns"]):
         return False
     if clause.lemma_.lower() in _CLAIM_NOUN_VERBS or clause.lemma_.lower() == "be" and that.dep_ == "dobj":
         return False
@@ -791,35 +894,51 @@ def _span(doc: Doc, part: TextSpan) -> Span | None:
     return doc.char_span(part.start, part.end, alignment_mode="expand")
 
 
-def _entities_in(span: Span, entities: list[Entity]) -> list[str]:
-    return [e.id for e in entities
-            if any(m.start >= span.start_char and m.end <= span.end_char for m in e.mentions)]
+class _MentionIndex:
+    """The entities' mentions by start, built once per document: each claim (and each of its
+    subjects and objects) asks for the mentions inside a character range by bisection, not by
+    going over every mention of every entity (quadratic on long texts)."""
+
+    def __init__(self, entities: list[Entity]):
+        mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) for m in e.mentions)
+        self._starts = [start for start, _, _ in mentions]
+        self._mentions = mentions
+        self._entities = entities
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Indices, in the entities' order, of the entities with a mention inside [start, end]."""
+        low, high = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        return sorted({i for _, m_end, i in self._mentions[low:high] if m_end <= end})
+
+    def ids(self, indices: list[int]) -> list[str]:
+        return [self._entities[i].id for i in indices]
 
 
-def _subject_object(span: Span, entities: list[Entity]) -> tuple[str | None, str | None]:
+def _entities_in(span: Span, mentions: _MentionIndex) -> list[str]:
+    return mentions.ids(mentions.within(span.start_char, span.end_char))
+
+
+def _subject_object(span: Span, mentions: _MentionIndex) -> tuple[str | None, str | None]:
     """Entities under the subject and the object of the claim's main verb, where parsed."""
     root = span.root
     subject = obj = None
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS and subject is None:
-            subject = _entity_under(child, entities)
+            subject = _entity_under(child, mentions)
         elif child.dep_ in OBJECT_DEPS and obj is None:
-            obj = _entity_under(child, entities)
+            obj = _entity_under(child, mentions)
         elif child.dep_ in ("prep", "agent") and obj is None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    obj = _entity_under(grandchild, entities)
+                    obj = _entity_under(grandchild, mentions)
     return subject, obj
 
 
-def _entity_under(token, entities: list[Entity]) -> str | None:
+def _entity_under(token, mentions: _MentionIndex) -> str | None:
+    """The first entity (in the entities' order) with a mention inside the token's subtree."""
     subtree = list(token.subtree)
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-    for entity in entities:
-        for m in entity.mentions:
-            if m.start >= start and m.end <= end:
-                return entity.id
-    return None
+    found = mentions.within(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+    return mentions.ids(found[:1])[0] if found else None
 
 
 @Language.factory(

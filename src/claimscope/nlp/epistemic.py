@@ -21,6 +21,11 @@ expect") or impersonally ("is believed to"); someone else's belief ("Many leader
 words ("roughly", "almost", "partly") are no uncertainty. A verb cue speaks of its own
 complement, not of a claim beside it, and a cue in an aside with a noun of its own ("— a
 history prof, I think —") stays in the aside.
+
+A "could" of ability or permission (set in the past: "As a child she could swim"; under a
+rule: "Under the deal, Iran could enrich") is no speculation. A claim that holds its own verb
+of asking, doubting or claiming with the one who does it ("Chaffetz questioned the memos")
+reports that act: as with a denial in the claim's own text, the status is not the claim's.
 """
 
 from __future__ import annotations
@@ -233,6 +238,8 @@ def cue_counts(cue: Span) -> bool:
         return False  # "would go on to post a 1.12 ERA": what happened next
     if sense.get("not_permission") and _permission(root):
         return False  # "By statute the board may only order repairs": what is allowed
+    if sense.get("not_past_ability") and _past_ability(root):
+        return False  # "As a child she could swim": what she was able to do, no conjecture
     if root.pos_ == "NOUN" and "noun_needs" in sense:
         under = {t.lower_ for c in children for t in [c, *c.children]}
         if not under & set(sense["noun_needs"]) and not _predicated_clause(root):
@@ -353,6 +360,65 @@ def _permission(modal: Token) -> bool:
                      for c in verb.children)
     return restricted and verb.lemma_.lower() not in _STATIVE and not any(
         c.dep_ == "auxpass" for c in verb.children)
+
+
+# Adverbs that set a clause in the past: "could then vote", "could once buy".
+_PAST_ADVERBS = {"then", "once", "formerly", "previously"}
+# Words of a time before now inside a time phrase: "two years ago", "last year", "earlier".
+_PAST_WORDS = {"ago", "last", "earlier"}
+# What a person was as a child: "As a child she could swim".
+_YOUTH = {"child", "boy", "girl", "kid", "teenager", "teen", "youngster", "student", "baby"}
+# Subordinators of a time clause: "could swim when she was five", "could only watch as ...".
+# Not "after" or "before": "warned that a larger quake could be in store after the first hit"
+# looks ahead from a past moment.
+_TIME_MARKS = {"when", "while", "as", "until", "whenever"}
+# Words that make a span of time run on into the future: "for years to come", "next decade".
+_AHEAD = {"come", "next", "coming", "future"}
+
+
+def _past_ability(modal: Token) -> bool:
+    """ "She could swim when she was five", "As a child he could ...", "For a long time the
+    firms could shrug", "Back then, anyone could buy a ticket": a "could" set in the past by a
+    time phrase or a past time clause tells what someone was able (or allowed) to do, no
+    possibility (docs/audit.md: a word in another sense does not count). "could have ..."
+    stays: it weighs what might have been. A "could" with no past frame stays a possibility
+    ("The bridge could cut journey times")."""
+    verb = modal.head if modal.dep_ in ("aux", "auxpass") else modal
+    if verb.i == modal.i or any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.lemma_.lower() == "be":
+        return False  # "could be in store", "could be an underestimate": always a possibility
+    return any(_past_frame(c, modal) for c in verb.children if c.i != modal.i)
+
+
+def _past_frame(child: Token, modal: Token) -> bool:
+    """Whether a verb's dependent sets the clause in the past (see _past_ability)."""
+    words = {t.lower_ for t in child.subtree}
+    if words & _AHEAD:
+        return False
+    if child.dep_ == "advmod":
+        return child.lower_ in _PAST_ADVERBS or bool(words & _PAST_WORDS)
+    if child.dep_ == "npadvmod":
+        return bool(words & _PAST_WORDS)
+    if child.dep_ == "prep":
+        objects = [p for p in child.children if p.dep_ == "pobj"]
+        if child.lower_ == "as":
+            return any(p.lemma_.lower() in _YOUTH for p in objects)
+        if child.lower_ == "at":
+            return any(p.lower_ == "time" and any(d.lower_ == "the" for d in p.children) for p in objects)
+        if child.lower_ == "for":
+            # Only a span of time that opens the clause: "For years, anyone could buy one";
+            # "could go on for years" is how long it might last.
+            return child.i < modal.i and ("long" in words and "time" in words or any(
+                p.lemma_.lower() in ("year", "decade", "century") and p.tag_ == "NNS" for p in objects))
+        return bool(words & _PAST_WORDS) and child.lower_ in ("in", "during", "until")
+    if child.dep_ == "advcl":
+        # The parser hangs "when" as an adverb, "as" and "until" as marks.
+        opening = [c for c in child.children if c.i < child.i and (
+            c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in _TIME_MARKS))]
+        return (bool(opening) and all(m.lower_ in _TIME_MARKS for m in opening) and child.tag_ == "VBD"
+                and not any(c.tag_ == "MD" for c in child.children))
+    return False
 
 
 def _narrative_future(modal: Token) -> bool:
@@ -627,6 +693,12 @@ def read_status(
     source and cue); only those that mean their status and reach the claim's clause decide.
     """
     found = status_cues(cues, claim, attribution_cue)
+    # "Chaffetz questioned the memos", "Critics wonder whether ...": a claim that holds its own
+    # verb of asking, guessing or claiming, with the one who does it, reports that act; the
+    # status is its complement's, not the claim's.
+    found = {category: kept for category, kept in (
+        (category, [c for c in spans if category == "denial" or not _reported_act(c, claim)])
+        for category, spans in found.items()) if kept}
     # A denial inside the claim's own text makes it an assertion of a negative fact ("The
     # senator rejected the characterization"): only a denial from outside negates the claim.
     denial = [c for c in found.get("denial", []) if not (c.start >= claim.start and c.end <= claim.end)]
@@ -666,6 +738,31 @@ def read_status(
         return EpistemicReading("reported", _soften_value(certainty, uncertain_probability),
                                 [attribution_cue])
     return EpistemicReading("asserted", _soften("asserted", uncertain_probability), [])
+
+
+# Verbs of an act of asking, doubting, guessing or claiming that someone does.
+_ACTS = {"question", "doubt", "wonder", "suspect", "speculate", "theorize", "claim", "allege",
+         "ask", "dispute", "challenge", "query"}
+
+
+def _reported_act(cue: Span, claim: Span) -> bool:
+    """Whether the cue is the claim's own predicate, a verb whose subject in the claim is a
+    person or people other than the writer or speaker ("Chaffetz questioned the validity of
+    the memos", "Critics wonder whether ...", "He further claimed that ..."): the claim states
+    that they asked, guessed or claimed, which the one who tells it puts forward flatly (as a
+    denial in the claim's own text asserts a negative fact). "I suspect", "we wonder" stay the
+    speaker's own doubt; "The data suggests ..." stays an evidential hedge."""
+    root = cue.root
+    if root.lemma_.lower() not in _ACTS or not (claim.start <= cue.start and cue.end <= claim.end):
+        return False  # "The NFL appears ready": a raising verb hedges the claim it frames
+    predicate = claim_root(claim)
+    if root.i != predicate.i and not (root.dep_ == "conj" and root.head.i == predicate.i
+                                      and not _has_subject(root)):
+        return False
+    subjects = _arguments(root, ("nsubj",))
+    return bool(subjects) and all(
+        claim.start <= s.i < claim.end and s.lower_ not in _FIRST_PERSON and (s.pos_ == "PROPN" or _personal(s))
+        for s in subjects)
 
 
 # Verbs that put a question or doubt forward: "raised questions about", "voiced doubts".
