@@ -476,7 +476,9 @@ def names_an_administration(span: Span) -> bool:
         and not span.text.endswith(("'s", "’s"))
 
 
-_CHANGE = re.compile(r"^[-+−]?\d+(?:\.\d+)?$")
+# The day's change a market story writes after a stock symbol carries its sign ("-1.57",
+# "+0.39") or is "0.00": an unsigned figure after "FBI, " is a poll's share ("the FBI, 41%")
+_CHANGE = re.compile(r"^(?:[-+−]\d+(?:\.\d+)?|0\.00)$")
 
 
 def _is_ticker(token) -> bool:
