@@ -33,3 +33,8 @@ def test_a_park_named_as_its_company_is_no_facility(entity_nlp):
     ents = entities_of(entity_nlp, "SeaWorld said on Tuesday it would end its orca shows.")
     park = entities_with(ents, "SeaWorld")
     assert park and park[0].type != "FAC", shown(ents)
+
+
+def test_a_place_before_a_titles_elect_stays_a_place(entity_nlp):
+    ents = entities_of(entity_nlp, "In Ohio, Gov.-elect Mike DeWine named his cabinet.")
+    assert entities_with(ents, "Ohio"), shown(ents)

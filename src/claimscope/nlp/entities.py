@@ -28,6 +28,7 @@ from claimscope.nlp.entity_forms import (
     is_first_name,
     short_company_name,
     short_forms,
+    title_abbreviations,
     tribe_words,
     type_heads,
     us_state_names,
@@ -71,7 +72,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.2.1"  # 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.2.1"  # 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -651,12 +652,6 @@ def _rank_abbreviation(span: Span) -> bool:
     a title abbreviation (lexicon `title_abbreviations`) is never a name. Whole title words
     are not dropped, since some are surnames or chambers ("King", "House")."""
     return len(span) == 1 and span[0].text.strip(".").lower() in title_abbreviations()
-
-
-@lru_cache(maxsize=1)
-def title_abbreviations() -> frozenset[str]:
-    data = json.loads(LEXICON.read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data.get("title_abbreviations", []))
 
 
 def _section_label(span: Span) -> bool:
