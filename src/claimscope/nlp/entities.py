@@ -28,6 +28,7 @@ from claimscope.nlp.entity_forms import (
     is_first_name,
     short_company_name,
     short_forms,
+    title_abbreviations,
     tribe_words,
     type_heads,
     us_state_names,
@@ -38,6 +39,7 @@ from claimscope.nlp.entity_knowledge import (
     initials_key,
     inside_outlet_name,
     is_byline_outlet,
+    is_known_person,
     is_not_an_entity,
     is_place,
     knowledge_type,
@@ -70,7 +72,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.2.1"  # 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -195,6 +197,9 @@ class EntityLinker:
                         and is_first_name(doc[t.i + 1].text)}
         tagged = _rejoined(doc)
         defined = _acronyms_used(doc, tagged, self._known_acronyms)
+        # the last words of the tagger's persons: "Biden" of "the Biden administration", which
+        # the tagger there often calls a body, is still the president's name
+        person_words = frozenset(e[-1].text for e in tagged if e.label_ == "PERSON")
         for whole in tagged:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)) \
                     or links.intersection(range(whole.start, whole.end)):
@@ -206,7 +211,7 @@ class EntityLinker:
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
-                    if self._junk(ent, lower_words, before_names) or _language_named(ent):
+                    if self._junk(ent, lower_words, before_names, person_words) or _language_named(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
                     mentions.append((ent, self._alias_of(ent), label))
@@ -272,7 +277,8 @@ class EntityLinker:
         return span.label_ in ("ORG", "PERSON", "NORP") and len(span.text) >= 4 and _dateline(span) \
             and self._alias_of(span) is None and span.text.replace(" ", "").isalpha()
 
-    def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset()) -> bool:
+    def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset(),
+              person_words: frozenset[str] = frozenset()) -> bool:
         """A tagged span that is no name (see entity_mentions for each rule)."""
         if not any(c.isupper() for c in ent.text):
             return True  # names are capitalised; a lower-case "entity" is a tagging slip
@@ -288,7 +294,7 @@ class EntityLinker:
             return True  # "LLC" alone: what follows a company's name, not a name
         if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent):
             return True
-        if inside_outlet_name(ent) or is_byline_outlet(ent) or (ent.label_ == "PERSON" and names_an_administration(ent)):
+        if inside_outlet_name(ent) or is_byline_outlet(ent) or _presidents_administration(ent, person_words):
             return True  # "USA" of "USA TODAY", a byline; "Trump" of "the Trump administration" (no person)
         return (is_hyphen_compound(ent) or self._joined_names(ent) or in_quoted_title(ent) or _title_word(ent)
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
@@ -555,6 +561,16 @@ def _without_title(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
+def _presidents_administration(span: Span, person_words: frozenset[str]) -> bool:
+    """"the Biden administration": a person's name before "administration" (entity_mentions'
+    names_an_administration), whether the tagger calls it a person there or, as it often does
+    in this phrase, a body. A person's name is one the tagger gives a person elsewhere in the
+    text (`person_words`) or the world lexicon's `persons`; a body's own ("the Harvard
+    administration") stays a mention."""
+    return names_an_administration(span) and (
+        span.label_ == "PERSON" or span.text in person_words or is_known_person(span.text))
+
+
 def _title_alone(span: Span, before_names) -> bool:
     """"The Constable added ...": a title word alone, which the text also puts before a
     person's given name ("Constable Mary Hale"; `before_names`), is the title, not a name."""
@@ -636,12 +652,6 @@ def _rank_abbreviation(span: Span) -> bool:
     a title abbreviation (lexicon `title_abbreviations`) is never a name. Whole title words
     are not dropped, since some are surnames or chambers ("King", "House")."""
     return len(span) == 1 and span[0].text.strip(".").lower() in title_abbreviations()
-
-
-@lru_cache(maxsize=1)
-def title_abbreviations() -> frozenset[str]:
-    data = json.loads(LEXICON.read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data.get("title_abbreviations", []))
 
 
 def _section_label(span: Span) -> bool:

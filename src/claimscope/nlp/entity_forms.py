@@ -126,6 +126,14 @@ def type_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    """Titles written short, lower case and without their dot ("gov", "sen", "lt. col";
+    lexicon `title_abbreviations`)."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("title_abbreviations", []))
+
+
+@lru_cache(maxsize=1)
 def us_state_codes() -> frozenset[str]:
     """The two-letter postal codes of US states and territories (lexicon `us_state_codes`)."""
     data = json.loads(LEXICON.read_text(encoding="utf-8"))

@@ -145,6 +145,11 @@ _WORK_WORDS = {"book", "film", "movie", "novel", "memoir", "documentary", "sitco
 _TITLE_SMALL = {"a", "an", "the", "of", "with", "to", "and", "in", "on", "for", "at", "from"}
 
 
+def is_known_person(name: str) -> bool:
+    """A surname the world lexicon knows as a person's (`persons`: "Trump", "Biden")."""
+    return name in lexicon()["persons"]
+
+
 def inside_outlet_name(span: Span) -> bool:
     """"USA" of "USA TODAY", "Russia" of "Russia Today", "America" of "Al Jazeera America": a
     name that is part of a news outlet's name, with the words around it, is no mention of the
@@ -416,7 +421,6 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     words = name.split()
     if len(words) >= 2 and words[-1] in data["team_nicknames"] and is_place(" ".join(words[:-1])):
         return "ORG"  # "New York Jets": a team, no place
-    words = name.split()
     if len(words) >= 2 and words[-1] in ("House", "Senate", "Assembly", "Legislature") and is_place(" ".join(words[:-1])):
         return "ORG"  # "North Carolina House": a state's chamber, no place
     if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _word_before(doc, entity, _STORM_WORDS):
@@ -429,7 +433,7 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     if entity.type == "ORG" and len(name.split()) >= 2 and name.split()[-1] in _PLACE_LAST | {"Hill", "Circle", "Plaza"} \
             and read_as_place(doc, entity):
         return "GPE"  # "arrested in Capitol Heights": a neighbourhood, not a body
-    if entity.type == "PERSON" and _lone_word_in_place(doc, entity) and name not in data["persons"]:
+    if entity.type == "PERSON" and _lone_word_in_place(doc, entity) and not is_known_person(name):
         return "GPE"  # "grew up in Dorchester"
     if full_name and entity.type == "PERSON":
         return None  # a full personal name decides
@@ -439,7 +443,7 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
         if entity.type == "PERSON" and any(is_first_name(w) for w in name.split()):
             return None  # "Jordan", "Georgia" alone may be the person the tagger saw
         return "GPE"
-    if entity.type in _PERSON_TYPES_FROM and name in data["persons"]:
+    if entity.type in _PERSON_TYPES_FROM and is_known_person(name):
         return "PERSON"  # "Trump" alone, tagged a body
     # a facility or a location the tagger saw in a full name is left alone: there the tagger
     # mostly reads a title or a place (a book's title that is its heroine's name)

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from claimscope.nlp.entity_forms import is_first_name, tribe_words, type_heads, us_state_codes
+from claimscope.nlp.entity_forms import is_first_name, title_abbreviations, tribe_words, type_heads, us_state_codes
 from claimscope.nlp.extensions import text_of
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
@@ -228,8 +228,11 @@ def _before_place_compound(span: Span) -> bool:
     """"the Oak Brook, Ill.-based corporation": a place before ", <state>.-based" is the first
     half of a modifier, as "Washington-based" is, no mention of the place."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," \
-        and bool(_STATE_COMPOUND.match(doc[span.end + 1].text))
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    word = doc[span.end + 1].text
+    # "In Ohio, Gov.-elect Mike DeWine": a title's abbreviation before "-elect" is no state's
+    return bool(_STATE_COMPOUND.match(word)) and re.split(r"[-–]", word)[0].strip(".").lower() not in title_abbreviations()
 
 
 def _after_capitalised_hyphen(span: Span) -> bool:
@@ -476,7 +479,9 @@ def names_an_administration(span: Span) -> bool:
         and not span.text.endswith(("'s", "’s"))
 
 
-_CHANGE = re.compile(r"^[-+−]?\d+(?:\.\d+)?$")
+# The day's change a market story writes after a stock symbol carries its sign ("-1.57",
+# "+0.39") or is "0.00": an unsigned figure after "FBI, " is a poll's share ("the FBI, 41%")
+_CHANGE = re.compile(r"^(?:[-+−]\d+(?:\.\d+)?|0\.00)$")
 
 
 def _is_ticker(token) -> bool:
