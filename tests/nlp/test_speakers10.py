@@ -40,3 +40,21 @@ def test_the_union_is_the_players_association(analyze):
     a = analyze("The Women's National Basketball Players Association voted on the deal. The bonus was "
                 "not paid because, according to the union, the goals weren't met.")
     assert speaker_of(a, "the goals weren't met") == "Women's National Basketball Players Association"
+
+
+def test_the_report_a_body_dropped_speaks_for_it(analyze):
+    a = analyze("The Harbour Institute dropped a report on Tuesday showing that employers break laws. "
+                "The report also shed light on consultants. The next year, the report notes, there "
+                "was a drop in filings.")
+    assert speaker_of(a, "there was a drop in filings") == "Harbour Institute"
+
+
+@pytest.mark.parametrize("name, gender", [("Bashar al-Assad", "m"), ("Ursula von der Leyen", "f"),
+                                          ("Ellen Whitcombe", "f")])
+def test_a_lower_case_particle_keeps_the_first_name_gender(parse, name, gender):
+    from claimscope.model.records import Entity, TextSpan
+    from claimscope.nlp.speakers import DocumentEntities
+
+    text = f"{name} spoke on Monday."
+    person = Entity(id="p", name=name, type="PERSON", mentions=[TextSpan(0, len(name), name)])
+    assert DocumentEntities(parse(text), [person]).genders["p"] == gender

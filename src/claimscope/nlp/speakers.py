@@ -260,8 +260,10 @@ class DocumentEntities:
         if votes["m"] != votes["f"]:
             return "m" if votes["m"] > votes["f"] else "f"
         for name in [entity.name] + [m.text for m in entity.mentions]:
-            words = [w for w in name.replace(".", " ").split()
-                     if w.lower() not in honorifics and w[:1].isupper()]
+            words = [w for w in name.replace(".", " ").split() if w.lower() not in honorifics]
+            # "Bashar al-Assad", "Ursula von der Leyen": a lower-case particle is part of the
+            # surname, so the capitalised word before it is still a first name.
+            words = words if words and words[0][:1].isupper() else []
             if len(words) >= 2:
                 found = name_gender(words[0])
                 if found:
