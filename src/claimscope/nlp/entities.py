@@ -26,6 +26,7 @@ from claimscope.nlp.entity_forms import (
     department_key,
     group_key,
     is_first_name,
+    list_heads,
     short_company_name,
     short_forms,
     tribe_words,
@@ -53,8 +54,10 @@ from claimscope.nlp.entity_mentions import (
     is_heading_common_word,
     is_heading_phrase,
     is_hyphen_compound,
+    is_language_gloss,
     is_lone_initial,
     is_page_furniture,
+    is_pet_name,
     is_state_code,
     link_box_tokens,
     link_line_tokens,
@@ -70,7 +73,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.2.0"  # 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.3.0"  # 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -178,7 +181,7 @@ class EntityLinker:
             if box.intersection(range(start, end)) or links.intersection(range(start, end)):
                 continue  # a linked headline of the page ("Related: ...", "Read more: ...")
             if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span) \
-                    or _language_named(span) or inside_outlet_name(span) or is_byline_outlet(span) \
+                    or _language_named(span) or is_language_gloss(span) or inside_outlet_name(span) or is_byline_outlet(span) \
                     or (label == "PERSON" and names_an_administration(span)):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based", "USA TODAY", "the Putin administration": a name or a
@@ -206,7 +209,8 @@ class EntityLinker:
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
-                    if self._junk(ent, lower_words, before_names) or _language_named(ent):
+                    if self._junk(ent, lower_words, before_names) or _language_named(ent) \
+                            or is_language_gloss(ent) or is_pet_name(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
                     mentions.append((ent, self._alias_of(ent), label))
@@ -215,6 +219,7 @@ class EntityLinker:
             if not taken.intersection(range(ent.start, ent.end)):
                 mentions.append((ent, self._alias_of(ent), ent.label_))
                 taken.update(range(ent.start, ent.end))
+        mentions += _untagged_surnames(doc, mentions, taken, lower_words)
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -475,6 +480,7 @@ class EntityLinker:
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
         _type_from_knowledge(doc, entities, labels, self.table)
+        _type_from_list_head(doc, entities, self.table)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -1139,6 +1145,74 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
             if key else []
         if len(fuller) == 1:
             _merge_into(entities, labels, entity_id, fuller[0])
+
+
+def _untagged_surnames(doc: Doc, mentions, taken: set[int], lower_words: set[str]) -> list:
+    """"Senator Joe Manchin ... made Manchin the ranking member": the tagger often misses a
+    surname alone later in the text. A capitalised proper noun that is the last word of a
+    full personal name the tagger found is a mention of a person (tied to the full name by
+    _resolve), unless it stands inside another name (a capitalised word beside it), the text
+    writes it in lower case, it names a place, or two people share the surname."""
+    by_surname: dict[str, set[str]] = {}
+    for span, entry_id, label in mentions:
+        words = _name_words(span)
+        if label == "PERSON" and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle() \
+                and words[-1].strip(".").lower() not in GENERATIONS:
+            by_surname.setdefault(words[-1], set()).add(" ".join(words).lower())
+    found = []
+    for token in doc:
+        if token.i in taken or token.text not in by_surname or len(by_surname[token.text]) != 1 \
+                or token.pos_ != "PROPN" or token.lower_ in lower_words or is_place(token.text):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (before is not None and before.is_title and before.lower_.strip(".") not in _HONORIFICS
+                and not before.is_sent_start) or (after is not None and after.is_title and after.pos_ == "PROPN"):
+            continue  # "Heather Manchin", "Manchin Foundation": part of another name
+        if before is not None and before.is_title and before.is_sent_start \
+                and before.lower_.strip(".") not in _HONORIFICS and before.pos_ == "PROPN":
+            continue
+        found.append((doc[token.i:token.i + 1], None, "PERSON"))
+        taken.add(token.i)
+    return found
+
+
+def _type_from_list_head(doc: Doc, entities, table) -> None:
+    """"telecom companies including Verizon", "oil giants such as ExxonMobil and Antero
+    Midstream", "countries like Chad": the noun that heads a list says the kind of every name
+    the list holds (nlp/lexicons/entities.json `list_heads`), whatever the tagger said. An
+    entity takes that kind when most of its mentions that stand in such lists agree on it;
+    the table's entities keep their own type."""
+    heads = list_heads()
+    for entity_id, entity in entities.items():
+        if entity_id in table:
+            continue
+        kinds = [_list_kind(doc, m, heads) for m in entity.mentions]
+        kinds = [k for k in kinds if k]
+        if kinds:
+            kind = max(set(kinds), key=kinds.count)
+            if kinds.count(kind) * 2 > len(kinds):
+                entity.type = kind
+
+
+def _list_kind(doc: Doc, mention, heads: dict[str, str]) -> str | None:
+    """The kind the head noun of the list a mention stands in gives it ("companies including
+    X, Y and Z": ORG for each), or None where the mention stands in no such list."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("including", "like", "as"):
+        return None
+    if prep.lower_ == "as" and not any(t.lower_ == "such" for t in prep.children):
+        return None  # "as" alone ("served as Speaker") lists nothing
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS"):
+        return None  # a list has a plural head: "a company like Verizon" is a comparison too
+    return heads.get(noun.lemma_.lower())
 
 
 def _who_follows(doc: Doc, mention) -> bool:
