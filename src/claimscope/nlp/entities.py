@@ -219,7 +219,7 @@ class EntityLinker:
             if not taken.intersection(range(ent.start, ent.end)):
                 mentions.append((ent, self._alias_of(ent), ent.label_))
                 taken.update(range(ent.start, ent.end))
-        mentions += _untagged_surnames(doc, mentions, taken, lower_words)
+        mentions += _untagged_surnames(doc, mentions, taken | box | links, lower_words)
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -1152,7 +1152,9 @@ def _untagged_surnames(doc: Doc, mentions, taken: set[int], lower_words: set[str
     surname alone later in the text. A capitalised proper noun that is the last word of a
     full personal name the tagger found is a mention of a person (tied to the full name by
     _resolve), unless it stands inside another name (a capitalised word beside it), the text
-    writes it in lower case, it names a place, or two people share the surname."""
+    writes it in lower case, it names a place, or two people share the surname. Like a tagged
+    surname, it is no mention in "the Obama administration", "Clinton-Gingrich" or a quoted
+    title (`taken`: the words already in mentions, link lines and boxes)."""
     by_surname: dict[str, set[str]] = {}
     for span, entry_id, label in mentions:
         words = _name_words(span)
@@ -1172,7 +1174,12 @@ def _untagged_surnames(doc: Doc, mentions, taken: set[int], lower_words: set[str
         if before is not None and before.is_title and before.is_sent_start \
                 and before.lower_.strip(".") not in _HONORIFICS and before.pos_ == "PROPN":
             continue
-        found.append((doc[token.i:token.i + 1], None, "PERSON"))
+        span = Span(doc, token.i, token.i + 1, label="PERSON")
+        if names_an_administration(span) or is_hyphen_compound(span) or in_quoted_title(span) \
+                or (after is not None and after.text == "-" and not after.whitespace_) \
+                or (before is not None and before.text == "-" and not before.whitespace_):
+            continue
+        found.append((span, None, "PERSON"))
         taken.add(token.i)
     return found
 
