@@ -60,3 +60,10 @@ def test_a_pets_name_is_no_entity(entity_nlp):
 def test_lincoln_and_mlk_are_persons(entity_nlp):
     ents = entities_of(entity_nlp, "From Lincoln to MLK, the country changed.")
     assert _types(ents, "Lincoln") == {"PERSON"} and _types(ents, "MLK") == {"PERSON"}, shown(ents)
+
+
+def test_a_teams_nickname_alone_is_the_team(entity_nlp):
+    ents = entities_of(entity_nlp, "The New York Jets won in 1969. Champions like the Cardinals, Tigers, Jets "
+                       "and others found a way to win.")
+    jets = entities_with(ents, "Jets")
+    assert len(jets) == 1 and len(jets[0].mentions) == 2, shown(ents)

@@ -42,6 +42,7 @@ from claimscope.nlp.entity_knowledge import (
     is_not_an_entity,
     is_place,
     knowledge_type,
+    lexicon as world_lexicon,
     read_as_place,
     run_together_names,
     same_thing_key,
@@ -481,6 +482,7 @@ class EntityLinker:
         _type_from_context(doc, entities, labels, self.table)
         _type_from_knowledge(doc, entities, labels, self.table)
         _type_from_list_head(doc, entities, self.table)
+        _join_team_nicknames(entities, labels, self.table)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -1200,6 +1202,23 @@ def _type_from_list_head(doc: Doc, entities, table) -> None:
             kind = max(set(kinds), key=kinds.count)
             if kinds.count(kind) * 2 > len(kinds):
                 entity.type = kind
+
+
+def _join_team_nicknames(entities, labels, table) -> None:
+    """"The Cardinals, Tigers, Jets ..." after "New York Jets": a team's nickname alone is the
+    one team of the text whose name is a place and that nickname (world knowledge
+    `team_nicknames`). Single words are otherwise never joined to longer names (a lone "York"
+    is no "New York"), so only a nickname the lexicon knows is joined, and only to one team."""
+    nicknames = set(world_lexicon()["team_nicknames"])
+    teams: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        words = entity.name.split()
+        if len(words) >= 2 and words[-1] in nicknames and is_place(" ".join(words[:-1])):
+            teams.setdefault(words[-1], []).append(entity_id)
+    for entity_id, entity in list(entities.items()):
+        longer = teams.get(entity.name, [])
+        if entity_id not in table and len(longer) == 1 and longer[0] != entity_id and entity.type in ("ORG", "NORP", "PERSON"):
+            _merge_into(entities, labels, entity_id, longer[0])
 
 
 def _list_kind(doc: Doc, mention, heads: dict[str, str]) -> str | None:
