@@ -16,9 +16,9 @@ def test_a_lists_head_noun_makes_its_names_companies(entity_nlp):
 
 
 def test_a_lists_head_noun_makes_its_names_places(entity_nlp):
-    ents = entities_of(entity_nlp, "Aid went to poor countries like Varnistan and Beluria.")
-    assert _types(ents, "Varnistan") <= {"GPE"} and _types(ents, "Beluria") <= {"GPE"}, shown(ents)
-    assert entities_with(ents, "Varnistan") or entities_with(ents, "Beluria"), shown(ents)
+    # the tagger reads these three as organisations
+    ents = entities_of(entity_nlp, "Towns such as Ellory, Brandt and Corvale voted no.")
+    assert [_types(ents, w) for w in ("Ellory", "Brandt", "Corvale")] == [{"GPE"}] * 3, shown(ents)
 
 
 def test_a_comparison_with_one_company_lists_nothing(entity_nlp):
