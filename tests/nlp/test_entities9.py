@@ -69,3 +69,8 @@ def test_a_teams_nickname_alone_is_the_team(entity_nlp):
                        "Champions like the Cardinals, Tigers, Jets and others found a way to win.")
     jets = entities_with(ents, "Jets")
     assert len(jets) == 1 and len(jets[0].mentions) == 2, shown(ents)
+
+
+def test_capitol_hill_is_a_place_built_not_a_body(entity_nlp):
+    ents = entities_of(entity_nlp, "Trump will arrive on Capitol Hill at a raw moment.")
+    assert _types(ents, "Capitol Hill") == {"FAC"}, shown(ents)
