@@ -74,3 +74,10 @@ def test_a_teams_nickname_alone_is_the_team(entity_nlp):
 def test_capitol_hill_is_a_place_built_not_a_body(entity_nlp):
     ents = entities_of(entity_nlp, "Trump will arrive on Capitol Hill at a raw moment.")
     assert _types(ents, "Capitol Hill") == {"FAC"}, shown(ents)
+
+
+def test_a_title_run_into_a_bodys_name_is_no_part_of_it(entity_nlp):
+    ents = entities_of(entity_nlp, "On Friday, NLRB General Counsel Richard Griffin filed the complaint. "
+                       "Pentagon Press Secretary John Kirby spoke.")
+    assert not entities_with(ents, "Counsel") and not entities_with(ents, "Press"), shown(ents)
+    assert entities_with(ents, "NLRB") and entities_with(ents, "Pentagon"), shown(ents)

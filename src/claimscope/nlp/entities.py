@@ -205,7 +205,7 @@ class EntityLinker:
                 continue
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
-                    ent = without_ticker(without_post_box(without_leading_verb(_without_title(piece))))
+                    ent = without_ticker(without_post_box(without_leading_verb(_without_title(_without_trailing_title(piece)))))
                     ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
                         continue
@@ -561,6 +561,30 @@ def _without_title(span: Span) -> Span:
             return Span(span.doc, start, span.end, label="PERSON")  # "AG Barr", "Sgt. Ruiz"
         return span
     return Span(span.doc, start, span.end, label=span.label_)
+
+
+def _without_trailing_title(span: Span) -> Span:
+    """"NLRB General Counsel Richard Griffin", "Pentagon Press Secretary John Kirby": the
+    tagger runs a body into the title of the person it names. Before a person's name or a
+    further title word, the title words that end a body's span are no part of it: the
+    mention is "NLRB", "Pentagon". A span of title words only is left alone."""
+    doc = span.doc
+    if span.label_ not in ("ORG", "NORP", "GPE") or len(span) < 2 or span.end >= len(doc):
+        return span
+    titles = person_titles() | _TITLE_ENDINGS
+    nxt = doc[span.end]
+    if not (nxt.ent_type_ == "PERSON" or (nxt.is_title and nxt.lower_.strip(".") in titles)):
+        return span
+    end = span.end
+    while end > span.start + 1 and doc[end - 1].lower_.strip(".") in titles and doc[end - 1].is_title:
+        end -= 1
+    if end == span.end or doc[end - 1].lower_.strip(".") in titles:
+        return span
+    return Span(doc, span.start, end, label=span.label_)
+
+
+# words that end a title but never open one before a name, so not among person_titles
+_TITLE_ENDINGS = frozenset({"counsel"})
 
 
 def _title_alone(span: Span, before_names) -> bool:
