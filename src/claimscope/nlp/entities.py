@@ -26,6 +26,7 @@ from claimscope.nlp.entity_forms import (
     department_key,
     group_key,
     is_first_name,
+    list_heads,
     short_company_name,
     short_forms,
     title_abbreviations,
@@ -43,6 +44,7 @@ from claimscope.nlp.entity_knowledge import (
     is_not_an_entity,
     is_place,
     knowledge_type,
+    lexicon as world_lexicon,
     read_as_place,
     run_together_names,
     same_thing_key,
@@ -55,8 +57,10 @@ from claimscope.nlp.entity_mentions import (
     is_heading_common_word,
     is_heading_phrase,
     is_hyphen_compound,
+    is_language_gloss,
     is_lone_initial,
     is_page_furniture,
+    is_pet_name,
     is_state_code,
     link_box_tokens,
     link_line_tokens,
@@ -72,7 +76,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.2.1"  # 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.3.1"  # 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -180,7 +184,7 @@ class EntityLinker:
             if box.intersection(range(start, end)) or links.intersection(range(start, end)):
                 continue  # a linked headline of the page ("Related: ...", "Read more: ...")
             if _inside_longer_name(span) or is_hyphen_compound(span) or in_quoted_title(span) \
-                    or _language_named(span) or inside_outlet_name(span) or is_byline_outlet(span) \
+                    or _language_named(span) or is_language_gloss(span) or inside_outlet_name(span) or is_byline_outlet(span) \
                     or (label == "PERSON" and names_an_administration(span)):
                 # "George Washington" the man, "British National Party", "South American",
                 # "Washington-based", "USA TODAY", "the Putin administration": a name or a
@@ -206,12 +210,13 @@ class EntityLinker:
                 continue
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(split_parts(part, self._alias_of)):
-                    ent = without_ticker(without_post_box(without_leading_verb(_without_title(piece))))
+                    ent = without_ticker(without_post_box(without_leading_verb(_without_title(_without_trailing_title(piece)))))
                     ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
-                    if self._junk(ent, lower_words, before_names, person_words) or _language_named(ent):
+                    if self._junk(ent, lower_words, before_names, person_words) or _language_named(ent) \
+                            or is_language_gloss(ent) or is_pet_name(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
                     mentions.append((ent, self._alias_of(ent), label))
@@ -220,6 +225,7 @@ class EntityLinker:
             if not taken.intersection(range(ent.start, ent.end)):
                 mentions.append((ent, self._alias_of(ent), ent.label_))
                 taken.update(range(ent.start, ent.end))
+        mentions += _untagged_surnames(doc, mentions, taken | box | links, lower_words)
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -481,6 +487,8 @@ class EntityLinker:
                     entity.type = "LAW"  # "Brown v Board of Education": a court case
         _type_from_context(doc, entities, labels, self.table)
         _type_from_knowledge(doc, entities, labels, self.table)
+        _type_from_list_head(doc, entities, self.table)
+        _join_team_nicknames(entities, labels, self.table)
         return list(entities.values())
 
     def _match_known(self, span: Span, label: str, surnames) -> str:
@@ -569,6 +577,30 @@ def _presidents_administration(span: Span, person_words: frozenset[str]) -> bool
     administration") stays a mention."""
     return names_an_administration(span) and (
         span.label_ == "PERSON" or span.text in person_words or is_known_person(span.text))
+
+
+def _without_trailing_title(span: Span) -> Span:
+    """"NLRB General Counsel Richard Griffin", "Pentagon Press Secretary John Kirby": the
+    tagger runs a body into the title of the person it names. Before a person's name or a
+    further title word, the title words that end a body's span are no part of it: the
+    mention is "NLRB", "Pentagon". A span of title words only is left alone."""
+    doc = span.doc
+    if span.label_ not in ("ORG", "NORP", "GPE") or len(span) < 2 or span.end >= len(doc):
+        return span
+    titles = person_titles() | _TITLE_ENDINGS
+    nxt = doc[span.end]
+    if not (nxt.ent_type_ == "PERSON" or (nxt.is_title and nxt.lower_.strip(".") in titles)):
+        return span
+    end = span.end
+    while end > span.start + 1 and doc[end - 1].lower_.strip(".") in titles and doc[end - 1].is_title:
+        end -= 1
+    if end == span.end or doc[end - 1].lower_.strip(".") in titles:
+        return span
+    return Span(doc, span.start, end, label=span.label_)
+
+
+# words that end a title but never open one before a name, so not among person_titles
+_TITLE_ENDINGS = frozenset({"counsel"})
 
 
 def _title_alone(span: Span, before_names) -> bool:
@@ -1149,6 +1181,98 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
             if key else []
         if len(fuller) == 1:
             _merge_into(entities, labels, entity_id, fuller[0])
+
+
+def _untagged_surnames(doc: Doc, mentions, taken: set[int], lower_words: set[str]) -> list:
+    """"Senator Joe Manchin ... made Manchin the ranking member": the tagger often misses a
+    surname alone later in the text. A capitalised proper noun that is the last word of a
+    full personal name the tagger found is a mention of a person (tied to the full name by
+    _resolve), unless it stands inside another name (a capitalised word beside it), the text
+    writes it in lower case, it names a place, or two people share the surname. Like a tagged
+    surname, it is no mention in "the Obama administration", "Clinton-Gingrich" or a quoted
+    title (`taken`: the words already in mentions, link lines and boxes)."""
+    by_surname: dict[str, set[str]] = {}
+    for span, entry_id, label in mentions:
+        words = _name_words(span)
+        if label == "PERSON" and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle() \
+                and words[-1].strip(".").lower() not in GENERATIONS:
+            by_surname.setdefault(words[-1], set()).add(" ".join(words).lower())
+    found = []
+    for token in doc:
+        if token.i in taken or token.text not in by_surname or len(by_surname[token.text]) != 1 \
+                or token.pos_ != "PROPN" or token.lower_ in lower_words or is_place(token.text):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (before is not None and before.is_title and before.lower_.strip(".") not in _HONORIFICS
+                and not before.is_sent_start) or (after is not None and after.is_title and after.pos_ == "PROPN"):
+            continue  # "Heather Manchin", "Manchin Foundation": part of another name
+        if before is not None and before.is_title and before.is_sent_start \
+                and before.lower_.strip(".") not in _HONORIFICS and before.pos_ == "PROPN":
+            continue
+        span = Span(doc, token.i, token.i + 1, label="PERSON")
+        if names_an_administration(span) or is_hyphen_compound(span) or in_quoted_title(span) \
+                or (after is not None and after.text == "-" and not after.whitespace_) \
+                or (before is not None and before.text == "-" and not before.whitespace_):
+            continue
+        found.append((span, None, "PERSON"))
+        taken.add(token.i)
+    return found
+
+
+def _type_from_list_head(doc: Doc, entities, table) -> None:
+    """"telecom companies including Verizon", "oil giants such as ExxonMobil and Antero
+    Midstream", "countries like Chad": the noun that heads a list says the kind of every name
+    the list holds (nlp/lexicons/entities.json `list_heads`), whatever the tagger said. An
+    entity takes that kind when most of its mentions that stand in such lists agree on it;
+    the table's entities keep their own type."""
+    heads = list_heads()
+    for entity_id, entity in entities.items():
+        if entity_id in table:
+            continue
+        kinds = [_list_kind(doc, m, heads) for m in entity.mentions]
+        kinds = [k for k in kinds if k]
+        if kinds:
+            kind = max(set(kinds), key=kinds.count)
+            if kinds.count(kind) * 2 > len(kinds):
+                entity.type = kind
+
+
+def _join_team_nicknames(entities, labels, table) -> None:
+    """"The Cardinals, Tigers, Jets ..." after "New York Jets": a team's nickname alone is the
+    one team of the text whose name is a place and that nickname (world knowledge
+    `team_nicknames`). Single words are otherwise never joined to longer names (a lone "York"
+    is no "New York"), so only a nickname the lexicon knows is joined, and only to one team."""
+    nicknames = set(world_lexicon()["team_nicknames"])
+    teams: dict[str, list[str]] = {}
+    for entity_id, entity in entities.items():
+        words = entity.name.split()
+        if len(words) >= 2 and words[-1] in nicknames and is_place(" ".join(words[:-1])):
+            teams.setdefault(words[-1], []).append(entity_id)
+    for entity_id, entity in list(entities.items()):
+        longer = teams.get(entity.name, [])
+        if entity_id not in table and len(longer) == 1 and longer[0] != entity_id and entity.type in ("ORG", "NORP", "PERSON"):
+            _merge_into(entities, labels, entity_id, longer[0])
+
+
+def _list_kind(doc: Doc, mention, heads: dict[str, str]) -> str | None:
+    """The kind the head noun of the list a mention stands in gives it ("companies including
+    X, Y and Z": ORG for each), or None where the mention stands in no such list."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("including", "like", "as"):
+        return None
+    if prep.lower_ == "as" and not any(t.lower_ == "such" for t in prep.children):
+        return None  # "as" alone ("served as Speaker") lists nothing
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS"):
+        return None  # a list has a plural head: "a company like Verizon" is a comparison too
+    return heads.get(noun.lemma_.lower())
 
 
 def _who_follows(doc: Doc, mention) -> bool:

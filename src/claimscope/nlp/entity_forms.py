@@ -119,6 +119,14 @@ def short_company_name(words: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def list_heads() -> dict[str, str]:
+    """Lemma of a list's head noun -> the type of the names it lists ("company" -> ORG in
+    "telecom companies including Verizon"), from the lexicon's `list_heads`."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("list_heads", {})
+    return {word: kind for kind, words in data.items() if kind != "about" for word in words}
+
+
+@lru_cache(maxsize=1)
 def type_heads() -> dict[str, str]:
     """Head word -> type ("Base" -> FAC), from the lexicon's `type_heads`."""
     data = json.loads(LEXICON.read_text(encoding="utf-8")).get("type_heads", {})

@@ -516,3 +516,32 @@ def with_institution_head(span: Span, heads: dict[str, str]) -> Span:
         if doc[end - 1].text in heads and heads[doc[end - 1].text] in ("ORG", "FAC"):
             return Span(doc, span.start, end, label=heads[doc[end - 1].text])
     return span
+
+
+# Nouns for animals a text names: "her cat, Timofey", "their dog Rex".
+_PET_NOUNS = {"cat", "dog", "kitten", "puppy", "pet", "horse", "pony", "parrot", "rabbit", "hamster", "cow",
+              "goat", "pig", "bird", "tortoise", "turtle", "ferret"}
+# The name of a language a word is glossed in: "Bes, Russian for 'demon'".
+_QUOTE_MARKS = {'"', "“", "‘", "'", "«"}
+
+
+def is_pet_name(span: Span) -> bool:
+    """"her cat, Timofey", "the dog Rex": a name in apposition to, or right after, a word for
+    an animal names the animal, no person, body or place (claimscope has no type for it)."""
+    if len(span) > 2:
+        return False
+    root = span.root
+    if root.dep_ in ("appos", "npadvmod") and root.head.lemma_.lower() in _PET_NOUNS and root.head.i < span.start:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lemma_.lower() in _PET_NOUNS and before.is_lower \
+        and span.start >= 2 and span.doc[span.start - 2].pos_ in ("PRON", "DET")
+
+
+def is_language_gloss(span: Span) -> bool:
+    """"Bes, Russian for 'demon'": a people's word followed by "for" and a quoted word names
+    the language the word is glossed in, not the country or its people."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].is_title or span.end + 1 >= len(doc):
+        return False
+    return doc[span.end].lower_ == "for" and doc[span.end + 1].text in _QUOTE_MARKS
