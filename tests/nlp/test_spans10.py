@@ -1,0 +1,84 @@
+"""Span and junk kinds of the issue 9 tuning-pool judgement (round spans10): a record's cue
+that took in when or how openly the saying was made ("said Friday", "recently told"), the
+expletive "it" of an agentless passive as a source, a relative pronoun as a source, and junk
+frames. Hand-written sentences (none from any corpus), with the real spaCy model where the
+parse is the point."""
+
+from __future__ import annotations
+
+import pytest
+from role_groups import role_group
+
+from claimscope.nlp.attribution import antecedent_sources, to_records
+
+
+# ------------------------------------------------------------------ cue edges
+
+@pytest.mark.parametrize("text, cue, content, expected", [
+    ("Marsh said Friday that the harbour would close.", "said Friday", "that the harbour would close", "said"),
+    ("Marsh said on Tuesday that the harbour would close.", "said on Tuesday", "that the harbour would close",
+     "said"),
+    ("Marsh said last week that the harbour would close.", "said last week", "that the harbour would close",
+     "said"),
+    ("Marsh recently told the board that the harbour would close.", "recently told",
+     "that the harbour would close", "told"),
+    ("Marsh has said previously that the harbour would close.", "has said previously",
+     "that the harbour would close", "has said"),
+    ("Marsh and her aides openly worry that the harbour will close.", "openly worry",
+     "that the harbour will close", "worry"),
+    ("Marsh was asked on the radio whether the harbour would close.", "was asked on",
+     "whether the harbour would close", "was asked"),
+])
+def test_a_records_cue_leaves_out_when_and_how_openly(text, cue, content, expected):
+    (record,) = to_records(text, [role_group(text, "Marsh", cue, content)])
+    assert record.cue.text == expected
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Marsh commented on the closure of the harbour.", "commented on", "the closure of the harbour"),
+    ("Marsh weighed in on the closure of the harbour.", "weighed in", "on the closure of the harbour"),
+    ("Marsh has recently said that the harbour would close.", "has recently said",
+     "that the harbour would close"),
+    ("The harbour will close, according to Marsh.", "according to", "The harbour will close"),
+    ("Marsh repeatedly said that the harbour would close.", "repeatedly said", "that the harbour would close"),
+])
+def test_a_cues_own_words_stay(text, cue, content):
+    (record,) = to_records(text, [role_group(text, "Marsh", cue, content)])
+    assert record.cue.text == cue
+
+
+# ------------------------------------------------------------------ sources
+
+def test_the_expletive_it_of_a_passive_is_no_source():
+    text = "It was announced Tuesday that the harbour would close."
+    (record,) = to_records(text, [role_group(text, "It", "was announced", "that the harbour would close")])
+    assert record.source is None
+
+
+def test_a_companys_it_stays_the_source():
+    text = "The firm lost money. It said that the harbour would close."
+    (record,) = to_records(text, [role_group(text, "It", "said", "that the harbour would close")])
+    assert record.source.text == "It"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The room will be led by a mayor who believes she is treated unfairly.", "a mayor"),
+    ("Several members of the board, who say that the plan goes too far, left early.",
+     "Several members of the board"),
+    # the clause may belong to "others" or to "the party": the pronoun stays
+    ("The plan drew calls from others within the party who say that it goes too far.", "who"),
+])
+def test_a_relative_pronoun_gives_way_to_its_antecedent(parse, text, expected):
+    doc = parse(text)
+    cue = "say" if " say " in text else "believes"
+    content = text[text.index(cue) + len(cue) + 1:-1]
+    records = antecedent_sources(doc, to_records(text, [role_group(text, "who", cue, content)]))
+    assert records[0].source.text == expected
+
+
+def test_a_named_source_is_left_alone(parse):
+    text = "Marsh, who runs the port, said that the harbour would close."
+    doc = parse(text)
+    records = antecedent_sources(doc, to_records(text, [role_group(text, "Marsh", "said",
+                                                                   "that the harbour would close")]))
+    assert records[0].source.text == "Marsh"
