@@ -82,3 +82,34 @@ def test_a_named_source_is_left_alone(parse):
     records = antecedent_sources(doc, to_records(text, [role_group(text, "Marsh", "said",
                                                                    "that the harbour would close")]))
     assert records[0].source.text == "Marsh"
+
+
+# ------------------------------------------------------------------ junk
+
+from claimscope.nlp.attribution_junk import is_junk  # noqa: E402
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("On Friday, Marsh mocked the mayor at the fair, mocking him for losing his keys during the parade.",
+     "Marsh", "mocking", "him for losing his keys during the parade"),
+    ("Marsh ridiculed the mayor for his slogan.", "Marsh", "ridiculed", "the mayor for his slogan"),
+    # a cue in a relative clause has the noun it modifies as its object
+    ("On Friday, the counsel, following through on a policy shift he announced in July, issued a complaint "
+     "against the firm.", "he", "announced", "in July, issued a complaint against the firm"),
+    # another article's headline under a link label
+    ("The talks went on.\n\nMore: Will the port close? Marsh says maybe but the board says no\n\nThe talks ended.",
+     "Marsh", "says", "maybe but the board says no"),
+])
+def test_acts_relative_cues_and_link_lines_are_junk(parse, text, source, cue, content):
+    assert is_junk(parse(text), role_group(text, source, cue, content))
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Marsh criticized the mayor for losing the keys.", "Marsh", "criticized", "the mayor for losing the keys"),
+    ("Marsh mocked the idea that the port would close.", "Marsh", "mocked", "the idea that the port would close"),
+    ("It is a deal that the board argues is a good one.", "the board", "argues", "is a good one"),
+    ("The talks went on.\n\nMarsh says the port will close, more or less: it has no money.", "Marsh", "says",
+     "the port will close, more or less: it has no money"),
+])
+def test_a_saying_stays(parse, text, source, cue, content):
+    assert not is_junk(parse(text), role_group(text, source, cue, content))
