@@ -113,3 +113,22 @@ def test_acts_relative_cues_and_link_lines_are_junk(parse, text, source, cue, co
 ])
 def test_a_saying_stays(parse, text, source, cue, content):
     assert not is_junk(parse(text), role_group(text, source, cue, content))
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Marsh said: the harbour will close.", "said:"),
+    ("I’d think the harbour will close.", "’d think"),
+])
+def test_a_cue_that_loses_no_word_keeps_its_marks(text, cue):
+    (record,) = to_records(text, [role_group(text, None, cue, "the harbour will close")])
+    assert record.cue.text == cue
+
+
+def test_an_antecedent_with_a_clause_of_its_own_is_left_alone(parse):
+    text = "Marsh cited the report in which his remarks appear, which says that the harbour will close."
+    doc = parse(text)
+    group = role_group(text, "which", "says", "that the harbour will close")
+    group = group.__class__(cue=group.cue, contents=group.contents,
+                            source=group.source.__class__("source", text.rindex("which"), text.rindex("which") + 5))
+    records = antecedent_sources(doc, to_records(text, [group]))
+    assert records[0].source.text == "which"

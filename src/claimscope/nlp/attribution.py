@@ -531,23 +531,19 @@ def _edges_left_out(words: list[re.Match], start: int, end: int) -> tuple[int, i
     edge = set(lexicon["cue_edge_words"])
     prepositions = set(lexicon["cue_edge_prepositions"])
     passive = any(w.group().lower() in _PASSIVE_AUX for w in words)
-    while len(words) > 1 and words[0].group().lower() in edge:
-        words = words[1:]
+    first, last = 0, len(words)
+    while last - first > 1 and words[first].group().lower() in edge:
+        first += 1
     stripped = False
-    while len(words) > 1:
-        last = words[-1].group().lower()
-        if last in edge:
+    while last - first > 1:
+        word = words[last - 1].group().lower()
+        if word in edge:
             stripped = True
-        elif not (last in prepositions and (stripped or passive)):
+        elif not (word in prepositions and (stripped or passive)):
             break
-        words = words[:-1]
-    if not words:
-        return start, end
-    if words[0].start() > start:
-        start = words[0].start()
-    if words[-1].end() < end:
-        end = words[-1].end()
-    return start, end
+        last -= 1
+    # only a side that lost a word moves ("said:" and "’d think" keep their marks)
+    return (words[first].start() if first else start), (words[last - 1].end() if last < len(words) else end)
 
 
 def _unless_expletive(text: str, source: TextSpan | None, cue: RoleSpan) -> TextSpan | None:
@@ -583,10 +579,14 @@ def _with_antecedent(doc: Doc, record: Attribution) -> Attribution:
     pronoun, noun = span[0], span[0].head.head
     if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i >= pronoun.i or _nested_noun(noun):
         return record
-    end = pronoun.i
+    start, end = noun.left_edge.i, pronoun.i
+    while start < noun.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    words = doc[noun.left_edge.i:end]
+    words = doc[start:end]
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP") for t in words):
+        return record  # "the article in which his comments appear, which says": not a plain noun phrase
     return dataclasses.replace(record, source=TextSpan.cut(text_of(doc), words.start_char, words.end_char))
 
 
