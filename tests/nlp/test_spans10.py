@@ -132,3 +132,35 @@ def test_an_antecedent_with_a_clause_of_its_own_is_left_alone(parse):
                             source=group.source.__class__("source", text.rindex("which"), text.rindex("which") + 5))
     records = antecedent_sources(doc, to_records(text, [group]))
     assert records[0].source.text == "which"
+
+
+# ------------------------------------------------------------------ content edges
+
+from role_groups import last_content  # noqa: E402
+
+from claimscope.nlp.attribution_edges import complete_contents  # noqa: E402
+
+
+@pytest.mark.parametrize("text, cue, content, expected", [
+    ("Speaker Tom Marsh said Wednesday he would not seek re-election, sparking debate about his successor.",
+     "said Wednesday", "he would not seek re-election, sparking debate about his successor",
+     "he would not seek re-election"),
+    ("Two former winners say that the party will lose if it softens its stance on marriage — countering "
+     "calls from others in the party.", "say",
+     "that the party will lose if it softens its stance on marriage — countering calls from",
+     "that the party will lose if it softens its stance on marriage"),
+])
+def test_a_content_ends_before_what_the_saying_led_to(parse, text, cue, content, expected):
+    doc = parse(text)
+    (done,) = complete_contents(doc, [role_group(text, text.split(" " + cue)[0].split(". ")[-1], cue, content)])
+    assert last_content(text, done) == expected
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Marsh said the board was raising prices on every route.", "said", "the board was raising prices on every route"),
+    ('Marsh said "the strike ended, sparking joy in every port."', "said", '"the strike ended, sparking joy in every port."'),
+])
+def test_a_participle_of_the_content_stays(parse, text, cue, content):
+    doc = parse(text)
+    (done,) = complete_contents(doc, [role_group(text, "Marsh", cue, content)])
+    assert last_content(text, done) == content
