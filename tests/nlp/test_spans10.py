@@ -108,6 +108,8 @@ def test_acts_relative_cues_and_link_lines_are_junk(parse, text, source, cue, co
     ("Marsh criticized the mayor for losing the keys.", "Marsh", "criticized", "the mayor for losing the keys"),
     ("Marsh mocked the idea that the port would close.", "Marsh", "mocked", "the idea that the port would close"),
     ("It is a deal that the board argues is a good one.", "the board", "argues", "is a good one"),
+    ("It is a deal that the board argues strenuously is a good one.", "the board", "argues",
+     "strenuously is a good one"),
     ("The talks went on.\n\nMarsh says the port will close, more or less: it has no money.", "Marsh", "says",
      "the port will close, more or less: it has no money"),
 ])

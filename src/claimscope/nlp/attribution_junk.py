@@ -335,7 +335,8 @@ def _relative_clause_cue(spans: list[Span], cue: Span) -> bool:
     deal that the administration argues | is a good one")."""
     verb = next((t for t in cue if t.pos_ == "VERB"), None)
     words = [t for sp in spans for t in sp if not t.is_punct and not t.is_space]
-    if verb is None or verb.dep_ != "relcl" or not words or words[0].pos_ in ("VERB", "AUX"):
+    opening = next((t for t in words if t.pos_ != "ADV"), None)  # "argues | strenuously is a good one"
+    if verb is None or verb.dep_ != "relcl" or opening is None or opening.pos_ in ("VERB", "AUX"):
         return False
     return any(t.tag_ in _FINITE and t not in verb.subtree for t in words)
 
