@@ -166,3 +166,16 @@ def test_a_participle_of_the_content_stays(parse, text, cue, content):
     doc = parse(text)
     (done,) = complete_contents(doc, [role_group(text, "Marsh", cue, content)])
     assert last_content(text, done) == content
+
+
+@pytest.mark.parametrize("text, cue, content, expected", [
+    ("Marsh said Wednesday he would not run again.", "said", "Wednesday he would not run again",
+     "he would not run again"),
+    ("It is a deal that Marsh argues strenuously is a good one.", "argues", "strenuously is a good one",
+     "is a good one"),
+    ("Marsh said Friday's vote was rigged.", "said", "Friday's vote was rigged", "Friday's vote was rigged"),
+    ("Marsh said, Wednesday, he would not run.", "said", "Wednesday, he would not run", "Wednesday, he would not run"),
+])
+def test_a_records_content_leaves_out_when_the_cue_was_said(text, cue, content, expected):
+    (record,) = to_records(text, [role_group(text, "Marsh", cue, content)])
+    assert record.content.text == expected

@@ -488,7 +488,7 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
                 id=f"a{len(records)}",
                 kind=quote_kind(text, fragments, mask) if fragments else "indirect",
                 cue=_record_cue(text, group.cue),
-                content=TextSpan.cut(text, *extent) if extent else None,
+                content=TextSpan.cut(text, *_content_after_edge(text, extent, group.cue)) if extent else None,
                 source=_unless_expletive(text, _record_source(text, group.source), group.cue),
                 score=round(group.cue.score, 4),
             ))
@@ -514,6 +514,23 @@ def _record_cue(text: str, cue: RoleSpan) -> TextSpan:
     kept = [w for w in words if w.start() >= start]
     start, end = _edges_left_out(kept, start, cue.end)
     return TextSpan.cut(text, start, end)
+
+
+def _content_after_edge(text: str, extent: tuple[int, int], cue: RoleSpan) -> tuple[int, int]:
+    """A record's content right after its cue without a word of when or how openly it was said
+    that the tagger gave it ("said | Wednesday he would not run" -> "he would not run", "argues |
+    strenuously is a good one" -> "is a good one"; `attribution.json` "content_edge_words"). A
+    possessive stays ("said | Friday's vote was rigged")."""
+    start, end = extent
+    if text[cue.end:start].strip():
+        return extent
+    word = _WORD_AT.match(text, start)
+    if word is None or word.group().lower() not in filter_lexicon()["content_edge_words"]:
+        return extent
+    rest = text[word.end():end]
+    if not rest[:1].isspace() or len(rest.split()) < 2:
+        return extent
+    return word.end() + len(rest) - len(rest.lstrip()), end
 
 
 _PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
