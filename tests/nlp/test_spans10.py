@@ -7,10 +7,12 @@ parse is the point."""
 from __future__ import annotations
 
 import pytest
-from role_groups import role_group
+from role_groups import last_content, role_group
 
 from claimscope.nlp.attribution import antecedent_sources, to_records
-
+from claimscope.nlp.attribution_edges import complete_contents
+from claimscope.nlp.attribution_governor import with_governing_sources
+from claimscope.nlp.attribution_junk import is_junk
 
 # ------------------------------------------------------------------ cue edges
 
@@ -86,8 +88,6 @@ def test_a_named_source_is_left_alone(parse):
 
 # ------------------------------------------------------------------ junk
 
-from claimscope.nlp.attribution_junk import is_junk  # noqa: E402
-
 
 @pytest.mark.parametrize("text, source, cue, content", [
     ("On Friday, Marsh mocked the mayor at the fair, mocking him for losing his keys during the parade.",
@@ -138,10 +138,6 @@ def test_an_antecedent_with_a_clause_of_its_own_is_left_alone(parse):
 
 # ------------------------------------------------------------------ content edges
 
-from role_groups import last_content  # noqa: E402
-
-from claimscope.nlp.attribution_edges import complete_contents  # noqa: E402
-
 
 @pytest.mark.parametrize("text, cue, content, expected", [
     ("Speaker Tom Marsh said Wednesday he would not seek re-election, sparking debate about his successor.",
@@ -182,8 +178,6 @@ def test_a_records_content_leaves_out_when_the_cue_was_said(text, cue, content, 
 
 
 # ------------------------------------------------------------------ a subject across a modifier
-
-from claimscope.nlp.attribution_governor import with_governing_sources  # noqa: E402
 
 
 def test_a_verb_after_and_shares_the_subject_past_a_participle(parse):
