@@ -11,6 +11,7 @@ from role_groups import last_content, role_group
 
 from claimscope.nlp.attribution import antecedent_sources, to_records
 from claimscope.nlp.attribution_edges import complete_contents
+from claimscope.nlp.attribution_filter import record_sides
 from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.attribution_junk import is_junk
 
@@ -193,3 +194,13 @@ def test_a_participle_with_no_finite_verb_before_gives_no_source(parse):
     doc = parse(text)
     (group,) = with_governing_sources(doc, [role_group(text, None, "openly worry", "that it will hurt their chances")])
     assert group.source is None
+
+
+def test_a_relative_cue_with_content_on_both_sides_keeps_its_complement(parse):
+    text = "It is not clear what the board will do if offered a deal that the union argues strenuously is a good one."
+    doc = parse(text)
+    group = role_group(text, "the union", "argues", "what the board will do if offered a deal that",
+                       "strenuously is a good one")
+    assert not is_junk(doc, group)
+    assert last_content(text, record_sides(doc, group)) == "strenuously is a good one"
+    assert len(record_sides(doc, group).contents) == 1

@@ -335,7 +335,9 @@ def _relative_clause_cue(spans: list[Span], cue: Span) -> bool:
     deal that the administration argues | is a good one")."""
     verb = next((t for t in cue if t.pos_ == "VERB"), None)
     words = [t for sp in spans for t in sp if not t.is_punct and not t.is_space]
-    opening = next((t for t in words if t.pos_ != "ADV"), None)  # "argues | strenuously is a good one"
+    # the content after the cue ("argues | strenuously is a good one"), where one sits on both sides
+    after = [t for t in words if t.i >= cue.end] or words
+    opening = next((t for t in after if t.pos_ != "ADV"), None)
     if verb is None or verb.dep_ != "relcl" or opening is None or opening.pos_ in ("VERB", "AUX"):
         return False
     return any(t.tag_ in _FINITE and t not in verb.subtree for t in words)
