@@ -251,12 +251,18 @@ def _subject_before_and(verb: Token, mask) -> Token | None:
             continue
         if "\n" in token.text or token.whitespace_.count("\n") or token.text in (".", "?", "!"):
             return None
-        if token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "relcl", "advcl"):
-            continue  # "lament the damage | caused by the strike": a modifier shares no subject
+        if token.pos_ == "VERB" and _in_participle_modifier(token):
+            continue  # "lament the damage | caused by the strike | to build ...": a modifier shares no subject
         if token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
             return subjects[0] if subjects else None
     return None
+
+
+def _in_participle_modifier(token: Token) -> bool:
+    """A verb that is, or hangs under, a participle modifying a noun or clause ("the damage
+    caused by Trump's demand for billions to build a wall"): no clause of a subject's own."""
+    return any(t.tag_ in ("VBN", "VBG") and t.dep_ in ("acl", "relcl", "advcl") for t in (token, *token.ancestors))
 
 
 def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:
