@@ -156,7 +156,7 @@ class AttributionTagger:
         groups, stances = self.output_groups(doc)
         doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(text_of(doc), stances))]
         sides = [r for r in (record_sides(doc, g) for g in groups) if r is not None]
-        attributions = to_records(text_of(doc), closed_quotes_apart(text_of(doc), sides))
+        attributions = antecedent_sources(doc, to_records(text_of(doc), closed_quotes_apart(text_of(doc), sides)))
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)
@@ -488,8 +488,8 @@ def to_records(text: str, groups: list[Group]) -> list[Attribution]:
                 id=f"a{len(records)}",
                 kind=quote_kind(text, fragments, mask) if fragments else "indirect",
                 cue=_record_cue(text, group.cue),
-                content=TextSpan.cut(text, *extent) if extent else None,
-                source=_record_source(text, group.source),
+                content=TextSpan.cut(text, *_content_after_edge(text, extent, group.cue)) if extent else None,
+                source=_unless_expletive(text, _record_source(text, group.source), group.cue),
                 score=round(group.cue.score, 4),
             ))
     return records
@@ -502,7 +502,8 @@ def _record_cue(text: str, cue: RoleSpan) -> TextSpan:
     """A record's cue without the writer's judgement of the saying: "falsely claimed" ->
     "claimed", "has wrongly said" -> "said" (the adverb is the writer's, not the speaker's).
     Only an evaluative adverb (`attribution.json` "evaluative_adverbs") before the cue's last
-    word; "repeatedly said" and "also warned" keep theirs. The groups keep it (the evaluation
+    word; "repeatedly said" and "also warned" keep theirs. Nor does it keep when or how openly
+    the saying was made at its edges (`_edges_left_out`). The groups keep both (the evaluation
     scores them as tagged)."""
     evaluative = set(filter_lexicon()["evaluative_adverbs"])
     words = list(_WORD_AT.finditer(text, cue.start, cue.end))
@@ -510,7 +511,100 @@ def _record_cue(text: str, cue: RoleSpan) -> TextSpan:
     for word in words[:-1]:
         if word.group().lower() in evaluative:
             start = words[words.index(word) + 1].start()
-    return TextSpan.cut(text, start, cue.end)
+    kept = [w for w in words if w.start() >= start]
+    start, end = _edges_left_out(kept, start, cue.end)
+    return TextSpan.cut(text, start, end)
+
+
+def _content_after_edge(text: str, extent: tuple[int, int], cue: RoleSpan) -> tuple[int, int]:
+    """A record's content right after its cue without a word of when or how openly it was said
+    that the tagger gave it ("said | Wednesday he would not run" -> "he would not run", "argues |
+    strenuously is a good one" -> "is a good one"; `attribution.json` "content_edge_words"). A
+    possessive stays ("said | Friday's vote was rigged")."""
+    start, end = extent
+    if text[cue.end:start].strip():
+        return extent
+    word = _WORD_AT.match(text, start)
+    if word is None or word.group().lower() not in filter_lexicon()["content_edge_words"]:
+        return extent
+    rest = text[word.end():end]
+    if not rest[:1].isspace() or len(rest.split()) < 2:
+        return extent
+    return word.end() + len(rest) - len(rest.lstrip()), end
+
+
+_PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
+
+
+def _edges_left_out(words: list[re.Match], start: int, end: int) -> tuple[int, int]:
+    """A cue's extent without the words of when and how openly it was said at its edges
+    (`attribution.json` "cue_edge_words"): "said Friday" -> "said", "recently told" -> "told",
+    "has said previously" -> "has said", "openly worry" -> "worry"; and without a preposition
+    the cue ran on into, after such a word ("said on Friday") or after a passive ("was asked on
+    Fox News" -> "was asked"). A preposition of an active cue stays ("commented on", "weighed
+    in"), and so does a word inside the cue ("has recently said": its auxiliary stays with it).
+    Whatever is left out, one word stays."""
+    lexicon = filter_lexicon()
+    edge = set(lexicon["cue_edge_words"])
+    prepositions = set(lexicon["cue_edge_prepositions"])
+    passive = any(w.group().lower() in _PASSIVE_AUX for w in words)
+    first, last = 0, len(words)
+    while last - first > 1 and words[first].group().lower() in edge:
+        first += 1
+    stripped = False
+    while last - first > 1:
+        word = words[last - 1].group().lower()
+        if word in edge:
+            stripped = True
+        elif not (word in prepositions and (stripped or passive)):
+            break
+        last -= 1
+    # only a side that lost a word moves ("said:" and "’d think" keep their marks)
+    return (words[first].start() if first else start), (words[last - 1].end() if last < len(words) else end)
+
+
+def _unless_expletive(text: str, source: TextSpan | None, cue: RoleSpan) -> TextSpan | None:
+    """No source for the expletive "it" of an agentless passive ("It was announced Tuesday
+    that ...", "It is believed that ..."): nobody is named as the speaker. "It said that ..."
+    (a company's "it") keeps its source."""
+    if source is None or source.text.lower() != "it":
+        return source
+    words = _WORD_AT.findall(text, cue.start, cue.end)
+    return None if len(words) >= 2 and words[0].lower() in _PASSIVE_AUX else source
+
+
+def antecedent_sources(doc: Doc, records: list[Attribution]) -> list[Attribution]:
+    """A record whose source is a relative pronoun ("others in the party, who say ...") takes
+    the pronoun's antecedent as its source ("others in the party"): "who" names nobody. The
+    groups keep the pronoun (PolNeAR marks it)."""
+    return [_with_antecedent(doc, r) for r in records]
+
+
+def _nested_noun(noun) -> bool:
+    """A noun inside a noun's prepositional phrase ("others within the party who say"): the
+    relative clause may belong to either noun, and the parse's pick is a guess."""
+    return noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _with_antecedent(doc: Doc, record: Attribution) -> Attribution:
+    source = record.source
+    if source is None or source.text.lower() not in ("who", "that", "which"):
+        return record
+    span = doc.char_span(source.start, source.end)
+    if span is None or len(span) != 1 or span[0].head.dep_ != "relcl":
+        return record
+    pronoun, noun = span[0], span[0].head.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i >= pronoun.i or _nested_noun(noun):
+        return record
+    start, end = noun.left_edge.i, pronoun.i
+    while start < noun.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    words = doc[start:end]
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP") for t in words):
+        return record  # "the article in which his comments appear, which says": not a plain noun phrase
+    return dataclasses.replace(record, source=TextSpan.cut(text_of(doc), words.start_char, words.end_char))
 
 
 def _record_source(text: str, source: RoleSpan | None) -> TextSpan | None:

@@ -57,6 +57,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_filter import REPORTING
+from claimscope.nlp.attribution_filter import lexicon as filter_lexicon
 from claimscope.nlp.attribution_spans import Group, RoleSpan, quoted_mask
 from claimscope.nlp.extensions import text_of
 
@@ -93,7 +94,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         # content on, to the end of the sentence the content ends in (cuts only shorten it).
         near = frames.others_within(i, min(group.cue.start, group.contents[0].start),
                                     _sentence_end(doc, group.contents[-1]))
-        for step in (_second_act_cut, partial(_next_sentence_cut, frames=near), _semicolon_frame_cut,
+        for step in (_second_act_cut, partial(_next_sentence_cut, frames=near), _semicolon_frame_cut, _consequence_cut,
                      partial(_before_other_frame, others=near)):
             cut = step(doc, group)
             if cut is not None:
@@ -325,6 +326,30 @@ def _semicolon_frame_cut(doc: Doc, group: Group) -> RoleSpan | None:
             if len(kept) >= 3:
                 return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
     return None
+
+
+def _consequence_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment up to a comma or dash before a participle of consequence, or None:
+    "said he would not seek re-election, sparking debate about ...", "say the party will lose
+    ... — countering calls from ...": what the saying led to is the writer's comment, however
+    the parser hung the participle (`attribution.json` "consequence_participles")."""
+    last = group.contents[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = set(filter_lexicon()["consequence_participles"])
+    for k, t in enumerate(span[1:-1], 1):
+        after = span[k + 1]
+        if t.text in (",", "—", "–", "--") and after.tag_ == "VBG" and after.lower_ in words and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+            kept = [u for u in span[:k] if not u.is_space]
+            if len(kept) >= 3 and not _inside_quotation(doc, t):
+                return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+    return None
+
+
+def _inside_quotation(doc: Doc, token) -> bool:
+    return bool(quoted_mask(text_of(doc))[token.idx])
 
 
 def _next_sentence_cut(doc: Doc, group: Group, frames: list[tuple[int, int]] = ()) -> RoleSpan | None:

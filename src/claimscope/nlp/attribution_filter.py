@@ -205,6 +205,20 @@ def cue_reports(doc: Doc, group: Group) -> bool:
     return False
 
 
+def _relative_complement(doc: Doc, group: Group, side: list[RoleSpan]) -> bool:
+    """A cue in a relative clause whose content after it opens on its verb: "a deal that the
+    administration argues | strenuously is a good one" says the deal is a good one; the clause
+    before the cue ("what Democrats will do if presented with a deal that") is the sentence the
+    relative clause hangs in, not what was argued."""
+    cue = _span(doc, group.cue)
+    verb = next((t for t in (cue or ()) if t.pos_ == "VERB"), None)
+    first = _span(doc, side[0])
+    if verb is None or verb.dep_ != "relcl" or first is None:
+        return False
+    opening = next((t for t in first if t.pos_ != "ADV" and not t.is_punct), None)
+    return opening is not None and opening.pos_ in ("VERB", "AUX")
+
+
 def record_sides(doc: Doc, group: Group) -> Group | None:
     """The group whose content fragments make its records (one per side of the cue): the
     attribution keeps all its fragments (PolNeAR scores them), but a record is a claim, so a
@@ -264,6 +278,8 @@ def record_sides(doc: Doc, group: Group) -> Group | None:
         kept = kept[1:]  # "If the bill fails, the Pentagon says, families will be paid": the condition is no claim of its own
     if len(kept) == 2 and _other_sentence_statement(doc, group, kept[0]):
         kept = kept[1:]
+    if len(kept) == 2 and _relative_complement(doc, group, kept[1]):
+        kept = kept[1:]  # "a deal that | the administration argues | strenuously is a good one"
     if len(kept) == 2 and has_finite(kept[1]) and not has_finite(kept[0]) and not any(
             quote_kind(text_of(doc), [(c.start, c.end) for c in side]) != "indirect" for side in kept):
         # "Prior to reaching a deal, | both sides said | they would each need to give something

@@ -231,25 +231,38 @@ def _series_subject(verb: Token, elsewhere) -> Token | None:
 
 def _subject_before_and(verb: Token, mask) -> Token | None:
     """'Buttigieg criticized Warren's "my way" approach and said ...': a finite verb right after
-    "and" or "but", with no subject of its own, where a quotation broke the parse (the verb hangs
-    on a noun): the subject of the nearest verb before it in the sentence, outside quotation marks."""
+    "and" or "but" (and its adverbs: "and openly worry"), with no subject of its own, where a
+    quotation broke the parse (the verb hangs on a noun) or a participle that modifies a noun
+    did ("lament the damage caused by ... and openly worry"): the subject of the nearest verb
+    before it in the sentence, outside quotation marks, past such participles."""
     doc = verb.doc
     if verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod" and doc[i].head == verb:
+        i -= 1  # "and openly worry", "but later said"
+    before = doc[i] if i >= verb.sent.start else None
     if before is None or before.lower_ not in ("and", "but"):
         return None
     # The parser may have cut the sentence at the quotation too: read back to the last full stop
     # outside quotation marks, within the paragraph.
-    for token in reversed(doc[max(0, verb.i - LOOK_BACK) : verb.i - 1]):
+    for token in reversed(doc[max(0, verb.i - LOOK_BACK) : i]):
         if mask[token.idx]:
             continue
         if "\n" in token.text or token.whitespace_.count("\n") or token.text in (".", "?", "!"):
             return None
+        if token.pos_ == "VERB" and _in_participle_modifier(token):
+            continue  # "lament the damage | caused by the strike | to build ...": a modifier shares no subject
         if token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
             return subjects[0] if subjects else None
     return None
+
+
+def _in_participle_modifier(token: Token) -> bool:
+    """A verb that is, or hangs under, a participle modifying a noun or clause ("the damage
+    caused by Trump's demand for billions to build a wall"): no clause of a subject's own."""
+    return any(t.tag_ in ("VBN", "VBG") and t.dep_ in ("acl", "relcl", "advcl") for t in (token, *token.ancestors))
 
 
 def with_governing_sources(doc: Doc, groups: list[Group]) -> list[Group]:

@@ -315,6 +315,43 @@ def _headline_label(cue: Span) -> bool:
             and before.text == ":")
 
 
+def _mockery(spans: list[Span], bases: set[str]) -> bool:
+    """"mocking | Kerry for breaking his leg", "ridiculed | the mayor for her slogan": a target
+    and the reason it is mocked, no proposition the mocker holds (`mocking_verbs`; unlike
+    "criticized | Trump for signaling ...", whose reason is what the critic says he did)."""
+    if not bases & lexicon()["mocking_verbs"]:
+        return False
+    tops = _tops(spans)
+    target = any(t.pos_ in _NOMINAL and t.dep_ == "dobj" for t in tops)
+    reason = [t for t in tops for t in (t, *t.children) if t.dep_ == "prep" and t.lower_ == "for"]
+    return target and bool(reason)
+
+
+def _relative_clause_cue(spans: list[Span], cue: Span) -> bool:
+    """"following through on a policy shift he announced | in July, issued a complaint": a cue
+    verb in a relative clause has the noun it modifies as its object; a content holding a
+    finite verb outside that clause (the sentence's own predicate) is not what was announced.
+    A content that opens on its verb is the clause's complement, whatever the parse says ("a
+    deal that the administration argues | is a good one")."""
+    verb = next((t for t in cue if t.pos_ == "VERB"), None)
+    words = [t for sp in spans for t in sp if not t.is_punct and not t.is_space]
+    # the content after the cue ("argues | strenuously is a good one"), where one sits on both sides
+    after = [t for t in words if t.i >= cue.end] or words
+    opening = next((t for t in after if t.pos_ != "ADV"), None)
+    if verb is None or verb.dep_ != "relcl" or opening is None or opening.pos_ in ("VERB", "AUX"):
+        return False
+    return any(t.tag_ in _FINITE and t not in verb.subtree for t in words)
+
+
+def _link_line(doc: Doc, cue: Span) -> bool:
+    """"More: Will there be another shutdown? Trump says maybe": a line under a link label
+    (`link_labels`) is another article's headline, page furniture."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, cue.start_char) + 1
+    label = text[line_start:text.find(":", line_start, cue.start_char)] if ":" in text[line_start:cue.start_char] else ""
+    return label.strip().lower() in lexicon()["link_labels"]
+
+
 def _passive_question(cue: Span, bases: set[str]) -> bool:
     """"was asked | about the budget", "was asked | whether she would run", "were asked | to
     approve the plan", "Questioned | about the budget, ...": the one asked said nothing yet;
@@ -362,7 +399,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
     bases = _cue_bases(cue)
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
-    if _negated_agentless_passive(group, cue) or _headline_label(cue):
+    if _negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue):
         return True  # nobody said it, quoted or not
     if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
         return False  # a quotation is what was said, whatever frames it
@@ -370,7 +407,8 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return False
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
             or _only_adverbial(spans) or _open_question(spans, bases) or _noun_phrase(spans, cue, bases)
-            or _negated_topic(spans, cue) or _passive_question(cue, bases) or _fragment(spans))
+            or _negated_topic(spans, cue) or _passive_question(cue, bases) or _fragment(spans)
+            or _mockery(spans, bases) or _relative_clause_cue(spans, cue))
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
