@@ -49,3 +49,20 @@ def test_the_paper_after_a_body_that_only_said_something_is_no_one(analyze):
                 "The Justice Department said on Monday that it had opened an inquiry.\n\n"
                 "The paper said the inquiry began in May.\n")
     assert speaker_of(a, "inquiry began in May") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Gov. Greg Abbott (R) signed the bill on Friday.\n", "signed the bill"),
+    ("The court struck down section 4(c) of the voting law on Tuesday.\n", "struck down section"),
+    ("The new rule takes effect January 1, 2020.\n", "takes effect"),
+])
+def test_a_party_mark_a_clause_of_a_law_or_a_date_is_no_page_furniture(analyze, text, words):
+    assert claim_with(analyze(text), words).asserter_name == "the author"
+
+
+@pytest.mark.parametrize("text", [
+    "Migrants approach the border fence in Tijuana, Mexico, December 26, 2018.\n",
+    "President Trump (L) shakes hands with Chancellor Merkel at the summit.\n",
+])
+def test_a_photo_caption_is_still_page_furniture(analyze, text):
+    assert analyze(text).claims == []
