@@ -66,3 +66,8 @@ def test_a_party_mark_a_clause_of_a_law_or_a_date_is_no_page_furniture(analyze, 
 ])
 def test_a_photo_caption_is_still_page_furniture(analyze, text):
     assert analyze(text).claims == []
+
+
+def test_a_weekday_before_the_date_is_no_captions_place(analyze):
+    claim = claim_with(analyze("The trial opens Tuesday, March 3, 2021.\n"), "trial opens")
+    assert claim.asserter_name == "the author"
