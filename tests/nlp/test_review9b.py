@@ -63,6 +63,7 @@ def test_a_party_mark_a_clause_of_a_law_or_a_date_is_no_page_furniture(analyze, 
 @pytest.mark.parametrize("text", [
     "Migrants approach the border fence in Tijuana, Mexico, December 26, 2018.\n",
     "President Trump (L) shakes hands with Chancellor Merkel at the summit.\n",
+    "A man walks past the damaged school in Kestria, Sunday, April 22, 2018.\n",
 ])
 def test_a_photo_caption_is_still_page_furniture(analyze, text):
     assert analyze(text).claims == []
