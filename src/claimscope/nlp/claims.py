@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
 from claimscope.nlp.cues import CueMatcher
 from claimscope.nlp.cues import lexicon as cue_lexicon
-from claimscope.nlp.epistemic import STATUS_CATEGORIES, EpistemicReading, cue_counts, is_negation, read_status
+from claimscope.nlp.epistemic import (
+    STATUS_CATEGORIES,
+    EpistemicReading,
+    cue_counts,
+    is_negation,
+    quantified_by,
+    read_status,
+)
 from claimscope.nlp.evidence import classify_evidence
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.paragraphs import is_heading
@@ -30,7 +37,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.2.1"
+RULES_VERSION = "claims-1.2.2"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -454,8 +461,7 @@ def _negated_cue(doc: Doc, attribution: Attribution) -> bool:
 def _nobody_holds(doc: Doc, attribution: Attribution) -> bool:
     source = _span(doc, attribution.source) if attribution.source else None
     # The span may leave the determiner out ("No | one"): its head's own words decide.
-    return source is not None and any(t.lower_ in _NOBODY and t.i <= source.root.i
-                                      for t in source.root.subtree)
+    return source is not None and quantified_by(source.root, _NOBODY)
 
 
 def _nobody_denies(doc: Doc, attribution: Attribution) -> bool:

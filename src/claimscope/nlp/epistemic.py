@@ -275,7 +275,7 @@ def cue_counts(cue: Span) -> bool:
     if sense.get("not_personal_object") and any(_personal(t) for t in _arguments(root, ("dobj", "nsubjpass"))):
         return False  # "refused to be questioned": interrogated, not doubted
     cancelling = set(sense.get("not_subjects", ()))
-    if cancelling and any(w.lower_ in cancelling for s in _arguments(root, ("nsubj",)) for w in s.subtree):
+    if cancelling and any(quantified_by(s, cancelling) for s in _arguments(root, ("nsubj",))):
         return False  # "Few would deny that ...": an affirmation
     if sense.get("claim_object"):
         nouns = set(lexicon()["claim_nouns"])
@@ -284,6 +284,16 @@ def cue_counts(cue: Span) -> bool:
         ) for c in children):
             return False
     return True
+
+
+def quantified_by(subject: Token, words: set[str]) -> bool:
+    """Whether one of `words` ("no", "few", "none") quantifies the subject itself: a word of
+    its subtree up to its head ("No one", "Few experts", "None of them"), not one in a phrase
+    after it ("officials with no ties to X" are officials), and not "few" after "a" ("a few
+    experts", "quite a few" are some experts, who do hold the view)."""
+    doc = subject.doc
+    return any(w.lower_ in words and w.i <= subject.i and not (
+        w.lower_ == "few" and w.i > 0 and doc[w.i - 1].lower_ == "a") for w in subject.subtree)
 
 
 # Adjectives that turn a verb of denial or doubt under them round: "hard to deny that ...".
@@ -397,7 +407,14 @@ def _past_frame(child: Token, modal: Token) -> bool:
     if words & _AHEAD:
         return False
     if child.dep_ == "advmod":
-        return child.lower_ in _PAST_ADVERBS or bool(words & _PAST_WORDS)
+        if child.lower_ == "then":
+            # "Back then, anyone could ..." is the past; a bare "then" is the next step, as
+            # often ahead as behind ("If the bill passes, the state could then raise taxes").
+            return any(c.lower_ == "back" for c in child.children)
+        # "Earlier this year, residents could ..." sets the scene; an "earlier" after the verb
+        # compares times, whichever way ("The vote could come earlier than planned").
+        return child.lower_ in _PAST_ADVERBS or (bool(words & _PAST_WORDS) and (
+            child.i < modal.i or "earlier" not in words))
     if child.dep_ == "npadvmod":
         return bool(words & _PAST_WORDS)
     if child.dep_ == "prep":

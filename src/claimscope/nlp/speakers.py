@@ -1249,7 +1249,8 @@ class SpeakerResolver:
 
     def _earlier_outlet(self, span: Span, root: Token) -> str | None:
         """"The Washington Post, citing three people, reported ... The paper said ...": "the
-        paper" is the organisation that was the main subject of a reporting verb in a sentence
+        paper" is the organisation that was the main subject of a publishing verb ('outlet_verbs':
+        "The Justice Department said ..." makes it no paper) in a sentence
         shortly before (the nearest sentence whose main subject is an organisation; "The paper
         said" again reads further back), or of any verb where its name is a newspaper's ("The
         Times tracked down another doctor ... The paper added"). None where that organisation did no reporting: a
