@@ -67,3 +67,11 @@ def test_rejecting_an_offer_is_no_denial(analyze):
     analysis = analyze("The union rejected the offer on Friday.\n")
     assert not analysis.attributions
     assert all(c.status != "denied" for c in analysis.claims)
+
+
+def test_a_relative_clause_on_a_bare_claim_noun_frames_no_saying(analyze):
+    # "that he had heard": "that" is the object of "heard"; he rejected claims, and nothing
+    # here says he denied that he heard from voters.
+    analysis = analyze("The senator rejected claims that he had heard from voters.\n")
+    assert not any(c.status == "denied" and c.text.startswith("he had heard") for c in analysis.claims), \
+        [(c.text, c.status) for c in analysis.claims]

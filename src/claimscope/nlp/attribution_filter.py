@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_spans import Group, RoleSpan, quote_kind, quoted_mask
+from claimscope.nlp.cues import lexicon as cue_lexicon
 from claimscope.nlp.extensions import text_of
 
 LEXICON = Path(__file__).parent / "lexicons" / "attribution.json"
@@ -138,8 +139,11 @@ def _reporting_noun(token) -> bool:
 
 def _has_that_clause(noun) -> bool:
     """ "rejected claims [that Russia had interfered]": a bare plural is framed by the
-    that-clause it governs, what was said."""
-    return any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(
+    that-clause it governs, what was said. Not a relative clause the parser labels alike
+    ("repeated claims [that he had heard from voters]"): its verb is one a claim noun is the
+    object of (the cue lexicon's `claim_noun_verbs`), the "that" standing for that object."""
+    verbs = set(cue_lexicon()["claim_noun_verbs"])
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and c.lemma_.lower() not in verbs and any(
         m.lower_ == "that" and m.dep_ == "mark" and noun.i < m.i < c.i for m in c.children)
         for c in noun.children)
 

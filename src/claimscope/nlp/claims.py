@@ -37,7 +37,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.2.2"
+RULES_VERSION = "claims-1.2.3"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -584,13 +584,6 @@ def _that_clause(nouns: list, within: Span) -> Span | None:
     return None
 
 
-# Verbs whose object a claim noun can be, so that "the claims that he made" is a relative
-# clause: the "that" stands for the object.
-_CLAIM_NOUN_VERBS = {"make", "level", "write", "file", "publish", "raise", "repeat", "bring", "spread",
-                     "hear", "read", "deny", "reject", "push", "peddle", "report", "tell", "offer",
-                     "give", "put", "advance", "present", "share", "believe", "post", "see", "find"}
-
-
 def _content_clause_misread(clause) -> bool:
     """ "disputed accounts [that the operation lasted for months]": the parser took the content
     clause of a claim noun for a relative clause, with "that" as the verb's object. A clause
@@ -599,7 +592,7 @@ def _content_clause_misread(clause) -> bool:
     that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
     if that is None or that.dep_ not in ("dobj", "mark") or not {clause.head.lower_, clause.head.lemma_.lower()} & set(cue_lexicon()["claim_nouns"]):
         return False
-    if clause.lemma_.lower() in _CLAIM_NOUN_VERBS or clause.lemma_.lower() == "be" and that.dep_ == "dobj":
+    if clause.lemma_.lower() in cue_lexicon()["claim_noun_verbs"] or clause.lemma_.lower() == "be" and that.dep_ == "dobj":
         return False
     return any(c.dep_ in SUBJECT_DEPS and c.i > that.i for c in clause.children) and not any(
         c.dep_ == "dobj" and c.i != that.i for c in clause.children)
