@@ -1,3 +1,3 @@
 """claimscope: an accounting of what articles claim, on what evidence, and how certainly."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
