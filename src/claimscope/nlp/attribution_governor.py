@@ -310,11 +310,17 @@ def _without_false_source(doc: Doc, group: Group) -> Group:
     head = _source_head(doc, group.source)
     if head is None:
         return group
-    if group.source.start >= group.cue.end and head.dep_ in SUBJECTS and head.head.dep_ == "ccomp" and (
+    # What is said comes after such a cue; a content tagged before it belongs to another frame
+    # ("he disputed accounts that X, saying | agency records indicated ..."), and the source is
+    # left alone.
+    after = all(c.start >= group.cue.end for c in group.contents)
+    if after and group.source.start >= group.cue.end and head.dep_ in SUBJECTS and head.head.dep_ == "ccomp" and (
             head.head.head == verb):
         contents = group.contents
         text = text_of(doc)
-        if contents and not text[group.source.end:contents[0].start].strip(" ,"):
+        # Only a content that starts after the source, nothing but a comma between: a content
+        # before the cue ("..., he disputed, saying | agency records ...") stays as it is.
+        if contents and contents[0].start >= group.source.end and not text[group.source.end:contents[0].start].strip(" ,"):
             first = contents[0]
             contents = [RoleSpan(first.role, group.source.start, first.end, first.score), *contents[1:]]
         return Group(cue=group.cue, source=None, contents=contents)
