@@ -119,14 +119,22 @@ def agreement(first: list[dict], second_path: Path) -> None:
         print(f"  {f}: {same}/{n}")
 
 
+def _pair_key(row: dict) -> tuple:
+    """A sampled attribution's key with its content's start: a quote split around its cue
+    ('"X," she said. "Y."') gives two attributions with one cue, so one key; each half is its
+    own fact."""
+    content = (row.get("fact") or {}).get("content") or {}
+    return (row["key"], content.get("start"))
+
+
 def compare(rows: list[dict], earlier: list[dict], label: str) -> None:
     """Attributions both audits sampled: on an unchanged fact the two judgings should agree (how
     far they do says how much the figures move by judging alone); on a changed fact, how the
     strict call moved."""
-    before = {r["key"]: r for r in earlier if r["kind"] == "attribution"}
+    before = {_pair_key(r): r for r in earlier if r["kind"] == "attribution"}
     moved: dict[tuple, int] = defaultdict(int)
     for r in rows:
-        b = before.get(r["key"]) if r["kind"] == "attribution" else None
+        b = before.get(_pair_key(r)) if r["kind"] == "attribution" else None
         if b is None:
             continue
         fact = "unchanged" if b["fact"] == r["fact"] else "changed"
