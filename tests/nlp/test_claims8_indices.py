@@ -5,7 +5,7 @@ per-claim look-ups linear. Random spans, checked against the scans they replaced
 import random
 
 from claimscope.model.records import Attribution, Entity, TextSpan
-from claimscope.nlp.claims import _ContentIndex, _FrameIndex, _MentionIndex, _frame_end
+from claimscope.nlp.claims import _ContentIndex, _frame_end, _FrameIndex, _MentionIndex
 
 
 def _span(rng, limit=400, longest=60):

@@ -14,7 +14,6 @@ from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import cue_reports, with_negated_verbs
 from claimscope.nlp.attribution_junk import is_junk
 
-
 # ------------------------------------------------------------------ names and predicates
 
 @pytest.mark.parametrize("text, source, cue, content", [

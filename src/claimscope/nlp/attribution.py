@@ -41,11 +41,13 @@ from claimscope.model.records import Attribution, TextSpan
 from claimscope.nlp.attribution_edges import complete_contents
 from claimscope.nlp.attribution_filter import (
     CUE_MODES,
-    lexicon as filter_lexicon,
     ends_in_object_preposition,
     record_sides,
     split_groups,
     with_negated_verbs,
+)
+from claimscope.nlp.attribution_filter import (
+    lexicon as filter_lexicon,
 )
 from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.attribution_junk import rules_version, split_junk

@@ -44,10 +44,12 @@ from claimscope.nlp.entity_knowledge import (
     is_not_an_entity,
     is_place,
     knowledge_type,
-    lexicon as world_lexicon,
     read_as_place,
     run_together_names,
     same_thing_key,
+)
+from claimscope.nlp.entity_knowledge import (
+    lexicon as world_lexicon,
 )
 from claimscope.nlp.entity_knowledge import version as knowledge_version
 from claimscope.nlp.entity_mentions import (
@@ -1192,7 +1194,7 @@ def _untagged_surnames(doc: Doc, mentions, taken: set[int], lower_words: set[str
     surname, it is no mention in "the Obama administration", "Clinton-Gingrich" or a quoted
     title (`taken`: the words already in mentions, link lines and boxes)."""
     by_surname: dict[str, set[str]] = {}
-    for span, entry_id, label in mentions:
+    for span, _entry_id, label in mentions:
         words = _name_words(span)
         if label == "PERSON" and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle() \
                 and words[-1].strip(".").lower() not in GENERATIONS:

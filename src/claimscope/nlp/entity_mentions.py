@@ -13,7 +13,13 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from claimscope.nlp.entity_forms import is_first_name, title_abbreviations, tribe_words, type_heads, us_state_codes
+from claimscope.nlp.entity_forms import (
+    is_first_name,
+    title_abbreviations,
+    tribe_words,
+    type_heads,
+    us_state_codes,
+)
 from claimscope.nlp.extensions import text_of
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
