@@ -7,7 +7,7 @@ import pytest
 from claim_views import claim_with as _claim
 
 from claimscope.model.records import Entity, TextSpan
-from claimscope.nlp.claims import _fits_source
+from claimscope.nlp.speaker_fit import source_fits
 
 
 @pytest.mark.parametrize("text, words", [
@@ -91,15 +91,18 @@ def _source(parse, text, words):
      "ORG", True),
     ("The department said the fines would stand.", "The department", "Labor Department", "ORG", True),
     # A person noun resolves to a person only.
-    ("The spokesman said talks would resume.", "The spokesman", "North Korea", "GPE", False),
-    ("The spokesman said talks would resume.", "The spokesman", "Kim Roe", "PERSON", True),
+    ("The president said talks would resume.", "The president", "North Korea", "GPE", False),
+    ("The president said talks would resume.", "The president", "Kim Roe", "PERSON", True),
+    # A spokesperson is left to the speaker rules: "the spokesman" speaks for the body an
+    # earlier "spokesman for X" spoke for.
+    ("The spokesman said talks would resume.", "The spokesman", "Northwind Shipping", "ORG", True),
     # A name in the source: the text names it, left to the speaker component.
     ("The Justice Department said the fines would stand.", "The Justice Department",
      "Department of Justice", "ORG", True),
 ])
 def test_a_definite_source_fits_only_its_kind_of_entity(parse, text, words, name, kind, fits):
     entity = Entity(id="e1", name=name, type=kind, mentions=[TextSpan(0, 1, name)])
-    assert _fits_source(_source(parse, text, words), entity) is fits
+    assert source_fits(_source(parse, text, words), entity, frozenset({"spokesman"})) is fits
 
 
 @pytest.mark.parametrize("text", [

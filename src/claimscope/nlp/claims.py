@@ -37,7 +37,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.2.3"
+RULES_VERSION = "claims-1.2.4"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -138,7 +138,8 @@ class ClaimExtractor:
                     reading = EpistemicReading("reported", reading.certainty - 0.2, [])
             elif attribution is None:
                 asserter_name, asserter_entity = author, None
-            elif entity is not None and _fits_source(source_span, entity):
+            elif entity is not None:
+                # The speaker component checked that the entity fits the source (speaker_fit).
                 asserter_name, asserter_entity = entity.name, entity.id
             else:
                 asserter_name = attribution.source.text if attribution.source else UNNAMED
@@ -224,39 +225,6 @@ class ClaimExtractor:
         if not any(f.get(c) for f in found for c in STATUS_CUE_CATEGORIES):
             return [span]
         return list(parts)
-
-
-# Nouns of a body that a definite source names by its kind ("the department said"): the
-# entity it resolves to must be a body of that kind, which its name shows ("Labor Department",
-# "Federal Aviation Administration"); a party or a company for "the department" is a guess.
-BODY_NOUNS = {"department", "agency", "board", "ministry", "commission", "bureau", "committee",
-              "office", "council", "court"}
-# Words of a public body's name that "the agency" or "the department" may stand for.
-BODY_NAME_WORDS = BODY_NOUNS | {"administration", "service", "authority", "trustees", "directorate",
-                                "secretariat", "inspectorate", "tribunal", "panel"}
-
-
-def _fits_source(source: Span | None, entity: Entity) -> bool:
-    """Whether the entity the speaker component resolved a source to can be what the source
-    names. A definite common noun for a kind of speaker ("the spokesman", "the department")
-    resolved to another kind of thing (a country for "the spokesman", a party or a company for
-    "the department") is a wrong guess: the claim keeps the source's words as its asserter,
-    with no entity (HELPERS: a wrong speaker is worse than none)."""
-    if source is None:
-        return True
-    head = source.root
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
-            t.pos_ == "PROPN" for t in source):
-        return True  # a name, a pronoun, or "the Justice Department": the text names it
-    noun = head.lemma_.lower()
-    lex = cue_lexicon()
-    if lex["definite_sources"].get(noun) == "PERSON" or noun in lex["person_nouns"]:
-        return entity.type == "PERSON"
-    if noun not in BODY_NOUNS:
-        return True
-    names = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
-    words = {w.lower().strip(".,'’") for n in names for w in n.split()}
-    return bool(words & BODY_NAME_WORDS)
 
 
 FURNITURE_FILE = Path(__file__).parent / "lexicons" / "furniture.json"

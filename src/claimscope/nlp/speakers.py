@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.entities import GENERATIONS
 from claimscope.nlp.extensions import ensure_extensions, text_of
+from claimscope.nlp.speaker_fit import source_fits
 from claimscope.nlp.speaker_centering import (
     TOLD_OBJECT,
     addressee,
@@ -1660,6 +1661,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     last_end = -1
     named_in_run: dict[int, str] = {}
     previous: Attribution | None = None
+    entities = {e.id: e for e in doc._.entities or []}
+    spokesperson_nouns = frozenset(resolver.lex["spokesperson_nouns"])
     for a in sorted(attributions, key=lambda a: a.cue.start):
         entity = None
         if a.source is not None:
@@ -1667,6 +1670,10 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
             content = (a.content.start, a.content.end) if a.content else None
             entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
                                       since=last_end if recent is not None else None, previous=previous)
+            if entity is not None and entity in entities and not source_fits(
+                    doc.char_span(a.source.start, a.source.end, alignment_mode="expand"), entities[entity],
+                    spokesperson_nouns):
+                entity = None  # "the department" resolved to a party: a guess (speaker_fit)
         elif (previous is not None and previous.kind != "indirect" and a.kind == "direct"
               and text[a.cue.start : a.cue.end] in "\"“" and previous.content is not None
               and "\n" in text[previous.content.end : a.cue.start]
