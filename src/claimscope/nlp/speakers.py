@@ -39,7 +39,6 @@ from spacy.tokens import Doc, Span, Token
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.entities import GENERATIONS
 from claimscope.nlp.extensions import ensure_extensions, text_of
-from claimscope.nlp.speaker_fit import source_fits
 from claimscope.nlp.speaker_centering import (
     TOLD_OBJECT,
     addressee,
@@ -49,6 +48,7 @@ from claimscope.nlp.speaker_centering import (
     previous_subject,
     quoted_only,
 )
+from claimscope.nlp.speaker_fit import source_fits
 
 LEXICON = Path(__file__).parent / "lexicons" / "speakers.json"
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
