@@ -382,8 +382,9 @@ def _inference_drawer(source: Span | None, mentions: _MentionIndex, by_id: dict,
     head = source.root
     noun = head.lemma_.lower()
     if not ((head.pos_ == "NOUN" and noun in EVIDENCE_NOUNS)
-            or (head.pos_ in ("PRON", "DET") and head.lower_ in EVIDENCE_PRONOUNS)):
-        return None
+            or (head.pos_ in ("PRON", "DET") and head.lower_ in EVIDENCE_PRONOUNS and head.tag_ != "WDT"
+                and head.head.dep_ != "relcl")):
+        return None  # a relative "that" ("a memo that warned ...") stands for its noun
     verb = head.head
     for child in verb.children:  # "To Quill, all this suggests ..."
         if child.dep_ in ("prep", "dative") and child.lower_ == "to" and child.i < head.i:
