@@ -111,6 +111,8 @@ class Workspace:
         doc = nlp.make_doc(info.text)
         if info.meta.get("author"):
             doc.user_data["author"] = info.meta["author"]
+        if info.meta.get("title"):  # the headline repeated in the text is no claim (nlp/claims.py)
+            doc.user_data["title"] = info.meta["title"]
         for _, component in nlp.pipeline:
             doc = component(doc)
         return collect(doc, info, self._versions or {})

@@ -90,7 +90,10 @@ class ClaimExtractor:
         mentions = _MentionIndex(entities)
         sentences = list(doc.sents)
         sentence_index = {s.start: i for i, s in enumerate(sentences)}
-        body = [s for s in sentences if not is_heading(s) and not is_page_furniture(s)]
+        title = doc.user_data.get("title")
+        # A post's line ends on its date, not like a sentence, yet it is no heading.
+        body = [s for s in sentences if (not is_heading(s) or _in_post(s)) and not is_page_furniture(s)
+                and not _is_title(s, title)]
         attributed = list(self._attributed(doc, attributions))
         # An attribution too thin to carry a claim ("know about the cracks") leaves its
         # sentence to the author, so nothing the text says is dropped.
@@ -112,6 +115,7 @@ class ClaimExtractor:
         # Sorted once: each claim asks whether a cue lies in a range, by bisection, not by
         # going over every attribution (quadratic on long texts).
         cue_starts = sorted(a.cue.start for a in attributions)
+        voices = _voices(doc, attributions, mentions, by_id)
         for index, ((span, attribution), score) in enumerate(zip(drafts, scores)):
             cue_span = _span(doc, attribution.cue) if attribution else None
             # A quotation carried into a paragraph of its own: the frame's verb ("allege") was
@@ -131,13 +135,23 @@ class ClaimExtractor:
             evidence = classify_evidence(source=source_span, entity=entity,
                                          sentence_cues=sentence_cues)
             quoted = attribution is None and (span.start_char, span.end_char) in unowned
-            if quoted:
+            voice = _voice_at(voices, span.start_char) if _voiced(doc, attribution) else None
+            if voice is not None:
+                # A transcript's turn or an embedded post: its speaker's words, not the author's.
+                asserter_name, asserter_entity = voice
+                if reading.status == "asserted":
+                    reading = EpistemicReading("reported", reading.certainty - 0.2, [])
+            elif quoted:
                 # Somebody's words, whose speaker the text does not give: not the author's.
                 asserter_name, asserter_entity = UNNAMED, None
                 if reading.status == "asserted":
                     reading = EpistemicReading("reported", reading.certainty - 0.2, [])
             elif attribution is None:
                 asserter_name, asserter_entity = author, None
+            elif (drawer := _inference_drawer(source_span, mentions, by_id, author)) is not None:
+                asserter_name, asserter_entity = drawer
+            elif (teller := _teller(source_span, cue_span, mentions, by_id)) is not None:
+                asserter_name, asserter_entity = teller
             elif entity is not None:
                 # The speaker component checked that the entity fits the source (speaker_fit).
                 asserter_name, asserter_entity = entity.name, entity.id
@@ -167,7 +181,7 @@ class ClaimExtractor:
         # (and already keeps a content clear of its own source and cue), the speaker
         # component their source_entity.
         for attribution in attributions:
-            if attribution.content is None or _negated_cue(doc, attribution):
+            if attribution.content is None or _negated_cue(doc, attribution) or _aim_cue(doc, attribution):
                 continue
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
@@ -227,6 +241,164 @@ class ClaimExtractor:
         return list(parts)
 
 
+def _is_title(sentence: Span, title: str | None) -> bool:
+    """The article's headline repeated in its text ("How will the council solve the quay
+    riddle?" after the dek): a heading, no claim of the body."""
+    if not title:
+        return False
+    norm = " ".join(title.split()).strip(_TRIM).lower()
+    return bool(norm) and " ".join(sentence.text.split()).strip(_TRIM).lower() == norm
+
+
+# "AMY GOODMAN: ...", "ANNETTE MAGNUS-MARQUART: ...": a transcript's speaker label, a name in
+# capitals opening a paragraph. One letter ("Q:", "A:") names no one and is left alone.
+SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]*){0,3}):[ \t]+\S", re.MULTILINE)
+# An embedded post's signature at its paragraph's end: "— Mara Quill (@mquill) October 17, 2019".
+POST_SIGNATURE = re.compile(r"[—–]\s*([^—–()\n]{1,60}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+MIN_TRANSCRIPT_SPEAKERS = 2
+
+
+def _voices(doc: Doc, attributions: list[Attribution], mentions: _MentionIndex,
+            by_id: dict) -> list[tuple[int, int, str, str | None]]:
+    """Ranges of the text that are someone's words though no attribution covers them: a
+    transcript's turns (from a speaker label to the next label, over the paragraphs of the
+    turn) and embedded posts (a paragraph ending in a post's signature). Each range with the
+    speaker's name and entity. A label is a speaker's where it holds a person's mention or is
+    the source of a colon attribution; a text is a transcript with at least
+    `MIN_TRANSCRIPT_SPEAKERS` speakers' labels, so "SPECIAL COVERAGE: ..." or a lone "NOTE:"
+    makes no turn."""
+    text = text_of(doc)
+    sources = {(a.source.start, a.source.end): a for a in attributions if a.source is not None}
+    labels = []
+    for match in SPEAKER_LABEL.finditer(text):
+        start, end = match.span(1)
+        ids = mentions.ids(mentions.within(start, end))
+        person = next((i for i in ids if i in by_id and by_id[i].type == "PERSON"), None)
+        attribution = sources.get((start, end))
+        if person is None and attribution is not None and attribution.source_entity in by_id:
+            person = attribution.source_entity
+        # Or its last name stands in the text in a name's case ("joined by Mara Quill").
+        surname = match.group(1).split()[-1].title()
+        speaker = person is not None or attribution is not None or re.search(
+            rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
+        name = by_id[person].name if person is not None else match.group(1)
+        labels.append((match.start(), speaker, name, person))
+    voices = []
+    if len({name for _, speaker, name, _ in labels if speaker}) >= MIN_TRANSCRIPT_SPEAKERS:
+        for i, (start, speaker, name, person) in enumerate(labels):
+            if speaker:
+                end = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+                voices.append((start, end, name, person))
+    at = 0
+    for line in text.split("\n"):
+        match = POST_SIGNATURE.search(line)
+        if match:
+            start, end = at + match.start(1), at + match.end(1)
+            ids = mentions.ids(mentions.within(start, end))
+            person = ids[0] if ids and ids[0] in by_id else None
+            voices.append((at, at + len(line), by_id[person].name if person else match.group(1), person))
+        at += len(line) + 1
+    return sorted(voices)
+
+
+def _in_post(sentence: Span) -> bool:
+    text = text_of(sentence.doc)
+    line_end = text.find("\n", sentence.start_char)
+    return POST_SIGNATURE.search(text[sentence.start_char : line_end if line_end != -1 else len(text)]) is not None
+
+
+def _voiced(doc: Doc, attribution: Attribution | None) -> bool:
+    """Whether a claim inside a turn or a post is the voice's: the author's sentences
+    (no attribution), the label's colon attribution (the tagger can give a turn's colon the
+    label of the turn before), and the speaker's own "I think" / "we know"."""
+    if attribution is None or attribution.cue.text.strip() == ":":
+        return True
+    source = attribution.source
+    return source is not None and source.text.strip().lower() in FIRST_PERSON
+
+
+def _voice_at(voices: list[tuple[int, int, str, str | None]], char: int) -> tuple[str, str | None] | None:
+    for start, end, name, person in voices:
+        if start <= char < end:
+            return name, person
+    return None
+
+
+# Nouns for what is found or worked out, never for who says it: "The results suggest that X",
+# "My calculations show that X", "all this suggests that X". Evidence draws no inference; the
+# one who reads it does (docs/audit.md, fresh4 kinds).
+# Not "figure" ("political figures said"), "model" or "record": they name people or papers too.
+EVIDENCE_NOUNS = {"result", "calculation", "finding", "data", "number", "estimate", "evidence",
+                  "analysis", "statistic", "math", "arithmetic", "trend", "pattern", "chart",
+                  "graph", "projection"}
+# "all this", "that", "these" standing alone as the subject: what went before, not a speaker
+# ("it" and "which" are often a company or a ministry: "It said that profits fell").
+EVIDENCE_PRONOUNS = {"this", "that", "these", "those"}
+FIRST_PERSON = {"my", "our", "i", "we", "me", "us"}
+
+
+def _inference_drawer(source: Span | None, mentions: _MentionIndex, by_id: dict,
+                      author: str) -> tuple[str, str | None] | None:
+    """The asserter of a claim whose source is evidence, not a speaker ("The results suggest
+    that X"): whoever draws the inference. That is a person named with "to" before it ("To
+    Quill, all this suggests ..."), the maker a possessive names ("Quill's figures show ..."),
+    or else the author ("My calculations suggest ...", "The data show ..."). None where the
+    source is a speaker; a study or poll is its maker's voice and stays with the speaker
+    component."""
+    if source is None:
+        return None
+    head = source.root
+    noun = head.lemma_.lower()
+    if not ((head.pos_ == "NOUN" and noun in EVIDENCE_NOUNS)
+            or (head.pos_ in ("PRON", "DET") and head.lower_ in EVIDENCE_PRONOUNS and head.tag_ != "WDT"
+                and head.head.dep_ != "relcl")):
+        return None  # a relative "that" ("a memo that warned ...") stands for its noun
+    verb = head.head
+    for child in verb.children:  # "To Quill, all this suggests ..."
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and child.i < head.i:
+            for person in child.children:
+                if person.dep_ == "pobj" and person.pos_ == "PROPN":
+                    found = _entity_under(person, mentions)
+                    span = source.doc[person.left_edge.i : person.right_edge.i + 1]
+                    return (by_id[found].name, found) if found in by_id else (span.text, None)
+    for child in head.children:  # "Quill's figures", "my calculations"
+        if child.dep_ == "poss":
+            if child.lower_ in FIRST_PERSON:
+                return author, None
+            if child.pos_ == "PROPN":
+                found = _entity_under(child, mentions)
+                if found in by_id:
+                    return by_id[found].name, found
+                return None
+            return None  # "his figures": the speaker component resolves who
+    if any(t.pos_ == "PROPN" for t in source):
+        return None  # "the Labor Department's data", "Gallup figures": a named maker
+    return author, None
+
+
+def _teller(source: Span | None, cue: Span | None, mentions: _MentionIndex,
+            by_id: dict) -> tuple[str, str | None] | None:
+    """The speaker of "The exchange told Quill that X" where the source given is Quill, the
+    one told: the subject of the telling verb is the asserter (docs/audit.md: the addressee
+    is not the speaker). None where the source is no addressee of the cue."""
+    if source is None or cue is None:
+        return None
+    head = source.root
+    verb = head.head
+    if head.dep_ not in ("dobj", "dative", "iobj") or not (cue.start <= verb.i < cue.end):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        from_ = None
+    else:
+        subject = subjects[0]
+        found = _entity_under(subject, mentions)
+        if found in by_id and subject.pos_ != "PRON":
+            return by_id[found].name, found
+        from_ = source.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    return (from_ or UNNAMED), None
+
+
 FURNITURE_FILE = Path(__file__).parent / "lexicons" / "furniture.json"
 
 
@@ -237,6 +409,12 @@ def _furniture() -> tuple[list[re.Pattern], re.Pattern]:
             re.compile(data["caption_tail"], re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _prompts() -> list[re.Pattern]:
+    data = json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))
+    return [re.compile(p, re.IGNORECASE) for p in data.get("paragraph_patterns", [])]
+
+
 def is_page_furniture(sentence: Span) -> bool:
     """A sentence of the page, not of the article (lexicons/furniture.json): "Jane Roe
     contributed to this report", "This story has been updated", "He can be reached at ...",
@@ -244,6 +422,12 @@ def is_page_furniture(sentence: Span) -> bool:
     text = sentence.text.strip(_TRIM)
     patterns, caption_tail = _furniture()
     if any(p.search(text) for p in patterns):
+        return True
+    # A reader prompt's paragraph is furniture throughout ("Share Your Thoughts Do you think
+    # ...? Join the conversation below."), however the parser cuts it.
+    whole = text_of(sentence.doc)
+    line = whole[whole.rfind("\n", 0, sentence.start_char) + 1 : sentence.start_char + 1].strip(_TRIM)
+    if line and line != text[:1] and any(p.search(line) for p in _prompts()):
         return True
     # A caption tells what a photo shows, in the present, and ends on the day it was taken.
     return bool(caption_tail.search(text)) and sentence.root.tag_ in ("VBZ", "VBP")
@@ -412,6 +596,22 @@ def _quotation_goes_on(doc: Doc, run: tuple[int, int], frames: _FrameIndex) -> A
 
 
 # Subjects that say nobody holds the view: "No one disputes that X", "Few would deny that X".
+# Nouns of a chance or a task, whose "to show" / "to prove" is an aim, no report: "Monday is
+# her chance to show she is motivated by the common good" is the author's view of Monday.
+AIM_NOUNS = {"chance", "opportunity", "bid", "effort", "attempt", "moment", "push", "plan",
+             "need", "pressure", "duty", "obligation", "job", "task", "turn", "responsibility",
+             "challenge", "test", "goal", "aim", "mission"}
+
+
+def _aim_cue(doc: Doc, attribution: Attribution) -> bool:
+    cue = _span(doc, attribution.cue)
+    if cue is None:
+        return False
+    verb = cue.root
+    return (verb.dep_ in ("acl", "relcl", "xcomp", "advcl") and verb.head.pos_ == "NOUN"
+            and verb.head.lemma_.lower() in AIM_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
 _NOBODY = {"no", "nobody", "none", "few", "neither"}
 
 

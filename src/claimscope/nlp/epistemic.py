@@ -656,7 +656,7 @@ def status_cues(cues: dict[str, list[Span]], claim: Span,
     out: dict[str, list[Span]] = {}
     for category in STATUS_CATEGORIES:
         kept = [c for c in cues.get(category, [])
-                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing)
+                if cue_counts(c) and in_scope(c, claim, attribution_cue, governing) and not concessive_whether(c)
                 and (second is None or c.start < second or _within(c, attribution_cue))]
         if category == "weak_hedge":
             # Weak cues only give the learned hedge its visible cue: they must be the claim's own.
@@ -664,6 +664,27 @@ def status_cues(cues: dict[str, list[Span]], claim: Span,
         if kept:
             out[category] = kept
     return out
+
+
+def concessive_whether(cue: Span) -> bool:
+    """"Whether voters like it or not, the tax rose", "The tax will rise, whether in January or
+    in March": a "whether" opening a sentence or standing after a comma or dash, with its
+    "or" before the next comma, sets alternatives aside and asks nothing (docs/audit.md,
+    fresh4: a concessive "whether"). "The board asked whether it would rise or fall" and "The
+    question is whether ..." are questions: their "whether" follows a word of the clause."""
+    if cue.text.lower() != "whether":
+        return False
+    token = cue[0]
+    sentence = token.sent
+    before = token.doc[token.i - 1] if token.i > sentence.start else None
+    if before is not None and before.text not in (",", "—", "–", "-", "(", ";"):
+        return False
+    for t in token.doc[token.i + 1 : sentence.end]:
+        if t.lower_ == "or":
+            return True
+        if t.text in (",", "—", "–", ";", ")"):
+            return False
+    return False
 
 
 # Verbs of saying whose question ("Remember when Keller said ...?", "Did he promise ...?") asks

@@ -19,7 +19,10 @@ from claimscope.nlp.extensions import text_of
 # Abbreviations before a name that the model's tokenizer does not keep whole (checked on
 # en_core_web_sm 3.8: "Gen.", "Adm.", "Rep.", "Sen.", "Gov." it already keeps).
 RANK_ABBREVIATIONS = ("Cpl.", "Sgt.", "Pfc.", "Pvt.", "Spc.", "Capt.", "Col.", "Lt.", "Maj.",
-                      "Cmdr.", "Brig.", "Ens.", "Supt.", "Insp.", "Det.", "Cpt.")
+                      "Cmdr.", "Brig.", "Ens.", "Supt.", "Insp.", "Det.", "Cpt.",
+                      # Plurals before several names ("GOP Sens. Ted Cruz and Mike Lee"): the
+                      # parser ended the sentence at "Sens." (issue 9, tuning judge 10).
+                      "Sens.", "Reps.", "Govs.")
 
 
 def add_abbreviations(nlp: Language) -> None:
