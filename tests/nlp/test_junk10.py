@@ -44,6 +44,17 @@ from claimscope.nlp.attribution_junk import is_junk, rules_version, without_ques
      "whether the mayor could be blamed for everything"),
     ("The pollsters avoided predicting whether the Greens could win in November.", "The pollsters",
      "avoided predicting", "whether the Greens could win in November"),
+    # a passive "expected" without an infinitive or a clause: who is due where
+    ("Several ministers are expected at the commemorations in Valtoria.", "Several ministers", "are expected",
+     "at the commemorations in Valtoria"),
+    ("More cuts were expected at other agencies if the budget fails.", None, "were expected",
+     "at other agencies if the budget fails"),
+    ("Kemp had been expected to address the killing of the fisherman.", "Kemp", "had been expected to address",
+     "the killing of the fisherman"),
+    # questioning a person is asking, not doubting a proposition
+    ("Months before, his wife questioned the harbour chief, Ada Brenner, at a hearing.", "his wife", "questioned",
+     "the harbour chief, Ada Brenner, at a hearing"),
+    ("Senators grilled him for three hours.", "Senators", "grilled", "him for three hours"),
     # a verb of asking takes whom it asks, not a count
     ("Interviewers ask the two men about it all the time.", "Interviewers", "ask",
      "the two men about it all the time"),
@@ -67,6 +78,15 @@ def test_scenes_names_questions_and_open_knowledge_are_junk(parse, text, source,
     ("The mayor knows the port will close in May.", "The mayor", "knows", "the port will close in May"),
     ("But they add it is too soon to predict whether the Greens will win a majority.", "they",
      "add it is too soon to predict", "whether the Greens will win a majority"),
+    ("They depicted the harbour plan as a sale of public land.", "They", "depicted",
+     "the harbour plan as a sale of public land"),
+    ("Kemp portrayed her fight with the council as a \"make-or-break moment\" for the port.", "Kemp", "portrayed",
+     "her fight with the council as a \"make-or-break moment\" for the port"),
+    ("Kemp is expected to win the seat.", "Kemp", "is expected", "to win the seat"),
+    ("It was expected that all councillors take a tough stance on crime.", None, "was expected",
+     "that all councillors take a tough stance on crime"),
+    ("The auditors questioned the findings of the harbour board.", "The auditors", "questioned",
+     "the findings of the harbour board"),
     ("Patrols reported forty incidents along the border.", "Patrols", "reported", "forty incidents along the border"),
 ])
 def test_findings_predicates_and_conditions_stay(parse, text, source, cue, content):

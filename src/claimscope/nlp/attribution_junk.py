@@ -417,8 +417,8 @@ def _depiction(doc: Doc, group: Group, spans: list[Span], cue: Span) -> bool:
     words = [t for sp in spans for t in sp if t.is_alpha]
     if not words or words[0].lower_ in ("that", "how", "what", "why", "whether", "if"):
         return False
-    if any(_own_finite(t, spans) for t in words):
-        return False
+    if any(_own_finite(t, spans) for t in words) or _predicative(spans, cue):
+        return False  # "depicted | the plan as a sale" says what the plan is
     source = doc.char_span(group.source.start, group.source.end, alignment_mode="expand") if group.source else None
     if source is None or not len(source):
         return False
@@ -431,6 +431,41 @@ def _depiction(doc: Doc, group: Group, spans: list[Span], cue: Span) -> bool:
 
 
 _PERSONAL = {"i", "we", "he", "she", "you", "they"}
+_PERSONAL_OBJECTS = {"me", "us", "him", "her", "you", "them"}
+
+
+def _interrogated(spans: list[Span], cue: Span) -> bool:
+    """"his wife questioned | the Facebook CEO, Mark Zuckerberg", "senators grilled | the
+    minister": a verb of questioning (`interrogating_verbs`) whose content is the person
+    questioned (a name, a pronoun, a person noun) asks, it does not doubt a proposition
+    ("questioned | the findings" stays, as a doubt of what the findings say)."""
+    lex = lexicon()
+    if not any(t.pos_ == "VERB" and t.lemma_.lower() in lex["interrogating_verbs"] for t in cue):
+        return False
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or any(_own_finite(t, spans) for t in words):
+        return False
+    head = _main_head(spans)
+    if head is None:
+        return False
+    persons = set(cue_lexicon()["person_nouns"]) | lex["showing_persons"]
+    return (head.ent_type_ == "PERSON" or head.lower_ in _PERSONAL_OBJECTS or head.lower_ in persons
+            or head.lemma_.lower() in persons)
+
+
+def _due(spans: list[Span], cue: Span) -> bool:
+    """"Several ministers are expected | at the commemorations", "cuts were expected | at other
+    agencies", "had been expected to address | the killing": a passive "expected" with no
+    infinitive or that-clause of its content says who is due where or what was on the agenda,
+    no proposition anyone holds ("is expected | to win the seat" and "it was expected | that
+    ..." stay)."""
+    if not any(t.lemma_.lower() == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+               for t in cue):
+        return False
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].lower_ in ("to", "that"):
+        return False
+    return not any(_own_finite(t, spans) for t in words)
 
 
 def _not_known_if(doc: Doc, group: Group, spans: list[Span], cue: Span, bases: set[str]) -> bool:
@@ -498,7 +533,8 @@ def is_junk(doc: Doc, group: Group) -> bool:
     if _negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue):
         return True  # nobody said it, quoted or not
     kind = quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents])
-    if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)):
+    if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)
+                             or _interrogated(spans, cue)):
         return True  # a question put or a scene shown, even with a few words in quotation marks
     if kind != "indirect":
         return False  # a quotation is what was said, whatever frames it
@@ -507,7 +543,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
             or _only_adverbial(spans) or _open_question(spans, bases, cue) or _noun_phrase(spans, cue, bases)
             or _negated_topic(spans, cue) or _passive_question(cue, bases) or _fragment(spans)
-            or _not_known_if(doc, group, spans, cue, bases)
+            or _not_known_if(doc, group, spans, cue, bases) or _due(spans, cue)
             or _mockery(spans, bases) or _relative_clause_cue(spans, cue))
 
 
