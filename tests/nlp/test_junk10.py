@@ -115,5 +115,17 @@ def test_a_content_ends_before_the_question_put(parse, text, cue, content, expec
     assert text[done.contents[-1].start : done.contents[-1].end] == expected
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Kemp said the videos show Brenner calmly leaving his car when asked to do so by the police.", "said",
+     "the videos show Brenner calmly leaving his car when asked to do so by the police"),
+    ('Kemp said that Brenner "lashed out at the harbour pilots when he was asked whether the port would close."',
+     "said", 'that Brenner "lashed out at the harbour pilots when he was asked whether the port would close."'),
+])
+def test_a_request_or_a_quoted_question_stays_in_the_content(parse, text, cue, content):
+    doc = parse(text)
+    (done,) = complete_contents(doc, [role_group(text, "Kemp", cue, content)])
+    assert text[done.contents[-1].start : done.contents[-1].end].rstrip(".") == content.rstrip(".")
+
+
 def test_rules_version_is_bumped():
     assert rules_version() == "rules-1.3.2"
