@@ -107,6 +107,9 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         if end != last.end:
             contents = group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)]
             group = Group(cue=group.cue, source=group.source, contents=contents)
+        cut = _question_put_cut(text_of(doc), group.contents[-1])
+        if cut is not None:
+            group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         out.append(group)
     return out
 
@@ -194,6 +197,27 @@ def _writers_rebuttal(text: str, last: RoleSpan) -> RoleSpan | None:
     """The last fragment without a rebuttal clause the tagger ran into, or None."""
     found = _REBUTTAL.search(text, last.start, last.end)
     if found is None or found.start() <= last.start:
+        return None
+    return RoleSpan(last.role, last.start, found.start(), last.score)
+
+
+# "responded "no" | when asked whether the House was ...": the question put to the speaker is a
+# circumstance of the cue, not more of what was said.
+# Only a question ("asked if", "asked whether", "asked about", "asked Monday what"): "leaving his
+# car when asked to do so by police" is a request within what was said.
+_QUESTION_PUT = re.compile(r",?\s+(?:when|after|before|as|while)\s+(?:(?:being|he was|she was|they were|it was)\s+)?"
+                           r"(?:asked|questioned|pressed)(?:\s+[A-Za-z]+)?\s+(?:if|whether|about|what|how|why|who)\b",
+                           re.IGNORECASE)
+
+
+def _question_put_cut(text: str, last: RoleSpan) -> RoleSpan | None:
+    """The last fragment without a "when asked if ..." clause at its end, or None (the content
+    keeps at least its first words: one that opens with the question is left alone, and so
+    does a quotation that holds the clause: 'lashed out "when he was asked whether ..."')."""
+    found = _QUESTION_PUT.search(text, last.start, last.end)
+    if found is None or found.start() <= last.start or not any(ch.isalnum() for ch in text[last.start:found.start()]):
+        return None
+    if quoted_mask(text)[found.end() - 1]:
         return None
     return RoleSpan(last.role, last.start, found.start(), last.score)
 

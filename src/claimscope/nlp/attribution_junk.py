@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from claimscope.nlp.attribution_filter import base_forms
 from claimscope.nlp.attribution_spans import Group, quote_kind, quoted_mask
+from claimscope.nlp.cues import lexicon as cue_lexicon
 from claimscope.nlp.extensions import text_of
 
 LEXICON = Path(__file__).parent / "lexicons" / "attribution_junk.json"
@@ -136,14 +137,31 @@ def _topic(spans: list[Span], cue: Span) -> bool:
     return not any(_own_finite(t, spans) for t in words)
 
 
-def _open_question(spans: list[Span], bases: set[str]) -> bool:
+def _open_question(spans: list[Span], bases: set[str], cue: Span | None = None) -> bool:
     """A wh-clause after a verb of knowing or saying ("do know | what some operators have been
-    up to", "did not say | how she would differ", "don't know | what they're talking about"):
-    what is known or said is left open, so nothing is asserted."""
+    up to", "did not say | how she would differ", "don't know | what they're talking about"), or
+    after a verb of deliberating ("considered | whether the mayor could be blamed", "avoided
+    predicting | whether the party could win"): what is known, said or weighed is left open, so
+    nothing is asserted."""
     words = [t for sp in spans for t in sp if t.is_alpha]
     lex = lexicon()
     # not "if" or "when": "said | if they were president they would ..." is a conditional claim
-    return bool(words) and bool(bases & lex["knowing_verbs"]) and words[0].lower_ in lex["open_question_words"]
+    if not words or words[0].lower_ not in lex["open_question_words"]:
+        return False
+    return bool(bases & lex["knowing_verbs"]) or (cue is not None and _deliberating(cue))
+
+
+def _deliberating(cue: Span) -> bool:
+    """A verb of deliberating in the cue (`deliberating_verbs`) that no reporting verb of the cue
+    governs: "they add | it is too soon to predict | whether ..." says that it is too soon."""
+    lex = lexicon()
+    reporting = set(cue_lexicon()["report"])
+    for t in cue:
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex["deliberating_verbs"]:
+            above = [a for a in t.ancestors if cue.start <= a.i < cue.end]
+            if not any(a.lower_ in reporting for a in above):
+                return True
+    return False
 
 
 def _own_clause_gerund(token, spans: list[Span]) -> bool:
@@ -186,7 +204,8 @@ def _noun_phrase(spans: list[Span], cue: Span, bases: set[str]) -> bool:
     head = _main_head(spans)
     if head is None or head.pos_ not in _NOMINAL:
         return False
-    if head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children):
+    if (head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children)) and not bases & lexicon()["request_verbs"]:
+        # (not "ask | the two men about it": a verb of asking takes whom it asks, not a count)
         return False  # "reported | forty incidents", "found | 75 percent support": a count is a finding
     return not any(_own_finite(t, spans) or _own_clause_gerund(t, spans) for sp in spans for t in sp)
 
@@ -232,15 +251,28 @@ def _naming(doc: Doc, spans: list[Span], cue: Span, bases: set[str]) -> bool:
         return True  # "calling himself | a lifelong reformer": a name or a title one takes, not a claim
     if "call" in bases and any(t.lower_ == "called" and (t.dep_ in ("acl", "amod") and _right_after(t.head, t) or (any(
             c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children))
-            or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))) for t in cue):
+            or (t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-"))
+            or (t.i > 1 and t.doc[t.i - 1].text in ("-", "\u2010", "\u2011") and t.doc[t.i - 2].lower_ == "so")) for t in cue):
         # "a firm called X", "is called X", "so-called": a name, not a saying ("was called a
         # disaster by critics" has someone who called it so)
+        return True
+    if bases & {"call", "term"} and any(_what_object(t) for t in cue):
+        # "home to what the agency calls | the worst drought in a century": the words the agency
+        # uses for it, a naming; the writer, not the agency, says the region is home to it
         return True
     head = _main_head(spans)
     noun_cue = any(t.lemma_.lower() in lex["naming_nouns"] for t in cue)
     noun_content = head is not None and head.lemma_.lower() in lex["naming_nouns"] and not any(
         _own_finite(t, spans) for sp in spans for t in sp)
     return bool(bases & lex["word_use_verbs"]) and (noun_cue or noun_content)
+
+
+def _what_object(verb) -> bool:
+    """A verb whose object is a "what" before it: "what the agency calls X", "what critics have
+    termed X"."""
+    return verb.pos_ == "VERB" and any(
+        c.lower_ in ("what", "whatever") and c.dep_ in ("dobj", "nsubjpass", "attr") and c.i < verb.i
+        for c in verb.children)
 
 
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
@@ -368,6 +400,105 @@ _FRAGMENT_WORDS = 6
 _DANGLING_POS = {"DET", "ADP", "SCONJ", "CCONJ"}
 
 
+def _depiction(doc: Doc, group: Group, spans: list[Span], cue: Span) -> bool:
+    """"A video posted online shows | protesters tearing down a fence", "Trump showed | a casual
+    disregard for the union", "a commander showed | an array of seized weapons", "families show
+    up | needing care": a picture shows a scene and a person shows a thing or an attitude; none
+    reports a proposition. Only a noun-phrase content (no finite clause of its own) after a verb
+    of showing (`depicting_verbs`) whose source is a picture (`depicting_sources`) or a person, or
+    a "show up" / "show off". "Polls showed | Clinton leading", "data shows | a 5% rise" (a
+    finding) and "the video shows | that the officer fired first" stay."""
+    lex = lexicon()
+    verbs = [t for t in cue if t.pos_ == "VERB" and t.lemma_.lower() in lex["depicting_verbs"]]
+    if not verbs:
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for v in verbs for c in v.children):
+        return True  # "show up", "show off": to appear, to display, whatever follows
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].lower_ in ("that", "how", "what", "why", "whether", "if"):
+        return False
+    if any(_own_finite(t, spans) for t in words) or _predicative(spans, cue):
+        return False  # "depicted | the plan as a sale" says what the plan is
+    source = doc.char_span(group.source.start, group.source.end, alignment_mode="expand") if group.source else None
+    if source is None or not len(source):
+        return False
+    head = source.root
+    if head.lemma_.lower() in lex["depicting_sources"] or base_forms(head.lower_) & lex["depicting_sources"]:
+        return True
+    persons = set(cue_lexicon()["person_nouns"]) | lex["showing_persons"]
+    return (head.ent_type_ == "PERSON" or head.lower_ in _PERSONAL or head.lemma_.lower() in persons
+            or head.lower_ in persons)
+
+
+_PERSONAL = {"i", "we", "he", "she", "you", "they"}
+_PERSONAL_OBJECTS = {"me", "us", "him", "her", "you", "them"}
+
+
+def _interrogated(spans: list[Span], cue: Span) -> bool:
+    """"his wife questioned | the Facebook CEO, Mark Zuckerberg", "senators grilled | the
+    minister": a verb of questioning (`interrogating_verbs`) whose content is the person
+    questioned (a name, a pronoun, a person noun) asks, it does not doubt a proposition
+    ("questioned | the findings" stays, as a doubt of what the findings say)."""
+    lex = lexicon()
+    if not any(t.pos_ == "VERB" and t.lemma_.lower() in lex["interrogating_verbs"] for t in cue):
+        return False
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or any(_own_finite(t, spans) for t in words):
+        return False
+    head = _main_head(spans)
+    if head is None:
+        return False
+    persons = set(cue_lexicon()["person_nouns"]) | lex["showing_persons"]
+    return (head.ent_type_ == "PERSON" or head.lower_ in _PERSONAL_OBJECTS or head.lower_ in persons
+            or head.lemma_.lower() in persons)
+
+
+def _due(spans: list[Span], cue: Span) -> bool:
+    """"Several ministers are expected | at the commemorations", "cuts were expected | at other
+    agencies", "had been expected to address | the killing": a passive "expected" with no
+    infinitive or that-clause of its content says who is due where or what was on the agenda,
+    no proposition anyone holds ("is expected | to win the seat" and "it was expected | that
+    ..." stay)."""
+    if not any(t.lemma_.lower() == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+               for t in cue):
+        return False
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].lower_ in ("to", "that"):
+        return False
+    return not any(_own_finite(t, spans) for t in words)
+
+
+def _not_known_if(doc: Doc, group: Group, spans: list[Span], cue: Span, bases: set[str]) -> bool:
+    """"We don't know | if the plan will work", "Nobody knows | if the council will approve it",
+    "isn't sure | if ...": after a negated verb of knowing, "if" asks whether; no one holds what
+    follows to be true or false. ("said | if they were president they would ..." is a
+    condition and stays: only verbs of knowing, `knowing_if_verbs`.)"""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].lower_ != "if" or not bases & lexicon()["knowing_if_verbs"]:
+        return False
+    source = text_of(doc)[group.source.start : group.source.end].strip().lower() if group.source else ""
+    negative_source = source.split()[:1] in (["nobody"], ["none"], ["neither"], ["no"], ["noone"])
+    return _negated(cue) or negative_source
+
+
+def _question_put(spans: list[Span], cue: Span) -> bool:
+    """"Pelosi said when asked | if the committee was conducting an inquiry", "Ryan was asked on
+    television | whether he was "abandoning his troops"": a content that is the question put to
+    the speaker (an "if", "whether" or "about" under a passive or bare participle of asking) is
+    what the speaker was asked, not what the speaker said, quoted words or not."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    if not words or words[0].lower_ not in ("if", "whether", "about"):
+        return False
+    inside = {t.i for sp in spans for t in sp}
+    verb = words[0].head
+    while verb.i in inside and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i in inside or verb.lemma_.lower() not in lexicon()["passive_question_verbs"] or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    # a bare "when asked" (tagged VBN or VBD) or a passive; not "has asked whether", "Kemp asked if"
+    return not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+
+
 def _fragment(spans: list[Span]) -> bool:
     """A content of a few words that stops mid-phrase: "is seen | that Tillis", "considered |
     Capito's", "notes | that in", "said | amphibious warfare was": no proposition (the tagger
@@ -401,13 +532,18 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return True  # a name is no claim, quoted or not
     if _negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue):
         return True  # nobody said it, quoted or not
-    if quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents]) != "indirect":
+    kind = quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents])
+    if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)
+                             or _interrogated(spans, cue)):
+        return True  # a question put or a scene shown, even with a few words in quotation marks
+    if kind != "indirect":
         return False  # a quotation is what was said, whatever frames it
     if any(t.lower_ == "according" for t in cue):
         return False
     return (_writers_frame(doc, group, cue) or _aim(spans, cue, bases) or _topic(spans, cue)
-            or _only_adverbial(spans) or _open_question(spans, bases) or _noun_phrase(spans, cue, bases)
+            or _only_adverbial(spans) or _open_question(spans, bases, cue) or _noun_phrase(spans, cue, bases)
             or _negated_topic(spans, cue) or _passive_question(cue, bases) or _fragment(spans)
+            or _not_known_if(doc, group, spans, cue, bases) or _due(spans, cue)
             or _mockery(spans, bases) or _relative_clause_cue(spans, cue))
 
 
@@ -415,5 +551,23 @@ def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]
     """Statements, and the junk among them (`is_junk`), which the caller shows as stances."""
     kept, junk = [], []
     for g in groups:
+        g = without_questions_put(doc, g)
         (junk if is_junk(doc, g) else kept).append(g)
     return kept, junk
+
+
+def without_questions_put(doc: Doc, group: Group) -> Group:
+    """A group without the content fragments that are the question put to the speaker
+    (`_question_put`), where another fragment is left: 'Brenner responded | "no" | on Wednesday
+    when asked | whether the council was in an inquiry' said "no", not the question."""
+    if len(group.contents) < 2:
+        return group
+    kept = []
+    for c in group.contents:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+        if span is None or cue is None or not len(span) or not _question_put([span], cue):
+            kept.append(c)
+    if not kept or len(kept) == len(group.contents):
+        return group
+    return Group(cue=group.cue, source=group.source, contents=kept)
