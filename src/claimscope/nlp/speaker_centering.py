@@ -217,8 +217,6 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
             gender = gender or _PRONOUN_GENDER.get(subject.lower_)
             continue
         key = _person_at(resolver, subject) or _named_subject(resolver, subject, root)
-        if key is None and pronoun.pos_ == "PRON":
-            key = _titled_subject(resolver, subject)
         if key is None or (among is not None and key not in among and key != last_speaker):
             return None  # named in the content, unless they also spoke last (the same chain)
         known = ents.genders.get(key)
@@ -300,21 +298,6 @@ def _named_subject(resolver, subject: Token, root: Token) -> str | None:
         names += [c for c in root.children if c.dep_ == "attr"]
     found = {key for c in names if c.pos_ == "PROPN" for key in [_person_at(resolver, c)] if key is not None}
     return next(iter(found)) if len(found) == 1 else None
-
-
-def _titled_subject(resolver, subject: Token) -> str | None:
-    """"The president did not dwell on the economy. He praised ...": a center that is a bare
-    definite title ("the president", "the senator") is the one person the text gave that title
-    before, by the rule that reads such a title as a speaker (`SpeakerResolver._titled_person`);
-    a pronoun after it goes on with that person as after a name. A title with words that pick
-    out its own holder ("the president of the club", "the senator who wrote it", "Iran's
-    president") or a modifier ("the former president") is left alone."""
-    if subject.pos_ != "NOUN" or subject.tag_ != "NN":
-        return None
-    if [c.lower_ for c in subject.children if c.i < subject.i] != ["the"] or any(
-            c.dep_ in ("relcl", "acl", "prep", "appos") for c in subject.children):
-        return None
-    return resolver._titled_person(subject.doc[subject.i - 1 : subject.i + 1], subject)
 
 
 def _person_at(resolver, subject: Token) -> str | None:

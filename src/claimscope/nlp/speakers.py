@@ -982,10 +982,7 @@ class SpeakerResolver:
             return None  # "the Velden administration": the name only modifies who speaks
         # "KELLER: Will you ...": a transcript's speaker label in capitals, whatever the tagger
         # made of it (an adjective, a noun), is a name.
-        # A capitalised subject the tagger took for a verb ("Trump frequently has hailed ...")
-        # is a name too: a verb is no subject.
         names = {t.lower_ for t in span if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")
-                 or (t.is_title and t.pos_ == "VERB" and t.dep_ in SUBJECT_DEPS)
                  or (t.is_upper and t.is_alpha and len(t) > 2)}
         words = {w for w in names if w not in self.lex["honorifics"]}
         if not words:
@@ -997,15 +994,6 @@ class SpeakerResolver:
             return None
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
                   and words & {w.lower() for w in m.entity.name.split()}}
-        if len(people) > 1 and len(words) > 1:
-            # "Trump Jr. said" (the tagger missed the name) where the text has Donald Trump Jr.
-            # and Donald Trump Sr: the one whose name holds every word of the source.
-            def bare(w: str) -> str:
-                return w.lower().strip(".,")
-            every = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
-                     and {bare(w) for w in words} <= {bare(w) for w in m.entity.name.split()}}
-            if len(every) == 1:
-                return next(iter(every))
         if len(people) > 1 and len(words) == 1:
             return self._one_of_namesakes(people, span)  # "Hollis" of Mark and Peter Hollis
         return next(iter(people)) if len(people) == 1 else None
@@ -1418,20 +1406,11 @@ class SpeakerResolver:
             return None
         forms = {noun, *self.lex.get("title_abbreviations", {}).get(noun, [])}
         people: dict[str, MentionInfo] = {}  # holder -> the last mention giving the title
-        current: set[str] = set()  # holders given the title once without "former" before it
         for m in self.entities.mentions:
             if m.entity.type != "PERSON" or m.end > span.start_char:
                 continue
             if forms & self._titles_of(m):
                 people[self.entities.key(m)] = m
-                if not self._former(m):
-                    current.add(self.entities.key(m))
-        if len(people) > 1 and current and not any(
-                c.lower_ in PAST_TITLE_WORDS for c in root.children if c.i < root.i):
-            # "former President Barack Obama ... President Donald Trump ... the president": a
-            # title given only as a past one ("former", "late") is not the one "the president"
-            # now holds; he is no rival of the holder (unless the source says "the former ...").
-            people = {key: m for key, m in people.items() if key in current}
         if len(people) == 1:
             return next(iter(people))
         if not people:
@@ -1441,7 +1420,9 @@ class SpeakerResolver:
         # were out of the text for a while before that and were not its subject or object
         # since ("the Clinton administration" is no talk of him).
         last = max(people.values(), key=lambda m: m.start)
-        if self._former(last):
+        first = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if first is not None and any(t.lower_ in ("former", "ex", "late", "then")
+                                     for t in self.doc[max(first.start - 3, 0) : first.start]):
             return None  # "former President Obama": the president now may be another
         others = set(people) - {self.entities.key(last)}
         gap = self.lex["title_holder_gap_sentences"]
@@ -1451,12 +1432,6 @@ class SpeakerResolver:
             if m.sentence > last.sentence - gap and (m.start < last.start or m.role in ("subject", "object")):
                 return None
         return self.entities.key(last)
-
-    def _former(self, m: MentionInfo) -> bool:
-        """Whether a mention's title is a past one: "former President Obama", "the late Sen. X"."""
-        first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return first is not None and any(t.lower_ in PAST_TITLE_WORDS
-                                         for t in self.doc[max(first.start - 3, 0) : first.start])
 
     def _titles_of(self, m: MentionInfo) -> frozenset[str]:
         """The title words a person mention is given: the word right before it and those the
@@ -1542,7 +1517,6 @@ class SpeakerResolver:
         return _dominant(orgs) if orgs else None
 
 
-PAST_TITLE_WORDS = {"former", "ex", "late", "then"}
 TITLE_WINDOW = 4  # tokens between a title and the name it is given ("Mayor of Berkeley Jesse A.")
 
 
