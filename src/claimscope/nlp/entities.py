@@ -32,6 +32,7 @@ from claimscope.nlp.entity_forms import (
     title_abbreviations,
     tribe_words,
     type_heads,
+    us_state_abbreviations,
     us_state_names,
 )
 from claimscope.nlp.entity_knowledge import (
@@ -78,7 +79,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.3.1"  # 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.0"  # 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -192,7 +193,21 @@ class EntityLinker:
                 # "Washington-based", "USA TODAY", "the Putin administration": a name or a
                 # modifier that contains the alias, not a mention of what the alias names.
                 continue
-            if self._place_not_government(span, entry_id):
+            district = _district_after(span)
+            if self._building(span, entry_id, label):
+                # "the White House's south lawn", "protesters outside the Kremlin": the
+                # building, not the government it stands for (issue 9, fresh4)
+                entry_id, label = None, "FAC"
+                if span[0].lower_ == "the":
+                    span = span[1:]
+            elif district:
+                # "Washington, D.C.", "outside of Washington, D.C.": the city named with its
+                # district is the place, never the government (issue 9, fresh4), and the
+                # district is part of that one name, no second place ("Washington" alone in
+                # the place's other mentions is the same city)
+                entry_id, label = None, "GPE"
+                taken.update(range(end, district))
+            elif self._place_not_government(span, entry_id):
                 entry_id, label = None, "GPE"
             mentions.append((span, entry_id, label))
             taken.update(range(start, end))
@@ -221,7 +236,10 @@ class EntityLinker:
                             or is_language_gloss(ent) or is_pet_name(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
-                    mentions.append((ent, self._alias_of(ent), label))
+                    entry_id = self._alias_of(ent)
+                    if self._building(ent, entry_id, "ORG"):
+                        entry_id, label = None, "FAC"  # "the White House's south lawn" (above)
+                    mentions.append((ent, entry_id, label))
                     taken.update(range(ent.start, ent.end))
         for ent in _bracket_acronyms(doc, tagged):
             if not taken.intersection(range(ent.start, ent.end)):
@@ -253,6 +271,12 @@ class EntityLinker:
                 found = None
         return found
 
+    def _building(self, span: Span, entry_id: str | None, label: str) -> bool:
+        """A building of the table that stands for a government ("the White House", "the
+        Kremlin") where the words around it name the building (`building_use`)."""
+        return label == "ORG" and entry_id in self.table and bool(self.table[entry_id].stands_for) \
+            and span[-1].text in _BUILDING_NAMES and building_use(span)
+
     def _place_not_government(self, span: Span, entry_id: str) -> bool:
         """"in Washington", "to Washington", "in Moscow": a capital that stands for a government
         or a country in the table is the city where a place preposition governs it or a
@@ -263,6 +287,10 @@ class EntityLinker:
         entry = self.table.get(entry_id)
         if entry is None or len(span) != 1:
             return False
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in ("outside", "out", "north",
+                                                                                      "south", "east", "west"):
+            return True  # "outside of Washington", "south of Moscow": a place, as "outside Washington"
         if span.text.lower() in (c.lower() for c in entry.cities):
             # "from" and "to" take the government as often as the city ("independence from
             # Kiev", "a call to Kyiv"): the capital stays the state there
@@ -300,7 +328,8 @@ class EntityLinker:
             return True  # "the Southern border": a direction, capitalised
         if len(ent) == 1 and ent.text.lower() in corporate_words() and ent.text.isupper():
             return True  # "LLC" alone: what follows a company's name, not a name
-        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent):
+        if is_page_furniture(ent) or _rank_abbreviation(ent) or is_caption_label(ent) or is_not_an_entity(ent) \
+                or _service_before_rank(ent):
             return True
         if inside_outlet_name(ent) or is_byline_outlet(ent) or _presidents_administration(ent, person_words):
             return True  # "USA" of "USA TODAY", a byline; "Trump" of "the Trump administration" (no person)
@@ -472,6 +501,7 @@ class EntityLinker:
         _demonyms_to_countries(entities, labels, self.table)
         _join_shorter_names(entities, labels, self.table)
         _join_acronyms(entities, labels, self.table)
+        _join_defined_acronyms(doc, entities, labels, self.table)
         _join_dotted_and_codes(entities, labels, self.table)
         _drop_name_adjectives(entities)
         heads = type_heads()
@@ -490,6 +520,7 @@ class EntityLinker:
         _type_from_context(doc, entities, labels, self.table)
         _type_from_knowledge(doc, entities, labels, self.table)
         _type_from_list_head(doc, entities, self.table)
+        _type_from_form(doc, entities, self.table)
         _join_team_nicknames(entities, labels, self.table)
         return list(entities.values())
 
@@ -512,6 +543,8 @@ class EntityLinker:
             return surnames[f"short:{' '.join(words).lower()}"]
         # "McDonald's" and "McDonald" are one company: a possessive ending is no part of the key
         text = re.sub(r"[’']s$", "", " ".join(words)) or span.text
+        # "Washington D.C." the tagger found whole is the city of "in Washington"
+        text = re.sub(r"^Washington,? (D\.C\.?|DC)$", "Washington", text)
         slug = slugify(text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
 
@@ -669,6 +702,55 @@ def _family_names(mentions):
             else (span, entry_id, label) for span, entry_id, label in mentions]
 
 
+# The last words of the table's buildings that stand for a government ("the White House",
+# "the Kremlin"); the city names ("Washington") are places by _place_not_government
+_BUILDING_NAMES = {"House", "Kremlin"}
+# Parts and grounds of a building: "the White House lawn", "the Pentagon's courtyard"
+_BUILDING_PARTS = {"lawn", "lawns", "door", "doors", "grounds", "gate", "gates", "roof", "rooftop", "steps", "driveway", "hallway",
+                   "hallways", "halls", "corridors", "courtyard", "fence", "fences", "entrance", "basement",
+                   "walls", "lobby", "parking", "balcony", "perimeter", "portico", "windows", "façade",
+                   "facade", "garden", "gardens", "plaza"}
+# Buildings whose name stands for the body in them ("the Pentagon said")
+_BODY_BUILDINGS = {"Pentagon", "Capitol", "Kremlin", "White House", "Elysee", "Élysée", "Downing Street",
+                   "Blue House", "Whitehall", "Quai d'Orsay"}
+_SIDES = {"north", "south", "east", "west", "front", "back", "rear", "side", "main"}
+# Prepositions that put someone at a building, not before a body: "outside the Pentagon"
+_AT_BUILDING = {"outside", "inside", "near", "around", "into", "beside", "behind", "surrounding"}
+
+
+def building_use(span: Span) -> bool:
+    """The mention names the building: its parts follow ("the White House's south lawn",
+    "the Pentagon parking lot") or a preposition of place before it puts someone at it
+    ("outside the Pentagon", "outside of the Capitol", "inside the White House")."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    while i < len(doc) and i < span.end + 3 and doc[i].is_lower and (
+            doc[i].pos_ == "ADJ" or doc[i].lower_ in _SIDES):
+        i += 1  # "the White House's south lawn", "its north portico"
+    if i < len(doc) and doc[i].lower_ in _BUILDING_PARTS and doc[i].pos_ in ("NOUN", "PROPN"):
+        return True
+    j = span.start - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j >= 0 and doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ in _AT_BUILDING | _BUILDING_PARTS:
+        j -= 1  # "outside of the Capitol", "the front door of the White House"
+    return j >= 0 and doc[j].lower_ in _AT_BUILDING | _BUILDING_PARTS
+
+
+def _district_after(span: Span) -> int | None:
+    """"Washington, D.C." / "Washington DC": the end of the district written after the
+    capital's name (None where none follows)."""
+    doc = span.doc
+    if span.text != "Washington":
+        return None
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    if i < len(doc) and doc[i].text in ("D.C.", "DC", "D.C"):
+        return i + 1
+    return None
+
+
 def _dateline(span: Span) -> bool:
     """"WASHINGTON (Reuters) -", "WASHINGTON —": a place in capitals that opens a line and is
     followed by the agency or a dash says where the story was filed, the city."""
@@ -686,6 +768,35 @@ def _rank_abbreviation(span: Span) -> bool:
     a title abbreviation (lexicon `title_abbreviations`) is never a name. Whole title words
     are not dropped, since some are surnames or chambers ("King", "House")."""
     return len(span) == 1 and span[0].text.strip(".").lower() in title_abbreviations()
+
+
+# The armed services whose name opens a rank ("Marine Gen.", "Army Sgt.", "Air Force Col.")
+_SERVICES = {"marine", "marines", "army", "navy", "air force", "coast guard", "national guard", "space force",
+             "marine corps"}
+# Ranks written out (their abbreviations are the lexicon's `title_abbreviations`)
+_RANK_WORDS = {"general", "sergeant", "lieutenant", "captain", "colonel", "major", "corporal", "private",
+               "admiral", "commander", "specialist", "staff", "master", "first", "lance", "petty", "chief",
+               "pvt", "pfc", "spc", "sgt", "cpl", "ssgt", "msgt", "gysgt", "cmdr", "cdr", "ens", "1st", "2nd"}
+
+
+def _service_before_rank(span: Span) -> bool:
+    """"Marine Gen. Ava Stroud", "Army Sgt. Dale Kemp": the service's name before a rank is
+    part of the person's title, no mention of the service (issue 9, fresh4's audit typed such
+    a "Marine" a person)."""
+    doc = span.doc
+
+    def is_rank(token) -> bool:
+        word = token.text.strip(".").lower()
+        return token.is_title and (word in _RANK_WORDS or word in title_abbreviations())
+
+    end = span.end
+    while end > span.start + 1 and is_rank(doc[end - 1]):
+        end -= 1  # the tagger's "Air Force Col": the service and the rank it opens
+    if doc[span.start:end].text.lower() not in _SERVICES or span.end + 1 >= len(doc):
+        return False
+    if end < span.end:
+        return doc[span.end].is_title or doc[span.end].text == "."
+    return is_rank(doc[span.end]) and (doc[span.end + 1].is_title or doc[span.end + 1].text == ".")
 
 
 def _section_label(span: Span) -> bool:
@@ -998,9 +1109,45 @@ def _join_acronyms(entities, labels, table) -> None:
             _merge_into(entities, labels, entity_id, longer[0])
 
 
+def _join_defined_acronyms(doc: Doc, entities, labels, table) -> None:
+    """"the Centers for Disease Control and Prevention (CDC)", "the U.S. Agency for
+    International Development (USAID)": the text defines an acronym in brackets after the
+    name, so the acronym is that body wherever it stands, even where its letters are not the
+    initials of the name's words (issue 9, fresh4: an acronym stood apart from its full
+    name). The acronym must start with the name's first initial and most of its letters be
+    initials of the name; a person's name takes no acronym so. Of the two, a table's entity
+    is kept."""
+    ends: dict[int, str] = {}
+    for entity_id, entity in entities.items():
+        if entity.type != "PERSON":
+            for m in entity.mentions:
+                ends[m.end] = entity_id
+    by_name = {e.name.replace(".", ""): eid for eid, e in entities.items()}
+    for t in doc:
+        if not (_is_acronym_token(t) and _bracketed(t)):
+            continue
+        opening = doc[t.i - 1]
+        name_id = ends.get(opening.idx - len(doc[t.i - 2].whitespace_)) if t.i >= 2 else None
+        short_id = by_name.get(t.text.replace(".", ""))
+        if not name_id or not short_id or name_id == short_id or name_id not in entities \
+                or short_id not in entities:
+            continue
+        words = [w for w in entities[name_id].name.split() if w[:1].isupper()]
+        initials = [w[0] for w in words]
+        letters = t.text.replace(".", "")
+        if len(words) < 2 or letters[0] != initials[0] or sum(c in initials for c in letters) * 2 <= len(letters):
+            continue
+        source, target = (name_id, short_id) if short_id in table and name_id not in table else (short_id, name_id)
+        if source in table:
+            continue
+        _merge_into(entities, labels, source, target)
+        by_name = {e.name.replace(".", ""): eid for eid, e in entities.items()}
+
+
 def _join_dotted_and_codes(entities, labels, table) -> None:
     """"DC" and "D.C.", "FBI" and "F.B.I.": an acronym written with and without dots is one
-    name; a state's postal code ("TX" in a list of states) is the state the text names."""
+    name; a state's postal code ("TX" in a list of states) or its abbreviation ("Pa.") is the
+    state the text names."""
     by_letters: dict[str, str] = {}
     for entity_id, entity in entities.items():
         letters = entity.name.replace(".", "")
@@ -1015,6 +1162,10 @@ def _join_dotted_and_codes(entities, labels, table) -> None:
             target = by_letters[entity.name]
         elif entity.type == "GPE" and entity.name in us_state_names():
             target = names.get(us_state_names()[entity.name])
+        elif entity.type in ("GPE", "LOC") and entity.name in us_state_abbreviations():
+            # "Harrisburg, Pa." beside "Pennsylvania": the state's news-style abbreviation
+            # is the state the text names in full (issue 9, fresh4: "Pa." stood apart)
+            target = names.get(us_state_abbreviations()[entity.name])
         if target and target != entity_id and target in entities:
             _merge_into(entities, labels, entity_id, target)
 
@@ -1238,6 +1389,47 @@ def _type_from_list_head(doc: Doc, entities, table) -> None:
             kind = max(set(kinds), key=kinds.count)
             if kinds.count(kind) * 2 > len(kinds):
                 entity.type = kind
+
+
+# A broadcaster's call sign: "WXYZ-TV", "KQED", "WTOP-FM" (US stations start with K or W)
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(-(TV|FM|AM|DT|HD|LD|CD))?$")
+_SHIP_PREFIXES = {"USS", "HMS", "USNS", "USCGC", "HMCS", "HMAS", "INS"}
+
+
+def _type_from_form(doc: Doc, entities, table) -> None:
+    """Names whose form says what they are, where the tagger made persons of them (issue 9,
+    fresh4's audit): "the Rams" (a team's nickname after "the") is the club; "WXYZ-TV" (a
+    call sign) the station; "USS Carl Vinson" (a ship's prefix) the vessel. A person's name
+    is never written so; the table's entities keep their type."""
+    nicknames = set(world_lexicon()["team_nicknames"])
+    for entity_id, entity in entities.items():
+        if entity_id in table:
+            continue
+        name = entity.name
+        if entity.type in ("PERSON", "NORP", "GPE") and name in nicknames and _after_the(doc, entity):
+            entity.type = "ORG"
+        elif entity.type in ("PERSON", "GPE", "NORP", "LOC") and _CALL_SIGN.match(name) \
+                and ("-" in name or entity.type == "PERSON"):
+            entity.type = "ORG"
+        elif entity.type in ("PERSON", "GPE", "NORP", "ORG") and name.split()[0] in _SHIP_PREFIXES \
+                and len(name.split()) >= 2:
+            entity.type = "PRODUCT"
+        elif entity.type == "ORG" and name in _BODY_BUILDINGS \
+                and all(s is not None and building_use(s) for s in _spans(doc, entity)):
+            # "protesters outside the Pentagon" and nothing else: the building, no body (a
+            # body that is named after no building, "outside the FBI", keeps its type)
+            entity.type = "FAC"
+
+
+def _spans(doc: Doc, entity) -> list:
+    return [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+
+
+def _after_the(doc: Doc, entity) -> bool:
+    """Most mentions of the entity follow "the" ("the Rams said")."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+    hits = sum(1 for s in spans if s is not None and s.start > 0 and doc[s.start - 1].lower_ == "the")
+    return hits * 2 > len(spans)
 
 
 def _join_team_nicknames(entities, labels, table) -> None:

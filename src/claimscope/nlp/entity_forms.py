@@ -156,6 +156,14 @@ def us_state_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def us_state_abbreviations() -> dict[str, str]:
+    """A state's news-style abbreviation -> its name (lexicon `us_state_abbreviations`):
+    "Pa." -> "Pennsylvania", written after a town ("Harrisburg, Pa.")."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8")).get("us_state_abbreviations", {})
+    return {k: v for k, v in data.items() if k != "about"}
+
+
+@lru_cache(maxsize=1)
 def _tribe_words() -> frozenset[str]:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     return frozenset(data.get("tribe_words", []))

@@ -20,7 +20,14 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from claimscope.nlp.entity_forms import corporate_words, is_first_name, type_heads
+from claimscope.nlp.entity_forms import (
+    corporate_words,
+    is_first_name,
+    type_heads,
+    us_state_abbreviations,
+    us_state_codes,
+    us_state_names,
+)
 from claimscope.nlp.entity_mentions import line_text
 
 LEXICON = Path(__file__).parent / "lexicons" / "world.json"
@@ -310,6 +317,52 @@ def _no_person(doc, entity) -> str | None:
     return None
 
 
+def _state_word(token) -> bool:
+    """A US state's name, postal code or news-style abbreviation ("Pennsylvania", "PA", "Pa.")."""
+    return is_place(token.text) and token.text in us_state_names().values() \
+        or token.text in us_state_codes() or token.text in us_state_abbreviations()
+
+
+def _town_of_state(doc, entity) -> bool:
+    """"Glen Vesey, N.J.", "in Marlow Creek, Pa.": a name written before a comma and a US
+    state is the town, however the tagger typed it (issue 9, fresh4: small towns typed
+    persons). Every mention is the whole name (a person's surname alone would join it), none
+    follows a title or an honorific, and the state ends the name's phrase."""
+    words = entity.name.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    # after a person's given name a postal code may be a degree ("Michael Hole, MD")
+    given = is_first_name(words[0]) and words[0] not in _WORD_GIVEN_NAMES
+    found = False
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.text != entity.name:
+            return False
+        if span.start > 0 and doc[span.start - 1].lower_.strip(".") in _HONORIFICS | {"president", "senator"}:
+            return False
+        after = doc[span.end:span.end + 3]
+        if len(after) >= 2 and after[0].text == "," and _state_word(after[1]) \
+                and not (given and after[1].text in us_state_codes()) \
+                and (len(after) == 2 or after[2].text in _CLOSING or after[2].is_sent_start):
+            # the state closes the phrase: "From Jimmy Carter to Barack Obama, Iowa's caucus"
+            # goes on after the state, which is no town's
+            found = True
+    return found
+
+
+_CLOSING = {",", ".", ";", ":", ")", "—", "–", "-", "?", "!"}
+
+
+def _region_of_place(name: str) -> bool:
+    """"Sierra Nevada", "Baja California": a word that is no plain given name before a known
+    place names a region of it, not a person (a person's surname may be a place, "George
+    Washington", but then his given name is a plain one)."""
+    words = name.split()
+    return len(words) == 2 and words[0].isalpha() and words[0][:1].isupper() and is_place(words[1]) \
+        and (words[0] in _WORD_GIVEN_NAMES or not is_first_name(words[0])) and not is_known_person(name) \
+        and not is_known_person(words[1])
+
+
 def _word_before(doc, entity, words, *, lower: bool = False) -> bool:
     """Whether a mention follows one of `words`: "Cyclone Amphan" where the tagger kept only
     "Amphan" (a storm's name), "daughter Ivanka" (a person)."""
@@ -426,6 +479,8 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     if name.split()[0] in _STORM_WORDS or name.startswith("Tropical Storm ") or _word_before(doc, entity, _STORM_WORDS):
         return "EVENT"  # "Cyclone Amphan": a storm's name is no person
     full_name = "PERSON!" in labels
+    if entity.type == "PERSON" and (_town_of_state(doc, entity) or _region_of_place(entity.name)):
+        return "GPE"  # "Glen Vesey, N.J.", "the Sierra Nevada": a place, whatever the tagger said
     if entity.type == "PERSON":
         thing = _no_person(doc, entity)
         if thing:
