@@ -8,7 +8,9 @@ vpmaddubsw (int16 saturation of pairwise sums) -> CPU-dependent results.
 
 usage: convert.py in.onnx out.onnx
 """
-import sys, collections
+import collections
+import sys
+
 import numpy as np
 import onnx
 from onnx import numpy_helper
