@@ -45,7 +45,8 @@ def convert(model):
             continue
         # every consumer of B (and its zero point) must be a target op at the right slot
         for nm, slot in ((b_name, bi), (zp_name, zi)):
-            if nm is None: continue
+            if nm is None:
+                continue
             for c, idx in consumers[nm]:
                 if c.op_type not in TARGET_OPS or idx != slot:
                     raise SystemExit(f"{nm} also consumed by {c.op_type}[{idx}]; not converting")
@@ -68,7 +69,7 @@ def convert(model):
         else:
             g.initializer.append(numpy_helper.from_array(zp_u8, zp_name))
             inits[zp_name] = g.initializer[-1]
-            for c, idx in consumers[b_name]:
+            for c, _idx in consumers[b_name]:
                 while len(c.input) <= TARGET_OPS[c.op_type][1]:
                     c.input.append("")
                 c.input[TARGET_OPS[c.op_type][1]] = zp_name
