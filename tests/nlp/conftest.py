@@ -21,3 +21,15 @@ def entity_nlp():
     nlp = spacy.load(default_spacy_model())
     nlp.add_pipe("claimscope_entities")
     return nlp
+
+
+@pytest.fixture(scope="session")
+def attribution_nlp():
+    """The spaCy model with claimscope's paragraph and attribution components: what the
+    attribution rules see, without speakers or claims."""
+    from claimscope.nlp import attribution, paragraphs  # noqa: F401  (register the factories)
+
+    nlp = spacy.load(default_spacy_model())
+    nlp.add_pipe("claimscope_paragraphs", before="parser")
+    nlp.add_pipe("claimscope_attribution")
+    return nlp

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from claimscope.model.records import Attribution
 from claimscope.nlp import attribution, paragraphs  # noqa: F401  (register the factories)
-from claimscope.settings import default_spacy_model
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    pipeline = spacy.load(default_spacy_model())
-    pipeline.add_pipe("claimscope_paragraphs", before="parser")
-    pipeline.add_pipe("claimscope_attribution")
-    return pipeline
+def nlp(attribution_nlp):
+    return attribution_nlp
 
 
 def only(doc) -> Attribution:

@@ -4,20 +4,15 @@ the real spaCy model and the shipped tagger."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from claimscope.model.records import Attribution, TextSpan
 from claimscope.nlp import attribution, paragraphs  # noqa: F401  (register the factories)
 from claimscope.nlp.attribution_records import record_edges
-from claimscope.settings import default_spacy_model
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    pipeline = spacy.load(default_spacy_model())
-    pipeline.add_pipe("claimscope_paragraphs", before="parser")
-    pipeline.add_pipe("claimscope_attribution")
-    return pipeline
+def nlp(attribution_nlp):
+    return attribution_nlp
 
 
 def by_cue(doc, word):
