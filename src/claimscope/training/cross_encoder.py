@@ -25,6 +25,7 @@ import numpy as np
 import torch
 
 from claimscope.training import loop
+from claimscope.training.quantize import quantize_for_runtime
 
 PAIR_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
@@ -239,7 +240,6 @@ def fine_tune(
 def export_onnx(model: PairClassifier, out_dir: str | Path, work_dir: str | Path, config: dict) -> dict:
     """Write `model.onnx` (dynamic int8, per channel), `tokenizer.json` and `config.json`;
     returns the float and quantized file sizes."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out_dir, work_dir = Path(out_dir), Path(work_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -252,7 +252,7 @@ def export_onnx(model: PairClassifier, out_dir: str | Path, work_dir: str | Path
         input_names=PAIR_INPUTS, output_names=["logits"],
         dynamic_axes={**{n: {0: "batch", 1: "seq"} for n in PAIR_INPUTS}, "logits": {0: "batch"}},
     )
-    quantize_dynamic(str(raw), str(out_dir / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8)
+    quantize_for_runtime(raw, out_dir / "model.onnx")
     shutil.copy(base_model_path() / "tokenizer.json", out_dir / "tokenizer.json")
     (out_dir / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     return {"fp32_mb": round(raw.stat().st_size / 1e6, 1),

@@ -27,6 +27,7 @@ from claimscope.runtime.onnx_model import load_model
 from claimscope.runtime.rhetoric_model import N_EXTRA, RhetoricModel, decode_spans, mlp_probs
 from claimscope.runtime.sentence_encoding import sentence_ranges, windows
 from claimscope.training import loop
+from claimscope.training.quantize import quantize_for_runtime
 
 SI_LABELS = ["O", "B", "I"]
 CITATION = (
@@ -181,7 +182,6 @@ def torch_si_f1(model, tokenizer, articles, max_length, threshold=0.5) -> float:
 
 def export_onnx(model, out_dir: Path, work_dir: Path) -> None:
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     class Export(torch.nn.Module):
         def __init__(self, joint):
@@ -203,9 +203,7 @@ def export_onnx(model, out_dir: Path, work_dir: Path) -> None:
             "si": {0: "batch", 1: "seq"}, "hidden": {0: "batch", 1: "seq"},
         },
     )
-    quantize_dynamic(
-        str(raw), str(out_dir / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8
-    )
+    quantize_for_runtime(raw, out_dir / "model.onnx")
 
 
 # ---------------------------------------------------------------- stage 3 head
