@@ -79,7 +79,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.0"  # 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -499,7 +499,7 @@ class EntityLinker:
                 # "Brigade".
                 entity.name = _name_text(span)
         _demonyms_to_countries(entities, labels, self.table)
-        _join_shorter_names(entities, labels, self.table)
+        _join_shorter_names(entities, labels, self.table, doc)
         _join_acronyms(entities, labels, self.table)
         _join_defined_acronyms(doc, entities, labels, self.table)
         _join_dotted_and_codes(entities, labels, self.table)
@@ -995,7 +995,7 @@ def _demonyms_to_countries(entities, labels, table) -> None:
             _merge_into(entities, labels, entity_id, target)
 
 
-def _join_shorter_names(entities, labels, table) -> None:
+def _join_shorter_names(entities, labels, table, doc: Doc | None = None) -> None:
     """A name that is the end of exactly one longer name of the same kind in the text is that
     entity: "Judiciary Committee" after "Senate Judiciary Committee", "Blasey Ford" after
     "Christine Blasey Ford", a hyphenated surname "Roybal-Allard" after "Lucille Roybal-Allard".
@@ -1022,6 +1022,12 @@ def _join_shorter_names(entities, labels, table) -> None:
         else:
             longer = [eid for eid, e in index.ending(entity.name) if eid != entity_id
                       and kind(e) == kind(entity) and e.name.endswith(" " + entity.name)]
+            if not longer and kind(entity) == "PERSON" and words[0].lower() in _SURNAME_PARTICLES:
+                # "De Blasio" opening a sentence is the "Bill de Blasio" of the text: a surname's
+                # particle takes a capital only there
+                lowered = words[0].lower() + entity.name[len(words[0]):]
+                longer = [eid for eid, e in index.ending(lowered) if eid != entity_id
+                          and kind(e) == "PERSON" and e.name.endswith(" " + lowered)]
             if not longer and kind(entity) == "ORG":
                 # "Centers for Disease Control" before "... and Prevention", "Laborers'
                 # International Union" before "... of North America": the longer name goes on
@@ -1029,8 +1035,42 @@ def _join_shorter_names(entities, labels, table) -> None:
                 longer = [eid for eid, e in index.starting(entity.name) if eid != entity_id and kind(e) == "ORG"
                           and e.name.startswith(entity.name + " ")
                           and e.name[len(entity.name) + 1:].split()[0] in ("of", "for", "and")]
-        if len(longer) == 1:
+        if len(longer) == 1 and (doc is None or kind(entity) == "PERSON"
+                                 or not _owned_otherwise(doc, entity, entities[longer[0]].name)):
             _merge_into(entities, labels, entity_id, longer[0])
+
+
+def _owned_otherwise(doc: Doc, entity, longer_name: str) -> bool:
+    """"Ukraine's Defense Ministry" is not the "Russian Defense Ministry" of the same text: a
+    short name that one of its mentions gives an owner (a possessive name, or a people or
+    place right before it) is the longer name only where the longer name's first words name
+    that owner ("Russia's" or "Russian" for "Russian Defense Ministry")."""
+    extra = longer_name[: len(longer_name) - len(entity.name)].strip().lower()
+    named = {extra, *demonym_countries(extra)}
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        end = span.start
+        if doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+            end -= 1
+            kinds = ("PROPN",)
+        elif doc[end - 1].ent_type_ in ("NORP", "GPE"):
+            kinds = ("PROPN", "ADJ")
+        else:
+            continue
+        start = end
+        while start > 0 and doc[start - 1].pos_ in kinds and doc[start - 1].ent_type_:
+            start -= 1
+        owner = doc[start:end].text.lower()
+        if owner and owner not in named and not any(owner in demonym_countries(n) for n in named if n):
+            return True
+    return False
+
+
+# Particles of a surname, written in lower case inside a full name ("Bill de Blasio", "Ursula
+# von der Leyen") and with a capital where the surname opens a sentence.
+_SURNAME_PARTICLES = {"de", "di", "da", "del", "della", "van", "von", "le", "la", "du", "dos", "das"}
 
 
 def _join_kind(name: str, type_: str) -> str | None:

@@ -20,6 +20,10 @@ The rule (`previous_subject`) answers only where the frame is that clear:
   of unknown gender) takes part in the main clause ("Fennick met Ardley. He said ...": either;
   a person inside a subordinate clause, the content or a possessive does not count). Where
   the gender is not known, no other such person is named in that sentence at all;
+- except where the content is a quotation that speaks of a person of the pronoun's gender in
+  the third person ('Trump mocked Kerry ... "He never walked away," he said'): a speaker calls
+  himself "I", so the object of the sentence before is the one spoken of, and the subject
+  speaks;
 - the person is not named in the attribution's own content (`among`), unless they are the
   last speaker too ('"No," he replied ... "... whether Hollis is master," he said').
 Anything else: None, and the resolver's ranking decides.
@@ -77,13 +81,14 @@ def is_caption(sentence: Span) -> bool:
 
 
 def previous_subject(resolver, pronoun: Token, among: set[str] | None,
-                     last_speaker: str | None = None) -> str | None:
+                     last_speaker: str | None = None, *, quote_speaks_of: bool = False) -> str | None:
     """The entity id of the main subject of the sentence before (rules in the module
-    docstring), or None."""
+    docstring), or None. `quote_speaks_of`: the attribution's content is a quotation that
+    speaks of someone of the pronoun's gender in the third person."""
     gender = resolver.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
     if gender not in ("m", "f") or pronoun.dep_ != "nsubj":
         return None
-    return _center(resolver, pronoun, gender, among, last_speaker)
+    return _center(resolver, pronoun, gender, among, last_speaker, quote_speaks_of)
 
 
 def described_subject(resolver, root: Token, gender: str | None, among: set[str] | None,
@@ -154,7 +159,7 @@ def named_just_before(resolver, root: Token, gender: str | None, among: set[str]
 
 
 def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None,
-            last_speaker: str | None) -> str | None:
+            last_speaker: str | None, quote_speaks_of: bool = False) -> str | None:
     """The main subject of the sentence before a sentence-opening subject (`previous_subject`)."""
     doc, ents = resolver.doc, resolver.entities
     def quoted(char: int) -> bool:
@@ -227,6 +232,11 @@ def _center(resolver, pronoun: Token, gender: str | None, among: set[str] | None
                  and (gender is None or ents.genders.get(ents.key(m)) in (None, gender))]
         if pronoun.pos_ == "NOUN" and _someone_else(resolver, current, root, subject, pronoun):
             return None  # "Keller met Hollis. The mayor said": either could be the mayor
+        if quote_speaks_of:
+            # "Trump mocked Kerry ... '"He never walked away from the table," he said': a
+            # quotation that calls a man "he" is not his own, so the main clause's object, whom
+            # it speaks of, is not the speaker.
+            named = [m for m in named if not (m.head.dep_ == "dobj" and m.head.head.i == root.i)]
         if known is None or gender is None:
             return None if named else key
         # "Fennick met Ardley. He said ...": another man in the main clause leaves it open; one

@@ -594,7 +594,7 @@ class SpeakerResolver:
                 return None
             if since is not None and self._quotation_goes_on(root, last_speaker, since):
                 return self.entities.cluster.get(last_speaker, last_speaker)
-            found = self._pronoun(root, among, last_speaker)
+            found = self._pronoun(root, among, last_speaker, self._quote_speaks_of(root, content))
             if found is not None and self._people_since(root, found):
                 return None
             # '"Berridge never understood this," a dock worker said. He said ...': someone
@@ -610,13 +610,24 @@ class SpeakerResolver:
             return found
         return self._not_pronoun(span, root, start, end, last_speaker, content)
 
-    def _pronoun(self, root: Token, among: set[str] | None, last_speaker: str | None) -> str | None:
+    def _quote_speaks_of(self, pronoun: Token, content: tuple[int, int] | None) -> bool:
+        """Whether the content is a quotation that calls someone of the pronoun's gender "he"
+        or "she" (him, his, her): a quotation's third person is never its speaker."""
+        forms = {"he": ("he", "him", "his", "himself"), "she": ("she", "her", "hers", "herself")}.get(pronoun.lower_)
+        if content is None or forms is None or self.quote_run_at(content[0]) is None:
+            return False
+        inside = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        return inside is not None and any(t.lower_ in forms and t.pos_ == "PRON" for t in inside)
+
+    def _pronoun(self, root: Token, among: set[str] | None, last_speaker: str | None,
+                 quote_speaks_of: bool = False) -> str | None:
         """A pronoun source: the speech tag's paragraph, the centre, the paragraph's one
         person, else the fitted ranking."""
         tagged = self._speech_tag_antecedent(root, among)
         if tagged is not None:
             return tagged
-        centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker))
+        centered = previous_subject(self, root, among, self.entities.cluster.get(last_speaker or "", last_speaker),
+                                    quote_speaks_of=quote_speaks_of)
         if centered is not None:
             return centered
         alone = paragraph_person(self, root, among, self._person_nouns())
@@ -1222,7 +1233,13 @@ class SpeakerResolver:
         last such document has no maker the text names: another one, earlier, is not it."""
         kinds = self.lex["document_kinds"]
         kind = kinds.get(root.lemma_.lower(), root.lemma_.lower())
-        for t in reversed(self.doc[: span.start]):
+        before = self.doc[: span.start]
+        if kind == "report" and not any(
+                t.pos_ == "NOUN" and kinds.get(t.lemma_.lower(), t.lemma_.lower()) == "report" for t in before):
+            # "X published its annual survey ... The report found": with no report before it,
+            # the report is the survey's (a poll is reported; a report is no poll)
+            kind = "poll"
+        for t in reversed(before):
             if t.pos_ != "NOUN" or kinds.get(t.lemma_.lower(), t.lemma_.lower()) != kind:
                 continue
             if self.quote_run_at(t.idx) is not None:
@@ -1383,10 +1400,23 @@ class SpeakerResolver:
                     and m.sentence >= self.entities.sentence_of(span.start_char) - 1 for m in earlier):
                 return None  # "China also signaled ... The government announced": China's, not the one named before
             if matching:
-                return _dominant(matching)
+                return _dominant(matching) or self._body_just_speaking(span, matching)
             if noun in self.lex.get("named_bodies", []):
                 return None  # "police said" after a BMW: only a police force of the text will do
         return _dominant(earlier)
+
+    def _body_just_speaking(self, span: Span, matching: list[MentionInfo]) -> str | None:
+        """"Ukraine's ministry ... the Russian Defense Ministry claimed X. The ministry said Y":
+        where the text has named several fitting bodies, the one that was the subject of this
+        sentence or one of the two before ("The ministry said ... The troops ..., the ministry
+        added"), with no other fitting body named since, goes on speaking."""
+        last = matching[-1]
+        here = self.entities.sentence_of(span.start_char)
+        if last.role != "subject" or last.sentence < here - 2:
+            return None
+        if any(m.entity.id != last.entity.id and m.sentence >= last.sentence for m in matching):
+            return None
+        return last.entity.id
 
     def _age_epithet(self, root: Token) -> str | None:
         """"the 45-year-old said": a person's age as the epithet ("old" with "year" before it)
