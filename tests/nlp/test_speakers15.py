@@ -101,3 +101,45 @@ def test_the_lower_case_particle_surname_speaks_for_the_full_name(analyze):
     a = analyze(DE_BLASIO)
     assert speaker_of(a, "fight for working people") == "Bill de Blasio"
     assert speaker_of(a, "Con Don") == "Bill de Blasio"
+
+
+def test_a_name_after_another_persons_apposition_is_its_own_speaker(analyze):
+    a = analyze("In an exclusive interview with Fox News' Bret Baier, Attorney General Bill Barr faulted the FBI "
+                "for taking a \"very aggressive\" approach to the inquiry. Barr alleged the bureau was eager to "
+                "investigate the campaign.")
+    assert speaker_of(a, "very aggressive") == "Bill Barr"
+
+
+def test_a_linked_headline_in_capitals_is_no_attribution(analyze):
+    a = analyze("Barr alleged the bureau was eager to investigate the campaign.\n\n"
+                "FLYNN JUDGE EMMET SULLIVAN SET TO EXPLAIN WHY HE HAS NOT DISMISSED CASE\n\n"
+                "\"It seemed that the bureau was sort of spring-loaded,\" Barr added.")
+    assert [x.cue.text for x in a.attributions] == ["alleged", "added"]
+
+
+def test_a_read_more_line_is_no_attribution(analyze):
+    a = analyze("\u201cWe have started lifting limitations on our research and development imposed by the deal,\u201d "
+                "Kamalvandi said. \u201cIt will include development of more rapid and advanced centrifuges.\n\n"
+                "Iran's uranium enrichment programme: the science explained Read more\n\n"
+                "\u201cThe European parties to the deal should know that there is not much time left,\u201d he said.")
+    assert "explained" not in [x.cue.text for x in a.attributions]
+
+
+def test_a_consultancy_the_tagger_made_a_product_is_a_body(entity_nlp):
+    ents = entities_of(entity_nlp, "She created a nonprofit group that she later converted into a for-profit "
+                       "business called 3E Strategies, a consulting firm that promotes sustainable energy.")
+    assert {e.type for e in entities_with(ents, "3E Strategies")} == {"ORG"}, shown(ents)
+
+
+def test_a_country_after_west_of_is_the_country(entity_nlp):
+    ents = entities_of(entity_nlp, "The ship turned off its transponder in the Mediterranean west of Syria, "
+                       "ship-tracking data showed. The tanker sent its last signal between Cyprus and Syria on "
+                       "Monday. Iran has tried to sell oil to Syria.")
+    assert len([e for e in ents if e.name == "Syria"]) == 1, shown(ents)
+
+
+def test_a_two_word_surname_the_tagger_made_a_body_is_the_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Farrah El Dibany, a passenger, said the crew took their passports. \"We were "
+                       "just kidnapped.\"\n\nEl Dibany's flight had been hijacked by a man wearing a fake belt. "
+                       "\"It was very horrifying,\" El Dibany said.")
+    assert [e.name for e in entities_with(ents, "Dibany")] == ["Farrah El Dibany"], shown(ents)

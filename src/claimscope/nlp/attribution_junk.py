@@ -16,7 +16,8 @@ quotation in its content) is no statement when its content is
   term"): `_naming` ("dubbed | the plan a giveaway", a predicate noun, says what the plan is
   and stays);
 - nothing anyone said: a negated passive with neither source nor agent ("was not confirmed",
-  "wasn't even cited"), or a linked headline's ": report" label;
+  "wasn't even cited"), a linked headline's ": report" label, a line that ends in "Read more", or a
+  linked headline in capitals;
 - nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
   | whether ..."; not "did not rule out | a run", which holds it possible) or a passive question verb ("was asked | about the budget", "Questioned |
   about ..."), or a fragment of a few words that stops mid-phrase ("notes | that in").
@@ -377,11 +378,27 @@ def _relative_clause_cue(spans: list[Span], cue: Span) -> bool:
 
 def _link_line(doc: Doc, cue: Span) -> bool:
     """"More: Will there be another shutdown? Trump says maybe": a line under a link label
-    (`link_labels`) is another article's headline, page furniture."""
+    (`link_labels`) is another article's headline, page furniture; so is a line that ends in
+    "Read more" ("Iran's uranium enrichment programme: the science explained Read more")."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, cue.start_char) + 1
+    line_end = text.find("\n", cue.end_char)
+    if text[line_start: line_end if line_end >= 0 else len(text)].rstrip().endswith("Read more"):
+        return True
     label = text[line_start:text.find(":", line_start, cue.start_char)] if ":" in text[line_start:cue.start_char] else ""
     return label.strip().lower() in lexicon()["link_labels"]
+
+
+def _capitals_line(doc: Doc, cue: Span) -> bool:
+    """"FLYNN JUDGE EMMET SULLIVAN SET TO EXPLAIN WHY HE HAS NOT DISMISSED CASE": a line all in
+    capitals, in a text that is not, is a link to another article, page furniture."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, cue.start_char) + 1
+    line_end = text.find("\n", cue.end_char)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return (len(line.split()) >= 4 and len(letters) >= 12 and all(ch.isupper() for ch in letters)
+            and sum(ch.islower() for ch in text) > sum(ch.isupper() for ch in text))
 
 
 def _passive_question(cue: Span, bases: set[str]) -> bool:
@@ -530,7 +547,8 @@ def is_junk(doc: Doc, group: Group) -> bool:
     bases = _cue_bases(cue)
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
-    if _negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue):
+    if (_negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue)
+            or _capitals_line(doc, cue)):
         return True  # nobody said it, quoted or not
     kind = quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents])
     if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)

@@ -79,7 +79,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -287,6 +287,8 @@ class EntityLinker:
         entry = self.table.get(entry_id)
         if entry is None or len(span) != 1:
             return False
+        if not entry.stands_for and span.text.lower() not in (c.lower() for c in entry.cities):
+            return False  # "west of Syria" is Syria: only a capital or a seat stands for something else
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         if before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in ("outside", "out", "north",
                                                                                       "south", "east", "west"):
@@ -510,7 +512,10 @@ class EntityLinker:
                 entity.type = _one_type(labels[entity_id])
                 words = entity.name.split()
                 # "Luke Air Force Base", "Freedom Caucus": the head word says what it is.
-                if len(words) >= 2 and words[-1] in heads and entity.type in ("PERSON", "ORG", "GPE", "NORP") \
+                # A product tag with a body's head ("3E Strategies") is the body too.
+                if len(words) >= 2 and words[-1] in heads and (
+                        entity.type in ("PERSON", "ORG", "GPE", "NORP")
+                        or (entity.type == "PRODUCT" and heads[words[-1]] == "ORG")) \
                         and not (entity.type == "PERSON" and is_first_name(words[0]) and heads[words[-1]] == "EVENT"):
                     entity.type = heads[words[-1]]  # "Doris Day" stays a person
                 if len(words) >= 3 and words[-2] in _CUSTODY_WORDS and words[-1] in _CUSTODY_HEADS:
@@ -1022,6 +1027,11 @@ def _join_shorter_names(entities, labels, table, doc: Doc | None = None) -> None
         else:
             longer = [eid for eid, e in index.ending(entity.name) if eid != entity_id
                       and kind(e) == kind(entity) and e.name.endswith(" " + entity.name)]
+            if not longer and kind(entity) == "ORG":
+                # "El Dibany said" after "Farrah El Dibany": a two-word surname the tagger
+                # took for a body is the end of one person's full name
+                longer = [eid for eid, e in index.ending(entity.name) if eid != entity_id and e.type == "PERSON"
+                          and len(e.name.split()) > len(words) and e.name.endswith(" " + entity.name)]
             if not longer and kind(entity) == "PERSON" and words[0].lower() in _SURNAME_PARTICLES:
                 # "De Blasio" opening a sentence is the "Bill de Blasio" of the text: a surname's
                 # particle takes a capital only there

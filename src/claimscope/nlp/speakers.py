@@ -724,7 +724,11 @@ class SpeakerResolver:
                     return self.entities.key(m)
             return None
         # "Mark Hollis, the chief executive of X": the name the source phrase is in apposition to.
-        if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+        # Not where the source names its own person: "with Fox News' Bret Baier, Attorney
+        # General Bill Barr faulted ...", which the parse may hang on Baier, is Barr.
+        if root.dep_ == "appos" and not (span.start <= root.head.i < span.end) and not any(
+                m.entity.type == "PERSON" and m.start <= root.idx < m.end and span.start_char <= m.start
+                for m in self.entities.mentions):
             for m in self.entities.mentions:
                 if m.entity.type == "PERSON" and m.start <= root.head.idx < m.end:
                     return m.entity.id
