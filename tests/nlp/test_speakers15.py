@@ -143,3 +143,11 @@ def test_a_two_word_surname_the_tagger_made_a_body_is_the_person(entity_nlp):
                        "just kidnapped.\"\n\nEl Dibany's flight had been hijacked by a man wearing a fake belt. "
                        "\"It was very horrifying,\" El Dibany said.")
     assert [e.name for e in entities_with(ents, "Dibany")] == ["Farrah El Dibany"], shown(ents)
+
+
+def test_the_state_and_party_description_is_no_group_of_its_own(entity_nlp, analyze):
+    text = ("Rep. Peter Roskam said the tax bill would pass. The Illinois Republican told reporters in Chicago "
+            "that the vote would come soon. Democrats disagreed.")
+    ents = entities_of(entity_nlp, text)
+    assert not [e for e in ents if e.name == "Illinois Republican"], shown(ents)
+    assert speaker_of(analyze(text), "vote would come soon") == "Peter Roskam"

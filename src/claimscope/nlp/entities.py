@@ -79,7 +79,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -832,12 +832,19 @@ def _one_type(labels: list[str]) -> str:
 
 
 def _inside_longer_name(span: Span) -> bool:
-    """The alias is part of a longer name the tagger found ("British National Party")."""
+    """The alias is part of a longer name the tagger found ("British National Party"), but not
+    the party word that ends a member's description ("the Illinois Republican", "the New
+    York Democrat": a member of the party from that state, no name of its own)."""
     return any(
         e.start <= span.start and span.end <= e.end and (e.end - e.start) > len(span)
         and _name_parts_text(e) != span.text.lower()
+        and not (e.label_ == "NORP" and span.end == e.end and span[-1].lower_ in _MEMBER_WORDS
+                 and e.start > 0 and span.doc[e.start - 1].lower_ in ("the", "a"))
         for e in span.doc.ents
     )
+
+
+_MEMBER_WORDS = {"republican", "democrat", "independent", "conservative", "liberal", "socialist"}
 
 
 def _name_parts_text(ent: Span) -> str:
