@@ -376,14 +376,20 @@ def _relative_clause_cue(spans: list[Span], cue: Span) -> bool:
     return any(t.tag_ in _FINITE and t not in verb.subtree for t in words)
 
 
+def _line_of(doc: Doc, cue: Span) -> str:
+    """The text line (paragraph) the cue stands in."""
+    text = text_of(doc)
+    end = text.find("\n", cue.end_char)
+    return text[text.rfind("\n", 0, cue.start_char) + 1: end if end >= 0 else len(text)]
+
+
 def _link_line(doc: Doc, cue: Span) -> bool:
     """"More: Will there be another shutdown? Trump says maybe": a line under a link label
     (`link_labels`) is another article's headline, page furniture; so is a line that ends in
     "Read more" ("Iran's uranium enrichment programme: the science explained Read more")."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, cue.start_char) + 1
-    line_end = text.find("\n", cue.end_char)
-    if text[line_start: line_end if line_end >= 0 else len(text)].rstrip().endswith("Read more"):
+    if _line_of(doc, cue).rstrip().endswith("Read more"):
         return True
     label = text[line_start:text.find(":", line_start, cue.start_char)] if ":" in text[line_start:cue.start_char] else ""
     return label.strip().lower() in lexicon()["link_labels"]
@@ -393,9 +399,7 @@ def _capitals_line(doc: Doc, cue: Span) -> bool:
     """"FLYNN JUDGE EMMET SULLIVAN SET TO EXPLAIN WHY HE HAS NOT DISMISSED CASE": a line all in
     capitals, in a text that is not, is a link to another article, page furniture."""
     text = text_of(doc)
-    line_start = text.rfind("\n", 0, cue.start_char) + 1
-    line_end = text.find("\n", cue.end_char)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    line = _line_of(doc, cue)
     letters = [ch for ch in line if ch.isalpha()]
     return (len(line.split()) >= 4 and len(letters) >= 12 and all(ch.isupper() for ch in letters)
             and sum(ch.islower() for ch in text) > sum(ch.isupper() for ch in text))
