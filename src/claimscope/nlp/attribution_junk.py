@@ -15,7 +15,8 @@ quotation in its content) is no statement when its content is
   firm called | Red Apple", "also called | Ali", "calling | himself a reformer", "used the
   term"): `_naming` ("dubbed | the plan a giveaway", a predicate noun, says what the plan is
   and stays);
-- nothing anyone said: a negated passive with neither source nor agent ("was not confirmed",
+- nothing anyone said: the writer's hypothesis ("Let's say ...", "Anyone who thinks ... is
+  dreaming"), a negated passive with neither source nor agent ("was not confirmed",
   "wasn't even cited"), a linked headline's ": report" label, a line that ends in "Read more", or a
   linked headline in capitals;
 - nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
@@ -376,6 +377,28 @@ def _relative_clause_cue(spans: list[Span], cue: Span) -> bool:
     return any(t.tag_ in _FINITE and t not in verb.subtree for t in words)
 
 
+_ANYONE = {"anyone", "anybody", "everyone", "everybody", "whoever"}
+
+
+def _hypothetical(cue: Span) -> bool:
+    """"Let's say they are right", "Let us suppose ...": the writer sets up a case, nobody
+    says it; nor does "Anyone who thinks | the levy will pass is dreaming" or "Whoever believes
+    | the harbour will reopen has not seen the books", where the one who thinks is any reader
+    at all, a figure of the writer's argument (issue 9: such rhetoric was counted as a
+    statement). "Those who say ..." stays: it points at people who did say it."""
+    for verb in cue:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        head = verb.head
+        if head.lemma_.lower() == "let" and any(c.dep_ == "nsubj" and c.lower_ in ("'s", "us") for c in verb.children):
+            return True
+        if verb.dep_ == "relcl" and head.lower_ in _ANYONE and head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if verb.dep_ == "csubj" and any(c.dep_ == "nsubj" and c.lower_ == "whoever" for c in verb.children):
+            return True
+    return False
+
+
 def _line_of(doc: Doc, cue: Span) -> str:
     """The text line (paragraph) the cue stands in."""
     text = text_of(doc)
@@ -552,7 +575,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
     if (_negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue)
-            or _capitals_line(doc, cue)):
+            or _capitals_line(doc, cue) or _hypothetical(cue)):
         return True  # nobody said it, quoted or not
     kind = quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents])
     if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)
