@@ -1037,7 +1037,10 @@ class SpeakerResolver:
         # Liberties Union" is not the United States).
         inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
         if not inside:
-            return None
+            # "The Republican lawmaker said" after "Rep. Ken Buck voted ...": with the adjective
+            # set aside no name is left, so the phrase is a description of a person, resolved as
+            # one (`_description`: the one just named, or no one).
+            return self._description(root)
         # The phrase's head is the speaker: "Iris director Sir Richard Eyre" is Eyre.
         for m in inside:
             if m.start <= root.idx < m.end:
