@@ -23,3 +23,26 @@ def test_a_body_with_a_demonym_is_not_the_country(analyze):
     a = analyze("France sent a delegation to the harbour talks. The French company said the levy "
                 "would cost jobs.")
     assert speaker_of(a, "cost jobs") != "France"
+
+
+def test_the_network_is_the_outlet_that_spoke_in_a_clause_before(analyze):
+    a = analyze("But as CNN pointed out, it did not publish the files. The network said the files were "
+                "never verified.")
+    assert speaker_of(a, "never verified") == "CNN"
+
+
+def test_the_network_after_two_outlets_spoke_is_no_one(analyze):
+    a = analyze("As CNN reported and as NBC News noted, the mayor did not publish the files. The network "
+                "said the files were never verified.")
+    assert speaker_of(a, "never verified") is None
+
+
+def test_a_name_in_a_clause_on_the_source_is_not_the_speaker(analyze):
+    a = analyze("The flights happen almost daily, according to a senior official accompanying Kerry on "
+                "his stop in Baghdad.")
+    assert speaker_of(a, "flights happen") is None
+
+
+def test_the_one_person_of_a_source_phrase_still_speaks(analyze):
+    a = analyze("Republican candidate and Florida Sen. Marco Rubio said the bill was dead.")
+    assert speaker_of(a, "bill was dead") == "Marco Rubio"

@@ -184,6 +184,19 @@ def _embedded(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _in_clause_on(token: Token, root: Token) -> bool:
+    """Whether the token stands in a clause that modifies the root ("a senior official
+    accompanying Kerry on his stop", "an aide who worked for Ryan"): the name there is whom
+    the clause is about, not who the phrase is (issue 9: such an official's words were given
+    to Kerry)."""
+    t = token
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ in ("acl", "relcl", "advcl"):
+            return True
+        t = t.head
+    return False
+
+
 def _in_parentheses(token: Token) -> bool:
     sent = token.sent
     before = sent.doc[sent.start : token.i].text
@@ -1111,7 +1124,8 @@ class SpeakerResolver:
         # "The Trump administration", "the Biden campaign": a name modifying a noun that is no
         # person is not the speaker either.
         speaking = [m for m in people if m.role not in ("possessor", "prepositional")
-                    and not (m.role == "modifier" and m.head.head == root)]
+                    and not (m.role == "modifier" and m.head.head == root)
+                    and not _in_clause_on(m.head, root)]
         if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
             return self.entities.key(speaking[0])
         if not people:
@@ -1289,17 +1303,35 @@ class SpeakerResolver:
             current = doc[current.start - 1].sent
             verb = current.root
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subjects or self.quote_run_at(subjects[0].idx) is not None:
-                continue
-            if subjects[0].lower_ == root.lower_:
+            if subjects and subjects[0].lower_ == root.lower_:
                 continue  # the same paper again
-            at = [m for m in self.entities.mentions if m.start <= subjects[0].idx < m.end]
-            if not at or at[0].entity.type != "ORG":
+            at = [m for m in self.entities.mentions if subjects and m.start <= subjects[0].idx < m.end]
+            if not at or at[0].entity.type != "ORG" or self.quote_run_at(subjects[0].idx) is not None:
+                # "But as CNN pointed out, it did not publish ... The network said": a known
+                # outlet that is the subject of a clause of its own there, where the main
+                # subject is no organisation, is the one outlet the sentence had speak.
+                outlets = self._outlet_subjects(current)
+                if len(outlets) == 1:
+                    return next(iter(outlets))
                 continue
             outlet = verb.lemma_.lower() in self.lex["outlet_verbs"] or any(
                 w in self.lex["outlet_name_words"] for w in at[0].entity.name.split())
             return self.entities.key(at[0]) if outlet else None
         return None
+
+    def _outlet_subjects(self, sentence: Span) -> set[str]:
+        """The news outlets (`outlet_of`) that are the subject of some clause of the sentence,
+        outside quotation marks."""
+        from claimscope.nlp.entity_knowledge import outlet_of
+
+        found = set()
+        for t in sentence:
+            if t.dep_ != "nsubj" or self.quote_run_at(t.idx) is not None:
+                continue
+            for m in self.entities.mentions:
+                if m.start <= t.idx < m.end and m.entity.type == "ORG" and outlet_of(m.entity.name):
+                    found.add(self.entities.key(m))
+        return found
 
     def _holder_after_of_phrase(self, root: Token, people: list[MentionInfo]) -> str | None:
         """The name that holds a role "N for X" / "N to X", whatever the parse hung it on:
