@@ -46,3 +46,14 @@ def test_a_name_in_a_clause_on_the_source_is_not_the_speaker(analyze):
 def test_the_one_person_of_a_source_phrase_still_speaks(analyze):
     a = analyze("Republican candidate and Florida Sen. Marco Rubio said the bill was dead.")
     assert speaker_of(a, "bill was dead") == "Marco Rubio"
+
+
+def test_a_name_in_the_quotation_after_the_tag_is_not_the_speaker(analyze):
+    a = analyze("The rally in Valtoria ended late on Tuesday.\n\n\"We don't have much of a race anymore,\" "
+                "he added, \"Ted Brenner is just about eliminated.\"")
+    assert speaker_of(a, "much of a race") is None
+
+
+def test_a_family_adviser_is_not_the_family_member(analyze):
+    a = analyze("Hillary Clinton spoke in Ohio. A Clinton family adviser said the donations were routine.")
+    assert speaker_of(a, "donations were routine") is None

@@ -290,6 +290,9 @@ class DocumentEntities:
         return [m for m in self.mentions[:index] if m.sentence >= first and m.end <= char]
 
 
+_OPENING_QUOTES = ("\u201c", '"')
+
+
 class PronounResolver:
     """Ranks the entities a pronoun may stand for; answers None when no reading stands out.
 
@@ -330,7 +333,11 @@ class PronounResolver:
         # organisation of the same or the previous sentence will do.
         earlier = ents.before(at, self.lookback if gender != "x" else 1)
         # Cataphora: "In his first season, Varga ..." (a name after the pronoun, same sentence).
-        later = [m for m in ents.mentions if m.start > at and m.sentence == sentence]
+        # Not a name inside a quotation that opens after it: in '"We have won," he added,
+        # "Sen. Cruz is eliminated"' the one quoted speaks of Cruz, and is not Cruz.
+        text = text_of(pronoun.doc)
+        later = [m for m in ents.mentions if m.start > at and m.sentence == sentence
+                 and not any(q in text[at:m.start] for q in _OPENING_QUOTES)]
         found: dict[str, dict[str, float]] = {}
         counts: dict[str, int] = {}
         for m in ents.mentions:
@@ -1125,6 +1132,9 @@ class SpeakerResolver:
         # person is not the speaker either.
         speaking = [m for m in people if m.role not in ("possessor", "prepositional")
                     and not (m.role == "modifier" and m.head.head == root)
+                    # "A Clinton family advisor": a name that modifies another modifier is
+                    # whose family, not who advises
+                    and not (m.head.dep_ == "compound" and m.head.head.dep_ in ("compound", "amod", "nmod"))
                     and not _in_clause_on(m.head, root)]
         if len({self.entities.key(m) for m in speaking}) == 1 and len(speaking) == len(people):
             return self.entities.key(speaking[0])
