@@ -57,3 +57,22 @@ def test_a_name_in_the_quotation_after_the_tag_is_not_the_speaker(analyze):
 def test_a_family_adviser_is_not_the_family_member(analyze):
     a = analyze("Hillary Clinton spoke in Ohio. A Clinton family adviser said the donations were routine.")
     assert speaker_of(a, "donations were routine") is None
+
+
+def test_an_administration_is_no_committee_named_after_government(analyze):
+    a = analyze("The House Oversight and Government Reform Committee asked for the figures in May.\n\n"
+                "Last spring the Obama administration announced that eight million people had enrolled.")
+    assert speaker_of(a, "eight million people") != "House Oversight and Government Reform Committee"
+
+
+def test_the_administration_after_the_white_house_is_the_government(analyze):
+    a = analyze("The White House said the talks were over. The administration said it would not budge.")
+    assert speaker_of(a, "would not budge") == "Government of the United States"
+
+
+def test_a_firms_data_is_that_firms_not_the_last_data_named(analyze):
+    a = analyze("Data from the firms Unacast and SafeGraph showed a slow rise in visits. Data on small "
+                "businesses from time management firm Homebase showed a few more firms open.\n\n"
+                "A New York Fed index fell slightly. Unacast data showed foot traffic among home "
+                "improvement stores crept up.")
+    assert speaker_of(a, "foot traffic") == "Unacast"

@@ -1248,7 +1248,10 @@ class SpeakerResolver:
         """"A 2018 Pew survey" after "the Pew Research Center", where the tagger left "Pew"
         alone untagged: a capitalised word compounded to the document noun, in no mention,
         that opens the name of exactly one organisation of the text."""
-        words = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+        # (or one the tagger made a common noun but still tagged a body: "Unacast data" opening
+        # a sentence, which else went to the last data named, another firm's)
+        words = [c for c in root.children if c.dep_ == "compound"
+                 and (c.pos_ == "PROPN" or (c.text[:1].isupper() and c.ent_type_ == "ORG"))
                  and not any(m.start <= c.idx < m.end for m in inside)]
         if len(words) != 1:
             return set()
@@ -1435,6 +1438,11 @@ class SpeakerResolver:
                     return self.entities.key(m)
         if keywords:
             matching = [m for m in earlier if _has_keyword(m.entity, keywords)]
+            if noun in ("administration", "government"):
+                # "the Obama administration" is no "House Oversight and Government Reform
+                # Committee": "Government" there only says what the committee oversees; a
+                # government is a body whose name's head is one of the words.
+                matching = [m for m in matching if _keyword_heads(m.entity, keywords)]
             # "the union said" after "the European Union": a trade union, not a union of states
             # (review8a); the bodies named here are no referent of the lower-case noun.
             unlike = set(self.lex["not_the_body"].get(noun, []))
@@ -1655,6 +1663,18 @@ def _has_keyword(entity: Entity, keywords: list[str]) -> bool:
     names = [entity.name.lower()] + [a.lower() for a in entity.aliases]
     return any(k in name.replace(".", " ").split() or (" " in k and k in name)
                for k in keywords for name in names)
+
+
+def _keyword_heads(entity: Entity, keywords: list[str]) -> bool:
+    """Whether a keyword is the head of one of the entity's names: the last word before any
+    "of" ("Government of the United States", "the Biden administration"), or a keyword of
+    several words in it ("White House")."""
+    for name in [entity.name] + list(entity.aliases):
+        lowered = name.lower().replace(".", " ")
+        words = lowered.split(" of ")[0].split()
+        if (words and words[-1] in keywords) or any(" " in k and k in lowered for k in keywords):
+            return True
+    return False
 
 
 def _dominant(mentions: list[MentionInfo]) -> str | None:
