@@ -37,3 +37,17 @@ def test_hypotheses_and_challenges_are_junk(parse, text, source, cue, content):
 ])
 def test_statements_of_real_speakers_stay(parse, text, source, cue, content):
     assert not is_junk(parse(text), role_group(text, source, cue, content))
+
+
+CARD = ("Mayor Ada Brenner Ada Louise BrennerValtoria council votes on budget Kemp says the harbour levy is "
+        "fair MORE criticized the harbour board on Monday.")
+
+
+def test_a_hover_card_of_linked_headlines_is_junk(parse):
+    assert is_junk(parse(CARD), role_group(CARD, "Kemp", "says", "the harbour levy is fair"))
+
+
+def test_a_name_with_an_inner_capital_is_no_hover_card(parse):
+    text = "Senator Ada McKenzie said the harbour levy was fair and the council should back it."
+    assert not is_junk(parse(text), role_group(text, "Senator Ada McKenzie", "said",
+                                               "the harbour levy was fair and the council should back it"))

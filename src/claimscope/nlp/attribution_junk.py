@@ -18,7 +18,7 @@ quotation in its content) is no statement when its content is
 - nothing anyone said: the writer's hypothesis ("Let's say ...", "Anyone who thinks ... is
   dreaming"), a negated passive with neither source nor agent ("was not confirmed",
   "wasn't even cited"), a linked headline's ": report" label, a line that ends in "Read more", or a
-  linked headline in capitals;
+  linked headline in capitals, or a news site's hover card of linked headlines ("... MORE");
 - nothing attributed under a negated cue ("did not deny | the allegations", "has not announced
   | whether ..."; not "did not rule out | a run", which holds it possible) or a passive question verb ("was asked | about the budget", "Questioned |
   about ..."), or a fragment of a few words that stops mid-phrase ("notes | that in").
@@ -32,6 +32,8 @@ are never touched. Word lists are data in `lexicons/attribution_junk.json`.
 from __future__ import annotations
 
 import json
+import re
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
@@ -399,6 +401,28 @@ def _hypothetical(cue: Span) -> bool:
     return False
 
 
+# A news site's hover card on a linked name: the full name run into the first of the linked
+# headlines ("Donald John TrumpFeehery: Mulvaney fit for ..."), the headlines, then "MORE". A
+# lower-case letter glued to a capital starts it; "McCain" or "DeSantis" alone is no card, as
+# no "MORE" follows on the line.
+_HOVER_CARD = re.compile(r"[a-z][A-Z][^\n]{0,600}?\bMORE\b")
+_CARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per Doc, read once
+
+
+def _hover_cards(doc: Doc) -> list[tuple[int, int]]:
+    cards = _CARDS.get(doc)
+    if cards is None:
+        cards = _CARDS[doc] = [(m.start() + 1, m.end()) for m in _HOVER_CARD.finditer(text_of(doc))]
+    return cards
+
+
+def _in_hover_card(doc: Doc, group: Group) -> bool:
+    """"President Trump Donald John TrumpFeehery: Mulvaney fit for ... MORE criticized ...":
+    a source, cue or content inside a hover card's linked headlines is page furniture."""
+    parts = [group.cue, *group.contents] + ([group.source] if group.source is not None else [])
+    return any(start < p.end and p.start < end for start, end in _hover_cards(doc) for p in parts)
+
+
 def _line_of(doc: Doc, cue: Span) -> str:
     """The text line (paragraph) the cue stands in."""
     text = text_of(doc)
@@ -575,7 +599,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
     if (_negated_agentless_passive(group, cue) or _headline_label(cue) or _link_line(doc, cue)
-            or _capitals_line(doc, cue) or _hypothetical(cue)):
+            or _capitals_line(doc, cue) or _hypothetical(cue) or _in_hover_card(doc, group)):
         return True  # nobody said it, quoted or not
     kind = quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents])
     if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)
