@@ -79,6 +79,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
     out = []
     for i, group in enumerate(groups):
         group = without_signatures(text_of(doc), group)
+        group = _postposed_on_its_line(text_of(doc), group)
         if group.contents:
             first = _without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
             if first is not None:
@@ -112,6 +113,26 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         out.append(group)
     return out
+
+
+def _postposed_on_its_line(text: str, group: Group) -> Group:
+    """"Anyone could vote ... on a piece of paper, they say" ending its line, in a list with no
+    full stops: the cue closes a clause its line opens with, so that clause is what was said,
+    not the next line, which the parser hung on the cue for want of a full stop. Only where
+    the content was found wholly on a later line and the cue's line holds nothing after it."""
+    if not group.contents or group.contents[0].start < group.cue.end:
+        return group
+    line_end = text.find("\n", group.cue.end)
+    if line_end < 0 or line_end >= group.contents[0].start or text[group.cue.end:line_end].strip(" .,;:"):
+        return group
+    frame_start = group.source.start if group.source is not None and group.source.start < group.cue.start else group.cue.start
+    line_start = text.rfind("\n", 0, frame_start) + 1
+    front = text[line_start:frame_start].rstrip()
+    if not front.endswith(",") or len(front.split()) < 3 or any(q in front for q in "\"“”"):
+        return group
+    start = line_start + (len(text[line_start:frame_start]) - len(text[line_start:frame_start].lstrip()))
+    content = RoleSpan("content", start, line_start + len(front) - 1, group.contents[0].score)
+    return Group(cue=group.cue, source=group.source, contents=[content])
 
 
 class _Occupied:
