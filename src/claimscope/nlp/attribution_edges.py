@@ -123,8 +123,11 @@ def _postposed_on_its_line(text: str, group: Group) -> Group:
     if not group.contents or group.contents[0].start < group.cue.end:
         return group
     line_end = text.find("\n", group.cue.end)
-    if line_end < 0 or line_end >= group.contents[0].start or text[group.cue.end:line_end].strip(" .,;:"):
+    if line_end < 0 or line_end >= group.contents[0].start or text[group.cue.end:line_end].strip(" .,;"):
         return group
+    cue = text[group.cue.start:group.cue.end].rstrip()
+    if cue.endswith(":") or cue.lower().endswith(" that") or cue.lower() == "that":
+        return group  # "the Gazette writes that:" frames the next paragraph
     frame_start = group.source.start if group.source is not None and group.source.start < group.cue.start else group.cue.start
     line_start = text.rfind("\n", 0, frame_start) + 1
     front = text[line_start:frame_start].rstrip()
