@@ -76,3 +76,17 @@ def test_a_firms_data_is_that_firms_not_the_last_data_named(analyze):
                 "A New York Fed index fell slightly. Unacast data showed foot traffic among home "
                 "improvement stores crept up.")
     assert speaker_of(a, "foot traffic") == "Unacast"
+
+
+def test_an_epithet_after_its_quotation_is_the_one_named_just_before(analyze):
+    a = analyze("The report was written at the request of Sen. Ada Brenner (D-Vt.). \u201cThe reality, as this "
+                "report makes clear, is that wealth has moved to the top,\u201d the former Democratic presidential "
+                "candidate said in a statement.")
+    assert speaker_of(a, "wealth has moved") == "Ada Brenner"
+
+
+def test_an_epithet_after_its_quotation_with_two_people_before_is_no_one(analyze):
+    a = analyze("The report was written for Sen. Ada Brenner (D-Vt.) and Sen. Mary Kemp (D-Ore.). \u201cThe "
+                "reality is that wealth has moved to the top,\u201d the former Democratic presidential candidate "
+                "said in a statement.")
+    assert speaker_of(a, "wealth has moved") is None

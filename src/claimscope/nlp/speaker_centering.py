@@ -130,8 +130,11 @@ def named_just_before(resolver, root: Token, gender: str | None, among: set[str]
     sentence = root.sent
     if root.dep_ != "nsubj" or quoted(root.idx) or sentence.start == 0:
         return None
-    if any(t.dep_ in SUBJECTS for t in doc[sentence.start : root.left_edge.i]) or any(
-            m.entity.type == "PERSON" and sentence.start_char <= m.start < root.idx for m in ents.mentions):
+    # (a quotation before the tag is what was said: '"The reality is ...," the former
+    # candidate said' has no subject of the narrator's before the epithet)
+    if any(t.dep_ in SUBJECTS and not quoted(t.idx) for t in doc[sentence.start : root.left_edge.i]) or any(
+            m.entity.type == "PERSON" and sentence.start_char <= m.start < root.idx and not quoted(m.start)
+            for m in ents.mentions):
         return None
     before = doc[sentence.start - 1].sent
     if is_caption(before):
@@ -142,8 +145,14 @@ def named_just_before(resolver, root: Token, gender: str | None, among: set[str]
         return None
     covered = {i for m in named for i in range(m.start, m.end)}
     person_nouns = resolver._person_nouns()
+    depth, bracketed = 0, set()  # "Sen. Bernie Sanders (D-Vt.)": a party and state label, no one else
     for t in before:
-        if quoted(t.idx) or t.idx in covered or (t.dep_ == "compound" and t.head.idx in covered):
+        depth += t.text == "("
+        if depth:
+            bracketed.add(t.i)
+        depth -= t.text == ")" and depth > 0
+    for t in before:
+        if quoted(t.idx) or t.idx in covered or (t.dep_ == "compound" and t.head.idx in covered) or t.i in bracketed:
             continue  # (the title of the name: "Rep. Diane Black")
         # (a plural name, "Republicans", is a group: no one person the epithet could mean)
         if (t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE and t.tag_ != "NNPS") or (
