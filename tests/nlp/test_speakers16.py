@@ -90,3 +90,15 @@ def test_an_epithet_after_its_quotation_with_two_people_before_is_no_one(analyze
                 "reality is that wealth has moved to the top,\u201d the former Democratic presidential candidate "
                 "said in a statement.")
     assert speaker_of(a, "wealth has moved") is None
+
+
+def test_a_court_with_a_place_in_its_phrase_is_not_the_place(analyze):
+    a = analyze("The Arizona Supreme Court ruled on Monday. The Arizona Court of Appeals had ruled the other "
+                "way.\n\nHowever, the Arizona high court found that the city law violates the free speech of "
+                "the two artists.")
+    assert speaker_of(a, "city law violates") != "Arizona"
+
+
+def test_a_court_named_in_full_is_that_court(analyze):
+    a = analyze("The Arizona Supreme Court found that the city law violates the free speech of the two artists.")
+    assert speaker_of(a, "city law violates") == "Arizona Supreme Court"

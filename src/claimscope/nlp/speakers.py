@@ -291,6 +291,10 @@ class DocumentEntities:
 
 
 _OPENING_QUOTES = ("\u201c", '"')
+# Organisation nouns a place's name may stand for ("the Cypriot government" is Cyprus speaking);
+# with any other ("court", "police", "university") the place only says where the body is.
+_STATE_BODY_NOUNS = {"government", "administration", "ministry", "department", "agency", "army",
+                     "military", "force", "country", "state", "regulator", "watchdog"}
 
 
 class PronounResolver:
@@ -1118,6 +1122,10 @@ class SpeakerResolver:
         if noun in self.lex["organisation_nouns"] or noun in self.lex["country_nouns"]:
             # "the Ministry of Defence" tagged partly; "the Cypriot government".
             organisations = [m for m in inside if m.entity.type != "PERSON"]
+            if noun not in _STATE_BODY_NOUNS:
+                # "the Arizona high court", "the Phoenix police": a place that says where the
+                # body is, not the body; "the Cypriot government" is the state speaking
+                organisations = [m for m in organisations if m.entity.type not in ("GPE", "LOC", "NORP")]
             if len({m.entity.id for m in organisations}) == 1:
                 return self.entities.key(organisations[0])
             return None
