@@ -22,6 +22,8 @@ from claimscope.nlp.attribution_junk import is_junk
     ("I challenge everyone to find a way to help the fishermen before winter.", "I", "challenge",
      "everyone to find a way to help the fishermen before winter"),
     ("She dared the council to vote on the levy.", "She", "dared", "the council to vote on the levy"),
+    ("Whether she knows it or not, the mayor is taking on a wider fight.", "she", "knows",
+     "it or not, the mayor is taking on a wider fight"),
 ])
 def test_hypotheses_and_challenges_are_junk(parse, text, source, cue, content):
     assert is_junk(parse(text), role_group(text, source, cue, content))

@@ -423,6 +423,13 @@ def _in_hover_card(doc: Doc, group: Group) -> bool:
     return any(start < p.end and p.start < end for start, end in _hover_cards(doc) for p in parts)
 
 
+def _whether_or_not(spans: list[Span]) -> bool:
+    """"whether she knows | it or not, ...", "believe | it or not": an aside of the writer's
+    that asserts nothing of the one who knows."""
+    words = [t.lower_ for sp in spans for t in sp if t.is_alpha][:3]
+    return words == ["it", "or", "not"]
+
+
 def _line_of(doc: Doc, cue: Span) -> str:
     """The text line (paragraph) the cue stands in."""
     text = text_of(doc)
@@ -613,7 +620,7 @@ def is_junk(doc: Doc, group: Group) -> bool:
             or _only_adverbial(spans) or _open_question(spans, bases, cue) or _noun_phrase(spans, cue, bases)
             or _negated_topic(spans, cue) or _passive_question(cue, bases) or _fragment(spans)
             or _not_known_if(doc, group, spans, cue, bases) or _due(spans, cue)
-            or _mockery(spans, bases) or _relative_clause_cue(spans, cue))
+            or _mockery(spans, bases) or _relative_clause_cue(spans, cue) or _whether_or_not(spans))
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
