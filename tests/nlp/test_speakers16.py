@@ -102,3 +102,15 @@ def test_a_court_with_a_place_in_its_phrase_is_not_the_place(analyze):
 def test_a_court_named_in_full_is_that_court(analyze):
     a = analyze("The Arizona Supreme Court found that the city law violates the free speech of the two artists.")
     assert speaker_of(a, "city law violates") == "Arizona Supreme Court"
+
+
+def test_a_name_the_tagger_missed_is_not_another_with_the_same_first_name(analyze):
+    a = analyze("General Terrence O\u2019Shaughnessy, the commander of U.S. Northern Command, said the number of "
+                "troops would exceed 5,200.\n\nGeneral Terrence Oakes, the commander of the northern force, "
+                "spoke next.")
+    assert speaker_of(a, "would exceed") != "Terrence Oakes"
+
+
+def test_a_surname_alone_is_still_its_person(analyze):
+    a = analyze("Mary Hollis chairs the harbour board. Mrs Hollis said the ferry was safe.")
+    assert speaker_of(a, "ferry was safe") == "Mary Hollis"

@@ -1031,8 +1031,12 @@ class SpeakerResolver:
                                              for m in self.entities.mentions)}
         if not words:
             return None
+        # The phrase's head must be one of the person's names: "General Terrence O'Shaughnessy",
+        # a name the tagger missed, is not "Terrence Oakes" for the first name they share.
+        head = span.root.lower_
         people = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
-                  and words & {w.lower() for w in m.entity.name.split()}}
+                  and words & {w.lower() for w in m.entity.name.split()}
+                  and (head not in words or head in {w.lower() for w in m.entity.name.split()})}
         if len(people) > 1 and len(words) == 1:
             return self._one_of_namesakes(people, span)  # "Hollis" of Mark and Peter Hollis
         return next(iter(people)) if len(people) == 1 else None
