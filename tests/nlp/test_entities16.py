@@ -48,3 +48,16 @@ def test_an_acronym_near_two_long_names_stays_apart(entity_nlp):
                        "The CWQSB did not attend.")
     assert not any(len({m.text for m in e.mentions}) > 1 and any("CWQSB" in m.text for m in e.mentions)
                    for e in ents), shown(ents)
+
+
+def test_the_ussr_and_soviet_are_the_soviet_union(entity_nlp):
+    ents = entities_of(entity_nlp, "The Soviet Union collapsed in 1991. Many in the USSR had expected reform, "
+                       "and Soviet leaders resisted it.")
+    assert _one_entity(ents, "USSR", "Soviet Union", "Soviet") and entities_with(ents, "USSR")[0].type == "GPE", \
+        shown(ents)
+
+
+def test_the_supreme_soviet_is_no_mention_of_the_country(entity_nlp):
+    ents = entities_of(entity_nlp, "The Supreme Soviet met on Monday. The Soviet Union sent a delegation.")
+    assert [e.type for e in entities_with(ents, "Supreme Soviet")] == ["ORG"], shown(ents)
+    assert [m.text for m in entities_with(ents, "Soviet Union")[0].mentions] == ["Soviet Union"], shown(ents)
