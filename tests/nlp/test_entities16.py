@@ -61,3 +61,29 @@ def test_the_supreme_soviet_is_no_mention_of_the_country(entity_nlp):
     ents = entities_of(entity_nlp, "The Supreme Soviet met on Monday. The Soviet Union sent a delegation.")
     assert [e.type for e in entities_with(ents, "Supreme Soviet")] == ["ORG"], shown(ents)
     assert [m.text for m in entities_with(ents, "Soviet Union")[0].mentions] == ["Soviet Union"], shown(ents)
+
+
+def _mentions(ents, name) -> list[str]:
+    return [m.text for e in ents if e.name == name for m in e.mentions]
+
+
+def test_two_surnames_joined_by_and_are_two_persons(entity_nlp):
+    ents = entities_of(entity_nlp, "Halvorsen and Okafor met in Denver. Greta Halvorsen said the deal was done, "
+                       "and Marianne Okafor said it was not.")
+    assert not entities_with(ents, "Halvorsen and"), shown(ents)
+    assert _mentions(ents, "Greta Halvorsen") == ["Halvorsen", "Greta Halvorsen"], shown(ents)
+    assert _mentions(ents, "Marianne Okafor") == ["Okafor", "Marianne Okafor"], shown(ents)
+
+
+def test_two_surnames_the_tagger_made_one_body_are_two_persons(entity_nlp):
+    # the tagger reads well-known surnames so ("Trump and Pence"); the sentences are invented
+    ents = entities_of(entity_nlp, "Biden and Harris spoke at the rally. Joe Biden said the economy was strong. "
+                       "Kamala Harris agreed.")
+    assert not entities_with(ents, "Biden and"), shown(ents)
+    assert {e.type for e in entities_with(ents, "Biden")} == {"PERSON"} and \
+        _mentions(ents, "Kamala Harris") == ["Harris", "Kamala Harris"], shown(ents)
+
+
+def test_a_company_named_after_two_people_stays_one(entity_nlp):
+    ents = entities_of(entity_nlp, "Procter and Gamble said sales rose. Harley Procter founded it.")
+    assert entities_with(ents, "Procter and Gamble"), shown(ents)

@@ -79,7 +79,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.2"  # 1.4.2: a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.2"  # 1.4.2: a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -222,12 +222,14 @@ class EntityLinker:
         # the tagger there often calls a body, is still the president's name
         person_words = frozenset(e[-1].text for e in tagged if e.label_ == "PERSON")
         spelled = _spelled_acronyms(doc, tagged)
+        persons = _persons_named(tagged)
         for whole in tagged:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)) \
                     or links.intersection(range(whole.start, whole.end)):
                 continue
             for part in _name_parts(whole):
-                for piece in self._alias_and_title(split_parts(part, self._alias_of)):
+                for piece in self._alias_and_title(self._two_persons(part, persons)
+                                                   or split_parts(part, self._alias_of)):
                     ent = without_ticker(without_post_box(without_leading_verb(_without_title(_without_trailing_title(piece)))))
                     ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
@@ -341,6 +343,25 @@ class EntityLinker:
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or ((is_heading_common_word(ent, lower_words) or is_heading_phrase(ent, lower_words))
                     and self._alias_of(ent) is None))
+
+    def _two_persons(self, part: Span, persons: frozenset[str]) -> list[Span]:
+        """"Trump and Pence spoke", tagged one body or one person: a span "A and B" whose
+        two sides are each a person the text names elsewhere (`_persons_named`: a full name
+        or its surname) or a person of the alias table is two mentions, one of each person
+        (issue 9: "Trump and Pence" was an organisation). [] where the span is no such pair,
+        so that "Procter and Gamble" or "Ways and Means" stay one name."""
+        ands = [t.i for t in part if t.lower_ == "and" and t.is_lower]
+        if len(ands) != 1 or not part.start < ands[0] < part.end - 1:
+            return []
+        sides = [Span(part.doc, part.start, ands[0], label="PERSON"),
+                 Span(part.doc, ands[0] + 1, part.end, label="PERSON")]
+
+        def person(side: Span) -> bool:
+            known = self._alias_of(side)
+            return side.text in persons or (known in self.table and self.table[known].type == "PERSON")
+
+        # "Johnson and Johnson" beside a "Boris Johnson": one name twice is a company's, no pair
+        return sides if sides[0].text != sides[1].text and all(person(side) for side in sides) else []
 
     def _alias_and_title(self, pieces: list[Span]) -> list[Span]:
         """"the Republican House", "the Democratic Senate": a known name and a word that is a
@@ -967,6 +988,22 @@ def _acronyms_used(doc: Doc, tagged: list[Span], known: set[str]) -> set[str]:
             if _is_acronym_token(t) and doc[t.i - 1].text == "(":
                 used.add(t.text)
     return used | {t.text for t in doc if t.text in known}
+
+
+def _persons_named(tagged: list[Span]) -> frozenset[str]:
+    """The full names of the tagger's persons of two words or more ("Donald Trump") and their
+    surnames ("Trump"), leaving out spans that join two names with "and"."""
+    names: set[str] = set()
+    for ent in tagged:
+        words = [t for t in ent if not t.is_punct]
+        if ent.label_ != "PERSON" or len(words) < 2 or any(t.lower_ == "and" for t in ent):
+            continue
+        while words and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        if len(words) >= 2 and all(t.text[:1].isupper() or t.lower_ in _SURNAME_PARTICLES for t in words):
+            names.add(ent.doc[words[0].i:words[-1].i + 1].text)
+            names.add(words[-1].text)
+    return frozenset(names)
 
 
 def _spelled_acronyms(doc: Doc, tagged: list[Span]) -> frozenset[str]:
