@@ -87,3 +87,16 @@ def test_two_surnames_the_tagger_made_one_body_are_two_persons(entity_nlp):
 def test_a_company_named_after_two_people_stays_one(entity_nlp):
     ents = entities_of(entity_nlp, "Procter and Gamble said sales rose. Harley Procter founded it.")
     assert entities_with(ents, "Procter and Gamble"), shown(ents)
+
+
+def test_an_outlet_named_after_a_person_is_the_outlet(entity_nlp):
+    ents = entities_of(entity_nlp, "A person familiar with the plans told Bloomberg that the deal was near. "
+                       "Bloomberg said it could not confirm the price.")
+    assert {e.type for e in entities_with(ents, "Bloomberg")} == {"ORG"}, shown(ents)
+    ents = entities_of(entity_nlp, "Bloomberg Businessweek reported that the startup raised $20 million.")
+    assert {e.type for e in entities_with(ents, "Bloomberg")} == {"ORG"}, shown(ents)
+
+
+def test_the_outlets_surname_after_an_honorific_stays_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "Mr. Bloomberg spoke in Denver. A donor told Bloomberg that the race was close.")
+    assert {e.type for e in entities_with(ents, "Bloomberg")} == {"PERSON"}, shown(ents)
