@@ -100,3 +100,10 @@ def test_an_outlet_named_after_a_person_is_the_outlet(entity_nlp):
 def test_the_outlets_surname_after_an_honorific_stays_a_person(entity_nlp):
     ents = entities_of(entity_nlp, "Mr. Bloomberg spoke in Denver. A donor told Bloomberg that the race was close.")
     assert {e.type for e in entities_with(ents, "Bloomberg")} == {"PERSON"}, shown(ents)
+
+
+def test_an_acronym_one_letter_longer_than_three_initials_stays_apart(entity_nlp):
+    ents = entities_of(entity_nlp, "The National Academy of Science praised the mission. NASA said the probe "
+                       "would launch in June.")
+    assert not any({"NASA", "National Academy of Science"} <= {m.text for m in e.mentions} for e in ents), \
+        shown(ents)

@@ -50,7 +50,7 @@ def _pairwise(entities, labels) -> None:
         if not longer and len(letters) >= 4:
             # one letter more or less than a name's initials, the first letter the same
             longer = [i for i, e in bodies if any(
-                len(key) >= 3 and key[0] == letters[0] and abs(len(key) - len(letters)) == 1
+                len(key) >= 4 and key[0] == letters[0] and abs(len(key) - len(letters)) == 1
                 and any(a[:j] + a[j + 1:] == b for a, b in ((key, letters), (letters, key)) if len(a) > len(b)
                         for j in range(1, len(a)))
                 for key in (initials(e.name), initials(e.name, keep=("of",))))]

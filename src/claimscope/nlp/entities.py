@@ -1018,13 +1018,13 @@ def _spelled_acronyms(doc: Doc, tagged: list[Span]) -> frozenset[str]:
         if ent.label_ in _ACRONYM_TYPES and len(ent) >= 2:
             for key in _acronym_keys(ent.text):
                 keys.add(key)
-                if len(key) >= 4:
+                if len(key) >= 5:
                     shorter.update(_one_off(key))
     spelled = set()
     for t in doc:
         letters = t.text.replace(".", "")
         if _is_acronym_token(t) and (letters in keys or (len(letters) >= 4 and (
-                letters in shorter or any(k in keys for k in _one_off(letters) if len(k) >= 3)))):
+                letters in shorter or any(k in keys for k in _one_off(letters) if len(k) >= 4)))):
             spelled.add(t.text)
     return frozenset(spelled)
 
@@ -1244,11 +1244,12 @@ def _join_acronyms(entities, labels, table) -> None:
     organisation in the text whose words start with its letters (small words such as "of" left
     out, see `_acronym_keys`). With two such names it stays apart.
 
-    Where no name gives the acronym's letters exactly, an acronym of four letters or more is the
-    one name whose initials lack one of its letters or have one more, the first letter the same
-    ("SAMHSA" beside a "Substance Abuse and Mental Health Administration" written without
-    "Services", "ACLU" beside a tagged "American Civil Liberties"): the text wrote the long
-    name a little differently (issue 9). A swapped letter ("HASC", "SASC") is another body.
+    Where no name gives the acronym's letters exactly, an acronym is the one name whose
+    initials lack one of its letters or have one more, the first letter the same and both of
+    four letters or more ("SAMHSA" beside a "Substance Abuse and Mental Health Administration"
+    written without "Services"): the text wrote the long name a little differently (issue 9).
+    Three initials are too few to tell ("NASA" is no "National Academy of Sciences", "NYPD" no
+    "New York Post", tuning pool), and a swapped letter ("HASC", "SASC") is another body.
     The candidates are indexed by their initials, not compared pairwise."""
     by_initials: dict[str, list[str]] = {}
     by_shorter: dict[str, list[str]] = {}  # a key one letter shorter -> names with the longer key
@@ -1256,7 +1257,7 @@ def _join_acronyms(entities, labels, table) -> None:
         if len(e.name.split()) >= 2 and e.type in _ACRONYM_TYPES:
             for key in _acronym_keys(e.name):
                 by_initials.setdefault(key, []).append(eid)
-                if len(key) >= 4:
+                if len(key) >= 5:
                     for shorter in _one_off(key):
                         by_shorter.setdefault(shorter, []).append(eid)
     for entity_id, entity in list(entities.items()):
@@ -1265,7 +1266,7 @@ def _join_acronyms(entities, labels, table) -> None:
             continue
         longer = list(dict.fromkeys(eid for eid in by_initials.get(letters, []) if eid != entity_id and eid in entities))
         if not longer and len(letters) >= 4:
-            near = by_shorter.get(letters, []) + [eid for key in _one_off(letters) if len(key) >= 3
+            near = by_shorter.get(letters, []) + [eid for key in _one_off(letters) if len(key) >= 4
                                                   for eid in by_initials.get(key, [])]
             longer = list(dict.fromkeys(eid for eid in near if eid != entity_id and eid in entities))
         if len(longer) == 1:
