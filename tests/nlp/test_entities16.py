@@ -107,3 +107,15 @@ def test_an_acronym_one_letter_longer_than_three_initials_stays_apart(entity_nlp
                        "would launch in June.")
     assert not any({"NASA", "National Academy of Science"} <= {m.text for m in e.mentions} for e in ents), \
         shown(ents)
+
+
+def test_a_capitalised_common_noun_is_no_group(entity_nlp):
+    ents = entities_of(entity_nlp, '"We will close the Border permanently if we must," he wrote. Guards at the '
+                       "border said nothing had changed.")
+    assert not entities_with(ents, "Border"), shown(ents)
+
+
+def test_a_group_the_text_also_writes_in_lower_case_stays(entity_nlp):
+    ents = entities_of(entity_nlp, "The bill angered Conservatives in the state. Some conservatives said they "
+                       "would vote against it.")
+    assert [e.type for e in entities_with(ents, "Conservatives")] == ["NORP"], shown(ents)

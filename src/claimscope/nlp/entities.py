@@ -41,6 +41,7 @@ from claimscope.nlp.entity_knowledge import (
     initials_key,
     inside_outlet_name,
     is_byline_outlet,
+    is_group_word,
     is_known_person,
     is_not_an_entity,
     is_place,
@@ -79,7 +80,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.2"  # 1.4.2: a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4) (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.2"  # 1.4.2: a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -327,6 +328,12 @@ class EntityLinker:
         if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent) \
                 and not is_state_code(ent) and not (len(ent) == 1 and ent.text in spelled):
             return True  # "Groups do not learn ...": a capitalised common noun, not a name
+        if ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "NOUN" and self._alias_of(ent) is None \
+                and not is_group_word(ent.text) and (ent[0].lower_ in lower_words or (
+                    ent[0].lower_.endswith("s") and ent[0].lower_[:-1] in lower_words)):
+            # "close the Border", "Premiums rose": a common noun the text also writes in lower
+            # case, capitalised, is no people, party or faith (issue 9: a group "Premiums")
+            return True
         if "@" in ent.text or (ent.start > 0 and ent.doc[ent.start - 1].text == "#") or ent.text.startswith("#"):
             return True  # a handle, an address or a hashtag ("@SRuhle", "#DemDebate"), no name
         if len(ent) == 1 and ent.text in _COMPASS_ADJECTIVES and ent.end < len(ent.doc) \

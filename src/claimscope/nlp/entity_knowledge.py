@@ -22,6 +22,7 @@ from spacy.tokens import Span
 
 from claimscope.nlp.entity_forms import (
     corporate_words,
+    demonym_countries,
     is_first_name,
     type_heads,
     us_state_abbreviations,
@@ -115,6 +116,14 @@ def _bare(name: str) -> str:
 
 def is_place(name: str) -> bool:
     return name in _places()
+
+
+def is_group_word(name: str) -> bool:
+    """A people's, a faith's or a movement's name the lexicon knows ("Hispanics", "Catholics",
+    "Liberals", "Proud Boys"), or a demonym of a place it knows ("Kenyans")."""
+    bare = _bare(name)
+    return bare in _religion_of() or bare in _lowered("groups") or bare in _lowered("movements") \
+        or any(is_place(c.title()) for c in demonym_countries(name))
 
 
 def outlet_of(name: str) -> str | None:
