@@ -44,9 +44,16 @@ def _pairwise(entities, labels) -> None:
         letters = entity.name.replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
-        longer = [i for i, e in entities.items() if i != entity_id and len(e.name.split()) >= 2
-                  and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT")
-                  and letters in (initials(e.name), initials(e.name, keep=("of",)))]
+        bodies = [(i, e) for i, e in entities.items() if i != entity_id and len(e.name.split()) >= 2
+                  and e.type in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT")]
+        longer = [i for i, e in bodies if letters in (initials(e.name), initials(e.name, keep=("of",)))]
+        if not longer and len(letters) >= 4:
+            # one letter more or less than a name's initials, the first letter the same
+            longer = [i for i, e in bodies if any(
+                len(key) >= 4 and key[0] == letters[0] and abs(len(key) - len(letters)) == 1
+                and any(a[:j] + a[j + 1:] == b for a, b in ((key, letters), (letters, key)) if len(a) > len(b)
+                        for j in range(1, len(a)))
+                for key in (initials(e.name), initials(e.name, keep=("of",))))]
         if len(longer) == 1:
             ent._merge_into(entities, labels, entity_id, longer[0])
 

@@ -41,6 +41,7 @@ from claimscope.nlp.entity_knowledge import (
     initials_key,
     inside_outlet_name,
     is_byline_outlet,
+    is_group_word,
     is_known_person,
     is_not_an_entity,
     is_place,
@@ -79,7 +80,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.1"  # 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.2"  # 1.4.2: a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -221,18 +222,21 @@ class EntityLinker:
         # the last words of the tagger's persons: "Biden" of "the Biden administration", which
         # the tagger there often calls a body, is still the president's name
         person_words = frozenset(e[-1].text for e in tagged if e.label_ == "PERSON")
+        spelled = _spelled_acronyms(doc, tagged)
+        persons = _persons_named(tagged)
         for whole in tagged:
             if whole.label_ not in KEPT_LABELS or taken.intersection(range(whole.start, whole.end)) \
                     or links.intersection(range(whole.start, whole.end)):
                 continue
             for part in _name_parts(whole):
-                for piece in self._alias_and_title(split_parts(part, self._alias_of)):
+                for piece in self._alias_and_title(self._two_persons(part, persons)
+                                                   or split_parts(part, self._alias_of)):
                     ent = without_ticker(without_post_box(without_leading_verb(_without_title(_without_trailing_title(piece)))))
                     ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
-                    if self._junk(ent, lower_words, before_names, person_words) or _language_named(ent) \
+                    if self._junk(ent, lower_words, before_names, person_words, spelled) or _language_named(ent) \
                             or is_language_gloss(ent) or is_pet_name(ent):
                         continue
                     label = "GPE" if is_state_code(ent) or self._dateline_place(ent) else ent.label_
@@ -316,13 +320,20 @@ class EntityLinker:
             and self._alias_of(span) is None and span.text.replace(" ", "").isalpha()
 
     def _junk(self, ent: Span, lower_words: set[str], before_names: frozenset[str] = frozenset(),
-              person_words: frozenset[str] = frozenset()) -> bool:
-        """A tagged span that is no name (see entity_mentions for each rule)."""
+              person_words: frozenset[str] = frozenset(), spelled: frozenset[str] = frozenset()) -> bool:
+        """A tagged span that is no name (see entity_mentions for each rule); `spelled` holds
+        the acronyms the text's names spell (`_spelled_acronyms`)."""
         if not any(c.isupper() for c in ent.text):
             return True  # names are capitalised; a lower-case "entity" is a tagging slip
         if ent.label_ in _NAMED_LABELS and not any(t.pos_ == "PROPN" for t in ent) \
-                and not is_state_code(ent):
+                and not is_state_code(ent) and not (len(ent) == 1 and ent.text in spelled):
             return True  # "Groups do not learn ...": a capitalised common noun, not a name
+        if ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "NOUN" and self._alias_of(ent) is None \
+                and not is_group_word(ent.text) and (ent[0].lower_ in lower_words or (
+                    ent[0].lower_.endswith("s") and ent[0].lower_[:-1] in lower_words)):
+            # "close the Border", "Premiums rose": a common noun the text also writes in lower
+            # case, capitalised, is no people, party or faith (issue 9: a group "Premiums")
+            return True
         if "@" in ent.text or (ent.start > 0 and ent.doc[ent.start - 1].text == "#") or ent.text.startswith("#"):
             return True  # a handle, an address or a hashtag ("@SRuhle", "#DemDebate"), no name
         if len(ent) == 1 and ent.text in _COMPASS_ADJECTIVES and ent.end < len(ent.doc) \
@@ -339,6 +350,25 @@ class EntityLinker:
                 or _section_label(ent) or is_lone_initial(ent) or _title_alone(ent, before_names)
                 or ((is_heading_common_word(ent, lower_words) or is_heading_phrase(ent, lower_words))
                     and self._alias_of(ent) is None))
+
+    def _two_persons(self, part: Span, persons: frozenset[str]) -> list[Span]:
+        """"Trump and Pence spoke", tagged one body or one person: a span "A and B" whose
+        two sides are each a person the text names elsewhere (`_persons_named`: a full name
+        or its surname) or a person of the alias table is two mentions, one of each person
+        (issue 9: "Trump and Pence" was an organisation). [] where the span is no such pair,
+        so that "Procter and Gamble" or "Ways and Means" stay one name."""
+        ands = [t.i for t in part if t.lower_ == "and" and t.is_lower]
+        if len(ands) != 1 or not part.start < ands[0] < part.end - 1:
+            return []
+        sides = [Span(part.doc, part.start, ands[0], label="PERSON"),
+                 Span(part.doc, ands[0] + 1, part.end, label="PERSON")]
+
+        def person(side: Span) -> bool:
+            known = self._alias_of(side)
+            return side.text in persons or (known in self.table and self.table[known].type == "PERSON")
+
+        # "Johnson and Johnson" beside a "Boris Johnson": one name twice is a company's, no pair
+        return sides if sides[0].text != sides[1].text and all(person(side) for side in sides) else []
 
     def _alias_and_title(self, pieces: list[Span]) -> list[Span]:
         """"the Republican House", "the Democratic Senate": a known name and a word that is a
@@ -967,6 +997,45 @@ def _acronyms_used(doc: Doc, tagged: list[Span], known: set[str]) -> set[str]:
     return used | {t.text for t in doc if t.text in known}
 
 
+def _persons_named(tagged: list[Span]) -> frozenset[str]:
+    """The full names of the tagger's persons of two words or more ("Donald Trump") and their
+    surnames ("Trump"), leaving out spans that join two names with "and"."""
+    names: set[str] = set()
+    for ent in tagged:
+        words = [t for t in ent if not t.is_punct]
+        if ent.label_ != "PERSON" or len(words) < 2 or any(t.lower_ == "and" for t in ent):
+            continue
+        while words and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        if len(words) >= 2 and all(t.text[:1].isupper() or t.lower_ in _SURNAME_PARTICLES for t in words):
+            names.add(ent.doc[words[0].i:words[-1].i + 1].text)
+            names.add(words[-1].text)
+    return frozenset(names)
+
+
+def _spelled_acronyms(doc: Doc, tagged: list[Span]) -> frozenset[str]:
+    """The acronyms in the text that spell a tagged body's name, as `_join_acronyms` reads
+    them (exactly, or with one letter more or less): "SAMHSA" beside "the Substance Abuse and
+    Mental Health Services Administration". The tagger calls such an acronym a common noun
+    now and then; it is the body's name all the same (issue 9), while a "CEO" or a "GDP" that
+    spells no name stays a common noun."""
+    keys: set[str] = set()
+    shorter: set[str] = set()
+    for ent in tagged:
+        if ent.label_ in _ACRONYM_TYPES and len(ent) >= 2:
+            for key in _acronym_keys(ent.text):
+                keys.add(key)
+                if len(key) >= 5:
+                    shorter.update(_one_off(key))
+    spelled = set()
+    for t in doc:
+        letters = t.text.replace(".", "")
+        if _is_acronym_token(t) and (letters in keys or (len(letters) >= 4 and (
+                letters in shorter or any(k in keys for k in _one_off(letters) if len(k) >= 4)))):
+            spelled.add(t.text)
+    return frozenset(spelled)
+
+
 def _bracket_acronyms(doc: Doc, tagged: list[Span]) -> list[Span]:
     """"the Department of Justice (DOJ)": an acronym in brackets right after a body's tagged
     name is a mention of that body, which the tagger often leaves out."""
@@ -1139,29 +1208,74 @@ class _NameIndex:
         return self._get(self.by_last.get(word, []))
 
 
+def _initials(name: str) -> str:
+    """"NLRB" of "National Labor Relations Board": the first letters of the words, small
+    words such as "of" left out."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
+
+
+def _initials_with_of(name: str) -> str:
+    """"DOJ", "DOE": the US writes a department's acronym with the "of"."""
+    return "".join(w[0] for w in name.split() if (w.lower() not in _SMALL_WORDS or w.lower() == "of")
+                   and w[:1].isalpha()).upper()
+
+
+def _initials_after_head(name: str) -> str:
+    """"HHS" of "the (U.S.) Department of Health and Human Services": a department's,
+    ministry's or office's acronym is often the initials of what follows "Department of" alone
+    (issue 9: "HHS" stood apart from its department). Three letters at least, so that no
+    two-letter code ("HS" of "Homeland Security") is read so; "" where the name has no such head."""
+    words = name.split()
+    while words and words[0].lower() in ("the", "u.s.", "us"):
+        words = words[1:]
+    if len(words) < 3 or words[0].lower() not in ("department", "ministry", "office") or words[1].lower() != "of":
+        return ""
+    key = _initials(" ".join(words[2:]))
+    return key if len(key) >= 3 else ""
+
+
+def _acronym_keys(name: str) -> list[str]:
+    """The acronyms a body's name may be written as (`_initials`, `_initials_with_of`,
+    `_initials_after_head`), each once."""
+    return [k for k in dict.fromkeys((_initials(name), _initials_with_of(name), _initials_after_head(name))) if k]
+
+
+def _one_off(key: str) -> list[str]:
+    """The keys one letter shorter than `key`, its first letter kept."""
+    return list(dict.fromkeys(key[:i] + key[i + 1:] for i in range(1, len(key))))
+
+
 def _join_acronyms(entities, labels, table) -> None:
     """"NFCB" after "the Northern Farm Credit Board", "NLRB" beside "National Labor Relations
-    Board": an acronym is the one organisation in the text whose words start with its
-    letters (small words such as "of" left out). With two such names it stays apart.
+    Board", "HHS" beside "the Department of Health and Human Services": an acronym is the one
+    organisation in the text whose words start with its letters (small words such as "of" left
+    out, see `_acronym_keys`). With two such names it stays apart.
+
+    Where no name gives the acronym's letters exactly, an acronym is the one name whose
+    initials lack one of its letters or have one more, the first letter the same and both of
+    four letters or more ("SAMHSA" beside a "Substance Abuse and Mental Health Administration"
+    written without "Services"): the text wrote the long name a little differently (issue 9).
+    Three initials are too few to tell ("NASA" is no "National Academy of Sciences", "NYPD" no
+    "New York Post", tuning pool), and a swapped letter ("HASC", "SASC") is another body.
     The candidates are indexed by their initials, not compared pairwise."""
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
-
-    def with_of(name: str) -> str:
-        # "DOJ", "DOE": the US writes a department's acronym with the "of"
-        return "".join(w[0] for w in name.split() if (w.lower() not in _SMALL_WORDS or w.lower() == "of")
-                       and w[:1].isalpha()).upper()
-
     by_initials: dict[str, list[str]] = {}
+    by_shorter: dict[str, list[str]] = {}  # a key one letter shorter -> names with the longer key
     for eid, e in entities.items():
         if len(e.name.split()) >= 2 and e.type in _ACRONYM_TYPES:
-            for key in dict.fromkeys((initials(e.name), with_of(e.name))):
+            for key in _acronym_keys(e.name):
                 by_initials.setdefault(key, []).append(eid)
+                if len(key) >= 5:
+                    for shorter in _one_off(key):
+                        by_shorter.setdefault(shorter, []).append(eid)
     for entity_id, entity in list(entities.items()):
         letters = entity.name.replace(".", "")
         if entity_id in table or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             continue
         longer = list(dict.fromkeys(eid for eid in by_initials.get(letters, []) if eid != entity_id and eid in entities))
+        if not longer and len(letters) >= 4:
+            near = by_shorter.get(letters, []) + [eid for key in _one_off(letters) if len(key) >= 4
+                                                  for eid in by_initials.get(key, [])]
+            longer = list(dict.fromkeys(eid for eid in near if eid != entity_id and eid in entities))
         if len(longer) == 1:
             _merge_into(entities, labels, entity_id, longer[0])
 

@@ -22,6 +22,7 @@ from spacy.tokens import Span
 
 from claimscope.nlp.entity_forms import (
     corporate_words,
+    demonym_countries,
     is_first_name,
     type_heads,
     us_state_abbreviations,
@@ -115,6 +116,14 @@ def _bare(name: str) -> str:
 
 def is_place(name: str) -> bool:
     return name in _places()
+
+
+def is_group_word(name: str) -> bool:
+    """A people's, a faith's or a movement's name the lexicon knows ("Hispanics", "Catholics",
+    "Liberals", "Proud Boys"), or a demonym of a place it knows ("Kenyans")."""
+    bare = _bare(name)
+    return bare in _religion_of() or bare in _lowered("groups") or bare in _lowered("movements") \
+        or any(is_place(c.title()) for c in demonym_countries(name))
 
 
 def outlet_of(name: str) -> str | None:
@@ -430,6 +439,40 @@ def _person_signs(doc, entity, labels: list[str]) -> bool:
     return False
 
 
+# Words of a news outlet's work: "Bloomberg's report", "the Gallup poll"
+_NEWS_WORK = {"report", "reports", "reporting", "reporter", "reporters", "story", "stories", "article",
+              "articles", "analysis", "investigation", "interview", "poll", "polls", "survey", "data",
+              "index", "calculations", "estimates", "review", "columnist", "editor", "editors",
+              "editorial", "piece", "newsletter", "podcast", "journalist", "journalists", "coverage",
+              "tally", "ranking", "rankings", "list", "headline", "terminal", "sources"}
+
+
+def _read_as_outlet(doc, entity) -> bool:
+    """A lone outlet's surname ("Bloomberg", "Forbes") the tagger called a person where the
+    text reads it as the outlet: before a word of news work ("Bloomberg's report", "the
+    Bloomberg story"), after "according to" or "reported by", before "reported", or after
+    "told" (a source speaking to it), and never after an honorific ("Mr. Bloomberg"). The entity
+    is named by the surname alone, so the text gives no person of that name in full, who would
+    have taken these mentions (issue 9: the outlet typed a person)."""
+    outlet = False
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+        after = doc[span.end:span.end + 2]
+        if before and before[-1] in _HONORIFICS | {"mayor"}:
+            return False
+        if after and after[0].tag_ == "POS":
+            after = after[1:]
+        if (after and after[0].lower_ in _NEWS_WORK) or before[-2:] in (["according", "to"], ["reported", "by"]) \
+                or (before and before[-1] == "told") \
+                or (after and after[0].lower_ == "reported") or (len(after) > 1 and after[0].lower_ == "first"
+                                                                  and after[1].lower_ == "reported"):
+            outlet = True
+    return outlet
+
+
 # Prepositions of place: "gathered in Madison", "flew to Lincoln" read the name as a place.
 _PLACE_PREPOSITIONS = {"in", "to", "from", "near", "outside", "across", "toward", "towards", "through",
                        "around", "into", "via"}
@@ -459,7 +502,8 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     bare = _bare(name)
     # the lexicon's names first: a two-word "Al Jazeera" the tagger called a person is still an
     # outlet (an entity named by a person's full name, "Michael Bloomberg", is no outlet's name)
-    if outlet_of(name) and not (entity.type == "PERSON" and name in data["outlet_surnames"]):
+    if outlet_of(name) and not (entity.type == "PERSON" and name in data["outlet_surnames"]
+                                and not _read_as_outlet(doc, entity)):
         return "ORG"  # a lone "Bloomberg" the tagger called a person may be the man
     if bare in _lowered("chambers") or bare in _lowered("movements") or name in data["bodies"]:
         return "ORG"
