@@ -114,3 +114,15 @@ def test_a_name_the_tagger_missed_is_not_another_with_the_same_first_name(analyz
 def test_a_surname_alone_is_still_its_person(analyze):
     a = analyze("Mary Hollis chairs the harbour board. Mrs Hollis said the ferry was safe.")
     assert speaker_of(a, "ferry was safe") == "Mary Hollis"
+
+
+def test_an_occupation_before_a_name_is_no_part_of_it(analyze):
+    a = analyze("Comedian Seth Meyers told his audience that the levy was a joke. Meyers said the council "
+                "should resign.")
+    assert "Seth Meyers" in [e.name for e in a.entities]
+    assert speaker_of(a, "levy was a joke") == "Seth Meyers"
+
+
+def test_the_occupation_again_is_the_one_who_had_it(analyze):
+    a = analyze("Democratic strategist Ada Brenner said the vote was close. The strategist said turnout was low.")
+    assert speaker_of(a, "turnout was low") == "Ada Brenner"
