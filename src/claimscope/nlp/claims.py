@@ -37,7 +37,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.2.4"
+RULES_VERSION = "claims-1.2.5"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -185,6 +185,14 @@ class ClaimExtractor:
                 continue
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
+            if span is not None and not _is_proposition(span):
+                host = _parenthetical_host(doc, attribution)
+                if host is not None:
+                    # "The mayor, they say, has lost the council's trust": the content after a
+                    # parenthetical tag lacks the subject before it; the host clause, tag and
+                    # all, is what they say (else the author would assert it)
+                    yield host, attribution
+                    continue
             if span is not None and not _is_proposition(span):
                 # '"Thanks for the support. We must be quick!"': a quotation whose first
                 # sentence is no proposition still says something in the others.
@@ -1010,6 +1018,28 @@ def _dangling(last, span: Span) -> bool:
     if not any(t.is_alpha for t in last.doc[last.i + 1 : sentence.end]):
         return False
     return not any(span.start <= c.i < span.end for c in last.children)
+
+
+def _parenthetical_host(doc: Doc, attribution: Attribution) -> Span | None:
+    """The clause a parenthetical tag stands in ("The mayor, | they say, | has lost the trust"),
+    from its sentence's start to the content's end, where the tag sits between commas after
+    the clause's first words and the whole is a proposition; else None."""
+    content, cue = attribution.content, attribution.cue
+    frame = attribution.source.start if attribution.source is not None else cue.start
+    frame = min(frame, cue.start)
+    text = text_of(doc)
+    if content is None or content.start < cue.end or text[cue.end:content.start].strip() != ",":
+        return None
+    if not text[:frame].rstrip().endswith(","):
+        return None
+    token = doc.char_span(frame, cue.end, alignment_mode="expand")
+    if token is None:
+        return None
+    sentence = token[0].sent
+    if sentence.start_char >= frame - 2 or sentence.end_char < content.end:
+        return None
+    host = _trimmed(doc, sentence.start_char, content.end)
+    return host if host is not None and _is_proposition(host) else None
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
