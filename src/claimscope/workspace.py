@@ -113,6 +113,8 @@ class Workspace:
             doc.user_data["author"] = info.meta["author"]
         if info.meta.get("title"):  # the headline repeated in the text is no claim (nlp/claims.py)
             doc.user_data["title"] = info.meta["title"]
+        if info.meta.get("date"):  # who "the president" was that day (nlp/speakers.py)
+            doc.user_data["date"] = str(info.meta["date"])
         for _, component in nlp.pipeline:
             doc = component(doc)
         return collect(doc, info, self._versions or {})

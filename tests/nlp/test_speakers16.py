@@ -126,3 +126,22 @@ def test_an_occupation_before_a_name_is_no_part_of_it(analyze):
 def test_the_occupation_again_is_the_one_who_had_it(analyze):
     a = analyze("Democratic strategist Ada Brenner said the vote was close. The strategist said turnout was low.")
     assert speaker_of(a, "turnout was low") == "Ada Brenner"
+
+
+SIGNING = ("Donald Trump signed the order on Monday at the White House.\n\n"
+           "The president said the order would protect workers.")
+
+
+def test_the_president_of_a_dated_text_is_the_one_then_in_office(analyze):
+    assert speaker_of(analyze(SIGNING, date="2018-05-02"), "protect workers") == "Donald Trump"
+
+
+def test_the_president_of_an_undated_text_or_another_term_is_no_one(analyze):
+    assert speaker_of(analyze(SIGNING), "protect workers") is None
+    assert speaker_of(analyze(SIGNING, date="2015-05-02"), "protect workers") is None
+
+
+def test_a_former_president_is_not_the_president(analyze):
+    a = analyze("Former President Barack Obama spoke in Chicago on Monday.\n\nThe president said the order "
+                "would protect workers.", date="2018-05-02")
+    assert speaker_of(a, "protect workers") != "Barack Obama"

@@ -559,9 +559,10 @@ class SpeakerResolver:
     """Resolves attribution sources of one Doc to its entities (rules in the module docstring)."""
 
     def __init__(self, doc: Doc, entities: list[Entity], *, title: str | None = None,
-                 author: str | None = None):
+                 author: str | None = None, date: str | None = None):
         self.doc = doc
         self.lex = lexicon()
+        self.date = date  # the document's date, "YYYY-MM-DD..." (who "the president" was)
         self._person_noun_set: frozenset[str] | None = None
         office_words = set(self.lex["office_words"])
         entities = [_as_office(e, office_words) for e in entities]
@@ -1505,15 +1506,24 @@ class SpeakerResolver:
             return None
         forms = {noun, *self.lex.get("title_abbreviations", {}).get(noun, [])}
         people: dict[str, MentionInfo] = {}  # holder -> the last mention giving the title
+        former: dict[str, MentionInfo] = {}
         for m in self.entities.mentions:
             if m.entity.type != "PERSON" or m.end > span.start_char:
                 continue
             if forms & self._titles_of(m):
-                people[self.entities.key(m)] = m
+                if self._formerly(m):
+                    former[self.entities.key(m)] = m  # "Former President Barack Obama"
+                else:
+                    people[self.entities.key(m)] = m
         if len(people) == 1:
+            # ("President Bill Clinton" in 1995, then "Former President Barack Obama ... the
+            # president said": the title last given was a former one, so who holds it now is open)
+            only = next(iter(people.values()))
+            if any(f.start > only.start for f in former.values()):
+                return None
             return next(iter(people))
         if not people:
-            return None
+            return self._sitting_president(span, former) if noun == "president" else None
         # "President Bill Clinton" in captions about 1995, then "President Barack Obama weighed
         # in ... the president said": the one the text gave the title last, where the others
         # were out of the text for a while before that and were not its subject or object
@@ -1531,6 +1541,34 @@ class SpeakerResolver:
             if m.sentence > last.sentence - gap and (m.start < last.start or m.role in ("subject", "object")):
                 return None
         return self.entities.key(last)
+
+    def _formerly(self, m: MentionInfo) -> bool:
+        """Whether a title mention says the title was held before ("former President X")."""
+        first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return first is not None and any(t.lower_ in ("former", "ex", "late", "then")
+                                         for t in self.doc[max(first.start - 3, 0): first.start])
+
+    def _sitting_president(self, span: Span, former: set[str]) -> str | None:
+        """"Donald Trump signed the order ... The president said": with no one given the title,
+        "the president" of a text dated while a US president held office (`us_presidents`) is
+        that president, where the text named him before as the one person by that surname,
+        and not as a former president."""
+        date = self.date or ""
+        sitting = [name for name, start, end in self.lex.get("us_presidents", []) if start <= date[:10] < end]
+        if len(date) < 10 or len(sitting) != 1:
+            return None
+        surname = sitting[0].split()[-1].lower()
+        holders = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "PERSON"
+                   and m.end <= span.start_char and m.entity.name.split()[-1].lower() == surname}
+        names = {self.entities.cluster.get(h, h) for h in holders}
+        if len(names) != 1 or holders & set(former):
+            return None
+        holder = next(iter(holders))
+        entity = next(m.entity for m in self.entities.mentions if self.entities.key(m) == holder)
+        given = entity.name.split()[0].lower()
+        if len(entity.name.split()) > 1 and given != sitting[0].split()[0].lower():
+            return None  # "Eric Trump", "Laura Bush": another of the name
+        return holder
 
     def _titles_of(self, m: MentionInfo) -> frozenset[str]:
         """The title words a person mention is given: the word right before it and those the
@@ -1748,7 +1786,7 @@ class SpeakerLinker:
         if not attributions:
             return doc
         resolver = SpeakerResolver(doc, doc._.entities or [], title=doc.user_data.get("title"),
-                                   author=doc.user_data.get("author"))
+                                   author=doc.user_data.get("author"), date=doc.user_data.get("date"))
         link_speakers(doc, attributions, resolver)
         return doc
 
