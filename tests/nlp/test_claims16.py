@@ -28,3 +28,10 @@ def test_a_sentence_without_a_tag_stays_the_authors(analyze):
     a = analyze("The harbour levy will not pass this year. The mayor has lost the council's trust.")
     claim = _claim(a, "lost the council's trust")
     assert claim.status == "asserted"
+
+
+def test_a_hover_cards_headlines_are_no_claim(analyze):
+    a = analyze("Mayor Ada Brenner Ada Louise BrennerValtoria council votes on budget Kemp says the harbour "
+                "levy is fair MORE criticized the harbour board on Monday. The board meets again in May.")
+    assert not [c.text for c in a.claims if "levy is fair" in c.text or "votes on budget" in c.text]
+    assert [c for c in a.claims if "meets again in May" in c.text]

@@ -409,7 +409,8 @@ _HOVER_CARD = re.compile(r"[a-z][A-Z][^\n]{0,600}?\bMORE\b")
 _CARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per Doc, read once
 
 
-def _hover_cards(doc: Doc) -> list[tuple[int, int]]:
+def hover_cards(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the text's hover cards (`_HOVER_CARD`), read once per Doc."""
     cards = _CARDS.get(doc)
     if cards is None:
         cards = _CARDS[doc] = [(m.start() + 1, m.end()) for m in _HOVER_CARD.finditer(text_of(doc))]
@@ -420,7 +421,7 @@ def _in_hover_card(doc: Doc, group: Group) -> bool:
     """"President Trump Donald John TrumpFeehery: Mulvaney fit for ... MORE criticized ...":
     a source, cue or content inside a hover card's linked headlines is page furniture."""
     parts = [group.cue, *group.contents] + ([group.source] if group.source is not None else [])
-    return any(start < p.end and p.start < end for start, end in _hover_cards(doc) for p in parts)
+    return any(start < p.end and p.start < end for start, end in hover_cards(doc) for p in parts)
 
 
 def _whether_or_not(spans: list[Span]) -> bool:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Attribution, Claim, Entity, TextSpan
+from claimscope.nlp.attribution_junk import hover_cards
 from claimscope.nlp.cues import CueMatcher
 from claimscope.nlp.cues import lexicon as cue_lexicon
 from claimscope.nlp.epistemic import (
@@ -212,6 +213,8 @@ class ClaimExtractor:
 
     def _unattributed(self, doc: Doc, sentences: list[Span], attributions: list[Attribution]):
         covered = set()
+        for start, end in hover_cards(doc):
+            covered.update(range(start, end))  # a hover card's linked headlines: page furniture
         for a in attributions:
             for part in (a.source, a.cue, a.content):
                 if part is not None:
