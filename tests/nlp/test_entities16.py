@@ -119,3 +119,21 @@ def test_a_group_the_text_also_writes_in_lower_case_stays(entity_nlp):
     ents = entities_of(entity_nlp, "The bill angered Conservatives in the state. Some conservatives said they "
                        "would vote against it.")
     assert [e.type for e in entities_with(ents, "Conservatives")] == ["NORP"], shown(ents)
+
+
+def test_the_house_joins_the_house_of_representatives(analyze):
+    ents = analyze("The House of Representatives voted on Tuesday. The House will vote again next week.\n\n"
+                   "CBS News reported the deal. CBS said the deal was done.\n\nThe F.B.I. opened an inquiry. "
+                   "Agents of the F.B.I. searched the house.\n").entities
+    house = entities_with(ents, "House")
+    assert len(house) == 1 and house[0].name == "House of Representatives", shown(ents)
+
+
+def test_the_house_alone_stays_as_it_is(entity_nlp):
+    ents = entities_of(entity_nlp, "The House will vote again next week on the harbour bill.")
+    assert [e.name for e in entities_with(ents, "House")] == ["House"], shown(ents)
+
+
+def test_a_dotted_agency_acronym_is_a_body(entity_nlp):
+    ents = entities_of(entity_nlp, "The F.B.I. opened an inquiry. Agents of the F.B.I. searched the house.")
+    assert [e.type for e in ents if e.name == "F.B.I."] == ["ORG"], shown(ents)

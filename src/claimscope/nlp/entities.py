@@ -80,7 +80,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.2"  # 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.2"  # 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -533,6 +533,7 @@ class EntityLinker:
         _demonyms_to_countries(entities, labels, self.table)
         _join_shorter_names(entities, labels, self.table, doc)
         _join_acronyms(entities, labels, self.table)
+        _join_chamber_short_forms(entities, labels)
         _join_defined_acronyms(doc, entities, labels, self.table)
         _join_dotted_and_codes(entities, labels, self.table)
         _drop_name_adjectives(entities)
@@ -1061,6 +1062,25 @@ def _merge_into(entities, labels, source: str, target: str) -> None:
     kept.mentions = sorted(kept.mentions + moved.mentions, key=lambda m: m.start)
     kept.aliases += [a for a in [moved.name, *moved.aliases] if a not in kept.aliases and a != kept.name]
     labels[target] = labels.get(target, []) + [kept.type] * len(labels.pop(source, []))
+
+
+# A chamber's short name and the long names of it a text may also use: "the House" after "the
+# House of Representatives" is that chamber (issue 9: the two stood apart).
+_CHAMBER_LONG_FORMS = {
+    "House": {"House of Representatives", "U.S. House", "US House", "U.S. House of Representatives",
+              "United States House of Representatives"},
+    "Senate": {"U.S. Senate", "US Senate", "United States Senate"},
+}
+
+
+def _join_chamber_short_forms(entities, labels) -> None:
+    """"The House" joins the one long form of the chamber the text names ("House of
+    Representatives"); with none, or with two, it stays as it is."""
+    for short, long_forms in _CHAMBER_LONG_FORMS.items():
+        shorts = [eid for eid, e in entities.items() if e.name == short and e.type == "ORG"]
+        longer = [eid for eid, e in entities.items() if e.name in long_forms and e.type == "ORG"]
+        if len(shorts) == 1 and len(longer) == 1:
+            _merge_into(entities, labels, shorts[0], longer[0])
 
 
 def _demonyms_to_countries(entities, labels, table) -> None:

@@ -505,8 +505,9 @@ def knowledge_type(doc, entity, labels: list[str], lower_words: set[str]) -> str
     if outlet_of(name) and not (entity.type == "PERSON" and name in data["outlet_surnames"]
                                 and not _read_as_outlet(doc, entity)):
         return "ORG"  # a lone "Bloomberg" the tagger called a person may be the man
-    if bare in _lowered("chambers") or bare in _lowered("movements") or name in data["bodies"]:
-        return "ORG"
+    if bare in _lowered("chambers") or bare in _lowered("movements") or name in data["bodies"] \
+            or (name.count(".") >= 2 and name.replace(".", "") in data["bodies"]):
+        return "ORG"  # "F.B.I." as the New York Times writes it is the FBI
     if bare in _religion_of() or bare in _lowered("groups"):
         return "NORP"
     if name in data["events"]:
