@@ -137,3 +137,14 @@ def test_the_house_alone_stays_as_it_is(entity_nlp):
 def test_a_dotted_agency_acronym_is_a_body(entity_nlp):
     ents = entities_of(entity_nlp, "The F.B.I. opened an inquiry. Agents of the F.B.I. searched the house.")
     assert [e.type for e in ents if e.name == "F.B.I."] == ["ORG"], shown(ents)
+
+
+def test_a_given_name_the_tagger_left_out_is_part_of_the_person(analyze):
+    ents = analyze("Ana Navarro, a Republican strategist, said the party was lost. Navarro said the vote "
+                   "was a disgrace.").entities
+    assert [(e.name, e.type) for e in entities_with(ents, "Navarro")] == [("Ana Navarro", "PERSON")], shown(ents)
+
+
+def test_a_place_after_a_given_name_stays_a_place(entity_nlp):
+    ents = entities_of(entity_nlp, "Mary Kemp flew to Texas on Monday.")
+    assert "Texas" in [e.name for e in ents], shown(ents)
