@@ -1548,7 +1548,7 @@ class SpeakerResolver:
         return first is not None and any(t.lower_ in ("former", "ex", "late", "then")
                                          for t in self.doc[max(first.start - 3, 0): first.start])
 
-    def _sitting_president(self, span: Span, former: set[str]) -> str | None:
+    def _sitting_president(self, span: Span, former: dict[str, MentionInfo]) -> str | None:
         """"Donald Trump signed the order ... The president said": with no one given the title,
         "the president" of a text dated while a US president held office (`us_presidents`) is
         that president, where the text named him before as the one person by that surname,
