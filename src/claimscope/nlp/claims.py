@@ -1033,7 +1033,7 @@ def _parenthetical_host(doc: Doc, attribution: Attribution) -> Span | None:
     text = text_of(doc)
     if content is None or content.start < cue.end or text[cue.end:content.start].strip() != ",":
         return None
-    if not text[:frame].rstrip().endswith(","):
+    if not text[max(0, frame - 20):frame].rstrip().endswith(","):  # a window: no copy of the text before
         return None
     token = doc.char_span(frame, cue.end, alignment_mode="expand")
     if token is None:

@@ -1084,12 +1084,13 @@ def _with_given_name_before(ent: Span, taken: set[int]) -> Span:
         return ent
     given = doc[ent.start - 1]
     word = ent[0].text
-    if (given.i in taken or given.ent_type_ or given.pos_ != "PROPN" or not is_first_name(given.text)
-            or given.is_sent_start is False and given.i > 0 and doc[given.i - 1].pos_ == "PROPN"
-            or not word.isalpha() or not word.istitle() or is_place(word) or outlet_of(word)
-            or word in type_heads() or word.lower() in corporate_words()):
-        return ent
-    return Span(doc, given.i, ent.end, label="PERSON")
+    # (a proper noun before the given name in its sentence makes it part of a longer name)
+    in_longer_name = given.is_sent_start is False and doc[given.i - 1].pos_ == "PROPN"
+    given_name = (given.i not in taken and not given.ent_type_ and given.pos_ == "PROPN"
+                  and is_first_name(given.text) and not in_longer_name)
+    surname = (word.isalpha() and word.istitle() and not is_place(word) and not outlet_of(word)
+               and word not in type_heads() and word.lower() not in corporate_words())
+    return Span(doc, given.i, ent.end, label="PERSON") if given_name and surname else ent
 
 
 def _join_chamber_short_forms(entities, labels) -> None:
