@@ -51,6 +51,7 @@ from claimscope.nlp.attribution_filter import (
 )
 from claimscope.nlp.attribution_governor import with_governing_sources
 from claimscope.nlp.attribution_junk import rules_version, split_junk
+from claimscope.nlp.attribution_quotes import narrator_sentence_apart, quote_after_frame
 from claimscope.nlp.attribution_records import record_edges
 from claimscope.nlp.attribution_spans import (
     Group,
@@ -127,7 +128,7 @@ class AttributionTagger:
     def model_version(self) -> str:
         """The shipped model's config.json "version" and the rules' version
         (`attribution_junk.rules_version`): the JSON `components` block names both, as
-        "1.3.1+rules-1.3.8"; a change of either changes what this component outputs."""
+        "1.3.1+rules-1.3.9"; a change of either changes what this component outputs."""
         return f"{self.model.config.get('version', '?')}+{rules_version()}"
 
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:
@@ -159,8 +160,9 @@ class AttributionTagger:
         groups, stances = self.output_groups(doc)
         doc._.stances = [dataclasses.replace(a, id=f"s{i}") for i, a in enumerate(to_records(text_of(doc), stances))]
         sides = [r for r in (record_sides(doc, g) for g in groups) if r is not None]
-        attributions = record_edges(doc, antecedent_sources(
-            doc, to_records(text_of(doc), closed_quotes_apart(text_of(doc), sides))))
+        text = text_of(doc)
+        sides = quote_after_frame(text, closed_quotes_apart(text, narrator_sentence_apart(text, sides)))
+        attributions = record_edges(doc, antecedent_sources(doc, to_records(text, sides)))
         parts = {"source": [], "cue": [], "content": []}
         for a in attributions:
             parts["cue"].append(a.cue)
