@@ -1062,6 +1062,9 @@ class SpeakerResolver:
             if (self.entities.key(a) != self.entities.key(b) and home
                     and not any("," in w for w in between) and len(between) <= 9):
                 return None
+        titled = self._titled_by_modifier(span, root, inside)
+        if titled is not None:
+            return titled
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
         inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
@@ -1495,6 +1498,38 @@ class SpeakerResolver:
                 c.dep_ == "det" and c.lower_ == "the" for c in root.children):
             return None
         return named_just_before(self, root, None, None)
+
+    def _titled_by_modifier(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
+        """"The CIA director said" after "CIA Director Mike Pompeo", "the Israeli leader" after
+        "Israeli Prime Minister Benjamin Netanyahu": a definite title whose name is only its
+        modifier is the one person the text introduced with that modifier before the name (and
+        with the same title, but for "leader", which any head of a state or party is). None
+        when no one or several were so introduced, or when the modifier is the speaker's own
+        name ("the Obama adviser" is not Obama, `_named`)."""
+        from claimscope.nlp.entities import person_titles
+
+        if root.lower_ not in person_titles() or root.tag_ in ("NNS", "NNPS") or any(
+                m.start <= root.idx < m.end for m in inside):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in root.children):
+            return None
+        modifiers = [c for c in root.children if c.dep_ in ("compound", "amod") and c.i < root.i
+                     and any(m.start <= c.idx < m.end and m.entity.type in ("ORG", "GPE", "NORP") for m in inside)]
+        if not modifiers or any(m.entity.type == "PERSON" for m in inside):
+            return None
+        words = {t.lower_.strip(".") for c in modifiers for t in c.subtree if t.i < root.i and t.is_alpha}
+        holders = set()
+        for m in self.entities.mentions:
+            if m.entity.type != "PERSON" or m.end > span.start_char:
+                continue
+            first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if first is None:
+                continue
+            before = {t.lower_.strip(".") for t in self.doc[max(first.start - 4, 0):first.start]
+                      if t.sent == first.sent}
+            if words <= before and (root.lower_ in before or root.lower_ == "leader") and not self._formerly(m):
+                holders.add(self.entities.key(m))
+        return next(iter(holders)) if len(holders) == 1 else None
 
     def _titled_person(self, span: Span, root: Token) -> str | None:
         """"the president", "the senator": the one person the text gave that title before
