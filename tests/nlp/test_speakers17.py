@@ -32,3 +32,36 @@ def test_two_people_with_the_modifier_and_title_is_no_one(analyze):
     a = analyze("CIA Director Mike Pompeo met CIA Director Gina Haspel's deputy, and the two spoke of "
                 "CIA Director Ada Brenner too. The CIA director said the agency had not been consulted.")
     assert speaker_of(a, "not been consulted") is None
+
+
+SPEAKER_GOES_ON = (
+    "The election is two weeks away and foreign policy has barely come up.\n\n"
+    "Both President Obama and Republican candidate Romney say they will not accept a nuclear-armed Iran, "
+    "but Karim Sadjadpour says voters are tired of wars in the Middle East.\n\n"
+    '"I think a majority of Americans would like to see more of a focus on nation-building at home," he '
+    'says. "That is going to be very difficult to do if we embark on a conflict with Iran."\n\n'
+    "Tanaka, 42, a private security operator, was kidnapped in Syria in August, according to a post on "
+    "a blog he kept.\n\n"
+    '"I cannot identify the destination," Tanaka wrote in his last blog post. "But the next one could be '
+    'the most dangerous." He added: "I hope to film my fighting scenes during an upcoming visit."\n')
+
+
+def test_the_speaker_of_the_sentence_before_is_the_he_of_the_next(analyze):
+    a = analyze(SPEAKER_GOES_ON)
+    assert speaker_of(a, "focus on nation-building") == "Karim Sadjadpour"
+
+
+def test_both_sides_of_a_quote_split_around_its_tag_have_its_speaker(analyze):
+    a = analyze(SPEAKER_GOES_ON)
+    assert speaker_of(a, "very difficult to do") == "Karim Sadjadpour"
+
+
+def test_a_quotation_after_a_tag_with_a_place_goes_on_with_the_tag(analyze):
+    a = analyze(SPEAKER_GOES_ON)
+    assert speaker_of(a, "the most dangerous") == "Tanaka"
+
+
+def test_a_man_named_after_the_speaker_stops_the_he(analyze):
+    a = analyze("Karim Sadjadpour says voters are tired of wars, and Martin Indyk agrees with him.\n\n"
+                '"I think a majority of Americans would like to see more of a focus on home," he says.\n')
+    assert speaker_of(a, "focus on home") != "Karim Sadjadpour"

@@ -619,6 +619,8 @@ class SpeakerResolver:
                 return None
             if since is not None and self._quotation_goes_on(root, last_speaker, since):
                 return self.entities.cluster.get(last_speaker, last_speaker)
+            if self._last_speaker_goes_on(root, last_speaker, previous):
+                return self.entities.cluster.get(last_speaker, last_speaker)
             found = self._pronoun(root, among, last_speaker, self._quote_speaks_of(root, content))
             if found is not None and self._people_since(root, found):
                 return None
@@ -684,6 +686,27 @@ class SpeakerResolver:
                     return False  # the narrator spoke in between
                 quoted_before = True
         return quoted_before
+
+    def _last_speaker_goes_on(self, pronoun: Token, last_speaker: str | None,
+                              previous: Attribution | None) -> bool:
+        """'Obama and Romney say ..., but Sadjadpour says voters are tired of wars.' then
+        '"I think ...," he says.': the speaker of the sentence just before, named there as the
+        source, is the "he" of the next one where no other person who could be a "he" was named
+        since that source (its content and the words after it included). The names before the
+        source, however prominent, were set aside when the text gave him the word."""
+        gender = self.pronouns.pronouns.get(pronoun.lower_, (None, None))[0]
+        if last_speaker is None or previous is None or previous.source is None or gender not in ("m", "f"):
+            return False
+        key = self.entities.cluster.get(last_speaker, last_speaker)
+        if pronoun.dep_ != "nsubj" or self.entities.cluster.get(previous.source_entity or "", previous.source_entity) != key:
+            return False
+        if self.entities.genders.get(key) != gender or self.quote_run_at(pronoun.idx) is not None:
+            return False
+        if self.entities.sentence_of(pronoun.idx) - self.entities.sentence_of(previous.cue.start) != 1:
+            return False
+        return not any(m.entity.type == "PERSON" and previous.source.end <= m.start < pronoun.idx
+                       and self.entities.key(m) != key and self.entities.genders.get(self.entities.key(m)) in (gender, None)
+                       for m in self.entities.mentions)
 
     def _coordinated_subject(self, pronoun: Token, among: set[str] | None) -> str | None:
         """"The Freedom Caucus is even angrier ..., and it will insist that ...": the subject of
@@ -1849,7 +1872,11 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
     spokesperson_nouns = frozenset(resolver.lex["spokesperson_nouns"])
     for a in sorted(attributions, key=lambda a: a.cue.start):
         entity = None
-        if a.source is not None:
+        if (a.source is not None and previous is not None and previous.source == a.source
+                and previous.cue == a.cue and previous.source_entity is not None):
+            # the other side of a quote split around its cue: the same tag, the same speaker
+            entity = previous.source_entity
+        elif a.source is not None:
             recent = last_speaker if a.cue.start - last_end < 1500 else None
             content = (a.content.start, a.content.end) if a.content else None
             entity = resolver.resolve(a.source.start, a.source.end, last_speaker=recent, content=content,
@@ -1867,8 +1894,9 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         elif (previous is not None and previous.kind == "direct" and a.kind == "direct"
               and a.source is None and text[a.cue.start : a.cue.end] in "\"“"
               and "\n" not in text[previous.cue.start : a.cue.start]
-              and not text[_frame_end(previous) : a.cue.start].strip(" .,;")):
-            # '"A," said Hollis. "B."': the next quotation of the paragraph goes on with him.
+              and _tag_tail(text[_frame_end(previous) : a.cue.start])):
+            # '"A," said Hollis. "B."', '"A," Hollis wrote in his blog. "B."': the next
+            # quotation of the paragraph goes on with him.
             entity = previous.source_entity
         run = run_of(a)
         if run is not None:
@@ -1883,6 +1911,16 @@ def link_speakers(doc: Doc, attributions: list[Attribution], resolver: SpeakerRe
         nested = text[a.cue.start : a.cue.end] not in "\"“" and resolver.quote_run_at(a.cue.start) is not None
         if entity is not None and not nested:
             last_speaker, last_end = entity, a.cue.end
+
+
+def _tag_tail(between: str) -> bool:
+    """Whether the words between a tag and the next quotation only finish the tag's sentence:
+    nothing, or where and when ("in his last blog post.", "on Monday."), unquoted and short."""
+    rest = between.strip(" .,;")
+    if not rest:
+        return True
+    return (len(rest) <= 80 and between.rstrip().endswith(".") and rest[:1].islower()
+            and not any(q in rest for q in "\"“”") and "." not in rest)
 
 
 def _frame_end(a: Attribution) -> int:
