@@ -44,3 +44,23 @@ def test_the_narrator_sentence_before_a_quotation_is_not_its_content(analyze):
     (record,) = _records(a, "Nobody asked us")
     assert "less sure" not in record.content.text
     assert speaker_of(a, "taken away") == "Tom Baker"
+
+
+GLOSSED = ("The video appeared online on Sunday.\n\n"
+           "In it, a masked militant said Japan would pay for its choices, likely referring to the aid the "
+           "prime minister pledged in Cairo.\n\n"
+           "The minister told reporters the talks had failed, in an apparent reference to the meeting in Geneva.\n\n"
+           '"I was speaking of the budget, referring to the cuts we made last year," the spokesman said.\n')
+
+
+def test_the_writers_gloss_on_what_was_meant_is_not_the_content(analyze):
+    a = analyze(GLOSSED)
+    (militant,) = _records(a, "pay for its choices")
+    assert "referring" not in militant.content.text
+    (minister,) = _records(a, "talks had failed")
+    assert "reference" not in minister.content.text
+
+
+def test_the_speakers_own_referring_to_stays_in_the_quotation(analyze):
+    (record,) = _records(analyze(GLOSSED), "speaking of the budget")
+    assert "referring to the cuts" in record.content.text

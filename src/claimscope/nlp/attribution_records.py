@@ -21,7 +21,9 @@ reader sees, so they follow what a careful annotator of news would mark (docs/au
   statistician at Biogen, according to a profile, broke ..." -> "who was a statistician at
   Biogen" (`_according_clause`);
 - "explains that, despite ..., when you look at ..., the groups agree": a that-clause whose
-  fronted adverbials the tagger stopped in reaches its own verb (`_that_clause_verb`).
+  fronted adverbials the tagger stopped in reaches its own verb (`_that_clause_verb`);
+- "said the money would run out, likely referring to the aid Abe pledged": the writer's gloss
+  on what was meant is no part of what was said (`_without_gloss`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from spacy.tokens import Doc
 
 from claimscope.model.records import Attribution, TextSpan
 from claimscope.nlp.attribution_edges import _reporting_verbs
+from claimscope.nlp.attribution_spans import quoted_mask
 from claimscope.nlp.extensions import text_of
 
 # ", who worked in the White House under ...": a nonrestrictive relative clause after the name.
@@ -60,6 +63,14 @@ _IT_OBJECT = re.compile(r"it(?:\s+(?:up|best|bluntly|simply|succinctly|well|this
 
 _SPOKEN_QUOTE = {"quote"}
 
+# ", likely referring to ...", ", an apparent reference to ...": the writer explains the words.
+_GLOSS = re.compile(
+    r",\s+(?:(?:likely|apparently|presumably|possibly|probably|seemingly|perhaps|evidently)\s+)?"
+    r"(?:referring|alluding)\s+to\b"
+    r"|,\s+(?:in\s+)?an?\s+(?:(?:apparent|veiled|thinly\s+veiled|oblique|clear|obvious)\s+)?"
+    r"(?:reference|allusion|nod|dig|swipe|jab)\s+(?:to|at)\b",
+    re.IGNORECASE)
+
 
 def record_edges(doc: Doc, records: list[Attribution]) -> list[Attribution]:
     """The records with the edges of the module docstring set right."""
@@ -71,6 +82,7 @@ def record_edges(doc: Doc, records: list[Attribution]) -> list[Attribution]:
         record = _raising_passive(text, record)
         record = _report_participle(text, record)
         record = _put_it(text, record)
+        record = _without_gloss(text, record)
         if doc.has_annotation("DEP"):
             record = _spoken_quote_mark(doc, record)
             record = _according_clause(doc, record)
@@ -124,6 +136,19 @@ def _report_participle(text: str, record: Attribution) -> Attribution:
     last = words[-1]
     return dataclasses.replace(record, source=TextSpan.cut(text, start, noun.end()),
                                cue=TextSpan.cut(text, last.start(), last.end()))
+
+
+def _without_gloss(text: str, record: Attribution) -> Attribution:
+    content = record.content
+    if content is None:
+        return record
+    found = _GLOSS.search(content.text)
+    if found is None or quoted_mask(text)[content.start + found.start()]:
+        return record  # inside the quotation the speaker's own "referring to" is what was said
+    end = content.start + found.start()
+    if len(text[content.start:end].split()) < 3:
+        return record
+    return dataclasses.replace(record, content=TextSpan.cut(text, content.start, end))
 
 
 def _put_it(text: str, record: Attribution) -> Attribution:
