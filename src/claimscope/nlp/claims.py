@@ -38,7 +38,7 @@ from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.2.5"
+RULES_VERSION = "claims-1.2.6"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -263,7 +263,11 @@ def _is_title(sentence: Span, title: str | None) -> bool:
 
 # "AMY GOODMAN: ...", "ANNETTE MAGNUS-MARQUART: ...": a transcript's speaker label, a name in
 # capitals opening a paragraph. One letter ("Q:", "A:") names no one and is left alone.
-SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]*){0,3}):[ \t]+\S", re.MULTILINE)
+# A label opens a line, or, where a transcript runs its turns together in one paragraph
+# ("... four Americans died-- DAVID GREGORY: A cover-up of what? JOHN MCCAIN: Of the ..."), a
+# sentence or a broken-off turn.
+SPEAKER_LABEL = re.compile(r"(?:^[ \t]*|(?<=[.?!)]) |(?<=--) |(?<=—) )([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]*){0,3}):[ \t]+\S",
+                           re.MULTILINE)
 # An embedded post's signature at its paragraph's end: "— Mara Quill (@mquill) October 17, 2019".
 POST_SIGNATURE = re.compile(r"[—–]\s*([^—–()\n]{1,60}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 MIN_TRANSCRIPT_SPEAKERS = 2
@@ -290,6 +294,10 @@ def _voices(doc: Doc, attributions: list[Attribution], mentions: _MentionIndex,
             person = attribution.source_entity
         # Or its last name stands in the text in a name's case ("joined by Mara Quill").
         surname = match.group(1).split()[-1].title()
+        if person is None:
+            # "BRENNER:" after "Senator Ada Brenner": the one person of the text by that surname
+            holders = [i for i, e in by_id.items() if e.type == "PERSON" and e.name.split()[-1].lower() == surname.lower()]
+            person = holders[0] if len(holders) == 1 else None
         speaker = person is not None or attribution is not None or re.search(
             rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
         name = by_id[person].name if person is not None else match.group(1)

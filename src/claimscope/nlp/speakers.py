@@ -704,6 +704,9 @@ class SpeakerResolver:
             return False
         if self.entities.sentence_of(pronoun.idx) - self.entities.sentence_of(previous.cue.start) != 1:
             return False
+        cue = self.doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand")
+        if cue is None or cue.root.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"):
+            return False  # "The plan, which Tom Berridge wrote, ...": no one was given the word
         return not any(m.entity.type == "PERSON" and previous.source.end <= m.start < pronoun.idx
                        and self.entities.key(m) != key and self.entities.genders.get(self.entities.key(m)) in (gender, None)
                        for m in self.entities.mentions)
