@@ -23,3 +23,12 @@ def test_the_portfolio_word_of_a_title_is_no_organisation(entity_nlp):
                        "a Senate panel. Republicans on the panel pressed Sebelius on the cost.")
     assert not [e for e in ents if e.name == "Health"], shown(ents)
     assert [e for e in ents if e.name == "Kathleen Sebelius" and e.type == "PERSON"], shown(ents)
+
+
+def test_a_newspapers_and_a_terminals_head_words_say_what_they_are(entity_nlp):
+    ents = entities_of(entity_nlp, "The London Telegraph reported that passengers waited for hours at the "
+                       "McNamara Terminal on Friday, while the Valtoria Herald ran the story on Saturday.")
+    types = {e.name: e.type for e in ents}
+    assert types.get("London Telegraph") == "ORG", shown(ents)
+    assert types.get("McNamara Terminal") == "FAC", shown(ents)
+    assert types.get("Valtoria Herald") == "ORG", shown(ents)
