@@ -506,6 +506,31 @@ def _depiction(doc: Doc, group: Group, spans: list[Span], cue: Span) -> bool:
             or head.lower_ in persons)
 
 
+def _evidence_of_events(doc: Doc, group: Group, cue: Span) -> bool:
+    """"Events last year showed that the board had lost control", "History proves that ...": a
+    happening shows nothing to anyone; the writer argues from it (`evidencing_sources`). A
+    poll's, a study's or a person's showing is no such evidence and stays."""
+    lex = lexicon()
+    if not any(t.pos_ == "VERB" and t.lemma_.lower() in lex["evidencing_verbs"] for t in cue):
+        return False
+    source = doc.char_span(group.source.start, group.source.end, alignment_mode="expand") if group.source else None
+    if source is None or not len(source):
+        return False
+    return source.root.lemma_.lower() in lex["evidencing_sources"] and not source.root.ent_type_
+
+
+def _shown_things(spans: list[Span], cue: Span) -> bool:
+    """"The board was shown examples of the damage": a passive "shown" with things as its
+    content shows them to the subject; nobody reports a proposition."""
+    passive = [t for t in cue if t.lemma_.lower() == "show" and t.tag_ == "VBN"
+               and any(c.dep_ == "auxpass" for c in t.children)]
+    if not passive:
+        return False
+    words = [t for sp in spans for t in sp if t.is_alpha]
+    return bool(words) and words[0].lower_ not in ("that", "how", "what", "why", "whether", "if") and not any(
+        _own_finite(t, spans) for t in words)
+
+
 _PERSONAL = {"i", "we", "he", "she", "you", "they"}
 _PERSONAL_OBJECTS = {"me", "us", "him", "her", "you", "them"}
 
@@ -611,7 +636,8 @@ def is_junk(doc: Doc, group: Group) -> bool:
         return True  # nobody said it, quoted or not
     kind = quote_kind(text_of(doc), [(c.start, c.end) for c in group.contents])
     if kind != "direct" and (_question_put(spans, cue) or _depiction(doc, group, spans, cue)
-                             or _interrogated(spans, cue)):
+                             or _interrogated(spans, cue) or _evidence_of_events(doc, group, cue)
+                             or _shown_things(spans, cue)):
         return True  # a question put or a scene shown, even with a few words in quotation marks
     if kind != "indirect":
         return False  # a quotation is what was said, whatever frames it
