@@ -753,6 +753,9 @@ def read_status(
     if speculation:
         return EpistemicReading("speculative", _soften("speculative", uncertain_probability),
                                 speculation)
+    condition = conditional_prediction(claim)
+    if condition is not None:
+        return EpistemicReading("speculative", _soften("speculative", uncertain_probability), [condition])
     hedge = found.get("hedge")
     # The learned signal alone never hedges: past the model's threshold (chosen on held-out
     # CoNLL-2010 data) it hedges a claim that has a weak cue of its own ("would", "if",
@@ -776,6 +779,38 @@ def read_status(
         return EpistemicReading("reported", _soften_value(certainty, uncertain_probability),
                                 [attribution_cue])
     return EpistemicReading("asserted", _soften("asserted", uncertain_probability), [])
+
+
+# A prediction's modal, and the words that open a condition of its own clause: "If the board
+# finds money, the repairs will start", "Unless ..., there will be no repairs", "Should he
+# decide ..., he will need ..." (an inverted condition opens with its auxiliary).
+_PREDICTING = {"will", "would", "'ll", "’ll", "wo", "shall"}
+_CONDITION_MARKS = {"if", "unless"}
+_INVERTED_CONDITIONS = {"should", "had", "were"}
+
+
+def conditional_prediction(claim: Span) -> Span | None:
+    """The word that opens a condition of the claim's own main clause, where that clause
+    predicts with "will" or "would": the claim is a conjecture on that condition, whatever
+    the learned head says. A concessive "even if" or a comparison "as if" sets no condition;
+    a condition of another clause, or a clause with no prediction ("If you look, it is
+    there"), is left alone."""
+    root = claim_root(claim)
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PREDICTING for c in root.children):
+        return None
+    for clause in root.children:
+        if clause.dep_ != "advcl" or not (claim.start <= clause.i < claim.end):
+            continue
+        for mark in clause.children:
+            if mark.dep_ == "mark" and mark.lower_ in _CONDITION_MARKS and mark.i >= claim.start:
+                before = claim.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+                if before not in ("even", "as"):
+                    return claim.doc[mark.i : mark.i + 1]
+        first = clause.left_edge
+        if (first.lower_ in _INVERTED_CONDITIONS and first.dep_ == "aux" and first.head.i == clause.i
+                and first.i >= claim.start and any(c.dep_ == "nsubj" and c.i > first.i for c in clause.children)):
+            return claim.doc[first.i : first.i + 1]
+    return None
 
 
 # Verbs of an act of asking, doubting, guessing or claiming that someone does.
