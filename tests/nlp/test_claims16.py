@@ -5,28 +5,24 @@ spaCy model."""
 
 from __future__ import annotations
 
-
-def _claim(analysis, words: str):
-    found = [c for c in analysis.claims if words in c.text]
-    assert found, [(c.text, c.asserter_name) for c in analysis.claims]
-    return found[0]
+from claim_views import claim_with
 
 
 def test_a_parenthetical_tag_makes_the_sentence_reported(analyze):
     a = analyze("The harbour levy will not pass this year. The mayor, they say, has lost the council's trust.")
-    claim = _claim(a, "lost the council's trust")
+    claim = claim_with(a, "lost the council's trust")
     assert claim.status == "reported" and claim.asserter_name == "they"
 
 
 def test_a_named_parenthetical_speaker_asserts_the_sentence(analyze):
     a = analyze("Ada Brenner chairs the harbour board. The ferry, Brenner said, will sail again in spring.")
-    claim = _claim(a, "sail again in spring")
+    claim = claim_with(a, "sail again in spring")
     assert claim.status == "reported" and "Brenner" in claim.asserter_name
 
 
 def test_a_sentence_without_a_tag_stays_the_authors(analyze):
     a = analyze("The harbour levy will not pass this year. The mayor has lost the council's trust.")
-    claim = _claim(a, "lost the council's trust")
+    claim = claim_with(a, "lost the council's trust")
     assert claim.status == "asserted"
 
 

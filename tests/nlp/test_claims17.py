@@ -5,6 +5,8 @@ surname. Hand-written text, the real spaCy model."""
 
 from __future__ import annotations
 
+from claim_views import claim_with
+
 TRANSCRIPT = ("Senator Ada Brenner sparred with the host over the harbour inquiry on Sunday (transcript via "
               "the network):\n\n"
               "ADA BRENNER: I'm asking you, do you care whether the money was lost? The information has not "
@@ -14,8 +16,7 @@ TRANSCRIPT = ("Senator Ada Brenner sparred with the host over the harbour inquir
 
 
 def _asserter(analysis, words):
-    (claim,) = [c for c in analysis.claims if words in c.text]
-    return claim.asserter_name
+    return claim_with(analysis, words).asserter_name
 
 
 def test_turns_run_together_in_a_paragraph_are_their_speakers(analyze):

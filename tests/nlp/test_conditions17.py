@@ -5,6 +5,8 @@ without a prediction are not. Hand-written text, the real spaCy model."""
 
 from __future__ import annotations
 
+from claim_views import claim_with, cue_texts
+
 TEXT = ("The council of Valtoria meets again on Friday.\n\n"
         "Should the mayor decide to run again, she will need the support of the harbour unions.\n\n"
         "Unless the board finds new money, there will be no repairs next year.\n\n"
@@ -13,21 +15,16 @@ TEXT = ("The council of Valtoria meets again on Friday.\n\n"
         "The mayor said that if the unions agreed, the harbour would reopen in June.\n")
 
 
-def _claim(analysis, words):
-    (claim,) = [c for c in analysis.claims if words in c.text]
-    return claim
-
-
 def test_a_prediction_on_a_condition_is_speculative_with_its_word(analyze):
     a = analyze(TEXT)
     for words, cue in (("support of the harbour unions", "Should"), ("no repairs next year", "Unless"),
                        ("would reopen in June", "if")):
-        claim = _claim(a, words)
+        claim = claim_with(a, words)
         assert claim.status == "speculative", (words, claim.status)
-        assert [c.text for c in claim.cues] == [cue]
+        assert cue_texts(claim) == [cue]
 
 
 def test_a_concession_and_a_condition_without_prediction_are_not(analyze):
     a = analyze(TEXT)
-    assert _claim(a, "not start before May").status != "speculative"
-    assert _claim(a, "plain to see").status != "speculative"
+    assert claim_with(a, "not start before May").status != "speculative"
+    assert claim_with(a, "plain to see").status != "speculative"

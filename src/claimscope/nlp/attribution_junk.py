@@ -490,10 +490,7 @@ def _depiction(doc: Doc, group: Group, spans: list[Span], cue: Span) -> bool:
         return False
     if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for v in verbs for c in v.children):
         return True  # "show up", "show off": to appear, to display, whatever follows
-    words = [t for sp in spans for t in sp if t.is_alpha]
-    if not words or words[0].lower_ in ("that", "how", "what", "why", "whether", "if"):
-        return False
-    if any(_own_finite(t, spans) for t in words) or _predicative(spans, cue):
+    if not _things_only(spans) or _predicative(spans, cue):
         return False  # "depicted | the plan as a sale" says what the plan is
     source = doc.char_span(group.source.start, group.source.end, alignment_mode="expand") if group.source else None
     if source is None or not len(source):
@@ -524,8 +521,12 @@ def _shown_things(spans: list[Span], cue: Span) -> bool:
     content shows them to the subject; nobody reports a proposition."""
     passive = [t for t in cue if t.lemma_.lower() == "show" and t.tag_ == "VBN"
                and any(c.dep_ == "auxpass" for c in t.children)]
-    if not passive:
-        return False
+    return bool(passive) and _things_only(spans)
+
+
+def _things_only(spans: list[Span]) -> bool:
+    """Whether a content names things only: no clause opener first and no finite verb of its
+    own ("protesters tearing down a fence", not "that the officer fired first")."""
     words = [t for sp in spans for t in sp if t.is_alpha]
     return bool(words) and words[0].lower_ not in ("that", "how", "what", "why", "whether", "if") and not any(
         _own_finite(t, spans) for t in words)

@@ -81,7 +81,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.4"  # 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space or hyphen is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.4"  # 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -1393,10 +1393,10 @@ def _spelling_key(name: str) -> str:
 
 
 def _join_spelling_variants(entities, labels, table) -> None:
-    """"Delta Air Lines" and "Delta Airlines", "Wal-Mart" and "Walmart": a name spelled with
-    and without a space or a hyphen is one name. Only organisations and facilities, of two
-    words or more in one spelling (a person's "Mc Donald" is left to the name rules); the
-    spelling with more mentions names the entity."""
+    """"Delta Air Lines" and "Delta Airlines": a name spelled with and without a space (its
+    letters the same, case and punctuation aside) is one name. Only organisations and
+    facilities, where one of the spellings has a space (a person's "Mc Donald" is left to the
+    name rules); the spelling with more mentions names the entity."""
     by_key: dict[str, str] = {}
     for entity_id, entity in sorted(entities.items(), key=lambda item: -len(item[1].mentions)):
         if entity.type not in ("ORG", "FAC") or entity_id in table:
@@ -1420,14 +1420,13 @@ _PORTFOLIO_TITLES = {"secretary", "minister", "commissioner", "czar", "chief", "
 
 
 def _drop_portfolio_words(doc: Doc, entities) -> None:
+    def before_title(m) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.end < len(doc) and doc[span.end].lower_ in _PORTFOLIO_TITLES
+
     for entity_id, entity in list(entities.items()):
-        if entity.type != "ORG" or entity.name.lower() not in _PORTFOLIO_WORDS or not entity.mentions:
-            continue
-        afters = []
-        for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            afters.append(span is not None and span.end < len(doc) and doc[span.end].lower_ in _PORTFOLIO_TITLES)
-        if all(afters):
+        if (entity.type == "ORG" and entity.name.lower() in _PORTFOLIO_WORDS and entity.mentions
+                and all(before_title(m) for m in entity.mentions)):
             del entities[entity_id]
 
 
