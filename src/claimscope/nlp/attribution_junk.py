@@ -441,10 +441,15 @@ def _line_of(doc: Doc, cue: Span) -> str:
 def _link_line(doc: Doc, cue: Span) -> bool:
     """"More: Will there be another shutdown? Trump says maybe": a line under a link label
     (`link_labels`) is another article's headline, page furniture; so is a line that ends in
-    "Read more" ("Iran's uranium enrichment programme: the science explained Read more")."""
+    "Read more" ("Iran's uranium enrichment programme: the science explained Read more"), and a
+    video player's line ("JUST WATCHED McKinnon: 'Bar is really low' for Obama Replay More
+    Videos ... MUST WATCH ...", `video_widgets`): the titles of videos, not what anyone said."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, cue.start_char) + 1
-    if _line_of(doc, cue).rstrip().endswith("Read more"):
+    line = _line_of(doc, cue).strip()
+    if line.endswith("Read more") or "Replay More Videos" in line:
+        return True
+    if any(line.lower().startswith(label + " ") for label in lexicon()["video_widgets"]):
         return True
     label = text[line_start:text.find(":", line_start, cue.start_char)] if ":" in text[line_start:cue.start_char] else ""
     return label.strip().lower() in lexicon()["link_labels"]

@@ -37,8 +37,9 @@ from claimscope.nlp.question_scope import question_split
 from claimscope.nlp.sentence_units import sentence_units
 from claimscope.runtime.sentence_heads import SentenceHeads
 
-# Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues).
-RULES_VERSION = "claims-1.2.7"
+# Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues,
+# lexicons/furniture.json).
+RULES_VERSION = "claims-1.2.8"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8
@@ -1018,7 +1019,8 @@ def _inverted_subject(verb, span: Span) -> bool:
 def _dangling(last, span: Span) -> bool:
     """A last word that needs what comes after it: "as", "and", "a", "to". A preposition or
     "to" that ends its sentence is stranded, not cut off ("what the holiday is about", "if he
-    wants to")."""
+    wants to"), and so is one that ends a quotation before its tag ('"It gives them something
+    to run on," she said')."""
     if last.pos_ in ("CCONJ", "SCONJ", "DET"):
         return True
     if not (last.pos_ == "ADP" and last.dep_ != "prt") and not (
@@ -1027,6 +1029,9 @@ def _dangling(last, span: Span) -> bool:
         return False
     sentence = last.sent
     if not any(t.is_alpha for t in last.doc[last.i + 1 : sentence.end]):
+        return False
+    after = last.doc[last.i + 1 : min(last.i + 3, len(last.doc))]
+    if len(after) and after[0].text in (",", "?", "!") and any(t.is_quote for t in after):
         return False
     return not any(span.start <= c.i < span.end for c in last.children)
 

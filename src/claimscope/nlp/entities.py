@@ -81,7 +81,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.4"  # 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.5"  # 1.4.5: a video button opening a line ("CLOSE Donald Trump Jr.") is no part of a name; a name after an occupation in lower case ("GOP pollster Whit Ayres") is a person (issue 9, entities18); 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -237,7 +237,7 @@ class EntityLinker:
                     if ent is None or _lone_generation(ent):
                         continue
                     ent = _with_generation(ent)
-                    ent = _with_given_name_before(ent, taken)
+                    ent = _person_after_occupation(_with_given_name_before(ent, taken))
                     if self._junk(ent, lower_words, before_names, person_words, spelled) or _language_named(ent) \
                             or is_language_gloss(ent) or is_pet_name(ent):
                         continue
@@ -1093,6 +1093,37 @@ def _with_given_name_before(ent: Span, taken: set[int]) -> Span:
     surname = (word.isalpha() and word.istitle() and not is_place(word) and not outlet_of(word)
                and word not in type_heads() and word.lower() not in corporate_words())
     return Span(doc, given.i, ent.end, label="PERSON") if given_name and surname else ent
+
+
+# Occupations written in lower case right before a person's name ("GOP pollster Whit Ayres",
+# "Democratic strategist Jane Roe"); words that also stand before a body's name ("analyst",
+# "host", "pollster Gallup") are kept apart by the checks on the name itself.
+_OCCUPATIONS = {"pollster", "strategist", "spokesman", "spokeswoman", "spokesperson", "aide",
+                "comedian", "actor", "actress", "singer", "rapper", "musician", "journalist",
+                "economist", "historian", "activist", "columnist", "commentator", "businessman",
+                "businesswoman", "billionaire", "entrepreneur", "filmmaker", "novelist",
+                "playwright", "analyst", "astronaut", "attorney", "lawyer", "consultant",
+                "adviser", "advisor", "researcher", "scientist", "author", "writer", "operative"}
+
+
+def _person_after_occupation(ent: Span) -> Span:
+    """"GOP pollster Whit Ayres": a name of two or three capitalised words right after an
+    occupation written in lower case is that person's, whatever type the tagger gave it (issue
+    9: "Whit Ayres" stood as an ORG and "Ayres told CNN" had no speaker). A name with a body's
+    head word, a place or an outlet in it ("pollster Public Policy Polling") stays a body."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or not 2 <= len(ent) <= 3 or ent.start == 0:
+        return ent
+    before = doc[ent.start - 1]
+    if not (before.is_lower and before.text in _OCCUPATIONS):
+        return ent
+    words = [t.text for t in ent]
+    if not all(w.isalpha() and w.istitle() for w in words) or is_place(ent.text) or outlet_of(ent.text):
+        return ent
+    if any(is_place(w) or outlet_of(w) or w in type_heads() or w.lower() in corporate_words()
+           for w in words):
+        return ent
+    return Span(doc, ent.start, ent.end, label="PERSON")
 
 
 def _join_chamber_short_forms(entities, labels) -> None:

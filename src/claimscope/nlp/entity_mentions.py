@@ -143,8 +143,11 @@ def _capitalised(token) -> bool:
 
 def without_leading_verb(span: Span) -> Span:
     """"Tell Obama" in a headline is a verb and a name: the name is "Obama". A given name that
-    is also a verb ("Mark", "Will") is kept."""
+    is also a verb ("Mark", "Will") is kept. A video player's button opening a line ("CLOSE
+    Donald Trump Jr. said ...", USA Today's caption lines) is no part of the name either."""
     first = span[0]
+    if len(span) >= 2 and first.text == "CLOSE" and span[1].is_title and _line_start(first):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
     if len(span) >= 2 and first.tag_ == "VB" and span[1].is_title and (
             first.dep_ == "ROOT" or not is_first_name(first.text)):
         return Span(span.doc, span.start + 1, span.end, label=span.label_)

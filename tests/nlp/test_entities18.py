@@ -1,0 +1,34 @@
+"""Entity rules of issue 9 (round entities18, tuning pool): a video button opening a line ("CLOSE
+Donald Trump Jr. said ...", USA Today's caption lines) is no part of the name; a name right after
+an occupation in lower case ("GOP pollster Whit Ayres") is a person, and the surname alone then
+speaks as that person. A body's name after such a word stays a body. Sentences written for the
+test, the real spaCy model."""
+
+from entity_views import entities_of, shown
+
+
+def test_a_video_button_is_no_part_of_a_name(entity_nlp):
+    ents = entities_of(entity_nlp, "Budget deal splits Republicans\n\nCLOSE Donald Trump Jr. said on Monday "
+                       "that the deal was a betrayal of voters. Trump Jr. added that he would campaign against it.")
+    assert not [e for e in ents if "CLOSE" in e.name], shown(ents)
+    assert [e for e in ents if e.name == "Donald Trump Jr." and e.type == "PERSON"], shown(ents)
+
+
+def test_a_name_after_an_occupation_is_a_person(entity_nlp):
+    ents = entities_of(entity_nlp, "GOP pollster Whit Ayres said the deal would help vulnerable members. "
+                       "\"It gives them something to run on,\" Ayres told reporters.")
+    assert [e for e in ents if e.name == "Whit Ayres" and e.type == "PERSON"], shown(ents)
+
+
+def test_a_body_after_an_occupation_stays_a_body(entity_nlp):
+    ents = entities_of(entity_nlp, "The figures came from pollster Public Policy Polling, which surveyed "
+                       "voters in Ohio last week.")
+    assert not [e for e in ents if "Policy" in e.name and e.type == "PERSON"], shown(ents)
+
+
+def test_the_surname_after_an_occupation_speaks_as_the_person(analyze):
+    analysis = analyze("Budget deal nears\n\nGOP pollster Whit Ayres said the deal would help vulnerable "
+                       "members. \"It gives them something to run on,\" Ayres told reporters.\n")
+    names = {e.id: e.name for e in analysis.entities}
+    told = [a for a in analysis.attributions if a.cue.text == "told"]
+    assert told and names.get(told[0].source_entity) == "Whit Ayres", [(a.cue.text, a.source_entity) for a in analysis.attributions]

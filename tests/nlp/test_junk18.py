@@ -1,0 +1,40 @@
+"""Junk of issue 9 (round junk18, tuning pool and invented text): a video player's line ("JUST
+WATCHED ... Replay More Videos ... MUST WATCH ...") titles videos and reports nobody's words, and
+is no claim either; nor is "Media playback is unsupported on your device". A quotation that ends
+on a stranded preposition before its tag ("something to run on," she said) is the speaker's
+claim, not a fragment handed to the author. Hand-written text, the real model."""
+
+from __future__ import annotations
+
+from claim_views import claim_with
+
+TEXT = ("Senators push budget deal before recess\n\n"
+        "The Senate moved closer on Tuesday to a budget deal.\n\n"
+        "JUST WATCHED Harlow: 'The bar is really low' for the governor Replay More Videos ... "
+        "MUST WATCH Harlow: 'The bar is really low' for the governor 02:14\n\n"
+        "JUST WATCHED Senator says the budget clock is running out Replay More Videos ... "
+        "MUST WATCH Senator says the budget clock is running out 00:42\n\n"
+        "JUST WATCHED Poll: Voters think the governor's plan is too costly Replay More Videos ... "
+        "MUST WATCH Poll: Voters think the governor's plan is too costly 01:37\n\n"
+        "Media playback is unsupported on your device Media caption The budget deal explained\n\n"
+        "Mary Stone, a senator from Valtoria, backed the deal. "
+        "\"It gives them something to run on,\" she told reporters.\n")
+
+
+def test_a_video_players_line_gives_no_attribution(analyze):
+    analysis = analyze(TEXT)
+    assert not [a for a in analysis.attributions if a.content is not None and any(
+        words in a.content.text for words in ("really low", "clock is running", "too costly"))], [
+        a.content.text for a in analysis.attributions if a.content is not None]
+
+
+def test_a_video_players_line_gives_no_claim(analyze):
+    analysis = analyze(TEXT)
+    assert not [c for c in analysis.claims if any(words in c.text for words in (
+        "really low", "clock is running", "too costly", "Replay", "Media playback"))], [c.text for c in analysis.claims]
+
+
+def test_a_quotation_ending_on_a_stranded_preposition_is_the_speakers_claim(analyze):
+    claim = claim_with(analyze(TEXT), "something to run on")
+    assert "told reporters" not in claim.text
+    assert claim.asserter_name != "the author" and claim.status == "reported", claim
