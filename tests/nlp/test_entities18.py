@@ -1,8 +1,10 @@
 """Entity rules of issue 9 (round entities18, tuning pool): a video button opening a line ("CLOSE
-Donald Trump Jr. said ...", USA Today's caption lines) is no part of the name; a name right after
-an occupation in lower case ("GOP pollster Whit Ayres") is a person, and the surname alone then
-speaks as that person. A body's name after such a word stays a body. Sentences written for the
-test, the real spaCy model."""
+Donald Trump Jr. said ...", USA Today's caption lines) is no part of the name, and a video
+player's line names no one ("... MUST WATCH Obama on the deal 03:39"); a name right after an
+occupation in lower case ("GOP pollster Whit Ayres") is a person, and the surname alone then
+speaks as that person, while a body's name after such a word stays a body; "Mrs. Harlan" beside
+George Harlan is someone else; two names the tagger missed after a capitalised title ("Democratic
+Whip Velny Horak") are a person. Sentences written for the test, the real spaCy model."""
 
 from entity_views import entities_of, shown
 
@@ -32,3 +34,29 @@ def test_the_surname_after_an_occupation_speaks_as_the_person(analyze):
     names = {e.id: e.name for e in analysis.entities}
     told = [a for a in analysis.attributions if a.cue.text == "told"]
     assert told and names.get(told[0].source_entity) == "Whit Ayres", [(a.cue.text, a.source_entity) for a in analysis.attributions]
+
+
+def test_an_honorific_of_the_other_sex_is_someone_else(analyze):
+    analysis = analyze("Former first lady speaks out\n\nFormer President George Harlan visited the clinic on "
+                       "Monday with his wife.\n\nMrs. Harlan told reporters she was proud of the clinic. "
+                       "\"It saved lives,\" she said.\n\nMr. Harlan said the clinic needed more money.\n")
+    names = {e.id: e.name for e in analysis.entities}
+    speakers = {a.content.text.strip('",'): names.get(a.source_entity) for a in analysis.attributions if a.content}
+    assert speakers["It saved lives"] != "George Harlan", speakers
+    assert speakers["she was proud of the clinic"] != "George Harlan", speakers
+    assert speakers["the clinic needed more money"] == "George Harlan", speakers
+
+
+def test_a_video_players_line_names_no_one(entity_nlp):
+    ents = entities_of(entity_nlp, "Budget deal nears\n\nJUST WATCHED Obama on the budget deal Replay More Videos "
+                       "... MUST WATCH Obama on the budget deal 03:39\n\nSenators met on Tuesday.")
+    assert not [e for e in ents if "Obama" in e.name], shown(ents)
+
+
+def test_two_names_after_a_title_are_a_person(analyze):
+    analysis = analyze("Health law upheld\n\nHouse Democrats cheered the ruling on Thursday, according to a "
+                       "Democratic aide.\n\nDemocratic Whip Velny Horak gave a glowing speech in honor of the "
+                       "leader, saying she \"was the one that got this done.\"\n")
+    names = {e.id: e.name for e in analysis.entities}
+    saying = [a for a in analysis.attributions if a.cue.text == "saying"]
+    assert saying and names.get(saying[0].source_entity) == "Velny Horak", [(e.name, e.type) for e in analysis.entities]

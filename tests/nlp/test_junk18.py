@@ -1,8 +1,10 @@
 """Junk of issue 9 (round junk18, tuning pool and invented text): a video player's line ("JUST
 WATCHED ... Replay More Videos ... MUST WATCH ...") titles videos and reports nobody's words, and
-is no claim either; nor is "Media playback is unsupported on your device". A quotation that ends
-on a stranded preposition before its tag ("something to run on," she said) is the speaker's
-claim, not a fragment handed to the author. Hand-written text, the real model."""
+is no claim either, nor is "Media playback is unsupported on your device"; a section's label
+before a colon ("ANALYSIS/OPINION:") is no speaker; an exhortation in quotation marks ('exhorts
+"younger politicians to gather ..."') is still an aim. A quotation that ends on a stranded
+preposition before its tag ("something to run on," she said) is the speaker's claim, not a
+fragment handed to the author. Hand-written text, the real model."""
 
 from __future__ import annotations
 
@@ -38,3 +40,31 @@ def test_a_quotation_ending_on_a_stranded_preposition_is_the_speakers_claim(anal
     claim = claim_with(analyze(TEXT), "something to run on")
     assert "told reporters" not in claim.text
     assert claim.asserter_name != "the author" and claim.status == "reported", claim
+
+
+SECTIONS = ("ANALYSIS/OPINION:\n\n"
+            "The long, hot summer of strikes we can expect as the numerous protests at the docks are "
+            "accompanied by closures is bound to have an impact on the coming election.\n\n"
+            "Mayor Jane Hale: \"We did it on time and on budget.\"\n")
+
+
+def test_a_sections_label_is_no_speaker(analyze):
+    analysis = analyze(SECTIONS)
+    assert not [a for a in analysis.attributions if a.source is not None and "ANALYSIS" in a.source.text]
+
+
+def test_a_speakers_label_still_frames_the_quotation(analyze):
+    analysis = analyze(SECTIONS)
+    assert [a for a in analysis.attributions if a.content is not None and "on time and on budget" in a.content.text]
+
+
+def test_an_exhortation_is_an_aim_not_a_statement(analyze):
+    analysis = analyze("Letter to the young\n\nIn his column, the editor exhorts \u201cyounger politicians to "
+                       "gather themselves for the elections and the contest beyond.\u201d\n")
+    assert not [a for a in analysis.attributions if a.content is not None and "gather themselves" in a.content.text]
+
+
+def test_a_quoted_sentence_told_is_no_aim(analyze):
+    analysis = analyze("Nuclear deal\n\nThe foreign minister argued the deal was vital.\n\n\u201cIt\u2019s essential to "
+                       "maintain it to prevent a spiral of proliferation,\u201d the minister told journalists in New York.\n")
+    assert [a for a in analysis.attributions if a.content is not None and "essential to maintain" in a.content.text]

@@ -39,8 +39,12 @@ next clause: "called the investigation "unacceptable" and | encouraged ...".
   quotation, unless that sentence is a quotation no other frame claims (`_next_sentence_cut`);
 - the widening stops at a comma before a participle clause: "say it is time to ..., underscoring
   how far apart the parties remain" is the writer's comment on what they say.
+- a quotation after a gerund or participle cue in the sentence's subject ends the content
+  ('Insisting "he is not our mayor" and attacking ... puts the city on a path'): what follows
+  it is the writer's predicate.
 A content before its cue ('"...," he said'), one that already ends its clause, and one with
-no parse are left as they are, except that a content whose first words end a clause begun
+no parse are left as they are, except that an unquoted content before its cue stays in the cue's
+sentence ("... on Monday. The men are his cousins, relatives said"), a content whose first words end a clause begun
 before it ('... what Snowden says | he did, "the programs were known," he said') starts at its
 quotation, and one the tagger began after its first clause's conjunction ("Since | she has been
 in prison, ...") starts at that conjunction.
@@ -85,7 +89,7 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             if first is not None:
                 group = Group(cue=group.cue, source=group.source, contents=[first, *group.contents[1:]])
         if not group.contents or group.contents[0].start < group.cue.end:
-            out.append(group)
+            out.append(_preposed_content(doc, group) if group.contents else group)
             continue
         cut = _writers_rebuttal(text_of(doc), group.contents[-1])
         if cut is not None:
@@ -109,6 +113,10 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
             contents = group.contents[:-1] + [RoleSpan(last.role, last.start, end, last.score)]
             group = Group(cue=group.cue, source=group.source, contents=contents)
         cut = _question_put_cut(text_of(doc), group.contents[-1])
+        if cut is not None:
+            group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
+        # (after the widening, which follows the parse past the quotation into a conjunct)
+        cut = _quoted_subject_cut(doc, group)
         if cut is not None:
             group = Group(cue=group.cue, source=group.source, contents=group.contents[:-1] + [cut])
         out.append(group)
@@ -136,6 +144,29 @@ def _postposed_on_its_line(text: str, group: Group) -> Group:
     start = line_start + (len(text[line_start:frame_start]) - len(text[line_start:frame_start].lstrip()))
     content = RoleSpan("content", start, line_start + len(front) - 1, group.contents[0].score)
     return Group(cue=group.cue, source=group.source, contents=[content])
+
+
+def _preposed_content(doc: Doc, group: Group) -> Group:
+    """A content before its cue, unquoted, stays in the cue's own sentence: "Police arrested
+    two men on Monday. The men are his cousins, relatives said" reports the second sentence
+    only (a quotation may run over several)."""
+    text = text_of(doc)
+    if group.contents[-1].end > group.cue.start or any(
+            q in text[c.start:c.end] for c in group.contents for q in "\"“”"):
+        return group
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return group
+    begin = cue[0].sent.start_char
+    begin += len(text[begin:]) - len(text[begin:].lstrip())
+    # (the tagger may give the earlier sentence as fragments of their own)
+    contents = [c if c.start >= begin else RoleSpan(c.role, begin, c.end, c.score)
+                for c in group.contents if c.end > begin]
+    if not contents:
+        return group
+    if contents == list(group.contents):
+        return group
+    return Group(cue=group.cue, source=group.source, contents=contents)
 
 
 class _Occupied:
@@ -393,6 +424,37 @@ def _consequence_cut(doc: Doc, group: Group) -> RoleSpan | None:
             kept = [u for u in span[:k] if not u.is_space]
             if len(kept) >= 3 and not _inside_quotation(doc, t):
                 return RoleSpan(last.role, last.start, kept[-1].idx + len(kept[-1]), last.score)
+    return None
+
+
+_OPENING_QUOTES = "\"“‘'"
+
+
+def _quoted_subject_cut(doc: Doc, group: Group) -> RoleSpan | None:
+    """The last fragment up to its closing quotation mark, where the content opens with a
+    quotation and the cue is a gerund or participle in the subject of the writer's sentence:
+    'Insisting "he is not our mayor" and attacking anyone who ... puts the city on a path',
+    'Critics insisting "the plan is dead" have been proved wrong'. What follows the quotation
+    is the writer's predicate (or a second act of the subject), however the parser hung it."""
+    last = group.contents[-1]
+    text = text_of(doc)
+    if text[last.start:last.start + 1] not in _OPENING_QUOTES:
+        return None
+    cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
+    verb = next((t for t in (cue or ()) if t.tag_ in ("VBG", "VBN")), None)
+    if verb is None or not (verb.dep_ in ("csubj", "csubjpass") or (
+            verb.dep_ in ("acl", "amod") and verb.head.dep_ in ("nsubj", "nsubjpass"))):
+        return None
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span[1:-1]:
+        if t.is_quote and t.text in CLOSING_QUOTES and not _inside_quotation(doc, doc[t.i + 1]):
+            after = doc[t.i + 1]
+            if after.pos_ in ("VERB", "AUX") or (after.lower_ == "and" and t.i + 2 < len(doc)
+                                                 and doc[t.i + 2].tag_ == "VBG"):
+                return RoleSpan(last.role, last.start, t.idx + len(t), last.score)
+            return None
     return None
 
 

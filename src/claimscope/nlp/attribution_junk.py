@@ -117,6 +117,13 @@ def _aim(spans: list[Span], cue: Span, bases: set[str]) -> bool:
         return False
     if words[0].lower_ in lex["question_words"]:
         return True
+    return _object_and_infinitive(spans)
+
+
+def _object_and_infinitive(spans: list[Span]) -> bool:
+    """"Mr. Phillips to bake for the ceremony": an infinitive within the first words and no
+    finite verb of the content's own."""
+    words = [t for sp in spans for t in sp if t.is_alpha]
     finite = any(_own_finite(t, spans) for t in words)
     return not finite and any(t.lower_ == "to" and t.tag_ == "TO" for t in words[:6])
 
@@ -455,6 +462,17 @@ def _link_line(doc: Doc, cue: Span) -> bool:
     return label.strip().lower() in lexicon()["link_labels"]
 
 
+def _section_label(doc: Doc, cue: Span) -> bool:
+    """"SPECIAL COVERAGE: Second Amendment & Gun Control", "ANALYSIS/OPINION: The long, hot
+    summer ...": a colon after a line's first words that name a section of the page or a link
+    (`section_words`, `link_labels`), not a speaker; what follows is a heading or the writer's."""
+    text = text_of(doc)
+    label = text[text.rfind("\n", 0, cue.start_char) + 1:cue.start_char].strip().lower()
+    words = re.findall(r"[a-z]+", label)
+    return bool(words) and len(words) <= 4 and (
+        label in lexicon()["link_labels"] or all(w in lexicon()["section_words"] for w in words))
+
+
 def _capitals_line(doc: Doc, cue: Span) -> bool:
     """"FLYNN JUDGE EMMET SULLIVAN SET TO EXPLAIN WHY HE HAS NOT DISMISSED CASE": a line all in
     capitals, in a text that is not, is a link to another article, page furniture."""
@@ -633,7 +651,9 @@ def is_junk(doc: Doc, group: Group) -> bool:
     if cue is None or not len(cue) or not spans:
         return False
     if not any(ch.isalnum() for ch in cue.text):
-        return False  # a colon frame
+        # a colon frame says what its label's speaker said, unless the line is page furniture
+        # (a video player's line) or the label a section's or a link's ("ANALYSIS:", "More:")
+        return cue.text.strip() == ":" and (_link_line(doc, cue) or _section_label(doc, cue))
     bases = _cue_bases(cue)
     if _naming(doc, spans, cue, bases):
         return True  # a name is no claim, quoted or not
@@ -645,6 +665,11 @@ def is_junk(doc: Doc, group: Group) -> bool:
                              or _interrogated(spans, cue) or _evidence_of_events(doc, group, cue)
                              or _shown_things(spans, cue)):
         return True  # a question put or a scene shown, even with a few words in quotation marks
+    if kind == "direct" and bases & lexicon()["request_verbs"] and _object_and_infinitive(spans) and not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for sp in spans for t in sp):
+        # 'exhorts | "younger politicians to gather ..."': a quoted aim is still an aim; not a
+        # quoted sentence ('"It's essential to maintain it," the minister told journalists')
+        return True
     if kind != "indirect":
         return False  # a quotation is what was said, whatever frames it
     if any(t.lower_ == "according" for t in cue):

@@ -187,6 +187,12 @@ class ClaimExtractor:
                 continue
             start, end = _nearest_paragraph(text_of(doc), attribution.content, attribution.cue)
             span = _trimmed(doc, start, end)
+            if span is not None and not _is_proposition(span) and _quoted_sentence(doc, span, start):
+                # '"The kind of kids that we get come from all walks of life," Strong responds':
+                # a whole quoted sentence the parser botched is still the speaker's claim,
+                # never the author's
+                yield span, attribution
+                continue
             if span is not None and not _is_proposition(span):
                 host = _parenthetical_host(doc, attribution)
                 if host is not None:
@@ -892,6 +898,28 @@ def _split_question(span: Span) -> list[Span]:
     if head is None or question is None or not (_is_proposition(head) and _is_proposition(question)):
         return [span]
     return [head, question]
+
+
+_OPENING_QUOTES = ("\"", "“")
+_SUBORDINATORS = {"when", "if", "because", "although", "though", "while", "as", "since", "unless",
+                  "whether", "after", "before", "until", "once", "whenever", "where"}
+
+
+def _quoted_sentence(doc: Doc, span: Span, start: int) -> bool:
+    """A content that is one whole quoted sentence: it opens the quotation, ends where the
+    quotation ends (before the tag's comma or a full stop), and holds a finite verb and enough
+    words to say something, whatever the parse made of its clauses."""
+    text = text_of(doc)
+    opening = text[start:span.start_char + 1].lstrip()[:1]
+    closing = text[max(span.start_char, span.end_char - 2):span.end_char + 3]
+    if opening not in _OPENING_QUOTES or not any(q in closing for q in ("\"", "”")):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if span[0].sent != span[-1].sent or len(words) < 6 or _dangling(words[-1], span):
+        return False
+    if words[0].lower_ in _SUBORDINATORS and not any(t.text == "," for t in span[:-2]):
+        return False  # '"When you look at the cases of people on death row," he says': no main clause
+    return any(t.tag_ in FINITE_TAGS for t in span) and words[0].is_title
 
 
 def _is_proposition(span: Span) -> bool:

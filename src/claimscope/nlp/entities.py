@@ -25,6 +25,8 @@ from claimscope.nlp.entity_forms import (
     demonym_countries,
     department_key,
     group_key,
+    HONORIFIC_GENDERS,
+    first_name_gender,
     is_first_name,
     list_heads,
     short_company_name,
@@ -81,7 +83,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.5"  # 1.4.5: a video button opening a line ("CLOSE Donald Trump Jr.") is no part of a name; a name after an occupation in lower case ("GOP pollster Whit Ayres") is a person (issue 9, entities18); 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.5"  # 1.4.5: a video button opening a line ("CLOSE Donald Trump Jr.") is no part of a name; a name after an occupation in lower case ("GOP pollster Whit Ayres") is a person; "Mrs. Bush" is no man of the text named Bush; a full name the tagger missed whose surname recurs alone ("Michael Strong ... Strong responds") (issue 9, entities18); 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -251,7 +253,9 @@ class EntityLinker:
             if not taken.intersection(range(ent.start, ent.end)):
                 mentions.append((ent, self._alias_of(ent), ent.label_))
                 taken.update(range(ent.start, ent.end))
-        mentions += _untagged_surnames(doc, mentions, taken | box | links, lower_words)
+        blocked = taken | box | links
+        mentions += _untagged_full_names(doc, blocked, lower_words)
+        mentions += _untagged_surnames(doc, mentions, blocked, lower_words)
         mentions.sort(key=lambda m: m[0].start_char)
         doc._.entities = self._resolve(doc, mentions)
         spans = []
@@ -421,6 +425,7 @@ class EntityLinker:
         labels: dict[str, list[str]] = {}
         surnames: dict[str, str] = {}  # short form (surname, short name, key) -> entity id
         given: dict[str, set[str]] = {}  # given name -> the people who have it
+        first_names: dict[str, str] = {}  # person entity id -> its given name
         shared: set[str] = set()  # surnames of a father and a son ("Benson", "Benson Jr.")
         sons: set[str] = set()  # surnames of a name with a generation ("Benson" of "Benson Jr.")
         # Personal names first: "Garland" is Merrick Garland before any "Garland Inc.".
@@ -459,6 +464,7 @@ class EntityLinker:
                     surnames.setdefault(_first_and_last(words), known)
                 if kind == "PERSON" and is_first_name(words[0]):
                     given.setdefault(words[0].lower(), set()).add(known)
+                    first_names.setdefault(known, words[0])
                 for key in (department_key(words), short_company_name(words)):
                     if key and entry_id not in self.table:
                         surnames.setdefault(key, known)
@@ -501,7 +507,7 @@ class EntityLinker:
                 # "the Hartigans" is the family the text also calls "the Hartigan family"
                 entry_id = surnames.get(span.text[:-1].lower()) or slugify(span.text[:-1])
             elif entry_id is None:
-                entry_id = self._match_known(span, label, surnames)
+                entry_id = self._match_known(span, label, surnames, first_names)
                 if len(span) == 1 and entry_id not in surnames.values() and _generic_head(span.text):
                     # "The Company said": a head word alone names nothing unless a fuller name
                     # in the text ends with it ("Times" for the New York Times)
@@ -564,11 +570,11 @@ class EntityLinker:
         _join_team_nicknames(entities, labels, self.table)
         return list(entities.values())
 
-    def _match_known(self, span: Span, label: str, surnames) -> str:
+    def _match_known(self, span: Span, label: str, surnames, first_names=None) -> str:
         words = _name_words(span)
         if len(words) == 1:
             known = surnames.get(words[0].lower())
-            if known:
+            if known and not _other_sex(span, known, first_names or {}):
                 return known
             known = surnames.get(f"given:{words[0].lower()}")
             if known and label not in ("GPE", "LOC", "FAC"):
@@ -587,6 +593,17 @@ class EntityLinker:
         text = re.sub(r"^Washington,? (D\.C\.?|DC)$", "Washington", text)
         slug = slugify(text)
         return slug if slug not in self.table else f"{slug}-{label.lower()}"
+
+
+def _other_sex(span: Span, known: str, first_names: dict[str, str]) -> bool:
+    """"Mrs. Bush" where the text's Bush is George W. Bush: an honorific of one sex before a
+    surname whose full name has a given name of the other is someone else (issue 9: Laura
+    Bush's words went to her husband)."""
+    doc = span.doc
+    before = span[0] if len(span) > 1 else (doc[span.start - 1] if span.start > 0 else None)
+    said = HONORIFIC_GENDERS.get(before.lower_.strip(".")) if before is not None else None
+    given = first_names.get(known)
+    return said is not None and given is not None and first_name_gender(given) not in (None, said)
 
 
 def _name_words(span: Span) -> list[str]:
@@ -1620,6 +1637,48 @@ def _type_from_knowledge(doc: Doc, entities, labels, table) -> None:
             if key else []
         if len(fuller) == 1:
             _merge_into(entities, labels, entity_id, fuller[0])
+
+
+def _untagged_full_names(doc: Doc, taken: set[int], lower_words: set[str]) -> list:
+    """"Michael Strong founded the academy ... , Strong responds": the tagger missed a full
+    personal name (here where the name opens a paragraph). A given name from the offline table
+    and a capitalised surname, both proper nouns and no part of a longer name, are a person's
+    name where the text uses the surname again alone as a proper noun, or where a capitalised
+    title stands before them ("Democratic Whip Steny Hoyer"); not where either word names a
+    place, the surname is a body's head word, a title or a given name itself, or the text
+    writes it in lower case."""
+    alone = {}
+    for t in doc:
+        if t.pos_ == "PROPN" and t.is_title and t.is_alpha:
+            alone.setdefault(t.text, []).append(t.i)
+    found = []
+    titles = person_titles() | {"whip"}
+    for given in doc[:-1]:
+        surname = doc[given.i + 1]
+        if given.i in taken or surname.i in taken or given.pos_ != "PROPN" or surname.pos_ != "PROPN":
+            continue
+        before = doc[given.i - 1] if given.i > 0 else None
+        # "Democratic Whip Steny Hoyer": a capitalised title before two names makes them a
+        # person's, a given name of the table or not
+        titled = before is not None and before.is_title and before.lower_.strip(".") in titles \
+            and given.lower_ not in titles and given.is_title and given.is_alpha
+        if not ((is_first_name(given.text) or titled) and surname.is_title and surname.is_alpha and len(surname) > 2):
+            continue
+        if is_first_name(surname.text) or surname.lower_ in lower_words or surname.text in type_heads() \
+                or is_place(given.text) or is_place(surname.text) or is_place(f"{given.text} {surname.text}") \
+                or surname.lower_ in corporate_words() or outlet_of(surname.text):
+            continue
+        after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+        if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+                and not titled) or (after is not None and after.is_title and after.pos_ == "PROPN") \
+                or surname.lower_ in titles:
+            continue
+        if not titled and not any(i != surname.i and i not in taken and doc[i - 1].text != given.text
+                                  for i in alone.get(surname.text, [])):
+            continue  # the surname alone nowhere else: too little to call it a person
+        found.append((Span(doc, given.i, surname.i + 1, label="PERSON"), None, "PERSON"))
+        taken.update((given.i, surname.i))
+    return found
 
 
 def _untagged_surnames(doc: Doc, mentions, taken: set[int], lower_words: set[str]) -> list:

@@ -41,6 +41,29 @@ def is_first_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _fixed_genders() -> dict[str, str]:
+    # the speaker resolver's corrections of the table ("Bernie" is mostly female there)
+    path = Path(__file__).parent / "lexicons" / "speakers.json"
+    return json.loads(path.read_text(encoding="utf-8")).get("first_name_genders", {})
+
+
+def first_name_gender(word: str) -> str | None:
+    """'m' or 'f' for a given name the offline table gives mostly to men or to women (as the
+    speaker resolver's lexicon corrects it), else None."""
+    fixed = _fixed_genders().get(word.lower())
+    if fixed is not None:
+        return fixed or None
+    if not is_first_name(word):
+        return None
+    guess = _detector().get_gender(word)
+    return "m" if guess in ("male", "mostly_male") else "f" if guess in ("female", "mostly_female") else None
+
+
+# Honorifics that say a person's sex: "Mrs. Bush" is no man of the text named Bush.
+HONORIFIC_GENDERS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "madam": "f"}
+
+
+@lru_cache(maxsize=1)
 def _not_given_names() -> frozenset[str]:
     """Titles and corporate words: in a name they are never the given name."""
     data = json.loads(LEXICON.read_text(encoding="utf-8"))

@@ -450,9 +450,11 @@ def line_text(span: Span) -> str:
 
 # A line of the page that links to another story opens with one of these labels: "Related:
 # ...", "More: ...", "Read more: ...", "See also: ...", "Watch: ...", "Click for more from ...".
+# So does a video player's line: "JUST WATCHED Obama on the deal Replay More Videos ... MUST
+# WATCH Obama on the deal 03:39" (whose titles would give entities like "Obama 03:39").
 _LINK_LINE = re.compile(
     r"^\W{0,3}(?:(?:related|more|read more|see also|also read|watch|recommended|trending)\s*:"
-    r"|click (?:here|for more)\b)", re.IGNORECASE)
+    r"|click (?:here|for more)\b|just watched\b|must watch\b)|\bReplay More Videos\b", re.IGNORECASE)
 
 
 def link_line_tokens(doc: Doc) -> set[int]:
@@ -466,7 +468,7 @@ def link_line_tokens(doc: Doc) -> set[int]:
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if _LINK_LINE.match(line.strip()):
+        if _LINK_LINE.search(line.strip()):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))

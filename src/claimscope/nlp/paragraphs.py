@@ -41,7 +41,22 @@ def mark_paragraphs(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if "\n" in token.text_with_ws[len(token.text):] or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
+            _keep_first_word(doc, token.i + 1)
     return doc
+
+
+def _keep_first_word(doc: Doc, first: int) -> None:
+    """A name opening a line is one sentence's: with the line's start preset, the parser now and
+    then makes a sentence of the first word alone ("Jane | Hale, who ..., visited", "President
+    | Trump, from the ..."), and the tagger can then find no name across the cut. Where a line
+    opens with two capitalised words, the second opens no sentence."""
+    if first + 1 >= len(doc):
+        return
+    word, second = doc[first], doc[first + 1]
+    if "\n" in word.text_with_ws or second.is_sent_start is not None:
+        return
+    if all(t.is_alpha and (t.is_title or t.is_upper) for t in (word, second)):
+        second.is_sent_start = False
 
 
 def is_heading(sentence: Span) -> bool:

@@ -122,10 +122,18 @@ def _role(token: Token) -> str:
     return "other"
 
 
-def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: set[str]) -> dict[str, str]:
+# Passives that raise what is said of someone into the subject: "X is said to", "is believed to".
+_RAISING_PASSIVES = {"say", "believe", "think", "speculate", "rumor", "rumour", "expect", "report",
+                     "know", "consider", "suppose", "allege", "understand", "reckon", "presume"}
+
+
+def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: set[str],
+                     genders: dict[str, str | None] | None = None) -> dict[str, str]:
     """Entity id -> the id of the person it names: a lone "Monica" or "Battistini" is the one
     person of the text whose name holds that word, when there is exactly one. Other entities
-    are their own cluster. `keep_apart` ids are never merged with each other."""
+    are their own cluster. `keep_apart` ids are never merged with each other, nor a lone name
+    with a person of the other sex by `genders` ("Mrs. Bush" beside George W. Bush)."""
+    genders = genders or {}
     cluster = {e.id: e.id for e in entities}
     people = [e for e in entities if e.type == "PERSON"]
 
@@ -153,6 +161,8 @@ def _person_clusters(entities: list[Entity], honorifics: set[str], keep_apart: s
         else:
             continue
         if e.id in keep_apart and target in keep_apart:
+            continue
+        if None not in (genders.get(e.id), genders.get(target)) and genders[e.id] != genders[target]:
             continue
         cluster[e.id] = target
     # Follow chains once more so every member points at its cluster's head.
@@ -210,7 +220,8 @@ class DocumentEntities:
                  excluded: list[tuple[int, int]] | None = None, keep_apart: set[str] | None = None):
         self.doc = doc
         self.lex = lexicon()
-        self.cluster = _person_clusters(entities, set(self.lex["honorifics"]), keep_apart or set())
+        own_genders = {e.id: self._gender(e) for e in entities if e.type == "PERSON"}
+        self.cluster = _person_clusters(entities, set(self.lex["honorifics"]), keep_apart or set(), own_genders)
         self.sentence_starts = [s.start_char for s in doc.sents]
         excluded = excluded or []
         mentions = []
@@ -231,7 +242,7 @@ class DocumentEntities:
         self.genders: dict[str, str | None] = {}
         for entity in entities:
             if entity.type == "PERSON":
-                key, gender = self.cluster[entity.id], self._gender(entity)
+                key, gender = self.cluster[entity.id], own_genders[entity.id]
                 if key not in self.genders:
                     self.genders[key] = gender
                 elif gender is not None and self.genders[key] not in (None, gender):
@@ -743,6 +754,11 @@ class SpeakerResolver:
             return None
         if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in TOLD_OBJECT and root.head.i >= span.end:
             return None  # "Hollis was told by aides that ...": the one told, not who told him
+        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _RAISING_PASSIVES and root.head.i >= span.end \
+                and any(c.dep_ == "xcomp" for c in root.head.children):
+            # "Bush, who is speculated to be considering a run", "Hale is said to favour ...":
+            # what is said is said of her, by someone the sentence does not name
+            return None
         # "..., whom Smith called a fraud", "a clerk whom Keller accused of lying": the cue is
         # the relative clause's verb, so the subject of that clause is who spoke, not the noun
         # (or the "whom") the clause is about.
@@ -1093,7 +1109,10 @@ class SpeakerResolver:
             return titled
         # Demonyms and other adjectives inside a name are not the speaker ("The American Civil
         # Liberties Union" is not the United States).
-        inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")]
+        # (The phrase's own head, a person's name the parser called an adjective ('"...,"
+        # Strong responds'), stays.)
+        inside = [m for m in inside if not (m.head.dep_ == "amod" or m.head.pos_ == "ADJ")
+                  or (m.entity.type == "PERSON" and m.start <= root.idx < m.end)]
         if not inside:
             # "The Republican lawmaker said" after "Rep. Ken Buck voted ...": with the adjective
             # set aside no name is left, so the phrase is a description of a person, resolved as
@@ -1341,6 +1360,22 @@ class SpeakerResolver:
             return None
         return None
 
+    def _reporter_just_before(self, span: Span, root: Token) -> str | None:
+        """"Bloomberg reported that ... . The report said ...": "the report", with no report
+        named before it, is the one the sentence just before had an organisation report (its
+        main verb "report", its subject that organisation's name); None otherwise."""
+        if root.lemma_.lower() != "report" or root.tag_ != "NN" or span.sent.start == 0:
+            return None
+        if any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in self.doc[: span.start]):
+            return None  # a report the text named: `_earlier_document` read it
+        previous = self.doc[span.sent.start - 1].sent
+        verb = previous.root
+        if verb.lemma_.lower() != "report":
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        at = [m for m in self.entities.mentions if subjects and m.start <= subjects[0].idx < m.end]
+        return self.entities.key(at[0]) if at and at[0].entity.type == "ORG" else None
+
     def _earlier_outlet(self, span: Span, root: Token) -> str | None:
         """"The Washington Post, citing three people, reported ... The paper said ...": "the
         paper" is the organisation that was the main subject of a publishing verb ('outlet_verbs':
@@ -1454,7 +1489,7 @@ class SpeakerResolver:
         if titled is not None:
             return titled
         if noun in self.lex["document_nouns"]:
-            found = self._earlier_document(span, root)
+            found = self._earlier_document(span, root) or self._reporter_just_before(span, root)
             if found is not None or noun not in self.lex["outlet_nouns"]:
                 return found
         if noun in self.lex["outlet_nouns"]:

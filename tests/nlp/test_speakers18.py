@@ -1,0 +1,84 @@
+"""Speakers and claims of issue 9 (round speakers18, tuning pool): a full name the tagger missed
+where it opens a paragraph ("Michael Strong founded ...") is still a person when the text uses
+the surname again alone; a line's two opening capitalised words stay in one sentence, so the
+tagger finds the name ("Jane Hale, who ..."); a surname the parser called an adjective ('"...,"
+Strong responds') still speaks as that person; what "is said" or "speculated" of someone is no
+saying of theirs; "the report" right after "Bloomberg reported that ..." is Bloomberg's; a
+whole quoted sentence the parser botched is the speaker's claim, not the author's, unless it is
+a subordinate clause alone. Hand-written text, the real model."""
+
+from __future__ import annotations
+
+from claim_views import claim_with
+
+TEXT = ("A school for everyone\n\n"
+        "Michael Strong founded the academy in 2009. He says most pupils arrive unhappy.\n\n"
+        "\"The kind of kids that we get come from all walks of life,\" Strong responds.\n\n"
+        "The academy now has 300 pupils. \"We had a student who could not sit still for a minute,\" "
+        "Strong says.\n")
+
+
+def test_a_full_name_the_tagger_missed_is_a_person(analyze):
+    analysis = analyze(TEXT)
+    assert [e for e in analysis.entities if e.name == "Michael Strong" and e.type == "PERSON"], \
+        [(e.name, e.type) for e in analysis.entities]
+
+
+def test_every_strong_speaks_as_michael_strong(analyze):
+    analysis = analyze(TEXT)
+    names = {e.id: e.name for e in analysis.entities}
+    speakers = [names.get(a.source_entity) for a in analysis.attributions if a.source and a.source.text == "Strong"]
+    assert speakers and all(s == "Michael Strong" for s in speakers), speakers
+
+
+def test_a_botched_quoted_sentence_is_the_speakers_claim(analyze):
+    claim = claim_with(analyze(TEXT), "kind of kids")
+    assert "responds" not in claim.text and claim.status == "reported", (claim.text, claim.status)
+
+
+def test_a_name_and_a_common_word_stay_apart(analyze):
+    analysis = analyze("Harbour works begin\n\nWork began on Monday at the harbour. Mark Down the date, "
+                       "the mayor said: the quay will open in May.\n")
+    assert not [e for e in analysis.entities if e.name == "Mark Down"], [(e.name, e.type) for e in analysis.entities]
+
+
+RACE = ("Race for governor\n\n"
+        "Jane Hale, who is speculated to be considering a run for governor, visited the harbour on Monday. "
+        "Tom Reed is said to favour a bid of his own.\n\n"
+        "Hale said she had not decided.\n")
+
+
+def test_a_name_opening_a_paragraph_stays_whole(analyze):
+    analysis = analyze(RACE)
+    assert [e for e in analysis.entities if e.name == "Jane Hale" and e.type == "PERSON"], \
+        [(e.name, e.type) for e in analysis.entities]
+    names = {e.id: e.name for e in analysis.entities}
+    assert [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "said"] == ["Jane Hale"]
+
+
+def test_what_is_said_of_someone_is_not_their_saying(analyze):
+    analysis = analyze(RACE)
+    said_of = [a for a in analysis.attributions if a.cue.text.startswith("is said")]
+    assert said_of and all(a.source_entity is None for a in said_of), [(a.cue.text, a.source_entity) for a in said_of]
+
+
+def test_a_quoted_subordinate_clause_alone_is_no_claim(analyze):
+    analysis = analyze("Death row\n\nRobert Dunn has studied the cases for years. \"When you look at the "
+                       "cases of people on death row,\" Dunn says. \"You see the same mistakes.\"\n")
+    assert not [c for c in analysis.claims if c.text.strip('",\u201c\u201d ') ==
+                "When you look at the cases of people on death row"], [c.text for c in analysis.claims]
+
+
+def test_the_report_is_the_one_just_reported(analyze):
+    analysis = analyze("Art prices soar\n\nBloomberg reported on Tuesday that buyers had paid record sums at the "
+                       "spring sales. The report said some auction prices hit $1,000 a square inch.\n")
+    names = {e.id: e.name for e in analysis.entities}
+    report = [a for a in analysis.attributions if a.source is not None and a.source.text == "The report"]
+    assert report and names.get(report[0].source_entity) == "Bloomberg"
+
+
+def test_the_report_after_someone_elses_act_is_not_theirs(analyze):
+    analysis = analyze("Art prices soar\n\nBloomberg hired a new editor on Tuesday. The report said some "
+                       "auction prices hit $1,000 a square inch.\n")
+    report = [a for a in analysis.attributions if a.source is not None and a.source.text == "The report"]
+    assert report and report[0].source_entity is None
