@@ -38,7 +38,7 @@ from pathlib import Path
 
 DATA = Path("../shared/data/allsides/allsides.jsonl.gz")
 SALT = "claimscope-audit-v1"
-POOLS = {"audit": 0, "tuning": 1, "fresh": 2, "fresh2": 3, "fresh3": 4, "fresh4": 5, "fresh5": 6, "fresh6": 7, "fresh7": 8, "fresh8": 9}
+POOLS = {"audit": 0, "tuning": 1, "fresh": 2, "fresh2": 3, "fresh3": 4, "fresh4": 5, "fresh5": 6, "fresh6": 7, "fresh7": 8, "fresh8": 9, "fresh9": 10}
 N_ARTICLES = 30
 MAX_PER_OUTLET = 3
 MAX_PER_TOPIC = 3  # 30 articles at <= 3 a topic spans at least 10 topics

@@ -2,9 +2,10 @@
 WATCHED ... Replay More Videos ... MUST WATCH ...") titles videos and reports nobody's words, and
 is no claim either, nor is "Media playback is unsupported on your device"; a section's label
 before a colon ("ANALYSIS/OPINION:") is no speaker; an exhortation in quotation marks ('exhorts
-"younger politicians to gather ..."') is still an aim. A quotation that ends on a stranded
-preposition before its tag ("something to run on," she said) is the speaker's claim, not a
-fragment handed to the author. Hand-written text, the real model."""
+"younger politicians to gather ..."') is still an aim; "his supporters say | he can be" is a
+copula without its complement; "are unsure | who is telling the truth" leaves it open. A quotation that ends on a stranded preposition before its tag
+("something to run on," she said) is the speaker's claim, not a fragment handed to the author.
+Hand-written text, the real model."""
 
 from __future__ import annotations
 
@@ -68,3 +69,16 @@ def test_a_quoted_sentence_told_is_no_aim(analyze):
     analysis = analyze("Nuclear deal\n\nThe foreign minister argued the deal was vital.\n\n\u201cIt\u2019s essential to "
                        "maintain it to prevent a spiral of proliferation,\u201d the minister told journalists in New York.\n")
     assert [a for a in analysis.attributions if a.content is not None and "essential to maintain" in a.content.text]
+
+
+def test_a_copula_without_its_complement_is_no_statement(analyze):
+    analysis = analyze("The healer\n\nHe is not the kind of healer his supporters say he can be. Voters have noticed.\n")
+    assert not [a for a in analysis.attributions if a.content is not None and a.content.text.strip() == "he can be"]
+
+
+def test_unsure_who_asserts_nothing(analyze):
+    analysis = analyze("Poll on the scandal\n\nMany voters are unsure who is telling the truth. Most voters are "
+                       "sure that the mayor lied.\n")
+    contents = [a.content.text for a in analysis.attributions if a.content is not None]
+    assert not [c for c in contents if "telling the truth" in c], contents
+    assert [c for c in contents if "the mayor lied" in c], contents

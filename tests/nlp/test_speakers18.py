@@ -3,9 +3,11 @@ where it opens a paragraph ("Michael Strong founded ...") is still a person when
 the surname again alone; a line's two opening capitalised words stay in one sentence, so the
 tagger finds the name ("Jane Hale, who ..."); a surname the parser called an adjective ('"...,"
 Strong responds') still speaks as that person; what "is said" or "speculated" of someone is no
-saying of theirs; "the report" right after "Bloomberg reported that ..." is Bloomberg's; a
-whole quoted sentence the parser botched is the speaker's claim, not the author's, unless it is
-a subordinate clause alone. Hand-written text, the real model."""
+saying of theirs; "the report" right after "Bloomberg reported that ..." is Bloomberg's, and "the
+billionaire" right after the one person it describes is that person; "Nordling's email" speaks for
+Nordling; a whole quoted sentence
+the parser botched is the speaker's claim, not the author's, unless it is a subordinate clause
+alone. Hand-written text, the real model."""
 
 from __future__ import annotations
 
@@ -82,3 +84,27 @@ def test_the_report_after_someone_elses_act_is_not_theirs(analyze):
                        "auction prices hit $1,000 a square inch.\n")
     report = [a for a in analysis.attributions if a.source is not None and a.source.text == "The report"]
     assert report and report[0].source_entity is None
+
+
+def test_a_bare_epithet_is_the_one_person_just_named(analyze):
+    analysis = analyze("Election news\n\nFormer Mayor Tom Varda has spent $20 million on ads this year. On "
+                       "Tuesday, the billionaire announced he would not seek the White House.\n")
+    names = {e.id: e.name for e in analysis.entities}
+    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "announced"]
+    assert found == ["Tom Varda"], found
+
+
+def test_a_bare_epithet_after_two_people_is_no_one(analyze):
+    analysis = analyze("Election news\n\nFormer Mayor Tom Varda met Ann Kell on Monday. On Tuesday, the "
+                       "billionaire announced he would not seek the White House.\n")
+    found = [a.source_entity for a in analysis.attributions if a.cue.text == "announced"]
+    assert found == [None], found
+
+
+def test_someones_email_speaks_for_them(analyze):
+    analysis = analyze("Embassy emails\n\nEric Nordling, a former security officer, testified on Tuesday before the "
+                       "committee.\n\nThe committee released his emails on Monday. Nordling's email stated that the "
+                       "embassy had asked for more guards in August.\n")
+    names = {e.id: e.name for e in analysis.entities}
+    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "stated"]
+    assert found == ["Eric Nordling"], found

@@ -639,8 +639,11 @@ def _fragment(spans: list[Span]) -> bool:
         # not "will win out" (a particle ends its verb) nor "that is what he asked for" (a
         # preposition stranded by its verb)
         return True
-    if last.pos_ == "AUX" and len(words) >= 3 and all(c.dep_ in ("nsubj", "nsubjpass", "expl", "punct") for c in last.children):
-        return True  # "amphibious warfare was": a copula without its complement ("how unlikely that is" has it)
+    if last.pos_ == "AUX" and len(words) >= 3 and all(c.dep_ in ("nsubj", "nsubjpass", "expl", "punct", "aux")
+                                                      for c in last.children):
+        # "amphibious warfare was", "the kind of healer his supporters say | he can be": a copula
+        # without its complement ("how unlikely that is" has it)
+        return True
     return words[0].lower_ == "that" and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 

@@ -111,9 +111,20 @@ def described_subject(resolver, root: Token, gender: str | None, among: set[str]
         # "Keller appeared in court. The judge said ...": a bare role noun brings in whoever holds
         # the role, most often someone new; an epithet with words of its own ("the presumptive
         # Labour nominee", "the former governor") is how news refers back to the one just named.
+        # So is a bare noun that says what someone is rather than what office he holds ("Former
+        # Mayor Tom Varda has spent ... On Tuesday, the billionaire announced"), where the
+        # sentence before names that one person alone.
+        if root.lower_ in _EPITHET_NOUNS:
+            return named_just_before(resolver, root, gender, among)
         return None
     centered = _center(resolver, root, gender, among, last_speaker)
     return centered if centered is not None else named_just_before(resolver, root, gender, among)
+
+
+# Nouns for what a person is, not an office others hold too (unlike "the senator", "the judge").
+_EPITHET_NOUNS = {"billionaire", "businessman", "businesswoman", "actor", "actress", "singer",
+                  "incumbent", "frontrunner", "front-runner", "monarch", "pontiff", "magnate",
+                  "tycoon", "entrepreneur", "philanthropist", "comedian", "rapper", "novelist"}
 
 
 def named_just_before(resolver, root: Token, gender: str | None, among: set[str] | None) -> str | None:
