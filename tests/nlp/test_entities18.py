@@ -4,7 +4,8 @@ player's line names no one ("... MUST WATCH Obama on the deal 03:39"); a name ri
 occupation in lower case ("GOP pollster Whit Ayres") is a person, and the surname alone then
 speaks as that person, while a body's name after such a word stays a body; "Mrs. Harlan" beside
 George Harlan is someone else; two names the tagger missed after a capitalised title ("Democratic
-Whip Velny Horak") are a person. Sentences written for the test, the real spaCy model."""
+Whip Velny Horak") are a person; a headline's "Top Harlan Strategist" and a poll's "Reed 47" are
+no names. Sentences written for the test, the real spaCy model."""
 
 from entity_views import entities_of, shown
 
@@ -60,3 +61,12 @@ def test_two_names_after_a_title_are_a_person(analyze):
     names = {e.id: e.name for e in analysis.entities}
     saying = [a for a in analysis.attributions if a.cue.text == "saying"]
     assert saying and names.get(saying[0].source_entity) == "Velny Horak", [(e.name, e.type) for e in analysis.entities]
+
+
+def test_a_headlines_description_and_a_polls_score_are_no_names(entity_nlp):
+    ents = entities_of(entity_nlp, "Top Harlan Strategist Says Race Is Tight\n\nA top Harlan strategist said on Monday "
+                       "that the race was tight. The poll gives Harlan 51 percent to Reed's 47 percent among likely "
+                       "voters, Harlan 51, Reed 47. Drivers on Route 66 slowed down.")
+    names = {e.name for e in ents}
+    assert not [n for n in names if "Strategist" in n or n.endswith(" 47") or n.endswith(" 51")], shown(ents)
+    assert "Route 66" in names, shown(ents)

@@ -3,9 +3,10 @@ WATCHED ... Replay More Videos ... MUST WATCH ...") titles videos and reports no
 is no claim either, nor is "Media playback is unsupported on your device"; a section's label
 before a colon ("ANALYSIS/OPINION:") is no speaker; an exhortation in quotation marks ('exhorts
 "younger politicians to gather ..."') is still an aim; "his supporters say | he can be" is a
-copula without its complement; "are unsure | who is telling the truth" leaves it open. A quotation that ends on a stranded preposition before its tag
-("something to run on," she said) is the speaker's claim, not a fragment handed to the author.
-Hand-written text, the real model."""
+copula without its complement; "are unsure | who is telling the truth" leaves it open. A
+quotation that ends on a stranded preposition before its tag ("something to run on," she said)
+is the speaker's claim, not a fragment handed to the author. Hand-written text, the real
+model."""
 
 from __future__ import annotations
 

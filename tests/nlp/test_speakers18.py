@@ -3,11 +3,11 @@ where it opens a paragraph ("Michael Strong founded ...") is still a person when
 the surname again alone; a line's two opening capitalised words stay in one sentence, so the
 tagger finds the name ("Jane Hale, who ..."); a surname the parser called an adjective ('"...,"
 Strong responds') still speaks as that person; what "is said" or "speculated" of someone is no
-saying of theirs; "the report" right after "Bloomberg reported that ..." is Bloomberg's, and "the
-billionaire" right after the one person it describes is that person; "Nordling's email" speaks for
-Nordling; a whole quoted sentence
-the parser botched is the speaker's claim, not the author's, unless it is a subordinate clause
-alone. Hand-written text, the real model."""
+saying of theirs; "the report" right after "Bloomberg reported that ..." is Bloomberg's; "the
+billionaire" right after the one person it describes is that person; "Nordling's email" and
+"Reed's campaign" speak for them; "a statement" right after a sentence about one body is that
+body's; a whole quoted sentence the parser botched is the speaker's claim, not the author's,
+unless it is a subordinate clause alone. Hand-written text, the real model."""
 
 from __future__ import annotations
 
@@ -108,3 +108,29 @@ def test_someones_email_speaks_for_them(analyze):
     names = {e.id: e.name for e in analysis.entities}
     found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "stated"]
     assert found == ["Eric Nordling"], found
+
+
+STATEMENTS = ("Harbour union\n\nThe Harbour Workers Union signaled some unease with the deal on Friday. \"While the "
+              "union has concerns about the pay, we have succeeded in raising the standard,\" a statement read.\n\n"
+              "The mayor met Tom Reed and the Harbour Board on Monday. \"We are pleased,\" a statement said.\n\n"
+              "Tom Reed's campaign said he had no regrets.\n")
+
+
+def test_a_statement_is_the_body_the_sentence_before_was_about(analyze):
+    analysis = analyze(STATEMENTS)
+    names = {e.id: e.name for e in analysis.entities}
+    read = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "read"]
+    assert read == ["Harbour Workers Union"], read
+
+
+def test_a_statement_after_several_parties_is_no_ones(analyze):
+    analysis = analyze(STATEMENTS)
+    pleased = [a.source_entity for a in analysis.attributions if a.content is not None and "pleased" in a.content.text]
+    assert pleased == [None], pleased
+
+
+def test_someones_campaign_speaks_for_them(analyze):
+    analysis = analyze(STATEMENTS)
+    names = {e.id: e.name for e in analysis.entities}
+    found = [names.get(a.source_entity) for a in analysis.attributions if a.content is not None and "no regrets" in a.content.text]
+    assert found == ["Tom Reed"], found

@@ -21,12 +21,12 @@ from spacy.tokens import Doc, Span
 
 from claimscope.model.records import Entity, Mention
 from claimscope.nlp.entity_forms import (
+    HONORIFIC_GENDERS,
     corporate_words,
     demonym_countries,
     department_key,
-    group_key,
-    HONORIFIC_GENDERS,
     first_name_gender,
+    group_key,
     is_first_name,
     list_heads,
     short_company_name,
@@ -83,7 +83,7 @@ from claimscope.nlp.entity_mentions import (
 from claimscope.nlp.extensions import ensure_extensions
 
 LEXICON = Path(__file__).parent / "lexicons" / "entities.json"
-VERSION = "entities-1.4.5"  # 1.4.5: a video button opening a line ("CLOSE Donald Trump Jr.") is no part of a name; a name after an occupation in lower case ("GOP pollster Whit Ayres") is a person; "Mrs. Bush" is no man of the text named Bush; a full name the tagger missed whose surname recurs alone ("Michael Strong ... Strong responds") (issue 9, entities18); 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
+VERSION = "entities-1.4.5"  # 1.4.5: a video button opening a line ("CLOSE Donald Trump Jr.") is no part of a name; a name after an occupation in lower case ("GOP pollster Whit Ayres") is a person; "Mrs. Bush" is no man of the text named Bush; a full name the tagger missed whose surname recurs alone ("Michael Strong ... Strong responds") ; a headline's "Top Harlan Strategist" and a poll's "Reed 47" are no names (issue 9, entities18); 1.4.4: newspapers' and terminals' head words ("London Telegraph", "McNamara Terminal"); 1.4.3: a name spelled with and without a space is one organisation ("Delta Air Lines", "Delta Airlines"); the portfolio word of a title ("Health Secretary") is no organisation (issue 9, entities17); 1.4.2: occupations before a name are titles ("Comedian Seth Meyers"); "the House" joins "the House of Representatives"; "F.B.I." is the FBI; a given name the tagger left out before a one-word body is the person ("Ana Navarro"); a department's acronym of the words after "Department of" ("HHS"); an acronym one letter off its long name's initials, and one the tagger calls a noun, joins that name; the Soviet Union, "USSR" and "Soviet" are one country in the alias table; a tagged "A and B" whose sides are persons the text names is two persons; a lone outlet surname the tagger called a person ("told Bloomberg", "according to Bloomberg") is the outlet, and "Bloomberg Businessweek" an outlet (knowledge 1.1.4); a one-word group the tagger found on a common noun the text also writes in lower case ("close the Border") is no entity (issue 9, entities16); 1.4.1: a short name another owner holds ("Ukraine's Defense Ministry") is not joined to a longer one ("Russian Defense Ministry"); plural title abbreviations ("Reps. Trey Gowdy"); a sentence-opening "De Blasio" is "Bill de Blasio"; a product tag with a body's head word ("3E Strategies") is a body; "west of Syria" is Syria; "El Dibany" the tagger made a body is "Farrah El Dibany"; "the Illinois Republican" mentions the party, no group of its own; 1.4.0: teams after "the", call signs, ships, service words before ranks, state abbreviations, "Washington, D.C." the city, buildings in place use, towns before a state, regions of places (issue 9, entities10); 1.3.1: entities9 on review9a; 1.3.0: list heads type their names, event heads, surnames the tagger missed, language glosses, pets (issue 9, entities9); 1.2.1: a poll's share after an acronym is no ticker; "the Biden administration" with the name tagged a body; "In Ohio, Gov.-elect" keeps Ohio; 1.2.0: link lines, outlet names, administrations, capitals as cities, a byline's outlet, tickers, institutions named after persons (issue 9, entities8); 1.1.0: world-knowledge typing (nlp/entity_knowledge.py); 1.1.1: a given name read as a place is not merged into a person; 1.1.2: tagger persons that are places, schools, teams; two-word names with person signs
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "sen",
@@ -234,6 +234,8 @@ class EntityLinker:
             for part in _name_parts(whole):
                 for piece in self._alias_and_title(self._two_persons(part, persons)
                                                    or split_parts(part, self._alias_of)):
+                    if _description_of_someone(piece) or _name_and_score(piece):
+                        continue
                     ent = without_ticker(without_post_box(without_leading_verb(_without_title(_without_trailing_title(piece)))))
                     ent = ent and _before_box(acronym_after_owner(with_institution_head(ent, type_heads()), defined), box)
                     if ent is None or _lone_generation(ent):
@@ -1121,6 +1123,22 @@ _OCCUPATIONS = {"pollster", "strategist", "spokesman", "spokeswoman", "spokesper
                 "businesswoman", "billionaire", "entrepreneur", "filmmaker", "novelist",
                 "playwright", "analyst", "astronaut", "attorney", "lawyer", "consultant",
                 "adviser", "advisor", "researcher", "scientist", "author", "writer", "operative"}
+
+
+def _description_of_someone(span: Span) -> bool:
+    """"Top Harlan Strategist Says Race Is Tight": a headline's capitals make a description of
+    a person ("a top Harlan strategist") look like a body's name; a span that ends in an
+    occupation is no name (the name in it is a modifier there)."""
+    return span.label_ != "PERSON" and len(span) >= 2 and span[-1].lower_ in _OCCUPATIONS - {"attorney"}
+
+
+def _name_and_score(span: Span) -> bool:
+    """"Harlan 51, Reed 47": a poll's figures after names the text uses alone elsewhere are no
+    name of their own ("Route 66" or "Apollo 11", whose first word stands alone nowhere, stay)."""
+    if len(span) != 2 or not (span[1].text.isdigit() and len(span[1].text) <= 2) or not span[0].is_title:
+        return False
+    word = span[0].text
+    return any(t.text == word and not (span.start <= t.i < span.end) for t in span.doc)
 
 
 def _person_after_occupation(ent: Span) -> Span:

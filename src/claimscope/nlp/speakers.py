@@ -1360,6 +1360,21 @@ class SpeakerResolver:
             return None
         return None
 
+    def _body_just_before(self, span: Span) -> str | None:
+        """The organisation that is the main subject of the sentence before, where that sentence
+        names no other organisation or person outside quotation marks; else None."""
+        if span.sent.start == 0:
+            return None
+        previous = self.doc[span.sent.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        at = [m for m in self.entities.mentions if subjects and m.start <= subjects[0].idx < m.end]
+        if not at or at[0].entity.type != "ORG":
+            return None
+        others = {self.entities.key(m) for m in self.entities.mentions
+                  if previous.start_char <= m.start < previous.end_char and m.entity.type in ("ORG", "PERSON")
+                  and self.quote_run_at(m.start) is None}
+        return self.entities.key(at[0]) if others == {self.entities.key(at[0])} else None
+
     def _reporter_just_before(self, span: Span, root: Token) -> str | None:
         """"Bloomberg reported that ... . The report said ...": "the report", with no report
         named before it, is the one the sentence just before had an organisation report (its
@@ -1478,6 +1493,12 @@ class SpeakerResolver:
             body = self._spoken_for_body(root)
             if body is not None:
                 return self.resolve(body.left_edge.idx, body.idx + len(body))
+        if root.lemma_.lower() == "statement" and not any(c.dep_ in ("poss", "compound", "prep") for c in root.children):
+            # '"While the Guild has concerns ...," a statement read', right after "The Guild
+            # signaled some unease": the statement of the body the sentence before was about
+            found = self._body_just_before(span)
+            if found is not None:
+                return found
         if not any(t.lower_ in ("the", "this", "that") for t in span if t.i < root.i) and root.tag_ != "NNS":
             if not (root.lower_ == "police"):
                 return None  # "a company" is some company, not the one in the text
