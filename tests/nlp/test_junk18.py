@@ -3,7 +3,8 @@ WATCHED ... Replay More Videos ... MUST WATCH ...") titles videos and reports no
 is no claim either, nor is "Media playback is unsupported on your device"; a section's label
 before a colon ("ANALYSIS/OPINION:") is no speaker; an exhortation in quotation marks ('exhorts
 "younger politicians to gather ..."') is still an aim; "his supporters say | he can be" is a
-copula without its complement; "are unsure | who is telling the truth" leaves it open. A
+copula without its complement; "are unsure | who is telling the truth" leaves it open; "chimed in
+| tweeting, ..." is the shell of the tweet's attribution. A
 quotation that ends on a stranded preposition before its tag ("something to run on," she said)
 is the speaker's claim, not a fragment handed to the author. Hand-written text, the real
 model."""
@@ -83,3 +84,12 @@ def test_unsure_who_asserts_nothing(analyze):
     contents = [a.content.text for a in analysis.attributions if a.content is not None]
     assert not [c for c in contents if "telling the truth" in c], contents
     assert [c for c in contents if "the mayor lied" in c], contents
+
+
+def test_a_content_that_opens_on_another_cue_is_that_ones(analyze):
+    analysis = analyze("Senate rules\n\nThe mayor chimed in, tweeting, \"The council must go to a simple majority "
+                       "vote. It is time.\"\n\nPublius famously argued in Federalist 51 that ambition must be made "
+                       "to counteract ambition.\n")
+    contents = [(a.cue.text, a.content.text) for a in analysis.attributions if a.content is not None]
+    assert not [c for cue, c in contents if c.lstrip().startswith("tweeting")], contents
+    assert [cue for cue, c in contents if "simple majority" in c and "tweeting" not in c], contents

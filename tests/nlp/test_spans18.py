@@ -2,7 +2,8 @@
 participle cue in the sentence's subject ends the content ('Insisting "he is not our mayor" and
 attacking anyone ... puts the city on a path'); what follows it is the writer's predicate. A
 quotation after an ordinary cue keeps its tail. An unquoted content before its cue stays in the
-cue's sentence. Hand-written text, the real model."""
+cue's sentence; one after "told" and its addressee keeps its subject ("told local radio | many
+voters ... are"). Hand-written text, the real model."""
 
 from __future__ import annotations
 
@@ -35,3 +36,10 @@ def test_an_unquoted_content_before_its_cue_stays_in_its_sentence(analyze):
     contents = [a.content.text for a in analysis.attributions if a.cue.text == "said" and a.content is not None]
     assert contents and all("Police arrested" not in c for c in contents), contents
     assert any("his cousins" in c for c in contents), contents
+
+
+def test_a_content_after_told_and_its_addressee_keeps_its_subject(analyze):
+    analysis = analyze("Virginia politics\n\nTom Gilby told local radio many voters in the valley are not happy with "
+                       "the council's agenda.\n")
+    contents = [a.content.text for a in analysis.attributions if a.cue.text == "told" and a.content is not None]
+    assert contents and contents[0].startswith("many voters"), contents

@@ -85,7 +85,8 @@ def complete_contents(doc: Doc, groups: list[Group]) -> list[Group]:
         group = without_signatures(text_of(doc), group)
         group = _postposed_on_its_line(text_of(doc), group)
         if group.contents:
-            first = _without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
+            first = (_without_outside_tail(doc, group.contents[0], group.cue) or _with_leading_mark(doc, group.contents[0])
+                     or _with_own_subject(doc, group))
             if first is not None:
                 group = Group(cue=group.cue, source=group.source, contents=[first, *group.contents[1:]])
         if not group.contents or group.contents[0].start < group.cue.end:
@@ -241,6 +242,27 @@ def _with_leading_mark(doc: Doc, first: RoleSpan) -> RoleSpan | None:
             mark.sent != span[0].sent):
         return None
     return RoleSpan(first.role, mark.idx, first.end, first.score)
+
+
+def _with_own_subject(doc: Doc, group: Group) -> RoleSpan | None:
+    """The first fragment from its verb's subject, where the tagger began it at the verb after
+    "told" and its addressee ("told local radio | many voters in the valley are not happy"),
+    or None. Only a subject between the cue and the fragment."""
+    first = group.contents[0]
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not len(span) or first.start < group.cue.end:
+        return None
+    verb = span[0]
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.start
+                                                for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < span.start), None)
+    if subject is None and verb.dep_ == "ccomp" and any(c.dep_ == "dative" for c in verb.head.children):
+        # the parser made the subject a second object of "told": "told [radio] [many voters] | are"
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < span.start), None)
+    if subject is None or subject.left_edge.idx < group.cue.end or subject.right_edge.i != span.start - 1:
+        return None
+    return RoleSpan(first.role, subject.left_edge.idx, first.end, first.score)
 
 
 # ", when in fact ...": the writer answering the belief, not more of it ("makes us think the

@@ -685,12 +685,26 @@ def is_junk(doc: Doc, group: Group) -> bool:
 
 
 def split_junk(doc: Doc, groups: list[Group]) -> tuple[list[Group], list[Group]]:
-    """Statements, and the junk among them (`is_junk`), which the caller shows as stances."""
+    """Statements, and the junk among them (`is_junk`, `_opens_on_another_cue`), which the
+    caller shows as stances."""
     kept, junk = [], []
+    text = text_of(doc)
+    cues = {g.cue.start for g in groups if any(ch.isalnum() for ch in text[g.cue.start:g.cue.end])}
     for g in groups:
         g = without_questions_put(doc, g)
-        (junk if is_junk(doc, g) else kept).append(g)
+        (junk if is_junk(doc, g) or _opens_on_another_cue(text, g, cues) else kept).append(g)
     return kept, junk
+
+
+def _opens_on_another_cue(text: str, group: Group, cues: set[int]) -> bool:
+    """"The mayor chimed in | tweeting, "The council must ..."": a content that opens on another
+    attribution's cue is that attribution's frame and content; this one says nothing itself."""
+    if not group.contents or group.contents[0].start < group.cue.end:
+        return False
+    start = group.contents[0].start
+    while start < len(text) and not text[start].isalnum():
+        start += 1
+    return start in cues and start != group.cue.start
 
 
 def without_questions_put(doc: Doc, group: Group) -> Group:
