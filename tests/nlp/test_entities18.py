@@ -5,7 +5,7 @@ occupation in lower case ("GOP pollster Whit Ayres") is a person, and the surnam
 speaks as that person, while a body's name after such a word stays a body; "Mrs. Harlan" beside
 George Harlan is someone else; two names the tagger missed after a capitalised title ("Democratic
 Whip Velny Horak") are a person; a headline's "Top Harlan Strategist" and a poll's "Reed 47" are
-no names. Sentences written for the test, the real spaCy model."""
+no names, nor is an "Op-Ed" label. Sentences written for the test, the real spaCy model."""
 
 from entity_views import entities_of, shown
 
@@ -70,3 +70,8 @@ def test_a_headlines_description_and_a_polls_score_are_no_names(entity_nlp):
     names = {e.name for e in ents}
     assert not [n for n in names if "Strategist" in n or n.endswith(" 47") or n.endswith(" 51")], shown(ents)
     assert "Route 66" in names, shown(ents)
+
+
+def test_an_op_ed_label_is_no_one(entity_nlp):
+    ents = entities_of(entity_nlp, "Op-Ed: The budget is a mess\n\nTom Reed writes that the council failed.")
+    assert not [e for e in ents if e.name == "Op-Ed"], shown(ents)

@@ -4,7 +4,8 @@ is no claim either, nor is "Media playback is unsupported on your device"; a sec
 before a colon ("ANALYSIS/OPINION:") is no speaker; an exhortation in quotation marks ('exhorts
 "younger politicians to gather ..."') is still an aim; "his supporters say | he can be" is a
 copula without its complement; "are unsure | who is telling the truth" leaves it open; "chimed in
-| tweeting, ..." is the shell of the tweet's attribution. A
+| tweeting, ..." is the shell of the tweet's attribution; a tally, results or history that
+"show" or "suggest" are the writer's evidence, not a speaker (a poll still is). A
 quotation that ends on a stranded preposition before its tag ("something to run on," she said)
 is the speaker's claim, not a fragment handed to the author. Hand-written text, the real
 model."""
@@ -93,3 +94,20 @@ def test_a_content_that_opens_on_another_cue_is_that_ones(analyze):
     contents = [(a.cue.text, a.content.text) for a in analysis.attributions if a.content is not None]
     assert not [c for cue, c in contents if c.lstrip().startswith("tweeting")], contents
     assert [cue for cue, c in contents if "simple majority" in c and "tweeting" not in c], contents
+
+
+EVIDENCE = ("Caucus night\n\nWith most precincts reporting, the preliminary tally shows that Reed has a narrow lead. "
+            "The partial results from the valley showed Hale in third place.\n\nAnalyst Tom Gonzo says history "
+            "suggests the party in power will lose seats. A poll last week showed that most voters backed the plan.\n")
+
+
+def test_a_tally_and_history_show_nothing_to_anyone(analyze):
+    analysis = analyze(EVIDENCE)
+    sources = [a.source.text for a in analysis.attributions if a.source is not None]
+    assert not [s for s in sources if "tally" in s or "results" in s or s == "history"], sources
+
+
+def test_the_analyst_and_the_poll_still_speak(analyze):
+    analysis = analyze(EVIDENCE)
+    contents = [a.content.text for a in analysis.attributions if a.content is not None]
+    assert [c for c in contents if "lose seats" in c] and [c for c in contents if "backed the plan" in c], contents

@@ -6,7 +6,9 @@ Strong responds') still speaks as that person; what "is said" or "speculated" of
 saying of theirs; "the report" right after "Bloomberg reported that ..." is Bloomberg's; "the
 billionaire" right after the one person it describes is that person; "Nordling's email" and
 "Reed's campaign" speak for them; "a statement" right after a sentence about one body is that
-body's; a whole quoted sentence the parser botched is the speaker's claim, not the author's,
+body's; "the Chronicle" is the San Francisco Chronicle and "New reporting from" a paper the
+paper's; a "he" after a possessive name the tagger did not find ("In Harlan's call, he") is no
+one; a whole quoted sentence the parser botched is the speaker's claim, not the author's,
 unless it is a subordinate clause alone. Hand-written text, the real model."""
 
 from __future__ import annotations
@@ -134,3 +136,30 @@ def test_someones_campaign_speaks_for_them(analyze):
     names = {e.id: e.name for e in analysis.entities}
     found = [names.get(a.source_entity) for a in analysis.attributions if a.content is not None and "no regrets" in a.content.text]
     assert found == ["Tom Reed"], found
+
+
+BODIES = ("Oakland budget\n\nThe San Francisco Chronicle first reported the cuts on Wednesday. The city will close "
+          "two libraries, according to the Chronicle.\n\nNew reporting from The Valtoria Times shows the council "
+          "knew of the deficit in March.\n")
+
+
+def test_the_head_word_alone_is_the_one_body_named_with_it(analyze):
+    analysis = analyze(BODIES)
+    names = {e.id: e.name for e in analysis.entities}
+    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "according to"]
+    assert found == ["San Francisco Chronicle"], found
+
+
+def test_reporting_from_a_paper_is_the_papers(analyze):
+    analysis = analyze(BODIES)
+    names = {e.id: e.name for e in analysis.entities}
+    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "shows"]
+    assert found == ["Valtoria Times"], found
+
+
+def test_he_after_a_strangers_possessive_is_no_one(analyze):
+    analysis = analyze("State budget\n\nBobby Hale signed the budget bill on Monday in Baton Rouge. The Republican "
+                       "governor said the state would not raise taxes.\n\nIn Harlan's phone call with the prime "
+                       "minister in November, he called the country a partner.\n")
+    found = [a.source_entity for a in analysis.attributions if a.cue.text == "called"]
+    assert found == [None], found

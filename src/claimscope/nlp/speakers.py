@@ -631,9 +631,10 @@ class SpeakerResolver:
             if since is not None and self._quotation_goes_on(root, last_speaker, since):
                 return self.entities.cluster.get(last_speaker, last_speaker)
             if self._last_speaker_goes_on(root, last_speaker, previous):
-                return self.entities.cluster.get(last_speaker, last_speaker)
+                going_on = self.entities.cluster.get(last_speaker, last_speaker)
+                return None if self._unnamed_owner_before(root, going_on) else going_on
             found = self._pronoun(root, among, last_speaker, self._quote_speaks_of(root, content))
-            if found is not None and self._people_since(root, found):
+            if found is not None and (self._people_since(root, found) or self._unnamed_owner_before(root, found)):
                 return None
             # '"Berridge never understood this," a dock worker said. He said ...': someone
             # named only inside quotation marks is not who the pronoun picks up.
@@ -808,7 +809,7 @@ class SpeakerResolver:
             first = root.i
             while first > span.start and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].pos_ == "PROPN":
                 first -= 1
-            named = self._surname(self.doc[first : root.i + 1])
+            named = self._surname(self.doc[first : root.i + 1]) or self._short_body_name(span, root)
             if named is not None:
                 return named
         if inside:
@@ -819,6 +820,26 @@ class SpeakerResolver:
             if named is not None:
                 return named
         return self._described(span, root)
+
+    def _unnamed_owner_before(self, pronoun: Token, key: str) -> bool:
+        """"In Harlan's phone call with the prime minister, he called ...", where the tagger
+        found no entity in "Harlan's": a possessive name before the pronoun in its sentence,
+        outside every mention of the chosen antecedent, may be who "he" is."""
+        from claimscope.nlp.entity_knowledge import is_place
+
+        mentions = self.entities.mentions
+        for t in pronoun.sent:
+            if t.i >= pronoun.i:
+                break
+            if not (t.pos_ == "PROPN" and t.is_title and t.i + 1 < len(self.doc) and self.doc[t.i + 1].tag_ == "POS") \
+                    or self.quote_run_at(t.idx) is not None:
+                continue
+            at = [m for m in mentions if m.start <= t.idx < m.end]
+            # (a person of the text, or a body or a place the world lexicon knows, is no stranger;
+            # a one-word "place" the tagger guessed may be a surname)
+            if not at or (at[0].entity.type == "GPE" and " " not in at[0].entity.name and not is_place(at[0].entity.name)):
+                return True
+        return False
 
     def _people_since(self, pronoun: Token, key: str) -> bool:
         """"Northwind hired two engineers, Hollis and Keller. They said ...": a "they" after
@@ -1083,6 +1104,16 @@ class SpeakerResolver:
         if len(people) > 1 and len(words) == 1:
             return self._one_of_namesakes(people, span)  # "Hollis" of Mark and Peter Hollis
         return next(iter(people)) if len(people) == 1 else None
+
+    def _short_body_name(self, span: Span, root: Token) -> str | None:
+        """"according to the Chronicle" after "The San Francisco Chronicle first reported": a
+        capitalised head word after "the", which the tagger left untagged, is the one
+        organisation of the text whose name ends with it."""
+        if span.start != root.i - 1 or span[0].lower_ != "the" or not root.is_title:
+            return None
+        bodies = {self.entities.key(m) for m in self.entities.mentions if m.entity.type == "ORG"
+                  and m.entity.name.split()[-1] == root.text and len(m.entity.name.split()) >= 2}
+        return next(iter(bodies)) if len(bodies) == 1 else None
 
     def _named(self, span: Span, root: Token, inside: list[MentionInfo]) -> str | None:
         # "both Senator Biden and Senator Hagel": two speakers, not one of them.
