@@ -5,7 +5,7 @@ occupation in lower case ("GOP pollster Whit Ayres") is a person, and the surnam
 speaks as that person, while a body's name after such a word stays a body; "Mrs. Harlan" beside
 George Harlan is someone else; two names the tagger missed after a capitalised title ("Democratic
 Whip Velny Horak") are a person; a headline's "Top Harlan Strategist" and a poll's "Reed 47" are
-no names, nor is an "Op-Ed" label. Sentences written for the test, the real spaCy model."""
+no names, nor is an "Op-Ed" label; "Harlan" alone is not the "Harlan Doctrine". Sentences written for the test, the real spaCy model."""
 
 from entity_views import entities_of, shown
 
@@ -75,3 +75,10 @@ def test_a_headlines_description_and_a_polls_score_are_no_names(entity_nlp):
 def test_an_op_ed_label_is_no_one(entity_nlp):
     ents = entities_of(entity_nlp, "Op-Ed: The budget is a mess\n\nTom Reed writes that the council failed.")
     assert not [e for e in ents if e.name == "Op-Ed"], shown(ents)
+
+
+def test_a_doctrine_named_after_someone_is_not_them(entity_nlp):
+    ents = entities_of(entity_nlp, "The Harlan Doctrine shaped the policy. Harlan said he would not change it. "
+                       "The Harlan Doctrine is popular.")
+    doctrine = [e for e in ents if e.name == "Harlan Doctrine"]
+    assert doctrine and [m.text for m in doctrine[0].mentions] == ["Harlan Doctrine"], shown(ents)

@@ -39,7 +39,7 @@ from claimscope.runtime.sentence_heads import SentenceHeads
 
 # Bump with any change of the claim and status rules (claims, epistemic, question_scope, cues,
 # lexicons/furniture.json).
-RULES_VERSION = "claims-1.2.8"
+RULES_VERSION = "claims-1.2.9"
 MIN_CLAIM_TOKENS = 3
 # A claim with this share of its sentence's words stands for the sentence (see _own_uncertainty).
 WHOLE_SENTENCE = 0.8

@@ -211,7 +211,9 @@ def short_forms(words: list[str], kind: str) -> list[str]:
     "Fort" or "Camp" ("Fort Kellam" -> "kellam"), and a body "X of Y" by its first word.
     The caller keeps a key only when one name gives it ("House" for both the House of
     Commons and the House of Lords names neither)."""
-    generic = ({w.lower() for w in _tribe_words() | set(type_heads())} | corporate_words()) - _OUTLET_HEADS
+    # (not a law's or an event's head: "Obama Doctrine" and "Iowa Caucus" give no "Obama", "Iowa")
+    heads = {w for w, t in type_heads().items() if t not in ("LAW", "EVENT")}
+    generic = ({w.lower() for w in _tribe_words() | heads} | corporate_words()) - _OUTLET_HEADS
     out = []
     for k in range(len(words) - 1, 0, -1):
         if not all(w.lower() in generic for w in words[k:]):

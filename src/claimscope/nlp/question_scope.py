@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimscope.nlp.extensions import text_of
+
 QUOTES = "\"'“”‘’ )]"
 _SENTENCE_ENDS = {".", "!", "…"}
 _SOFT_BREAKS = {",", "-", "--", "—", "–"}
@@ -53,7 +55,7 @@ def question_mark(claim: Span) -> Span | None:
     subordinate clause of a question outside it ("Is the quay safe, [although the council
     approved it]?") is not asked: the "?" is its main clause's."""
     mark = _closing_mark(claim)
-    if mark is None:
+    if mark is None or _garbled_run(mark):
         return None
     if _subordinate_of_outside(claim):
         return None
@@ -61,6 +63,18 @@ def question_mark(claim: Span) -> Span | None:
     if boundary is None or _part_of_question(claim.doc[claim.start:boundary]):
         return mark
     return None
+
+
+def _garbled_run(mark: Span) -> bool:
+    """"The mayor is back ????????????": a run of three or more question marks is what a page
+    made of emoji it could not show, not a question."""
+    text = text_of(mark.doc)
+    lo, hi = mark.start_char, mark.end_char
+    while lo > 0 and text[lo - 1] in "?\ufffd":
+        lo -= 1
+    while hi < len(text) and text[hi] in "?\ufffd":
+        hi += 1
+    return hi - lo >= 3
 
 
 def question_split(claim: Span) -> int | None:
