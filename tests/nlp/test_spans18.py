@@ -2,7 +2,7 @@
 participle cue in the sentence's subject ends the content ('Insisting "he is not our mayor" and
 attacking anyone ... puts the city on a path'); what follows it is the writer's predicate. A
 quotation after an ordinary cue keeps its tail. An unquoted content before its cue stays in the
-cue's sentence; one after "told" and its addressee keeps its subject ("told local radio | many
+cue's sentence (a full stop inside "U.S." ends none); one after "told" and its addressee keeps its subject ("told local radio | many
 voters ... are"). Hand-written text, the real model."""
 
 from __future__ import annotations
@@ -43,3 +43,10 @@ def test_a_content_after_told_and_its_addressee_keeps_its_subject(analyze):
                        "the council's agenda.\n")
     contents = [a.content.text for a in analysis.attributions if a.cue.text == "told" and a.content is not None]
     assert contents and contents[0].startswith("many voters"), contents
+
+
+def test_an_abbreviation_ends_no_sentence_for_a_content_before_its_cue(analyze):
+    analysis = analyze("Primary results\n\nU.S. Senator Tom Reed, often maligned by opponents as an outsider, won the "
+                       "primary, according to polling agency Edison Research.\n")
+    contents = [a.content.text for a in analysis.attributions if a.cue.text == "according to" and a.content]
+    assert contents and contents[0].startswith("U.S. Senator"), contents

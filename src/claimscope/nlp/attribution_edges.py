@@ -158,7 +158,11 @@ def _preposed_content(doc: Doc, group: Group) -> Group:
     cue = doc.char_span(group.cue.start, group.cue.end, alignment_mode="expand")
     if cue is None or not len(cue):
         return group
-    begin = cue[0].sent.start_char
+    sentence = cue[0].sent
+    if sentence.start == 0 or doc[sentence.start - 1].text not in (".", "?", "!", '"', "”", "’", "'") and not (
+            doc[sentence.start - 1].is_space and "\n" in doc[sentence.start - 1].text):
+        return group  # a boundary the parser set after an abbreviation ("U.S. | Senator ...") is none
+    begin = sentence.start_char
     begin += len(text[begin:]) - len(text[begin:].lstrip())
     # (the tagger may give the earlier sentence as fragments of their own)
     contents = [c if c.start >= begin else RoleSpan(c.role, begin, c.end, c.score)
