@@ -128,4 +128,4 @@ def test_a_request_or_a_quoted_question_stays_in_the_content(parse, text, cue, c
 
 
 def test_rules_version_is_bumped():
-    assert rules_version() == "rules-1.4.7"
+    assert rules_version() == "rules-1.4.8"

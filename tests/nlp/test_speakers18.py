@@ -8,12 +8,20 @@ billionaire" right after the one person it describes is that person; "Nordling's
 "Reed's campaign" speak for them; "a statement" right after a sentence about one body is that
 body's; "the Chronicle" is the San Francisco Chronicle and "New reporting from" a paper the
 paper's; a "he" after a possessive name the tagger did not find ("In Harlan's call, he") is no
-one; a whole quoted sentence the parser botched is the speaker's claim, not the author's,
-unless it is a subordinate clause alone. Hand-written text, the real model."""
+one; a whole quoted sentence the parser botched is the speaker's
+claim, not the author's, unless it is a subordinate clause alone. Hand-written text, the real
+model."""
 
 from __future__ import annotations
 
 from claim_views import claim_with
+
+
+def _speakers(analysis, chosen) -> list:
+    """The names of the entities the chosen attributions' sources resolve to (None where none)."""
+    names = {e.id: e.name for e in analysis.entities}
+    return [names.get(a.source_entity) for a in analysis.attributions if chosen(a)]
+
 
 TEXT = ("A school for everyone\n\n"
         "Michael Strong founded the academy in 2009. He says most pupils arrive unhappy.\n\n"
@@ -30,8 +38,7 @@ def test_a_full_name_the_tagger_missed_is_a_person(analyze):
 
 def test_every_strong_speaks_as_michael_strong(analyze):
     analysis = analyze(TEXT)
-    names = {e.id: e.name for e in analysis.entities}
-    speakers = [names.get(a.source_entity) for a in analysis.attributions if a.source and a.source.text == "Strong"]
+    speakers = _speakers(analysis, lambda a: a.source and a.source.text == "Strong")
     assert speakers and all(s == "Michael Strong" for s in speakers), speakers
 
 
@@ -56,8 +63,7 @@ def test_a_name_opening_a_paragraph_stays_whole(analyze):
     analysis = analyze(RACE)
     assert [e for e in analysis.entities if e.name == "Jane Hale" and e.type == "PERSON"], \
         [(e.name, e.type) for e in analysis.entities]
-    names = {e.id: e.name for e in analysis.entities}
-    assert [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "said"] == ["Jane Hale"]
+    assert _speakers(analysis, lambda a: a.cue.text == "said") == ["Jane Hale"]
 
 
 def test_what_is_said_of_someone_is_not_their_saying(analyze):
@@ -76,9 +82,8 @@ def test_a_quoted_subordinate_clause_alone_is_no_claim(analyze):
 def test_the_report_is_the_one_just_reported(analyze):
     analysis = analyze("Art prices soar\n\nBloomberg reported on Tuesday that buyers had paid record sums at the "
                        "spring sales. The report said some auction prices hit $1,000 a square inch.\n")
-    names = {e.id: e.name for e in analysis.entities}
-    report = [a for a in analysis.attributions if a.source is not None and a.source.text == "The report"]
-    assert report and names.get(report[0].source_entity) == "Bloomberg"
+    report = _speakers(analysis, lambda a: a.source is not None and a.source.text == "The report")
+    assert report and report[0] == "Bloomberg"
 
 
 def test_the_report_after_someone_elses_act_is_not_theirs(analyze):
@@ -91,8 +96,7 @@ def test_the_report_after_someone_elses_act_is_not_theirs(analyze):
 def test_a_bare_epithet_is_the_one_person_just_named(analyze):
     analysis = analyze("Election news\n\nFormer Mayor Tom Varda has spent $20 million on ads this year. On "
                        "Tuesday, the billionaire announced he would not seek the White House.\n")
-    names = {e.id: e.name for e in analysis.entities}
-    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "announced"]
+    found = _speakers(analysis, lambda a: a.cue.text == "announced")
     assert found == ["Tom Varda"], found
 
 
@@ -107,8 +111,7 @@ def test_someones_email_speaks_for_them(analyze):
     analysis = analyze("Embassy emails\n\nEric Nordling, a former security officer, testified on Tuesday before the "
                        "committee.\n\nThe committee released his emails on Monday. Nordling's email stated that the "
                        "embassy had asked for more guards in August.\n")
-    names = {e.id: e.name for e in analysis.entities}
-    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "stated"]
+    found = _speakers(analysis, lambda a: a.cue.text == "stated")
     assert found == ["Eric Nordling"], found
 
 
@@ -120,8 +123,7 @@ STATEMENTS = ("Harbour union\n\nThe Harbour Workers Union signaled some unease w
 
 def test_a_statement_is_the_body_the_sentence_before_was_about(analyze):
     analysis = analyze(STATEMENTS)
-    names = {e.id: e.name for e in analysis.entities}
-    read = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "read"]
+    read = _speakers(analysis, lambda a: a.cue.text == "read")
     assert read == ["Harbour Workers Union"], read
 
 
@@ -133,8 +135,7 @@ def test_a_statement_after_several_parties_is_no_ones(analyze):
 
 def test_someones_campaign_speaks_for_them(analyze):
     analysis = analyze(STATEMENTS)
-    names = {e.id: e.name for e in analysis.entities}
-    found = [names.get(a.source_entity) for a in analysis.attributions if a.content is not None and "no regrets" in a.content.text]
+    found = _speakers(analysis, lambda a: a.content is not None and "no regrets" in a.content.text)
     assert found == ["Tom Reed"], found
 
 
@@ -145,15 +146,13 @@ BODIES = ("Oakland budget\n\nThe San Francisco Chronicle first reported the cuts
 
 def test_the_head_word_alone_is_the_one_body_named_with_it(analyze):
     analysis = analyze(BODIES)
-    names = {e.id: e.name for e in analysis.entities}
-    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "according to"]
+    found = _speakers(analysis, lambda a: a.cue.text == "according to")
     assert found == ["San Francisco Chronicle"], found
 
 
 def test_reporting_from_a_paper_is_the_papers(analyze):
     analysis = analyze(BODIES)
-    names = {e.id: e.name for e in analysis.entities}
-    found = [names.get(a.source_entity) for a in analysis.attributions if a.cue.text == "shows"]
+    found = _speakers(analysis, lambda a: a.cue.text == "shows")
     assert found == ["Valtoria Times"], found
 
 
@@ -163,3 +162,4 @@ def test_he_after_a_strangers_possessive_is_no_one(analyze):
                        "minister in November, he called the country a partner.\n")
     found = [a.source_entity for a in analysis.attributions if a.cue.text == "called"]
     assert found == [None], found
+

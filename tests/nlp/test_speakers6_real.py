@@ -9,7 +9,8 @@ from role_groups import role_group
 from speaker_views import speaker_of, speakers_of
 
 from claimscope.nlp.attribution_governor import with_governing_sources
-from claimscope.nlp.speakers import credit_spans, name_gender
+from claimscope.nlp.entity_forms import first_name_gender as name_gender
+from claimscope.nlp.speakers import credit_spans
 
 # ---------------------------------------------------------------- titles and appositions
 

@@ -126,7 +126,7 @@ def _vocab():
 
 
 def test_a_first_name_the_table_gets_wrong_is_corrected_by_the_lexicon():
-    from claimscope.nlp.speakers import name_gender
+    from claimscope.nlp.entity_forms import first_name_gender as name_gender
 
     assert name_gender("Bernie") == "m"  # gender-guesser has it as mostly female
     assert name_gender("Kellyanne") == "f"  # and lacks this one

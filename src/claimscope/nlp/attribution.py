@@ -128,7 +128,7 @@ class AttributionTagger:
     def model_version(self) -> str:
         """The shipped model's config.json "version" and the rules' version
         (`attribution_junk.rules_version`): the JSON `components` block names both, as
-        "1.3.1+rules-1.4.7"; a change of either changes what this component outputs."""
+        "1.3.1+rules-1.4.8"; a change of either changes what this component outputs."""
         return f"{self.model.config.get('version', '?')}+{rules_version()}"
 
     def analyse(self, doc: Doc) -> tuple[list[RoleSpan], list[Group]]:

@@ -43,6 +43,7 @@ from claimscope.nlp.attribution_filter import base_forms
 from claimscope.nlp.attribution_spans import Group, quote_kind, quoted_mask
 from claimscope.nlp.cues import lexicon as cue_lexicon
 from claimscope.nlp.extensions import text_of
+from claimscope.nlp.paragraphs import is_video_player_line
 
 LEXICON = Path(__file__).parent / "lexicons" / "attribution_junk.json"
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "X"}
@@ -450,13 +451,12 @@ def _link_line(doc: Doc, cue: Span) -> bool:
     (`link_labels`) is another article's headline, page furniture; so is a line that ends in
     "Read more" ("Iran's uranium enrichment programme: the science explained Read more"), and a
     video player's line ("JUST WATCHED McKinnon: 'Bar is really low' for Obama Replay More
-    Videos ... MUST WATCH ...", `video_widgets`): the titles of videos, not what anyone said."""
+    Videos ... MUST WATCH ...", `paragraphs.is_video_player_line`): the titles of videos, not
+    what anyone said."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, cue.start_char) + 1
     line = _line_of(doc, cue).strip()
-    if line.endswith("Read more") or "Replay More Videos" in line:
-        return True
-    if any(line.lower().startswith(label + " ") for label in lexicon()["video_widgets"]):
+    if line.endswith("Read more") or is_video_player_line(line):
         return True
     label = text[line_start:text.find(":", line_start, cue.start_char)] if ":" in text[line_start:cue.start_char] else ""
     return label.strip().lower() in lexicon()["link_labels"]

@@ -48,13 +48,12 @@ def _fixed_genders() -> dict[str, str]:
 
 
 def first_name_gender(word: str) -> str | None:
-    """'m' or 'f' for a given name the offline table gives mostly to men or to women (as the
-    speaker resolver's lexicon corrects it), else None."""
+    """'m', 'f' or None from the first-name table of gender-guesser (offline data), where the
+    speaker resolver's lexicon (`first_name_genders`) does not say otherwise; "" there leaves a
+    name that news gives to men and women alike of unknown gender."""
     fixed = _fixed_genders().get(word.lower())
     if fixed is not None:
         return fixed or None
-    if not is_first_name(word):
-        return None
     guess = _detector().get_gender(word)
     return "m" if guess in ("male", "mostly_male") else "f" if guess in ("female", "mostly_female") else None
 

@@ -21,6 +21,7 @@ from claimscope.nlp.entity_forms import (
     us_state_codes,
 )
 from claimscope.nlp.extensions import text_of
+from claimscope.nlp.paragraphs import is_video_player_line
 
 # Prefixes that make an adjective of a name: "pro-Russian", "anti-Muslim", "non-Kenyan".
 _HYPHEN_PREFIXES = {"pro", "anti", "non", "post", "pre", "neo", "ex", "un"}
@@ -450,11 +451,9 @@ def line_text(span: Span) -> str:
 
 # A line of the page that links to another story opens with one of these labels: "Related:
 # ...", "More: ...", "Read more: ...", "See also: ...", "Watch: ...", "Click for more from ...".
-# So does a video player's line: "JUST WATCHED Obama on the deal Replay More Videos ... MUST
-# WATCH Obama on the deal 03:39" (whose titles would give entities like "Obama 03:39").
 _LINK_LINE = re.compile(
     r"^\W{0,3}(?:(?:related|more|read more|see also|also read|watch|recommended|trending)\s*:"
-    r"|click (?:here|for more)\b|just watched\b|must watch\b)|\bReplay More Videos\b", re.IGNORECASE)
+    r"|click (?:here|for more)\b)", re.IGNORECASE)
 
 
 def link_line_tokens(doc: Doc) -> set[int]:
@@ -468,7 +467,8 @@ def link_line_tokens(doc: Doc) -> set[int]:
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if _LINK_LINE.search(line.strip()):
+        # (a video player's line too: its titles would give entities like "Obama 03:39")
+        if _LINK_LINE.match(line.strip()) or is_video_player_line(line):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))

@@ -8,6 +8,7 @@ Cpl.", "Staff Sgt.", "Capt."): the model's tokenizer splits their full stop off,
 parser then ends the sentence inside the name ("The patrol was led by Lance Cpl." as a claim).
 """
 
+import re
 from functools import lru_cache
 
 from spacy.attrs import ORTH
@@ -57,6 +58,15 @@ def _keep_first_word(doc: Doc, first: int) -> None:
         return
     if all(t.is_alpha and (t.is_title or t.is_upper) for t in (word, second)):
         second.is_sent_start = False
+
+
+# A video player's line: "JUST WATCHED Obama on the deal Replay More Videos ... MUST WATCH Obama
+# on the deal 03:39" (CNN). Its titles are no one's words and name no one of the article.
+_VIDEO_PLAYER_LINE = re.compile(r"^\W{0,3}(?:just watched|must watch)\b|\bReplay More Videos\b", re.IGNORECASE)
+
+
+def is_video_player_line(line: str) -> bool:
+    return bool(_VIDEO_PLAYER_LINE.search(line.strip()))
 
 
 def is_heading(sentence: Span) -> bool:

@@ -38,6 +38,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimscope.model.records import Attribution, Entity
 from claimscope.nlp.entities import GENERATIONS
+from claimscope.nlp.entity_forms import first_name_gender
+from claimscope.nlp.entity_knowledge import is_place
 from claimscope.nlp.extensions import ensure_extensions, text_of
 from claimscope.nlp.speaker_centering import (
     TOLD_OBJECT,
@@ -78,20 +80,6 @@ def _first_names():
     import gender_guesser.detector as detector
 
     return detector.Detector(case_sensitive=False)
-
-
-def name_gender(first: str) -> str | None:
-    """'m', 'f' or None from the first-name table of gender-guesser (offline data), where the
-    lexicon's `first_name_genders` does not say otherwise."""
-    fixed = lexicon().get("first_name_genders", {}).get(first.lower())
-    if fixed is not None:
-        return fixed or None  # "": a name given to men and women alike
-    guess = _first_names().get_gender(first)
-    if guess in ("male", "mostly_male"):
-        return "m"
-    if guess in ("female", "mostly_female"):
-        return "f"
-    return None
 
 
 @dataclass
@@ -290,7 +278,7 @@ class DocumentEntities:
             # surname, so the capitalised word before it is still a first name.
             words = words if words and words[0][:1].isupper() else []
             if len(words) >= 2:
-                found = name_gender(words[0])
+                found = first_name_gender(words[0])
                 if found:
                     return found
         return None
@@ -825,8 +813,6 @@ class SpeakerResolver:
         """"In Harlan's phone call with the prime minister, he called ...", where the tagger
         found no entity in "Harlan's": a possessive name before the pronoun in its sentence,
         outside every mention of the chosen antecedent, may be who "he" is."""
-        from claimscope.nlp.entity_knowledge import is_place
-
         mentions = self.entities.mentions
         for t in pronoun.sent:
             if t.i >= pronoun.i:
@@ -1394,33 +1380,35 @@ class SpeakerResolver:
     def _body_just_before(self, span: Span) -> str | None:
         """The organisation that is the main subject of the sentence before, where that sentence
         names no other organisation or person outside quotation marks; else None."""
-        if span.sent.start == 0:
+        found = self._body_subject_before(span, ("nsubj", "nsubjpass"))
+        if found is None:
             return None
-        previous = self.doc[span.sent.start - 1].sent
-        subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        at = [m for m in self.entities.mentions if subjects and m.start <= subjects[0].idx < m.end]
-        if not at or at[0].entity.type != "ORG":
-            return None
+        previous, key = found
         others = {self.entities.key(m) for m in self.entities.mentions
                   if previous.start_char <= m.start < previous.end_char and m.entity.type in ("ORG", "PERSON")
                   and self.quote_run_at(m.start) is None}
-        return self.entities.key(at[0]) if others == {self.entities.key(at[0])} else None
+        return key if others == {key} else None
+
+    def _body_subject_before(self, span: Span, deps) -> tuple[Span, str] | None:
+        """The sentence before the span's and the organisation that is its main verb's first
+        subject (`deps`), or None."""
+        if span.sent.start == 0:
+            return None
+        previous = self.doc[span.sent.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ in deps]
+        at = [m for m in self.entities.mentions if subjects and m.start <= subjects[0].idx < m.end]
+        return (previous, self.entities.key(at[0])) if at and at[0].entity.type == "ORG" else None
 
     def _reporter_just_before(self, span: Span, root: Token) -> str | None:
         """"Bloomberg reported that ... . The report said ...": "the report", with no report
         named before it, is the one the sentence just before had an organisation report (its
         main verb "report", its subject that organisation's name); None otherwise."""
-        if root.lemma_.lower() != "report" or root.tag_ != "NN" or span.sent.start == 0:
+        if root.lemma_.lower() != "report" or root.tag_ != "NN":
             return None
         if any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in self.doc[: span.start]):
             return None  # a report the text named: `_earlier_document` read it
-        previous = self.doc[span.sent.start - 1].sent
-        verb = previous.root
-        if verb.lemma_.lower() != "report":
-            return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        at = [m for m in self.entities.mentions if subjects and m.start <= subjects[0].idx < m.end]
-        return self.entities.key(at[0]) if at and at[0].entity.type == "ORG" else None
+        found = self._body_subject_before(span, ("nsubj",))
+        return found[1] if found is not None and found[0].root.lemma_.lower() == "report" else None
 
     def _earlier_outlet(self, span: Span, root: Token) -> str | None:
         """"The Washington Post, citing three people, reported ... The paper said ...": "the
@@ -1854,7 +1842,7 @@ def _first_name_and_keyword(entity: Entity, keywords: list[str]) -> bool:
     those of `surname_keywords`: "Stanford University", "Victoria Police" are bodies)."""
     words = entity.name.split()
     return (len(words) == 2 and words[1].lower() in keywords and words[0][:1].isupper()
-            and name_gender(words[0]) is not None)
+            and first_name_gender(words[0]) is not None)
 
 
 def _has_keyword(entity: Entity, keywords: list[str]) -> bool:
