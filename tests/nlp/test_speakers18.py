@@ -8,7 +8,7 @@ billionaire" right after the one person it describes is that person; "Nordling's
 "Reed's campaign" speak for them; "a statement" right after a sentence about one body is that
 body's; "the Chronicle" is the San Francisco Chronicle and "New reporting from" a paper the
 paper's; a "he" after a possessive name the tagger did not find ("In Harlan's call, he") is no
-one; a whole quoted sentence the parser botched is the speaker's
+one; "the firm" is never a party; a whole quoted sentence the parser botched is the speaker's
 claim, not the author's, unless it is a subordinate clause alone. Hand-written text, the real
 model."""
 
@@ -163,3 +163,11 @@ def test_he_after_a_strangers_possessive_is_no_one(analyze):
     found = [a.source_entity for a in analysis.attributions if a.cue.text == "called"]
     assert found == [None], found
 
+
+def test_the_firm_is_no_party(analyze):
+    analysis = analyze("Straw donors\n\nThree lawyers at the firm gave $1.6 million to the Democratic Party and its "
+                       "candidates, the Democratic Party said in filings. The Democratic Party returned the money on "
+                       "Friday.\n\nThe firm is claiming the bonuses were legal.\n\nNorthwind posted record profits on "
+                       "Monday. The company said demand was strong.\n")
+    assert _speakers(analysis, lambda a: a.source is not None and a.source.text == "The firm") == [None]
+    assert _speakers(analysis, lambda a: a.source is not None and a.source.text == "The company") == ["Northwind"]

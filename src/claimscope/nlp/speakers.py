@@ -110,6 +110,9 @@ def _role(token: Token) -> str:
     return "other"
 
 
+# Nouns for a business: "the company", "the firm" stand for no party, chamber or ministry.
+_COMMERCIAL_NOUNS = {"company", "firm"}
+
 # Passives that raise what is said of someone into the subject: "X is said to", "is believed to".
 _RAISING_PASSIVES = {"say", "believe", "think", "speculate", "rumor", "rumour", "expect", "report",
                      "know", "consider", "suppose", "allege", "understand", "reckon", "presume"}
@@ -1577,7 +1580,12 @@ class SpeakerResolver:
                 return _dominant(matching) or self._body_just_speaking(span, matching)
             if noun in self.lex.get("named_bodies", []):
                 return None  # "police said" after a BMW: only a police force of the text will do
-        return _dominant(earlier)
+        if noun in _COMMERCIAL_NOUNS:
+            # "The firm is claiming ..." where the firm is not named as one: never a body the
+            # text names as another kind ("the Democratic Party", "the Senate")
+            other_kinds = [k for n, ks in orgs.items() if n not in _COMMERCIAL_NOUNS for k in ks]
+            earlier = [m for m in earlier if not _has_keyword(m.entity, other_kinds)]
+        return _dominant(earlier) if earlier else None
 
     def _body_just_speaking(self, span: Span, matching: list[MentionInfo]) -> str | None:
         """"Ukraine's ministry ... the Russian Defense Ministry claimed X. The ministry said Y":
